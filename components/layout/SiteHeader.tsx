@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "./LocaleSwitcher";
+
+export async function SiteHeader() {
+  const t = await getTranslations();
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        {t("app.skipToContent")}
+      </a>
+      <Link href="/" className="brand">
+        {t("app.name")}
+      </Link>
+      <nav aria-label={t("nav.primary")}>
+        <ul>
+          <li>
+            <Link href="/">{t("nav.map")}</Link>
+          </li>
+        </ul>
+      </nav>
+      <LocaleSwitcher />
+    </header>
+  );
+}

@@ -1,0 +1,255 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import type { GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { loadBaseStyle, permitColour, statusGroupColours } from "@/lib/map/style";
+import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
+
+type Props = {
+  municipalityCode: string;
+  bbox: [number, number, number, number];
+  label: string;
+  styleUrl: string;
+  styleTimeoutMs: number;
+};
+
+type Summary =
+  | { kind: "loading" }
+  | { kind: "shown"; reports: number; permits: number; truncated: boolean; limit: number }
+  | { kind: "tooLarge" }
+  | { kind: "error" };
+
+const emptyCollection = { type: "FeatureCollection" as const, features: [] };
+
+/**
+ * The public map: municipal boundary and districts, permitted works sites and reports coloured
+ * by status group, loaded for the visible area whenever the map stops moving.
+ */
+export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeoutMs }: Props) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const container = useRef<HTMLDivElement>(null);
+  const [summary, setSummary] = useState<Summary>({ kind: "loading" });
+  const [fallback, setFallback] = useState(false);
+  const [ready, setReady] = useState(false);
+  const texts = useRef({ t, format });
+  texts.current = { t, format };
+
+  useEffect(() => {
+    let map: MapLibreMap | undefined;
+    let cancelled = false;
+    let requestSeq = 0;
+
+    async function refresh(current: MapLibreMap) {
+      const seq = ++requestSeq;
+      setReady(false);
+      const b = current.getBounds();
+      const west = Math.max(-180, b.getWest());
+      const east = Math.min(180, b.getEast());
+      const south = Math.max(-90, b.getSouth());
+      const north = Math.min(90, b.getNorth());
+      if ((east - west) * (north - south) > MAX_BBOX_SQUARE_DEGREES) {
+        setSummary({ kind: "tooLarge" });
+        return;
+      }
+      const query = `bbox=${[west, south, east, north].map((v) => v.toFixed(6)).join(",")}`;
+      try {
+        const [reports, permits] = await Promise.all([
+          fetch(`/api/reports?${query}`).then(okJson),
+          fetch(`/api/permits?${query}`).then(okJson),
+        ]);
+        if (cancelled || seq !== requestSeq) return;
+        (current.getSource("reports") as GeoJSONSource).setData(reports);
+        (current.getSource("permits") as GeoJSONSource).setData(permits);
+        setSummary({
+          kind: "shown",
+          reports: reports.features.length,
+          permits: permits.features.length,
+          truncated: Boolean(reports.truncated),
+          limit: Number(reports.limit),
+        });
+        current.once("idle", () => !cancelled && setReady(true));
+      } catch {
+        if (!cancelled && seq === requestSeq) setSummary({ kind: "error" });
+      }
+    }
+
+    (async () => {
+      const maplibregl = await import("maplibre-gl");
+      // Bundling breaks MapLibre's own worker URL; the app serves the worker file itself.
+      maplibregl.setWorkerUrl("/vendor/maplibre-gl-worker.mjs");
+      const base = await loadBaseStyle(styleUrl, styleTimeoutMs);
+      if (cancelled || !container.current) return;
+      setFallback(base.fallback);
+      const current = new maplibregl.Map({
+        container: container.current,
+        style: base.style,
+        bounds: bbox,
+        fitBoundsOptions: { padding: 16 },
+        attributionControl: { compact: true },
+        dragRotate: false,
+        locale: mapControlTexts(texts.current.t, label),
+      });
+      map = current;
+      (window as unknown as { civicMap?: MapLibreMap }).civicMap = current;
+      current.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+      current.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+
+      current.on("load", async () => {
+        addOverlayLayers(current);
+        try {
+          const areas = await fetch(`/api/municipalities/${encodeURIComponent(municipalityCode)}/areas`).then(okJson);
+          if (!cancelled) (current.getSource("areas") as GeoJSONSource).setData(areas);
+        } catch {
+          if (!cancelled) setSummary({ kind: "error" });
+        }
+        await refresh(current);
+      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      current.on("moveend", () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void refresh(current), 250);
+      });
+
+      const popup = new maplibregl.Popup({ closeButton: true, maxWidth: "280px" });
+      const showPopup = (feature: MapGeoJSONFeature, lngLat: LngLat) => {
+        popup.setLngLat(lngLat).setDOMContent(popupContent(feature, texts.current)).addTo(current);
+      };
+      for (const layer of ["reports", "permits-fill"]) {
+        current.on("click", layer, (e) => {
+          const feature = e.features?.[0];
+          if (feature) showPopup(feature, e.lngLat);
+        });
+        current.on("mouseenter", layer, () => (current.getCanvas().style.cursor = "pointer"));
+        current.on("mouseleave", layer, () => (current.getCanvas().style.cursor = ""));
+      }
+    })();
+
+    return () => {
+      cancelled = true;
+      map?.remove();
+    };
+  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+
+  return (
+    <div className="map-section" data-state={ready ? "ready" : "loading"} data-basemap={fallback ? "fallback" : "remote"}>
+      {/* MapLibre makes its canvas the focusable, labelled region (Map.Title below). */}
+      <div ref={container} className="map" />
+      <p className="map-status" aria-live="polite">
+        {summary.kind === "loading" && t("home.loading")}
+        {summary.kind === "shown" && t("home.shown", { reports: summary.reports, permits: summary.permits })}
+        {summary.kind === "shown" && summary.truncated && <> {t("home.truncated", { limit: summary.limit })}</>}
+        {summary.kind === "tooLarge" && t("errors.bboxTooLarge")}
+        {summary.kind === "error" && t("home.loadError")}
+      </p>
+      {fallback ? <p className="map-note">{t("home.fallbackBasemap")}</p> : null}
+    </div>
+  );
+}
+
+/** MapLibre's own control labels, in the page's language. */
+function mapControlTexts(t: Texts["t"], label: string): Record<string, string> {
+  return {
+    "Map.Title": label,
+    "NavigationControl.ZoomIn": t("mapControls.zoomIn"),
+    "NavigationControl.ZoomOut": t("mapControls.zoomOut"),
+    "NavigationControl.ResetBearing": t("mapControls.resetBearing"),
+    "AttributionControl.ToggleAttribution": t("mapControls.toggleAttribution"),
+    "Popup.Close": t("mapControls.closePopup"),
+    "ScaleControl.Meters": "m",
+    "ScaleControl.Kilometers": "km",
+  };
+}
+
+async function okJson(response: Response) {
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+function addOverlayLayers(map: MapLibreMap) {
+  map.addSource("areas", { type: "geojson", data: emptyCollection });
+  map.addSource("permits", { type: "geojson", data: emptyCollection });
+  map.addSource("reports", { type: "geojson", data: emptyCollection });
+  map.addLayer({
+    id: "districts-line",
+    type: "line",
+    source: "areas",
+    filter: ["==", ["get", "layer"], "district"],
+    paint: { "line-color": "#7b8794", "line-width": 1, "line-dasharray": [3, 2] },
+  });
+  map.addLayer({
+    id: "boundary-line",
+    type: "line",
+    source: "areas",
+    filter: ["==", ["get", "layer"], "boundary"],
+    paint: { "line-color": "#1a3d6d", "line-width": 2.5 },
+  });
+  map.addLayer({
+    id: "permits-fill",
+    type: "fill",
+    source: "permits",
+    paint: { "fill-color": permitColour, "fill-opacity": 0.3 },
+  });
+  map.addLayer({
+    id: "permits-line",
+    type: "line",
+    source: "permits",
+    paint: { "line-color": permitColour, "line-width": 1.5 },
+  });
+  map.addLayer({
+    id: "reports",
+    type: "circle",
+    source: "reports",
+    paint: {
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 10, 3, 15, 7],
+      "circle-color": [
+        "match",
+        ["get", "statusGroup"],
+        "open",
+        statusGroupColours.open,
+        "in_progress",
+        statusGroupColours.in_progress,
+        "resolved",
+        statusGroupColours.resolved,
+        statusGroupColours.closed,
+      ],
+      "circle-stroke-color": "#ffffff",
+      "circle-stroke-width": 1,
+    },
+  });
+}
+
+type Texts = { t: ReturnType<typeof useTranslations>; format: ReturnType<typeof useFormatter> };
+
+/** Popup content built from text nodes only: report text never becomes HTML. */
+function popupContent(feature: MapGeoJSONFeature, { t, format }: Texts): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "map-popup";
+  const line = (text: string, tag: "strong" | "span" = "span") => {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    root.appendChild(el);
+  };
+  const p = feature.properties as Record<string, string | number | null>;
+  if (feature.layer.id === "reports") {
+    line(String(p.categoryName), "strong");
+    line(t(`status.${p.status}` as never));
+    line(t("popup.reported", { date: format.dateTime(new Date(String(p.createdAt)), { dateStyle: "medium" }) }));
+    line(t("popup.supporters", { count: Number(p.supporters) }));
+    line(String(p.code));
+  } else {
+    line(t(`permitKind.${p.kind}` as never), "strong");
+    line(String(p.works));
+    line(
+      t("popup.permitValid", {
+        from: format.dateTime(new Date(String(p.validFrom)), { dateStyle: "medium" }),
+        to: format.dateTime(new Date(String(p.validTo)), { dateStyle: "medium" }),
+      }),
+    );
+    if (p.holder) line(t("popup.holder", { holder: String(p.holder) }));
+    line(String(p.reference));
+  }
+  return root;
+}

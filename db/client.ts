@@ -1,0 +1,126 @@
+import "server-only";
+import path from "node:path";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { getEnv } from "../lib/env";
+import * as schema from "./schema";
+import { lockDataDir, type DataDirLock } from "./lock";
+
+/**
+ * The only place that connects to a database. `DATABASE_URL` unset: the embedded engine
+ * (PGlite + PostGIS) in `DATA_DIR`; set: a PostgreSQL server through a `pg` pool. Either way the
+ * rest of the code sees one drizzle database, opened once per process and migrated on open.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = "embedded" | "server";
+
+export type DbHandle = {
+  db: Database;
+  engine: Engine;
+  /** Where it lives, without credentials: a directory or host/database. */
+  location: string;
+  /** A dedicated session for work that must hold one connection (advisory locks). */
+  withSession: <T>(fn: (run: (query: SQL) => Promise<unknown>) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+type Holder = { promise?: Promise<DbHandle> };
+const holder = ((globalThis as { __civicDb?: Holder }).__civicDb ??= {});
+
+/** The process-wide database handle: opened on first use, kept across dev reloads. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!holder.promise) {
+    holder.promise = openAndMigrate().catch((err) => {
+      holder.promise = undefined;
+      throw err;
+    });
+  }
+  return holder.promise;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDbHandle()).db;
+}
+
+/** Closes the process-wide handle (scripts and tests); the next `getDb` opens it again. */
+export async function closeDb(): Promise<void> {
+  const pending = holder.promise;
+  holder.promise = undefined;
+  if (pending) await (await pending).close();
+}
+
+async function openAndMigrate(): Promise<DbHandle> {
+  const env = getEnv();
+  const handle = env.DATABASE_URL ? await openServer(env.DATABASE_URL) : await openEmbedded(env.DATA_DIR);
+  try {
+    const { migrateDatabase } = await import("./migrate");
+    await migrateDatabase(handle);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return handle;
+}
+
+async function openServer(url: string): Promise<DbHandle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  pool.on("error", (err) => console.error("[db] idle client error", err.message));
+  const db = drizzle({ client: pool, schema }) as unknown as Database;
+  const parsed = new URL(url);
+  return {
+    db,
+    engine: "server",
+    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    withSession: async (fn) => {
+      const client = await pool.connect();
+      try {
+        const { drizzle: single } = await import("drizzle-orm/node-postgres");
+        const sessionDb = single({ client });
+        return await fn((query) => sessionDb.execute(query));
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<DbHandle> {
+  const lock: DataDirLock = lockDataDir(dataDir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { postgis } = await import("@electric-sql/pglite-postgis");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const started = Date.now();
+    const fresh = !(await import("node:fs")).existsSync(path.join(dataDir, "PG_VERSION"));
+    console.info(
+      fresh
+        ? `[db] creating the embedded PostGIS database in ${dataDir} (first start takes about 20 s)…`
+        : `[db] opening the embedded PostGIS database in ${dataDir}…`,
+    );
+    const client = await PGlite.create({ dataDir, extensions: { postgis } });
+    console.info(`[db] embedded database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const db = drizzle({ client, schema }) as unknown as Database;
+    return {
+      db,
+      engine: "embedded",
+      location: path.resolve(dataDir),
+      // PGlite is a single session already.
+      withSession: (fn) => fn((query) => db.execute(query)),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}

@@ -1,0 +1,67 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+/** What an organisation is. Routing matches a category's responsible kind against this. */
+export const organisationKind = pgEnum("organisation_kind", [
+  "contact_centre",
+  "department",
+  "inspectorate",
+  "utility_company",
+]);
+
+/**
+ * A report's place in the standard procedure (lib/workflow owns the allowed transitions).
+ * action_scheduled: work is planned for a date; rejected: not the municipality's responsibility.
+ */
+export const reportStatus = pgEnum("report_status", [
+  "received",
+  "triaged",
+  "assigned",
+  "in_progress",
+  "action_scheduled",
+  "resolved",
+  "closed",
+  "rejected",
+  "duplicate",
+  "reopened",
+]);
+
+export const reportPriority = pgEnum("report_priority", ["low", "normal", "high", "urgent"]);
+
+/** How the report reached the municipality. */
+export const reportChannel = pgEnum("report_channel", ["web", "phone", "counter", "email", "open311", "field"]);
+
+/** Kinds of audit-trail entries; the trail is append-only (enforced by a trigger). */
+export const reportEventKind = pgEnum("report_event_kind", [
+  "created",
+  "status_changed",
+  "assigned",
+  "forwarded",
+  "public_update",
+  "internal_note",
+  "escalated",
+  "duplicate_marked",
+  "supported",
+]);
+
+export const permitKind = pgEnum("permit_kind", ["construction", "excavation", "street_occupancy", "event"]);
+
+export const permitStatus = pgEnum("permit_status", [
+  "applied",
+  "under_review",
+  "granted",
+  "refused",
+  "active",
+  "completed",
+  "revoked",
+]);
+
+export const userRole = pgEnum("user_role", [
+  "citizen",
+  "agent",
+  "inspector",
+  "utility_operator",
+  "permit_officer",
+  "planner",
+  "org_admin",
+  "admin",
+]);

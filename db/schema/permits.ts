@@ -1,0 +1,39 @@
+import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { multiPolygonColumn } from "./columns";
+import { permitKind, permitStatus } from "./enums";
+import { organisations } from "./organisations";
+import { municipalities } from "./places";
+
+/** Construction, excavation, street-occupancy and event sites, as polygons with a validity period. */
+export const permits = pgTable(
+  "permits",
+  {
+    id: serial("id").primaryKey(),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    // Registry number as issued ("350-12/2026-IV").
+    reference: text("reference").notNull(),
+    kind: permitKind("kind").notNull(),
+    status: permitStatus("status").notNull().default("applied"),
+    issuingOrganisationId: integer("issuing_organisation_id").references(() => organisations.id),
+    // Holder: a private person's name is personal data and never published; a company's is.
+    holderName: text("holder_name").notNull(),
+    holderIsCompany: boolean("holder_is_company").notNull().default(true),
+    contractor: text("contractor"),
+    worksDescription: text("works_description").notNull(),
+    site: multiPolygonColumn("site").notNull(),
+    // Inclusive dates.
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("permits_municipality_reference_key").on(t.municipalityId, t.reference),
+    index("permits_site_gix").using("gist", t.site),
+  ],
+);
+
+export type Permit = typeof permits.$inferSelect;
+export type NewPermit = typeof permits.$inferInsert;

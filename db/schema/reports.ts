@@ -1,0 +1,143 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { serviceCategories } from "./categories";
+import { pointColumn, shapeColumn } from "./columns";
+import { reportChannel, reportEventKind, reportPriority, reportStatus } from "./enums";
+import { organisations } from "./organisations";
+import { districts, municipalities } from "./places";
+import { users } from "./users";
+
+/**
+ * A service request. Public by nature, so it holds nothing personal: the reporter's contact
+ * details live in `report_contacts`, which public queries never join.
+ */
+export const reports = pgTable(
+  "reports",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    // Short public reference citizens quote on the phone (unambiguous characters).
+    trackingCode: text("tracking_code").notNull(),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => serviceCategories.id),
+    districtId: integer("district_id").references(() => districts.id),
+    // Where: always a point (the pin); optionally the line or area the problem covers.
+    location: pointColumn("location").notNull(),
+    shape: shapeColumn("shape"),
+    address: text("address"),
+    description: text("description").notNull(),
+    // Procedure state.
+    status: reportStatus("status").notNull().default("received"),
+    priority: reportPriority("priority").notNull().default("normal"),
+    channel: reportChannel("channel").notNull(),
+    assignedOrganisationId: integer("assigned_organisation_id").references(() => organisations.id),
+    assignedUserId: integer("assigned_user_id").references(() => users.id),
+    // Why routing could not pick an owner (the report then waits in the contact centre's triage queue).
+    routingNote: text("routing_note"),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    // Set while the status is action_scheduled: the day the work is planned for.
+    scheduledFor: date("scheduled_for"),
+    duplicateOfId: integer("duplicate_of_id").references((): AnyPgColumn => reports.id),
+    supportersCount: integer("supporters_count").notNull().default(0),
+    isPublic: boolean("is_public").notNull().default(true),
+    // Optimistic locking: every change bumps it; a write with a stale version is refused.
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("reports_tracking_code_key").on(t.trackingCode),
+    index("reports_location_gix").using("gist", t.location),
+    index("reports_municipality_status_idx").on(t.municipalityId, t.status),
+    index("reports_assigned_organisation_idx").on(t.assignedOrganisationId, t.status),
+    index("reports_created_at_idx").on(t.createdAt),
+  ],
+);
+
+export type Report = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+
+/** Who reported, kept apart from the report so no public query can select it by accident. */
+export const reportContacts = pgTable(
+  "report_contacts",
+  {
+    reportId: integer("report_id")
+      .primaryKey()
+      .references(() => reports.id),
+    userId: integer("user_id").references(() => users.id),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    // The reporter asked that even staff outside the handling organisation not see their name.
+    anonymous: boolean("anonymous").notNull().default(false),
+    locale: text("locale").notNull().default("sr-Latn"),
+  },
+  (t) => [index("report_contacts_email_idx").on(t.email), index("report_contacts_phone_idx").on(t.phone)],
+);
+
+export type ReportContact = typeof reportContacts.$inferSelect;
+
+/** The audit trail: one row per thing that happened to a report. Rows are never updated or deleted. */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    kind: reportEventKind("kind").notNull(),
+    // Who: a staff user, an organisation (routing, escalation), or nobody (the system, a citizen).
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorOrganisationId: integer("actor_organisation_id").references(() => organisations.id),
+    fromStatus: reportStatus("from_status"),
+    toStatus: reportStatus("to_status"),
+    fromOrganisationId: integer("from_organisation_id").references(() => organisations.id),
+    toOrganisationId: integer("to_organisation_id").references(() => organisations.id),
+    // Shown on the public report page.
+    publicText: text("public_text"),
+    // Staff only.
+    internalNote: text("internal_note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("report_events_report_idx").on(t.reportId, t.createdAt)],
+);
+
+export type ReportEvent = typeof reportEvents.$inferSelect;
+export type NewReportEvent = typeof reportEvents.$inferInsert;
+
+/** Photos and documents attached to a report. The file lives in storage under `storage_key`. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    eventId: integer("event_id").references(() => reportEvents.id),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    sha256: text("sha256").notNull(),
+    isPublic: boolean("is_public").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("attachments_report_idx").on(t.reportId), uniqueIndex("attachments_storage_key_key").on(t.storageKey)],
+);
+
+export type Attachment = typeof attachments.$inferSelect;

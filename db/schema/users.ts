@@ -1,0 +1,49 @@
+import { boolean, index, integer, pgTable, serial, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { userRole } from "./enums";
+import { organisations } from "./organisations";
+import { municipalities } from "./places";
+
+/** Staff and signed-in citizens. */
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    // bcrypt; null for citizens who sign in by email link only.
+    passwordHash: text("password_hash"),
+    locale: text("locale").notNull().default("sr-Latn"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** A user's role, in an organisation (staff) or municipality-wide (admin, planner, citizen). */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    role: userRole("role").notNull(),
+    // The organisation's lead receives its escalations.
+    isLead: boolean("is_lead").notNull().default(false),
+  },
+  (t) => [
+    unique("memberships_user_municipality_org_role_key")
+      .on(t.userId, t.municipalityId, t.organisationId, t.role)
+      .nullsNotDistinct(),
+    index("memberships_organisation_idx").on(t.organisationId),
+  ],
+);
+
+export type Membership = typeof memberships.$inferSelect;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * Environment, parsed once. Every setting the server reads is declared here so a typo
+ * or a bad value fails at start with a message instead of somewhere deep in a request.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Unset: the embedded engine (PGlite + PostGIS) in DATA_DIR. Set: a PostgreSQL >= 15 server with PostGIS >= 3.3.
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().min(1).default("./data/pglite"),
+  // Seed the demo municipality into an empty database at start (embedded engine only unless "always").
+  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+  // Basemap style; when it cannot be fetched the map falls back to the bundled style.
+  MAP_STYLE_URL: z.string().default("https://tiles.openfreemap.org/styles/positron"),
+  // Milliseconds the browser waits for the basemap style before using the bundled one.
+  MAP_STYLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+      throw new Error(`Invalid environment:\n${lines}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests switch engines between runs of the same process. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { createTranslator } from "next-intl";
+import { ZodError } from "zod";
+import { AppError, isAppError } from "./errors";
+import { isLocale, localeCookie, negotiateLocale, type Locale } from "./i18n/config";
+import { loadMessages } from "./i18n/messages";
+
+export type RouteContext<P = Record<string, string>> = { params: Promise<P> };
+
+type Handler<P> = (req: NextRequest, ctx: RouteContext<P> & { locale: Locale }) => Promise<Response>;
+
+/** The language of an API caller: `?lang=`, then the site's cookie, then Accept-Language. */
+export function requestLocale(req: NextRequest): Locale {
+  const param = req.nextUrl.searchParams.get("lang");
+  if (isLocale(param)) return param;
+  const cookie = req.cookies.get(localeCookie)?.value;
+  if (isLocale(cookie)) return cookie;
+  return negotiateLocale(req.headers.get("accept-language"));
+}
+
+type ErrorTranslator = {
+  (key: string, values?: Record<string, string | number>): string;
+  has: (key: string) => boolean;
+};
+
+async function errorTranslator(locale: Locale): Promise<ErrorTranslator> {
+  return createTranslator({ locale, messages: await loadMessages(locale), namespace: "errors" }) as unknown as ErrorTranslator;
+}
+
+/**
+ * Route handler wrapper: runs the handler and turns failures into one JSON error shape,
+ * `{ error: { code, message, details? } }`, with the message in the caller's language.
+ * Unknown errors (database, bugs) are logged and answered with a generic 500.
+ */
+export function withApi<P = Record<string, string>>(handler: Handler<P>) {
+  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
+    const locale = requestLocale(req);
+    try {
+      return await handler(req, { ...ctx, locale });
+    } catch (err) {
+      return errorResponse(err, locale);
+    }
+  };
+}
+
+export async function errorResponse(err: unknown, locale: Locale): Promise<Response> {
+  const t = await errorTranslator(locale);
+  if (isAppError(err)) {
+    const message = t.has(err.messageKey) ? t(err.messageKey, stringValues(err.details)) : t("generic");
+    return NextResponse.json(
+      { error: { code: err.code, message, details: err.details } },
+      { status: err.status },
+    );
+  }
+  if (err instanceof ZodError) {
+    const fields = err.issues.map((issue) => ({ path: issue.path.join("."), issue: issue.code }));
+    return NextResponse.json(
+      { error: { code: "unprocessable", message: t("validation"), details: { fields } } },
+      { status: 422 },
+    );
+  }
+  console.error("[api] unexpected error", err);
+  return NextResponse.json({ error: { code: "internal", message: t("generic") } }, { status: 500 });
+}
+
+function stringValues(details: Record<string, unknown> | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(details ?? {})) {
+    if (typeof value === "string" || typeof value === "number") out[key] = value;
+  }
+  return out;
+}
+
+export function badRequest(messageKey: string, details?: Record<string, unknown>): AppError {
+  return new AppError({ code: "bad_request", messageKey, details });
+}

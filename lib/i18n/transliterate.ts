@@ -1,0 +1,100 @@
+/**
+ * Serbian Latin ↔ Cyrillic. The mapping is one-to-one except for the digraphs lj, nj and dž,
+ * which are single Cyrillic letters; Latin text that contains them as two letters across a
+ * morpheme boundary (rare: "injekcija", "konjugacija") is not distinguished.
+ */
+const latinToCyrillic: Array<[string, string]> = [
+  ["Dž", "Џ"], ["DŽ", "Џ"], ["dž", "џ"], ["Lj", "Љ"], ["LJ", "Љ"], ["lj", "љ"], ["Nj", "Њ"], ["NJ", "Њ"], ["nj", "њ"],
+  ["A", "А"], ["B", "Б"], ["V", "В"], ["G", "Г"], ["D", "Д"], ["Đ", "Ђ"], ["E", "Е"], ["Ž", "Ж"], ["Z", "З"],
+  ["I", "И"], ["J", "Ј"], ["K", "К"], ["L", "Л"], ["M", "М"], ["N", "Н"], ["O", "О"], ["P", "П"], ["R", "Р"],
+  ["S", "С"], ["T", "Т"], ["Ć", "Ћ"], ["U", "У"], ["F", "Ф"], ["H", "Х"], ["C", "Ц"], ["Č", "Ч"], ["Š", "Ш"],
+  ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["đ", "ђ"], ["e", "е"], ["ž", "ж"], ["z", "з"],
+  ["i", "и"], ["j", "ј"], ["k", "к"], ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"],
+  ["s", "с"], ["t", "т"], ["ć", "ћ"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["č", "ч"], ["š", "ш"],
+];
+
+const toCyrillicPattern = new RegExp(latinToCyrillic.map(([l]) => l).join("|"), "g");
+const toCyrillicMap = new Map(latinToCyrillic);
+const toLatinMap = new Map(
+  latinToCyrillic.filter(([l]) => l !== "DŽ" && l !== "LJ" && l !== "NJ").map(([l, c]) => [c, l] as const),
+);
+
+/** Latin → Cyrillic of plain text. */
+export function toCyrillic(text: string): string {
+  return text.replace(toCyrillicPattern, (ch) => toCyrillicMap.get(ch) ?? ch);
+}
+
+/**
+ * Latin → Cyrillic of an ICU message: argument names, plural/select keywords and rich-text tag
+ * names stay as they are; the text inside plural and select branches is transliterated.
+ */
+export function messageToCyrillic(message: string): string {
+  let out = "";
+  let i = 0;
+  while (i < message.length) {
+    const ch = message[i]!;
+    if (ch === "<") {
+      const end = message.indexOf(">", i);
+      out += message.slice(i, end + 1);
+      i = end + 1;
+    } else if (ch === "{") {
+      const end = matchingBrace(message, i);
+      out += `{${argumentToCyrillic(message.slice(i + 1, end))}}`;
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < message.length && message[j] !== "<" && message[j] !== "{") j++;
+      out += toCyrillic(message.slice(i, j));
+      i = j;
+    }
+  }
+  return out;
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return i;
+  }
+  throw new Error(`Unbalanced braces in message: ${text}`);
+}
+
+function argumentToCyrillic(inner: string): string {
+  const parts = inner.split(",");
+  const type = parts[1]?.trim();
+  if (parts.length < 3 || !type || !["plural", "select", "selectordinal"].includes(type)) return inner;
+  const head = `${parts[0]},${parts[1]},`;
+  const rest = inner.slice(head.length);
+  let out = "";
+  let i = 0;
+  while (i < rest.length) {
+    if (rest[i] === "{") {
+      const end = matchingBrace(rest, i);
+      out += `{${messageToCyrillic(rest.slice(i + 1, end))}}`;
+      i = end + 1;
+    } else {
+      out += rest[i];
+      i++;
+    }
+  }
+  return head + out;
+}
+
+export function toLatin(text: string): string {
+  let out = "";
+  for (const ch of text) out += toLatinMap.get(ch) ?? ch;
+  return out;
+}
+
+/**
+ * A search key that matches across scripts and missing diacritics: "cuprija", "Ćuprija" and
+ * "Ћуприја" all fold to "cuprija".
+ */
+export function foldForSearch(text: string): string {
+  return toLatin(text)
+    .toLowerCase()
+    .replace(/đ/g, "dj")
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "");
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { municipalities } from "../../db/schema";
+import { AppError } from "../errors";
+import type { LocalizedText } from "../i18n/config";
+import type { BBox } from "../geo/sql";
+
+export type MunicipalitySummary = { id: number; code: string; name: LocalizedText; bbox: BBox; boundarySource: string };
+
+const summaryColumns = {
+  id: municipalities.id,
+  code: municipalities.code,
+  name: municipalities.name,
+  boundarySource: municipalities.boundarySource,
+  bbox: sql<string>`ST_AsGeoJSON(ST_Envelope(${municipalities.boundary}))`,
+};
+
+function toSummary(row: { id: number; code: string; name: LocalizedText; boundarySource: string; bbox: string }) {
+  const ring = (JSON.parse(row.bbox) as { coordinates: number[][][] }).coordinates[0]!;
+  const xs = ring.map((p) => p[0]!);
+  const ys = ring.map((p) => p[1]!);
+  return {
+    ...row,
+    bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as BBox,
+  };
+}
+
+/** The municipality the public pages open on: the first one set up. */
+export async function getDefaultMunicipality(input: { db: Database }): Promise<MunicipalitySummary | null> {
+  const [row] = await input.db.select(summaryColumns).from(municipalities).orderBy(asc(municipalities.id)).limit(1);
+  return row ? toSummary(row) : null;
+}
+
+export async function getMunicipalityOrThrow(input: { db: Database; code: string }): Promise<MunicipalitySummary> {
+  const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.code, input.code));
+  if (!row) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
+  return toSummary(row);
+}

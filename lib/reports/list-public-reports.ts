@@ -1,0 +1,81 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { FeatureCollection, Point } from "geojson";
+import type { Database } from "../../db/client";
+import { queryRows } from "../../db/query";
+import { envelopeSql, type BBox } from "../geo/sql";
+import { localized, type Locale, type LocalizedText } from "../i18n/config";
+import { statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
+
+/**
+ * What anyone may see of a report. Built from an explicit column list over `reports` and
+ * reference tables only: the reporter's contact (report_contacts) is never joined here.
+ */
+export type PublicReportProperties = {
+  code: string;
+  category: string;
+  categoryName: string;
+  group: string;
+  status: ReportStatus;
+  statusGroup: StatusGroup;
+  createdAt: string;
+  supporters: number;
+};
+
+export type PublicReportCollection = FeatureCollection<Point, PublicReportProperties> & {
+  truncated: boolean;
+  limit: number;
+};
+
+export const PUBLIC_REPORT_LIMIT = 5_000;
+
+export async function listPublicReports(input: {
+  db: Database;
+  bbox: BBox;
+  locale: Locale;
+  limit?: number;
+}): Promise<PublicReportCollection> {
+  const limit = input.limit ?? PUBLIC_REPORT_LIMIT;
+  const rows = await queryRows<{
+    code: string;
+    service_code: string;
+    category_name: LocalizedText;
+    group_code: string;
+    status: ReportStatus;
+    created_at: string | Date;
+    supporters: number;
+    geometry: string;
+  }>(
+    input.db,
+    sql`select r.tracking_code as code, c.service_code, c.name as category_name, g.code as group_code,
+               r.status, r.created_at, r.supporters_count as supporters,
+               ST_AsGeoJSON(r.location, 6) as geometry
+        from reports r
+        join service_categories c on c.id = r.category_id
+        join category_groups g on g.id = c.group_id
+        where r.location && ${envelopeSql(input.bbox)}
+          and r.is_public and c.is_public
+        order by r.created_at desc
+        limit ${limit + 1}`,
+  );
+  const truncated = rows.length > limit;
+  return {
+    type: "FeatureCollection",
+    truncated,
+    limit,
+    features: rows.slice(0, limit).map((row) => ({
+      type: "Feature",
+      geometry: JSON.parse(row.geometry) as Point,
+      properties: {
+        code: row.code,
+        category: row.service_code,
+        categoryName: localized(row.category_name, input.locale),
+        group: row.group_code,
+        status: row.status,
+        statusGroup: statusGroupOf[row.status],
+        createdAt: new Date(row.created_at).toISOString(),
+        supporters: row.supporters,
+      },
+    })),
+  };
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Position } from "geojson";
+import type { Database } from "../../db/client";
+import { queryOne, queryRows } from "../../db/query";
+import { pointSql } from "../geo/sql";
+import { collectSpatialContext, type SpatialContext } from "./spatial-context";
+
+export type RoutingReason =
+  /** Exactly one organisation's service area contains the point. */
+  | "service_area"
+  /** One organisation of the kind serves the whole municipality. */
+  | "municipality_wide"
+  /** The point lies on the edge shared by several service areas: the lowest organisation code wins. */
+  | "shared_boundary"
+  /** Several service areas overlap at the point: a person decides. */
+  | "overlapping_service_areas"
+  /** No organisation of the responsible kind serves the point. */
+  | "no_organisation";
+
+export type RoutingResult = {
+  organisationId: number | null;
+  reason: RoutingReason;
+  candidateIds: number[];
+  context: SpatialContext;
+};
+
+type Candidate = { id: number; code: string; has_area: boolean; interior: boolean };
+
+/**
+ * Picks the organisation responsible for a report: the category names a kind (and sector) of
+ * organisation; among those, the one whose service area holds the point. Organisations with a
+ * service area are preferred to those without (a split town beats a town-wide default). No unique
+ * owner → `organisationId: null` and the reason, so the report goes to the contact centre's triage.
+ */
+export async function routeReport(input: {
+  db: Database;
+  municipalityId: number;
+  responsibleKind: string;
+  responsibleSector: string | null;
+  position: Position;
+}): Promise<RoutingResult> {
+  const { db, municipalityId, position } = input;
+  const point = pointSql(position);
+  const candidates = await queryRows<Candidate>(
+    db,
+    sql`select id, code, service_area is not null as has_area,
+               (service_area is null or ST_Contains(service_area, ${point})) as interior
+        from organisations
+        where municipality_id = ${municipalityId}
+          and active
+          and kind = ${input.responsibleKind}::organisation_kind
+          and (${input.responsibleSector}::text is null or sector = ${input.responsibleSector}::text)
+          and (service_area is null or ST_Covers(service_area, ${point}))
+        order by code`,
+  );
+  const context = await collectSpatialContext({ db, municipalityId, position });
+  const decision = decide(candidates);
+  return { ...decision, candidateIds: candidates.map((c) => c.id), context };
+}
+
+function decide(candidates: Candidate[]): Pick<RoutingResult, "organisationId" | "reason"> {
+  if (candidates.length === 0) return { organisationId: null, reason: "no_organisation" };
+  const specific = candidates.filter((c) => c.has_area);
+  if (specific.length === 0) {
+    return candidates.length === 1
+      ? { organisationId: candidates[0]!.id, reason: "municipality_wide" }
+      : { organisationId: null, reason: "overlapping_service_areas" };
+  }
+  const inside = specific.filter((c) => c.interior);
+  if (inside.length === 1) return { organisationId: inside[0]!.id, reason: "service_area" };
+  if (inside.length > 1) return { organisationId: null, reason: "overlapping_service_areas" };
+  if (specific.length === 1) return { organisationId: specific[0]!.id, reason: "service_area" };
+  // Only on edges: candidates are ordered by code.
+  return { organisationId: specific[0]!.id, reason: "shared_boundary" };
+}
+
+/** The served municipality whose boundary holds the point (edges included; lowest code on a shared edge). */
+export async function findMunicipalityAt(input: { db: Database; position: Position }): Promise<number | null> {
+  const row = await queryOne<{ id: number }>(
+    input.db,
+    sql`select id from municipalities where ST_Covers(boundary, ${pointSql(input.position)}) order by code limit 1`,
+  );
+  return row?.id ?? null;
+}

@@ -1,0 +1,15 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WebAssembly and data files from node_modules at run time; bundling it
+  // would copy ~36 MB into static assets and break those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis"],
+  poweredByHeader: false,
+  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  outputFileTracingExcludes: { "/**": ["./data/**/*", "./.test-data/**/*"] },
+};
+
+export default withNextIntl(nextConfig);

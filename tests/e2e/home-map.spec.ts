@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { HomePage } from "./pages/home-page";
+
+/** Console errors that are not the app's: the unreachable public basemap and its host. */
+function isExpectedNetworkError(text: string, url: string | undefined): boolean {
+  return /Failed to load resource|ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED/.test(text) &&
+    (url ?? "").includes("openfreemap.org");
+}
+
+test("the home map shows the municipality, its works sites and its reports without console errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !isExpectedNetworkError(msg.text(), msg.location().url)) errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+
+  const home = new HomePage(page);
+  await home.goto();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Ćuprija");
+  await home.waitForMapReady();
+
+  const whole = await home.renderedCounts();
+  expect(whole.reports).toBeGreaterThan(50);
+  expect(whole.boundary).toBeGreaterThan(0);
+  expect(whole.districts).toBeGreaterThan(0);
+  await expect(home.status).toContainText(/\d+ reports and \d+ works sites? in view/);
+
+  // Works sites are tens of metres across: they show once the town is in close view.
+  await home.zoomTo([21.372, 43.93], 14.5);
+  expect((await home.renderedCounts()).permits).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
+
+test("without the public basemap the bundled style still draws the boundary and districts", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.waitForMapReady();
+  await expect(home.section).toHaveAttribute("data-basemap", "fallback");
+  await expect(page.getByText(/simplified map|pojednostavljena mapa|поједностављена мапа/)).toBeVisible();
+  const counts = await home.renderedCounts();
+  expect(counts.boundary).toBeGreaterThan(0);
+  expect(counts.districts).toBeGreaterThan(0);
+});
+
+test("the page switches between Serbian Latin, Serbian Cyrillic and English", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.chooseLanguage("Ћирилица");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Пријављени проблеми у општини Ћуприја");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sr-Cyrl");
+  await home.chooseLanguage("English");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reported problems in Ćuprija");
+  await home.chooseLanguage("Latinica");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Prijavljeni problemi u opštini Ćuprija");
+});
+
+test("clicking a report opens a popup with its category and status but no personal data", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.waitForMapReady();
+  const point = await page.evaluate(() => {
+    type Feature = { geometry: { coordinates: [number, number] } };
+    const map = (window as unknown as {
+      civicMap: {
+        queryRenderedFeatures: (o: object) => Feature[];
+        project: (c: [number, number]) => { x: number; y: number };
+      };
+    }).civicMap;
+    const feature = map.queryRenderedFeatures({ layers: ["reports"] })[0]!;
+    return map.project(feature.geometry.coordinates);
+  });
+  const box = (await home.map.boundingBox())!;
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+  const popup = page.locator(".maplibregl-popup .map-popup");
+  await expect(popup).toBeVisible();
+  await expect(popup).toContainText(/[A-Z0-9]{4}-[A-Z0-9]{4}/);
+  await expect(popup).not.toContainText("@");
+});

@@ -1,0 +1,54 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+type RenderedLayerCounts = { reports: number; permits: number; boundary: number; districts: number };
+
+/** The public map page. */
+export class HomePage {
+  readonly map: Locator;
+  readonly section: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.map = page.getByRole("region", { name: /map of reported|mapa prijavljenih|мапа пријављених/i });
+    this.section = page.locator(".map-section");
+    this.status = page.locator(".map-status");
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto("/");
+  }
+
+  async waitForMapReady(): Promise<void> {
+    await expect(this.section).toHaveAttribute("data-state", "ready");
+  }
+
+  /** Features MapLibre actually drew, per overlay layer (queried from the map, not from the page's data). */
+  async renderedCounts(): Promise<RenderedLayerCounts> {
+    return this.page.evaluate(() => {
+      type Feature = { layer: { id: string } };
+      const map = (window as unknown as { civicMap: { queryRenderedFeatures: (o?: object) => Feature[] } }).civicMap;
+      const count = (id: string) => map.queryRenderedFeatures({ layers: [id] }).length;
+      return {
+        reports: count("reports"),
+        permits: count("permits-fill"),
+        boundary: count("boundary-line"),
+        districts: count("districts-line"),
+      };
+    });
+  }
+
+  /** Moves the map and waits until the data for the new view is drawn. */
+  async zoomTo(center: [number, number], zoom: number): Promise<void> {
+    await this.page.evaluate(
+      ({ center, zoom }) =>
+        (window as unknown as { civicMap: { jumpTo: (o: object) => void } }).civicMap.jumpTo({ center, zoom }),
+      { center, zoom },
+    );
+    await expect(this.section).toHaveAttribute("data-state", "loading");
+    await this.waitForMapReady();
+  }
+
+  async chooseLanguage(label: string): Promise<void> {
+    await this.page.getByRole("button", { name: label, exact: true }).click();
+  }
+}
