@@ -51,9 +51,17 @@ export async function closeDb(): Promise<void> {
   if (pending) await (await pending).close();
 }
 
-async function openAndMigrate(): Promise<DbHandle> {
+function openAndMigrate(): Promise<DbHandle> {
   const env = getEnv();
-  const handle = env.DATABASE_URL ? await openServer(env.DATABASE_URL) : await openEmbedded(env.DATA_DIR);
+  return openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+}
+
+/**
+ * Opens and migrates a database outside the process-wide handle: scripts and tests that need a
+ * second database (a template, a migration from zero). The caller closes it.
+ */
+export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<DbHandle> {
+  const handle = config.databaseUrl ? await openServer(config.databaseUrl) : await openEmbedded(config.dataDir);
   try {
     const { migrateDatabase } = await import("./migrate");
     await migrateDatabase(handle);
