@@ -229,7 +229,7 @@ function drawTargetStatus(random: () => number, ageDays: number): ReportStatus {
   ] as const);
 }
 
-function planReports(input: {
+export function planReports(input: {
   random: () => number;
   today: Date;
   count: number;

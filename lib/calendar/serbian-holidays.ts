@@ -66,8 +66,14 @@ export function serbianHolidays(year: number): Holiday[] {
     { date: isoDate(easter), key: "easter_sunday" },
     { date: isoDate(addDays(easter, 1)), key: "easter_monday" },
   ];
-  const all = [...fixed, ...easterDays];
-  const taken = new Set(all.map((h) => h.date));
+  // Easter can fall on Labour Day (2027): one entry per date, the fixed holiday's name first.
+  const taken = new Set<string>();
+  const all: Holiday[] = [];
+  for (const holiday of [...fixed, ...easterDays]) {
+    if (taken.has(holiday.date)) continue;
+    taken.add(holiday.date);
+    all.push(holiday);
+  }
   const movable: HolidayKey[] = ["new_year", "statehood_day", "labour_day", "armistice_day"];
   for (const holiday of fixed) {
     if (!movable.includes(holiday.key)) continue;
