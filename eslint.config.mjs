@@ -1,6 +1,8 @@
 import next from "eslint-config-next";
 
-export default [
+const config = [
   ...next,
   { ignores: [".next/**", "data/**", ".test-data/**", "public/vendor/**", "db/migrations/**", "bench/results/**"] },
 ];
+
+export default config;

@@ -1,6 +1,5 @@
 import "server-only";
 import path from "node:path";
-import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getEnv } from "../lib/env";
 import * as schema from "./schema";
@@ -19,8 +18,8 @@ export type DbHandle = {
   engine: Engine;
   /** Where it lives, without credentials: a directory or host/database. */
   location: string;
-  /** A dedicated session for work that must hold one connection (advisory locks). */
-  withSession: <T>(fn: (run: (query: SQL) => Promise<unknown>) => Promise<T>) => Promise<T>;
+  /** A database bound to one connection, for work that needs session state (advisory locks, SET). */
+  withSession: <T>(fn: (session: Database) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 };
 
@@ -86,9 +85,7 @@ async function openServer(url: string): Promise<DbHandle> {
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
-        const { drizzle: single } = await import("drizzle-orm/node-postgres");
-        const sessionDb = single({ client });
-        return await fn((query) => sessionDb.execute(query));
+        return await fn(drizzle({ client, schema }) as unknown as Database);
       } finally {
         client.release();
       }
@@ -118,7 +115,7 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
       engine: "embedded",
       location: path.resolve(dataDir),
       // PGlite is a single session already.
-      withSession: (fn) => fn((query) => db.execute(query)),
+      withSession: (fn) => fn(db),
       close: async () => {
         try {
           await client.close();

@@ -10,8 +10,8 @@ import { queryOne } from "./query";
 const MIGRATION_LOCK_KEY = 7_311_020_001;
 
 export async function migrateDatabase(handle: DbHandle): Promise<void> {
-  await handle.withSession(async (run) => {
-    await run(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+  await handle.withSession(async (session) => {
+    await session.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
       if (handle.engine === "server") {
         const { migrate } = await import("drizzle-orm/node-postgres/migrator");
@@ -21,7 +21,7 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
         await migrate(handle.db as never, { migrationsFolder });
       }
     } finally {
-      await run(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+      await session.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }
   });
 }

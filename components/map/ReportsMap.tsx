@@ -35,7 +35,9 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
   const [fallback, setFallback] = useState(false);
   const [ready, setReady] = useState(false);
   const texts = useRef({ t, format });
-  texts.current = { t, format };
+  useEffect(() => {
+    texts.current = { t, format };
+  });
 
   useEffect(() => {
     let map: MapLibreMap | undefined;
@@ -131,7 +133,7 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
       cancelled = true;
       map?.remove();
     };
-  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+  }, [municipalityCode, bbox, label, styleUrl, styleTimeoutMs]);
 
   return (
     <div className="map-section" data-state={ready ? "ready" : "loading"} data-basemap={fallback ? "fallback" : "remote"}>
