@@ -13,6 +13,14 @@ const schema = z.object({
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   // Basemap style; when it cannot be fetched the map falls back to the bundled style.
   MAP_STYLE_URL: z.string().default("https://tiles.openfreemap.org/styles/positron"),
+  // The public address of the app, for links in notification messages.
+  PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
+  // Notifications: delivered by SMTP when SMTP_URL is set, otherwise written as files to OUTBOX_DIR.
+  SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  SMTP_FROM: z.string().default("Kontakt centar <no-reply@localhost>"),
+  OUTBOX_DIR: z.string().min(1).default("./data/outbox"),
+  // The in-process outbox worker: how often it looks for work (0 turns it off in this process).
+  OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   // Milliseconds the browser waits for the basemap style before using the bundled one.
   MAP_STYLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
 });

@@ -17,6 +17,9 @@ export async function SiteHeader() {
           <li>
             <Link href="/">{t("nav.map")}</Link>
           </li>
+          <li>
+            <Link href="/charter">{t("nav.charter")}</Link>
+          </li>
         </ul>
       </nav>
       <LocaleSwitcher />

@@ -6,3 +6,4 @@ export * from "./users";
 export * from "./reports";
 export * from "./permits";
 export * from "./calendar";
+export * from "./outbox";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -49,6 +50,13 @@ export const reports = pgTable(
     dueAt: timestamp("due_at", { withTimezone: true }),
     // Set while the status is action_scheduled: the day the work is planned for.
     scheduledFor: date("scheduled_for"),
+    // Service-standard clock: paused since (action scheduled, if the category says so); escalated when overdue.
+    slaPausedAt: timestamp("sla_paused_at", { withTimezone: true }),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    // "Not our responsibility": the outside body the citizen was referred to.
+    rejectionTarget: text("rejection_target"),
+    // Client-generated key of the submission: a retried submission returns the first report.
+    submissionKey: text("submission_key"),
     duplicateOfId: integer("duplicate_of_id").references((): AnyPgColumn => reports.id),
     supportersCount: integer("supporters_count").notNull().default(0),
     isPublic: boolean("is_public").notNull().default(true),
@@ -61,6 +69,8 @@ export const reports = pgTable(
   },
   (t) => [
     uniqueIndex("reports_tracking_code_key").on(t.trackingCode),
+    uniqueIndex("reports_submission_key_key").on(t.submissionKey),
+    index("reports_open_due_idx").on(t.dueAt).where(sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`),
     index("reports_location_gix").using("gist", t.location),
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),
     index("reports_assigned_organisation_idx").on(t.assignedOrganisationId, t.status),
@@ -141,3 +151,21 @@ export const attachments = pgTable(
 );
 
 export type Attachment = typeof attachments.$inferSelect;
+
+/** People who follow a report (its reporter, supporters, anyone who pressed "follow"). */
+export const reportFollowers = pgTable(
+  "report_followers",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    email: text("email").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    locale: text("locale").notNull().default("sr-Latn"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email)],
+);
+
+export type ReportFollower = typeof reportFollowers.$inferSelect;

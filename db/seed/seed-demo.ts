@@ -355,6 +355,7 @@ async function insertReports(
     }
   }
   const filed: Array<{ id: number; plan: ReportPlan }> = [];
+  const escalatedReports: Array<{ id: number; at: Date }> = [];
 
   for (const plan of plans) {
     const routing = await routeReport({
@@ -488,7 +489,31 @@ async function insertReports(
       }
       from = to;
     }
+    // Still open when its service standard ran out: escalated then, as the worker would have done.
+    const dueAt = computeDueAt({ createdAt: plan.createdAt, slaWorkingDays: plan.category.slaWorkingDays });
+    const handledBy = events.find((e) => e.toStatus === "resolved" || e.toStatus === "rejected" || e.toStatus === "duplicate");
+    if (dueAt < input.today && (!handledBy || handledBy.createdAt! > dueAt)) {
+      const at = new Date(dueAt.getTime() + 60_000);
+      const statusThen = [...events].reverse().find((e) => e.createdAt! <= at && e.toStatus)?.toStatus ?? "received";
+      events.push({
+        reportId,
+        kind: "escalated",
+        fromStatus: statusThen,
+        toOrganisationId: currentOwnerId,
+        internalNote: "Service standard exceeded",
+        createdAt: at,
+      });
+      events.sort((a, b) => a.createdAt!.getTime() - b.createdAt!.getTime());
+      escalatedReports.push({ id: reportId, at });
+    }
     await tx.insert(t.reportEvents).values(events);
+  }
+
+  for (const escalated of escalatedReports) {
+    await tx
+      .update(t.reports)
+      .set({ escalatedAt: escalated.at, version: sql`${t.reports.version} + 1` })
+      .where(eq(t.reports.id, escalated.id));
   }
 
   // Supporters who joined a report later marked as its duplicate belong to the original.

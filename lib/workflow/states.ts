@@ -10,8 +10,9 @@ export const transitions: Record<ReportStatus, readonly ReportStatus[]> = {
   received: ["triaged", "assigned", "rejected", "duplicate"],
   triaged: ["assigned", "rejected", "duplicate"],
   assigned: ["in_progress", "action_scheduled", "resolved", "rejected", "duplicate"],
-  in_progress: ["action_scheduled", "resolved"],
-  action_scheduled: ["in_progress", "resolved"],
+  // Back to assigned: forwarded to another organisation after a look on site.
+  in_progress: ["action_scheduled", "resolved", "assigned"],
+  action_scheduled: ["in_progress", "resolved", "assigned"],
   resolved: ["closed", "reopened"],
   closed: ["reopened"],
   rejected: ["reopened"],

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { localized, type Locale } from "@/lib/i18n/config";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { CHARTER_WINDOW_DAYS, getCharter } from "@/lib/workflow/get-charter";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("charter");
+  const locale = (await getLocale()) as Locale;
+  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  return { title: t("title", { municipality: localized(municipality?.name, locale) }) };
+}
+
+export default async function CharterPage() {
+  const t = await getTranslations("charter");
+  const locale = (await getLocale()) as Locale;
+  const db = await getDb();
+  const municipality = await getDefaultMunicipality({ db });
+  if (!municipality) return null;
+  const groups = await getCharter({ db, municipalityId: municipality.id, locale });
+  return (
+    <main id="main" className="page narrow charter">
+      <h1>{t("title", { municipality: localized(municipality.name, locale) })}</h1>
+      <p>{t("intro", { days: CHARTER_WINDOW_DAYS })}</p>
+      {groups.map((group) => (
+        <section key={group.code} aria-labelledby={`group-${group.code}`}>
+          <h2 id={`group-${group.code}`}>{group.name}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("category")}</th>
+                <th scope="col">{t("promise")}</th>
+                <th scope="col">{t("onTime")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.categories.map((category) => (
+                <tr key={category.serviceCode} data-service-code={category.serviceCode}>
+                  <th scope="row">{category.name}</th>
+                  <td>
+                    {t("workingDays", { days: category.slaWorkingDays })}
+                    {category.pausesWhenScheduled ? <sup title={t("paused")}>*</sup> : null}
+                  </td>
+                  <td>
+                    {category.dueTotal === 0
+                      ? t("noneDue")
+                      : t("share", {
+                          percent: Math.round((100 * category.onTime) / category.dueTotal),
+                          total: category.dueTotal,
+                        })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <p className="note">* {t("paused")}</p>
+      <p className="note">{t("calendarNote")}</p>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Database } from "../../db/client";
+import { getEnv } from "../env";
+import { escalateOverdueReports } from "../workflow/escalate-overdue-reports";
+import { deliverPendingMessages } from "./deliver-pending-messages";
+import { fileTransport, smtpTransport, type Transport } from "./transports";
+
+export async function configuredTransport(): Promise<Transport> {
+  const env = getEnv();
+  return env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.SMTP_FROM) : fileTransport(env.OUTBOX_DIR);
+}
+
+/**
+ * The outbox worker and the overdue escalation, on a timer, one pass at a time. Started with the
+ * app (instrumentation.ts) and runnable alone (scripts/outbox-worker.ts).
+ */
+export function startBackgroundWork(input: {
+  db: Database;
+  transport: Transport;
+  pollMs: number;
+  escalateEveryMs?: number;
+  onError?: (err: unknown) => void;
+}): { stop: () => Promise<void> } {
+  const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let lastEscalation = 0;
+  const escalateEvery = input.escalateEveryMs ?? 60_000;
+
+  const pass = async () => {
+    if (Date.now() - lastEscalation >= escalateEvery) {
+      lastEscalation = Date.now();
+      await escalateOverdueReports({ db: input.db });
+    }
+    // Drain what is due, batch after batch.
+    for (;;) {
+      const result = await deliverPendingMessages({ db: input.db, transport: input.transport, workerId });
+      if (result.claimed === 0 || stopped) break;
+    }
+  };
+  const timer = setInterval(() => {
+    running = running.then(() => (stopped ? undefined : pass())).catch((err) => (input.onError ?? console.error)(err));
+  }, input.pollMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

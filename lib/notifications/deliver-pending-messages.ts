@@ -1,0 +1,72 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { queryRows } from "../../db/query";
+import type { Transport } from "./transports";
+
+export const MAX_ATTEMPTS = 8;
+
+/** Retry delay after the n-th failed attempt: 30 s, 1 min, 2 min … capped at 1 h. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(3_600, 30 * 2 ** Math.max(0, attempts - 1));
+}
+
+type Claimed = { id: number; message_key: string; recipient: string; subject: string; body: string; locale: string; attempts: number };
+
+/**
+ * One pass of the outbox worker: claim a batch (FOR UPDATE SKIP LOCKED, so several workers
+ * never take the same message), send each, and mark it sent only after the transport accepted
+ * it. A claim is a lease: if the worker dies, the messages are claimable again once it expires,
+ * and the idempotent transport makes the resend harmless.
+ */
+export async function deliverPendingMessages(input: {
+  db: Database;
+  transport: Transport;
+  workerId: string;
+  batchSize?: number;
+  leaseSeconds?: number;
+}): Promise<{ claimed: number; sent: number; failed: number }> {
+  const { db, transport, workerId } = input;
+  const claimed = await queryRows<Claimed>(
+    db,
+    sql`update outbox_messages
+        set claimed_by = ${workerId}, claimed_until = now() + make_interval(secs => ${input.leaseSeconds ?? 60}),
+            attempts = attempts + 1
+        where id in (
+          select id from outbox_messages
+          where status = 'pending' and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
+          order by id
+          limit ${input.batchSize ?? 25}
+          for update skip locked)
+        returning id, message_key, recipient, subject, body, locale, attempts`,
+  );
+  let sent = 0;
+  let failed = 0;
+  for (const message of claimed.sort((a, b) => a.id - b.id)) {
+    try {
+      await transport.send({
+        messageKey: message.message_key,
+        recipient: message.recipient,
+        subject: message.subject,
+        body: message.body,
+        locale: message.locale,
+      });
+      await db.execute(
+        sql`update outbox_messages set status = 'sent', sent_at = now(), claimed_by = null, claimed_until = null, last_error = null
+            where id = ${message.id} and claimed_by = ${workerId}`,
+      );
+      sent++;
+    } catch (err) {
+      failed++;
+      const giveUp = message.attempts >= MAX_ATTEMPTS;
+      await db.execute(
+        sql`update outbox_messages
+            set status = ${giveUp ? "failed" : "pending"}::outbox_status,
+                next_attempt_at = now() + make_interval(secs => ${backoffSeconds(message.attempts)}),
+                claimed_by = null, claimed_until = null, last_error = ${String((err as Error).message).slice(0, 500)}
+            where id = ${message.id} and claimed_by = ${workerId}`,
+      );
+    }
+  }
+  return { claimed: claimed.length, sent, failed };
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { queryOne, queryRows } from "../../db/query";
+import * as t from "../../db/schema";
+import { getEnv } from "../env";
+import { localized, isLocale, type LocalizedText } from "../i18n/config";
+import { formatDate, renderNotification, translate, type Template } from "./render";
+
+type EventRow = {
+  id: number;
+  kind: string;
+  to_status: string | null;
+  to_organisation_id: number | null;
+  public_text: string | null;
+};
+
+type ReportRow = {
+  id: number;
+  tracking_code: string;
+  category_name: LocalizedText;
+  address: string | null;
+  due_at: string | Date | null;
+  status: string;
+  org_name: LocalizedText | null;
+};
+
+type Recipient = { email: string; locale: string };
+
+/** Events a citizen hears about: every public change. Internal notes and escalations stay inside. */
+const citizenEvents = new Set(["created", "status_changed", "assigned", "forwarded", "duplicate_marked", "public_update"]);
+
+export function messageKey(reportId: number, eventId: number, email: string): string {
+  const who = createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 16);
+  return `report-${reportId}-event-${eventId}-to-${who}`;
+}
+
+/**
+ * Writes the messages that events cause into the outbox, in the caller's transaction: the
+ * reporter and followers hear about public changes in their language; an organisation hears
+ * when a report is assigned or forwarded to it, and its leads when one of its reports is
+ * escalated. Message keys are deterministic, so enqueueing twice writes once.
+ */
+export async function enqueueReportNotifications(
+  tx: Database,
+  input: { reportId: number; eventIds: number[] },
+): Promise<number> {
+  if (input.eventIds.length === 0) return 0;
+  const report = await queryOne<ReportRow>(
+    tx,
+    sql`select r.id, r.tracking_code, c.name as category_name, r.address, r.due_at, r.status, o.name as org_name
+        from reports r join service_categories c on c.id = r.category_id
+        left join organisations o on o.id = r.assigned_organisation_id
+        where r.id = ${input.reportId}`,
+  );
+  if (!report) return 0;
+  const events = await queryRows<EventRow>(
+    tx,
+    sql`select id, kind, to_status, to_organisation_id, public_text from report_events where id in ${input.eventIds} order by id`,
+  );
+  const citizens = await queryRows<Recipient>(
+    tx,
+    sql`select email, locale from report_contacts where report_id = ${input.reportId} and email is not null
+        union
+        select email, locale from report_followers where report_id = ${input.reportId}`,
+  );
+  const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
+  const values: t.NewOutboxMessage[] = [];
+
+  const push = async (event: EventRow, to: Recipient, template: Template, extra: Record<string, string | number>) => {
+    const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
+    const common = {
+      code: report.tracking_code,
+      category: localized(report.category_name, locale),
+      address: report.address ?? "—",
+      due: formatDate(report.due_at === null ? null : new Date(report.due_at), locale),
+      url: `${baseUrl}/reports/${report.tracking_code}`,
+    };
+    const rendered = await renderNotification({ locale, template, values: { ...common, ...extra } });
+    values.push({
+      messageKey: messageKey(report.id, event.id, to.email),
+      recipient: to.email,
+      locale,
+      template,
+      subject: rendered.subject,
+      body: rendered.body,
+      payload: { reportId: report.id, eventId: event.id, trackingCode: report.tracking_code },
+    });
+  };
+
+  for (const event of events) {
+    if (citizenEvents.has(event.kind)) {
+      for (const to of dedupe(citizens)) {
+        if (event.kind === "created") {
+          await push(event, to, "report_received", {});
+        } else {
+          const status = await translate(to.locale, `status.${report.status}`);
+          await push(event, to, "report_updated", { status, text: event.public_text ?? "" });
+        }
+      }
+    }
+    if ((event.kind === "assigned" || event.kind === "forwarded" || event.kind === "created") && event.to_organisation_id) {
+      const org = await queryOne<{ email: string | null }>(
+        tx,
+        sql`select email from organisations where id = ${event.to_organisation_id} and kind <> 'contact_centre'`,
+      );
+      if (org?.email) await push(event, { email: org.email, locale: "sr-Latn" }, "organisation_assigned", {});
+    }
+    if (event.kind === "escalated" && event.to_organisation_id) {
+      const leads = await queryRows<Recipient>(
+        tx,
+        sql`select u.email, u.locale from memberships m join users u on u.id = m.user_id
+            where m.organisation_id = ${event.to_organisation_id} and m.is_lead and u.active
+            union
+            select email, 'sr-Latn' from organisations
+            where id = ${event.to_organisation_id} and email is not null
+              and not exists (select 1 from memberships where organisation_id = ${event.to_organisation_id} and is_lead)`,
+      );
+      for (const to of dedupe(leads)) await push(event, to, "organisation_escalated", {});
+    }
+  }
+  if (values.length === 0) return 0;
+  const inserted = await tx
+    .insert(t.outboxMessages)
+    .values(values)
+    .onConflictDoNothing({ target: t.outboxMessages.messageKey })
+    .returning({ id: t.outboxMessages.id });
+  return inserted.length;
+}
+
+function dedupe(recipients: Recipient[]): Recipient[] {
+  const seen = new Map<string, Recipient>();
+  for (const r of recipients) if (!seen.has(r.email.toLowerCase())) seen.set(r.email.toLowerCase(), r);
+  return [...seen.values()];
+}

@@ -1,0 +1,36 @@
+import { createTranslator } from "next-intl";
+import { isLocale, defaultLocale, type Locale } from "../i18n/config";
+import { loadMessages } from "../i18n/messages";
+
+export type Template = "report_received" | "report_updated" | "organisation_assigned" | "organisation_escalated";
+
+export type RenderedMessage = { subject: string; body: string };
+
+type Translator = (key: string, values?: Record<string, string | number>) => string;
+
+/** A notification in the recipient's language; values are plain strings already formatted for it. */
+export async function renderNotification(input: {
+  locale: string;
+  template: Template;
+  values: Record<string, string | number>;
+}): Promise<RenderedMessage> {
+  const locale: Locale = isLocale(input.locale) ? input.locale : defaultLocale;
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "notifications" }) as unknown as Translator;
+  return {
+    subject: t(`${input.template}.subject`, input.values),
+    body: t(`${input.template}.body`, input.values),
+  };
+}
+
+export async function translate(locale: string, key: string): Promise<string> {
+  const l: Locale = isLocale(locale) ? locale : defaultLocale;
+  const t = createTranslator({ locale: l, messages: await loadMessages(l) }) as unknown as Translator;
+  return t(key);
+}
+
+/** Dates in messages: the recipient's language, the municipality's time zone. */
+export function formatDate(date: Date | null, locale: string): string {
+  if (!date) return "—";
+  const tag = locale === "en" ? "en-GB" : locale === "sr-Cyrl" ? "sr-Cyrl-RS" : "sr-Latn-RS";
+  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Belgrade" }).format(date);
+}

@@ -1,0 +1,204 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { queryOne } from "../../db/query";
+import * as t from "../../db/schema";
+import { computeDueAt } from "../calendar/working-days";
+import { AppError } from "../errors";
+import { locales, localized, type Locale, type LocalizedText } from "../i18n/config";
+import { pointSql } from "../geo/sql";
+import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
+import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
+import { loadCalendar } from "../workflow/load-calendar";
+import { cryptoRandom, makeTrackingCode } from "./tracking-code";
+
+export const MAX_DESCRIPTION = 4_000;
+
+/** A new report as any channel submits it (web form, contact centre, Open311, field app). */
+export const fileReportSchema = z.object({
+  serviceCode: z.string().trim().min(1).max(64),
+  position: z.tuple([z.number().finite().min(-180).max(180), z.number().finite().min(-90).max(90)]),
+  description: z.string().trim().min(1).max(MAX_DESCRIPTION),
+  address: z.string().trim().max(200).optional(),
+  channel: z.enum(t.reportChannel.enumValues).default("web"),
+  contact: z
+    .object({
+      name: z.string().trim().max(120).optional(),
+      email: z.string().trim().toLowerCase().email().max(254).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()/-]{6,25}$/)
+        .optional(),
+      anonymous: z.boolean().default(false),
+    })
+    .optional(),
+  locale: z.enum(locales).default("sr-Latn"),
+  // Client-generated, so a retry from a flaky connection returns the first report.
+  submissionKey: z.string().uuid().optional(),
+});
+
+export type FileReportInput = z.input<typeof fileReportSchema>;
+
+export type FiledReport = {
+  id: number;
+  trackingCode: string;
+  status: t.Report["status"];
+  dueAt: Date;
+  assignedOrganisationId: number;
+  routingReason: RoutingReason;
+  created: boolean;
+};
+
+/**
+ * Files a report: checks where and what, routes it to its owner, sets its due date, and writes
+ * the report, the reporter's contact, the first audit event and the receipt messages in one
+ * transaction. Idempotent by submission key.
+ */
+export async function fileReport(input: { db: Database; report: FileReportInput; now?: Date }): Promise<FiledReport> {
+  const report = fileReportSchema.parse(input.report);
+  const { db } = input;
+  const now = input.now ?? new Date();
+
+  if (report.submissionKey) {
+    const existing = await findBySubmissionKey(db, report.submissionKey);
+    if (existing) return existing;
+  }
+
+  const municipalityId = await findMunicipalityAt({ db, position: report.position });
+  if (municipalityId === null) throw await outsideServedArea(db, report.position, report.locale);
+
+  const category = await queryOne<{ id: number; responsible_kind: string; responsible_sector: string | null; sla_working_days: number; is_public: boolean }>(
+    db,
+    sql`select id, responsible_kind, responsible_sector, sla_working_days, is_public from service_categories
+        where municipality_id = ${municipalityId} and service_code = ${report.serviceCode} and active`,
+  );
+  if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
+
+  const routing = await routeReport({
+    db,
+    municipalityId,
+    responsibleKind: category.responsible_kind,
+    responsibleSector: category.responsible_sector,
+    position: report.position,
+  });
+  const ownerId = routing.organisationId ?? (await contactCentreOf(db, municipalityId));
+  const dueAt = computeDueAt({
+    createdAt: now,
+    slaWorkingDays: category.sla_working_days,
+    overrides: await loadCalendar(db, municipalityId),
+  });
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingCode = makeTrackingCode(cryptoRandom);
+    const filed = await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Database;
+      // Conflicts on the submission key (a concurrent retry) or, rarely, on the tracking code
+      // insert nothing; which one it was is decided below.
+      const [row] = await tx
+        .insert(t.reports)
+        .values({
+          trackingCode,
+          municipalityId,
+          categoryId: category.id,
+          districtId: routing.context.districtId,
+          location: { type: "Point", coordinates: report.position },
+          address: report.address || null,
+          description: report.description,
+          status: "received",
+          channel: report.channel,
+          assignedOrganisationId: ownerId,
+          routingNote: routing.organisationId === null ? routing.reason : null,
+          dueAt,
+          isPublic: category.is_public,
+          submissionKey: report.submissionKey ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: t.reports.id });
+      if (!row) return null;
+      if (report.contact && (report.contact.name || report.contact.email || report.contact.phone)) {
+        await tx.insert(t.reportContacts).values({
+          reportId: row.id,
+          name: report.contact.name || null,
+          email: report.contact.email || null,
+          phone: report.contact.phone || null,
+          anonymous: report.contact.anonymous,
+          locale: report.locale,
+        });
+      }
+      const [event] = await tx
+        .insert(t.reportEvents)
+        .values({
+          reportId: row.id,
+          kind: "created",
+          toStatus: "received",
+          toOrganisationId: ownerId,
+          internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
+          createdAt: now,
+        })
+        .returning({ id: t.reportEvents.id });
+      await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
+      return row.id;
+    });
+    if (filed !== null) {
+      return {
+        id: filed,
+        trackingCode,
+        status: "received",
+        dueAt,
+        assignedOrganisationId: ownerId,
+        routingReason: routing.reason,
+        created: true,
+      };
+    }
+    if (report.submissionKey) {
+      const existing = await findBySubmissionKey(db, report.submissionKey);
+      if (existing) return existing;
+    }
+  }
+  throw new Error("could not allocate a tracking code");
+}
+
+async function findBySubmissionKey(db: Database, key: string): Promise<FiledReport | null> {
+  const row = await queryOne<{ id: number; tracking_code: string; status: t.Report["status"]; due_at: string | Date; assigned_organisation_id: number; routing_note: string | null }>(
+    db,
+    sql`select id, tracking_code, status, due_at, assigned_organisation_id, routing_note from reports where submission_key = ${key}`,
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    trackingCode: row.tracking_code,
+    status: row.status,
+    dueAt: new Date(row.due_at),
+    assignedOrganisationId: row.assigned_organisation_id,
+    routingReason: (row.routing_note as RoutingReason | null) ?? "service_area",
+    created: false,
+  };
+}
+
+async function contactCentreOf(db: Database, municipalityId: number): Promise<number> {
+  const row = await queryOne<{ id: number }>(
+    db,
+    sql`select id from organisations where municipality_id = ${municipalityId} and kind = 'contact_centre' and active
+        order by code limit 1`,
+  );
+  if (!row) throw new Error(`municipality ${municipalityId} has no contact centre to triage reports`);
+  return row.id;
+}
+
+/** "Outside the area served", naming the nearest municipality that is served. */
+async function outsideServedArea(db: Database, position: [number, number], locale: Locale): Promise<AppError> {
+  const nearest = await queryOne<{ name: LocalizedText; km: number }>(
+    db,
+    sql`select name, round((ST_Distance(boundary::geography, ${pointSql(position)}::geography) / 1000)::numeric, 1)::float8 as km
+        from municipalities order by boundary <-> ${pointSql(position)} limit 1`,
+  );
+  return new AppError({
+    code: "unprocessable",
+    messageKey: nearest ? "outsideServedAreaNearest" : "outsideServedArea",
+    details: nearest ? { nearest: localized(nearest.name, locale), km: nearest.km } : undefined,
+  });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { queryRows } from "../../db/query";
+import * as t from "../../db/schema";
+import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
+
+/**
+ * Escalates reports whose service standard has run out: one `escalated` event each, and a
+ * message to the leads of the organisation that holds the report. A paused clock (work
+ * scheduled) is not overdue; a report is escalated once per service period.
+ */
+export async function escalateOverdueReports(input: { db: Database; now?: Date; limit?: number }): Promise<number> {
+  const now = input.now ?? new Date();
+  return input.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const overdue = await queryRows<{ id: number; assigned_organisation_id: number | null; status: t.Report["status"] }>(
+      tx,
+      sql`select id, assigned_organisation_id, status from reports
+          where status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')
+            and due_at < ${now.toISOString()}::timestamptz
+            and escalated_at is null and sla_paused_at is null
+          order by due_at
+          limit ${input.limit ?? 200}
+          for update skip locked`,
+    );
+    for (const report of overdue) {
+      await tx.execute(
+        sql`update reports set escalated_at = ${now.toISOString()}::timestamptz, version = version + 1, updated_at = ${now.toISOString()}::timestamptz
+            where id = ${report.id}`,
+      );
+      const [event] = await tx
+        .insert(t.reportEvents)
+        .values({
+          reportId: report.id,
+          kind: "escalated",
+          fromStatus: report.status,
+          toStatus: null,
+          toOrganisationId: report.assigned_organisation_id,
+          internalNote: "Service standard exceeded",
+          createdAt: now,
+        })
+        .returning({ id: t.reportEvents.id });
+      await enqueueReportNotifications(tx, { reportId: report.id, eventIds: [event!.id] });
+    }
+    return overdue.length;
+  });
+}
+
+/** Whether a report is past its service standard now (the clock does not run while paused). */
+export function isOverdue(input: { status: t.Report["status"]; dueAt: Date | null; slaPausedAt: Date | null; now?: Date }): boolean {
+  const open = ["received", "triaged", "assigned", "reopened", "in_progress", "action_scheduled"].includes(input.status);
+  return open && input.dueAt !== null && input.slaPausedAt === null && input.dueAt < (input.now ?? new Date());
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { queryRows } from "../../db/query";
+import { localized, type Locale, type LocalizedText } from "../i18n/config";
+
+export const CHARTER_WINDOW_DAYS = 90;
+
+export type CharterRow = {
+  serviceCode: string;
+  name: string;
+  slaWorkingDays: number;
+  pausesWhenScheduled: boolean;
+  /** Reports whose due date fell in the window (rejected and duplicate reports are not counted). */
+  dueTotal: number;
+  /** Of those, resolved by their due date. */
+  onTime: number;
+};
+
+export type CharterGroup = { code: string; name: string; categories: CharterRow[] };
+
+/**
+ * The customer charter: each category's promised time and how often the promise was kept for
+ * reports that fell due in the last 90 days. A report still open past its due date counts as late.
+ */
+export async function getCharter(input: {
+  db: Database;
+  municipalityId: number;
+  locale: Locale;
+  now?: Date;
+}): Promise<CharterGroup[]> {
+  const now = (input.now ?? new Date()).toISOString();
+  const rows = await queryRows<{
+    group_code: string;
+    group_name: LocalizedText;
+    service_code: string;
+    name: LocalizedText;
+    sla_working_days: number;
+    pause_sla_when_scheduled: boolean;
+    due_total: number;
+    on_time: number;
+  }>(
+    input.db,
+    sql`select g.code as group_code, g.name as group_name, c.service_code, c.name, c.sla_working_days,
+               c.pause_sla_when_scheduled,
+               count(r.id)::int as due_total,
+               count(r.id) filter (where r.resolved_at is not null and r.resolved_at <= r.due_at)::int as on_time
+        from service_categories c
+        join category_groups g on g.id = c.group_id
+        left join reports r on r.category_id = c.id
+          and r.due_at > ${now}::timestamptz - make_interval(days => ${CHARTER_WINDOW_DAYS})
+          and r.due_at <= ${now}::timestamptz
+          and r.status not in ('rejected', 'duplicate')
+        where c.municipality_id = ${input.municipalityId} and c.active
+        group by g.code, g.name, g.sort_order, c.service_code, c.name, c.sla_working_days, c.pause_sla_when_scheduled, c.sort_order
+        order by g.sort_order, c.sort_order`,
+  );
+  const groups: CharterGroup[] = [];
+  for (const row of rows) {
+    let group = groups.find((g) => g.code === row.group_code);
+    if (!group) {
+      group = { code: row.group_code, name: localized(row.group_name, input.locale), categories: [] };
+      groups.push(group);
+    }
+    group.categories.push({
+      serviceCode: row.service_code,
+      name: localized(row.name, input.locale),
+      slaWorkingDays: row.sla_working_days,
+      pausesWhenScheduled: row.pause_sla_when_scheduled,
+      dueTotal: row.due_total,
+      onTime: row.on_time,
+    });
+  }
+  return groups;
+}
