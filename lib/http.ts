@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "./errors";
 import { isLocale, localeCookie, negotiateLocale, type Locale } from "./i18n/config";

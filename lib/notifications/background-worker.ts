@@ -20,6 +20,7 @@ export function startBackgroundWork(input: {
   db: Database;
   transport: Transport;
   pollMs: number;
+  leaseSeconds?: number;
   escalateEveryMs?: number;
   onError?: (err: unknown) => void;
 }): { stop: () => Promise<void> } {
@@ -36,7 +37,12 @@ export function startBackgroundWork(input: {
     }
     // Drain what is due, batch after batch.
     for (;;) {
-      const result = await deliverPendingMessages({ db: input.db, transport: input.transport, workerId });
+      const result = await deliverPendingMessages({
+        db: input.db,
+        transport: input.transport,
+        workerId,
+        leaseSeconds: input.leaseSeconds ?? getEnv().OUTBOX_LEASE_SECONDS,
+      });
       if (result.claimed === 0 || stopped) break;
     }
   };

@@ -24,6 +24,7 @@ export function fileTransport(dir: string): Transport {
       try {
         // link() fails if the name exists: a message already delivered is never written twice.
         fs.linkSync(temp, final);
+        fs.appendFileSync(path.join(dir, "delivered.log"), `${new Date().toISOString()} ${message.messageKey} ${message.recipient}\n`);
         return "delivered";
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EEXIST") return "already_delivered";

@@ -73,7 +73,7 @@ const actionArb: fc.Arbitrary<WorkflowAction> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(WATER, ROADS, CONTACT).map((organisationId): WorkflowAction => ({ type: "assign", organisationId })) },
 );
 
-type Trail = Array<Pick<PlannedEvent, "kind" | "toStatus" | "toOrganisationId" | "publicText">>;
+type Trail = Array<Pick<PlannedEvent, "toStatus" | "toOrganisationId" | "publicText"> & { kind: string }>;
 
 /**
  * Who acts, relative to the report: "handler" is staff of the organisation holding it, "outsider"
