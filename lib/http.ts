@@ -25,7 +25,20 @@ type ErrorTranslator = {
 };
 
 async function errorTranslator(locale: Locale): Promise<ErrorTranslator> {
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace: "errors" }) as unknown as ErrorTranslator;
+  const messages = await loadMessages(locale);
+  const errors = createTranslator({ locale, messages, namespace: "errors" }) as unknown as ErrorTranslator;
+  const statuses = createTranslator({ locale, messages, namespace: "status" }) as unknown as ErrorTranslator;
+  // Report statuses named in a message ("cannot become {to}") are shown by their label.
+  const translate = ((key: string, values?: Record<string, string | number>) => {
+    const shown = { ...values };
+    for (const field of ["from", "to"]) {
+      const value = shown[field];
+      if (typeof value === "string" && statuses.has(value)) shown[field] = statuses(value);
+    }
+    return errors(key, shown);
+  }) as ErrorTranslator;
+  translate.has = (key: string) => errors.has(key);
+  return translate;
 }
 
 /**

@@ -19,6 +19,15 @@ describe("withApi", () => {
     expect((await cyr.json()).error.message).toBe("Општина са том ознаком није обухваћена овом услугом.");
   });
 
+  it("names report statuses by their label in the caller's language", async () => {
+    const handler = withApi(async () => {
+      throw new AppError({ code: "conflict", messageKey: "illegalTransition", details: { from: "received", to: "closed" } });
+    });
+    const response = await handler(req("sr-Latn"), ctx);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.message).toBe("Prijava sa statusom „Primljeno“ ne može da pređe u „Zatvoreno“.");
+  });
+
   it("answers invalid input with 422 and the failing fields", async () => {
     const handler = withApi(async () => {
       z.object({ description: z.string().max(5) }).parse({ description: "too long text" });

@@ -1,0 +1,16 @@
+import { expect, test } from "@playwright/test";
+
+test("the customer charter lists each category's promised time and on-time share", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /service standards/i }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Service standards of Ćuprija");
+  const pothole = page.locator('tr[data-service-code="pothole"]');
+  await expect(pothole.getByRole("rowheader")).toHaveText("Pothole");
+  await expect(pothole.getByRole("cell").first()).toContainText("10 working days");
+  await expect(pothole.getByRole("cell").nth(1)).toHaveText(/^\d+% of \d+$|^No reports were due$/);
+  expect(await page.locator("tbody tr").count()).toBe(25);
+
+  await page.getByRole("button", { name: "Ћирилица", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Стандарди услуга општине Ћуприја");
+  await expect(pothole.getByRole("cell").first()).toContainText("10 радних дана");
+});
