@@ -88,3 +88,17 @@ function stringValues(details: Record<string, unknown> | undefined): Record<stri
 export function badRequest(messageKey: string, details?: Record<string, unknown>): AppError {
   return new AppError({ code: "bad_request", messageKey, details });
 }
+
+/** The caller's address: the first X-Forwarded-For hop set by the proxy in front, else X-Real-IP. */
+export function clientIp(req: NextRequest): string {
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || req.headers.get("x-real-ip") || "unknown";
+}
+
+/** Reads a number query parameter, refusing anything that is not a finite number. */
+export function numberParam(req: NextRequest, name: string): number {
+  const raw = req.nextUrl.searchParams.get(name);
+  const value = raw === null || raw.trim() === "" ? Number.NaN : Number(raw);
+  if (!Number.isFinite(value)) throw new AppError({ code: "bad_request", messageKey: "invalidParameter", details: { name } });
+  return value;
+}

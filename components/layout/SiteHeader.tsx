@@ -18,6 +18,14 @@ export async function SiteHeader() {
             <Link href="/">{t("nav.map")}</Link>
           </li>
           <li>
+            <Link href="/report" className="nav-cta">
+              {t("nav.report")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/track">{t("nav.track")}</Link>
+          </li>
+          <li>
             <Link href="/charter">{t("nav.charter")}</Link>
           </li>
         </ul>

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { loadBaseStyle, permitColour, statusGroupColours } from "@/lib/map/style";
+import { permitColour, statusGroupColours } from "@/lib/map/style";
+import { addAreaOverlay, createBaseMap } from "./create-map";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
 
 type Props = {
@@ -79,34 +80,31 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
     }
 
     (async () => {
-      const maplibregl = await import("maplibre-gl");
-      // Bundling breaks MapLibre's own worker URL; the app serves the worker file itself.
-      maplibregl.setWorkerUrl("/vendor/maplibre-gl-worker.mjs");
-      const base = await loadBaseStyle(styleUrl, styleTimeoutMs);
-      if (cancelled || !container.current) return;
-      setFallback(base.fallback);
-      const current = new maplibregl.Map({
+      if (!container.current) return;
+      const created = await createBaseMap({
         container: container.current,
-        style: base.style,
         bounds: bbox,
-        fitBoundsOptions: { padding: 16 },
-        attributionControl: { compact: true },
-        dragRotate: false,
-        locale: mapControlTexts(texts.current.t, label),
+        styleUrl,
+        styleTimeoutMs,
+        label,
+        t: (key) => texts.current.t(key as never),
       });
+      const { map: current, maplibregl } = created;
+      if (cancelled) {
+        current.remove();
+        return;
+      }
       map = current;
+      setFallback(created.fallback);
       (window as unknown as { civicMap?: MapLibreMap }).civicMap = current;
-      current.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-      current.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
 
       current.on("load", async () => {
-        addOverlayLayers(current);
         try {
-          const areas = await fetch(`/api/municipalities/${encodeURIComponent(municipalityCode)}/areas`).then(okJson);
-          if (!cancelled) (current.getSource("areas") as GeoJSONSource).setData(areas);
+          await addAreaOverlay(current, municipalityCode);
         } catch {
           if (!cancelled) setSummary({ kind: "error" });
         }
+        addDataLayers(current);
         await refresh(current);
       });
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -151,43 +149,14 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
   );
 }
 
-/** MapLibre's own control labels, in the page's language. */
-function mapControlTexts(t: Texts["t"], label: string): Record<string, string> {
-  return {
-    "Map.Title": label,
-    "NavigationControl.ZoomIn": t("mapControls.zoomIn"),
-    "NavigationControl.ZoomOut": t("mapControls.zoomOut"),
-    "NavigationControl.ResetBearing": t("mapControls.resetBearing"),
-    "AttributionControl.ToggleAttribution": t("mapControls.toggleAttribution"),
-    "Popup.Close": t("mapControls.closePopup"),
-    "ScaleControl.Meters": "m",
-    "ScaleControl.Kilometers": "km",
-  };
-}
-
 async function okJson(response: Response) {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
 
-function addOverlayLayers(map: MapLibreMap) {
-  map.addSource("areas", { type: "geojson", data: emptyCollection });
+function addDataLayers(map: MapLibreMap) {
   map.addSource("permits", { type: "geojson", data: emptyCollection });
   map.addSource("reports", { type: "geojson", data: emptyCollection });
-  map.addLayer({
-    id: "districts-line",
-    type: "line",
-    source: "areas",
-    filter: ["==", ["get", "layer"], "district"],
-    paint: { "line-color": "#7b8794", "line-width": 1, "line-dasharray": [3, 2] },
-  });
-  map.addLayer({
-    id: "boundary-line",
-    type: "line",
-    source: "areas",
-    filter: ["==", ["get", "layer"], "boundary"],
-    paint: { "line-color": "#1a3d6d", "line-width": 2.5 },
-  });
   map.addLayer({
     id: "permits-fill",
     type: "fill",

@@ -1,5 +1,6 @@
 import { boolean, integer, jsonb, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../lib/i18n/config";
+import type { CategoryQuestion } from "../../lib/reports/questions";
 import { organisationKind } from "./enums";
 import { municipalities } from "./places";
 
@@ -43,6 +44,8 @@ export const serviceCategories = pgTable(
     // Whether the SLA clock stops while action is scheduled for a date.
     pauseSlaWhenScheduled: boolean("pause_sla_when_scheduled").notNull().default(false),
     duplicateRadiusMetres: integer("duplicate_radius_metres").notNull().default(50),
+    // Extra questions asked when this category is chosen (lib/reports/questions.ts).
+    questions: jsonb("questions").$type<CategoryQuestion[]>().notNull().default([]),
     // Non-public categories (e.g. reports about a person) never show on the public map.
     isPublic: boolean("is_public").notNull().default(true),
     active: boolean("active").notNull().default(true),

@@ -7,3 +7,5 @@ export * from "./reports";
 export * from "./permits";
 export * from "./calendar";
 export * from "./outbox";
+export * from "./gazetteer";
+export * from "./abuse";

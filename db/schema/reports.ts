@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
+  jsonb,
   index,
   integer,
   pgTable,
@@ -39,6 +40,8 @@ export const reports = pgTable(
     shape: shapeColumn("shape"),
     address: text("address"),
     description: text("description").notNull(),
+    // Answers to the category's extra questions, by question code.
+    answers: jsonb("answers").$type<Record<string, string | number | string[]>>().notNull().default({}),
     // Procedure state.
     status: reportStatus("status").notNull().default("received"),
     priority: reportPriority("priority").notNull().default("normal"),
@@ -72,6 +75,8 @@ export const reports = pgTable(
     uniqueIndex("reports_submission_key_key").on(t.submissionKey),
     index("reports_open_due_idx").on(t.dueAt).where(sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`),
     index("reports_location_gix").using("gist", t.location),
+    // Distances in metres (duplicate search) go through geography; this index serves them.
+    index("reports_location_geog_gix").using("gist", sql`(${t.location}::geography)`),
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),
     index("reports_assigned_organisation_idx").on(t.assignedOrganisationId, t.status),
     index("reports_created_at_idx").on(t.createdAt),

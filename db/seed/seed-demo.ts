@@ -9,6 +9,9 @@ import * as t from "../schema";
 import { computeDueAt, localDate } from "../../lib/calendar/working-days";
 import { gaussian, pick, pickWeighted, seededRandom } from "../../lib/random";
 import { makeTrackingCode } from "../../lib/reports/tracking-code";
+import { foldForSearch } from "../../lib/i18n/transliterate";
+import type { LocalizedText } from "../../lib/i18n/config";
+import { sr } from "./localized";
 import { routeReport } from "../../lib/routing/route-report";
 import type { ReportStatus } from "../../lib/workflow/states";
 import {
@@ -16,11 +19,12 @@ import {
   companyNames,
   districtSeeds,
   groupSeeds,
+  landmarkSeeds,
+  streetSeeds,
   municipality,
   organisationSeeds,
   personFirstNames,
   personLastNames,
-  streetNames,
   userSeeds,
   type CategorySeed,
 } from "./cuprija";
@@ -66,6 +70,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     const municipalityId = m!.id;
 
     await insertDistricts(tx, municipalityId);
+    await insertGazetteer(tx, municipalityId);
     const orgIds = await insertOrganisations(tx, municipalityId);
     const categoryIds = await insertCategories(tx, municipalityId);
     const userIds = await insertUsers(tx, municipalityId, orgIds, passwordHashes);
@@ -113,6 +118,22 @@ async function insertDistricts(tx: Database, municipalityId: number): Promise<vo
     };
   });
   await tx.insert(t.districts).values(values);
+}
+
+async function insertGazetteer(tx: Database, municipalityId: number): Promise<void> {
+  const entry = (kind: "street" | "place" | "landmark", name: LocalizedText, geom: t.GazetteerEntry["geom"]) => ({
+    municipalityId,
+    kind,
+    name,
+    searchKey: foldForSearch(name["sr-Latn"]),
+    geom,
+  });
+  await tx.insert(t.gazetteer).values([
+    entry("place", municipality.name, { type: "Point", coordinates: municipality.centre }),
+    ...districtSeeds.map((d) => entry("place", d.name, { type: "Point", coordinates: d.anchor })),
+    ...streetSeeds.map((s) => entry("street", sr(s.name, s.name), { type: "LineString", coordinates: s.line })),
+    ...landmarkSeeds.map((l) => entry("landmark", l.name, { type: "Point", coordinates: l.position })),
+  ]);
 }
 
 async function insertOrganisations(tx: Database, municipalityId: number): Promise<Map<string, number>> {
@@ -166,6 +187,7 @@ async function insertCategories(tx: Database, municipalityId: number): Promise<M
         slaWorkingDays: c.slaWorkingDays,
         pauseSlaWhenScheduled: c.pauseSlaWhenScheduled ?? false,
         duplicateRadiusMetres: c.duplicateRadiusMetres,
+        questions: c.questions ?? [],
         isPublic: c.isPublic ?? true,
         sortOrder: index,
       })),
@@ -243,7 +265,8 @@ export function planReports(input: {
   const codes = new Set<string>();
   while (plans.length < input.count) {
     const urban = random() < 0.7;
-    const anchor = pick(random, urban ? town : villages).anchor;
+    const district = pick(random, urban ? town : villages);
+    const anchor = district.anchor;
     const spreadDeg = urban ? 0.0045 : 0.006;
     const position: Position = [
       round6(anchor[0] + gaussian(random) * spreadDeg * 1.4),
@@ -258,8 +281,8 @@ export function planReports(input: {
     const createdAt = new Date(today.getTime() - ageDays * DAY_MS);
     createdAt.setUTCHours(6 + Math.floor(random() * 13), Math.floor(random() * 60), Math.floor(random() * 60), 0);
     if (createdAt > today) createdAt.setTime(today.getTime() - 3_600_000);
-    const street = pick(random, streetNames);
-    const address = `${street} ${1 + Math.floor(random() * 120)}`;
+    const street = urban ? nearestStreet(position) : null;
+    const address = street ? `${street} ${1 + Math.floor(random() * 120)}` : `${district.name["sr-Latn"]} bb`;
     const detail = pick(random, descriptionDetails);
     const anonymous = random() < 0.2;
     const first = pick(random, personFirstNames);
@@ -616,6 +639,23 @@ function rectangle(centre: Position, lengthMetres: number, widthMetres: number, 
     return [round6(centre[0]! + rx / metresPerDegLng), round6(centre[1]! + ry / metresPerDegLat)];
   });
   return { type: "Polygon", coordinates: [[...ring, ring[0]!]] };
+}
+
+/** The demo street closest to a point (town reports get a street address). */
+function nearestStreet(position: Position): string {
+  let best = { name: streetSeeds[0]!.name, d: Infinity };
+  const k = Math.cos((position[1]! * Math.PI) / 180);
+  for (const street of streetSeeds) {
+    const [[x1, y1], [x2, y2]] = street.line as [[number, number], [number, number]];
+    const px = (position[0]! - x1) * k;
+    const py = position[1]! - y1;
+    const dx = (x2 - x1) * k;
+    const dy = y2 - y1;
+    const u = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
+    const d = Math.hypot(px - u * dx, py - u * dy);
+    if (d < best.d) best = { name: street.name, d };
+  }
+  return best.name;
 }
 
 function round6(value: number): number {

@@ -11,7 +11,11 @@ import { pointSql } from "../geo/sql";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
+import { getStorage, type Storage } from "../storage/storage";
+import { MAX_PHOTOS, processPhoto, type ProcessedPhoto } from "./photos";
+import { checkAnswers, type CategoryQuestion } from "./questions";
 import { cryptoRandom, makeTrackingCode } from "./tracking-code";
+import { randomUUID } from "node:crypto";
 
 export const MAX_DESCRIPTION = 4_000;
 
@@ -35,6 +39,13 @@ export const fileReportSchema = z.object({
     })
     .optional(),
   locale: z.enum(locales).default("sr-Latn"),
+  // Answers to the category's extra questions, by question code.
+  answers: z
+    .record(
+      z.string().max(64),
+      z.union([z.string().max(2_000), z.number(), z.array(z.string().max(200)).max(20)]),
+    )
+    .default({}),
   // Client-generated, so a retry from a flaky connection returns the first report.
   submissionKey: z.string().uuid().optional(),
 });
@@ -56,10 +67,20 @@ export type FiledReport = {
  * the report, the reporter's contact, the first audit event and the receipt messages in one
  * transaction. Idempotent by submission key.
  */
-export async function fileReport(input: { db: Database; report: FileReportInput; now?: Date }): Promise<FiledReport> {
+export async function fileReport(input: {
+  db: Database;
+  report: FileReportInput;
+  photos?: Buffer[];
+  storage?: Storage;
+  now?: Date;
+}): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
   const { db } = input;
   const now = input.now ?? new Date();
+  const photoInputs = input.photos ?? [];
+  if (photoInputs.length > MAX_PHOTOS) {
+    throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
+  }
 
   if (report.submissionKey) {
     const existing = await findBySubmissionKey(db, report.submissionKey);
@@ -69,12 +90,34 @@ export async function fileReport(input: { db: Database; report: FileReportInput;
   const municipalityId = await findMunicipalityAt({ db, position: report.position });
   if (municipalityId === null) throw await outsideServedArea(db, report.position, report.locale);
 
-  const category = await queryOne<{ id: number; responsible_kind: string; responsible_sector: string | null; sla_working_days: number; is_public: boolean }>(
+  const category = await queryOne<{
+    id: number;
+    responsible_kind: string;
+    responsible_sector: string | null;
+    sla_working_days: number;
+    is_public: boolean;
+    questions: CategoryQuestion[];
+  }>(
     db,
-    sql`select id, responsible_kind, responsible_sector, sla_working_days, is_public from service_categories
+    sql`select id, responsible_kind, responsible_sector, sla_working_days, is_public, questions from service_categories
         where municipality_id = ${municipalityId} and service_code = ${report.serviceCode} and active`,
   );
   if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
+  const problems = checkAnswers(category.questions, report.answers);
+  const stop = problems.find((p) => p.problem === "stop");
+  if (stop && stop.problem === "stop") {
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "stopAnswer",
+      details: { notice: localized(stop.notice, report.locale) },
+    });
+  }
+  if (problems.length > 0)
+    throw new AppError({ code: "unprocessable", messageKey: "invalidAnswers", details: { problems } });
+
+  // Every photo is checked and re-encoded before anything is stored.
+  const photos: ProcessedPhoto[] = [];
+  for (const photo of photoInputs) photos.push(await processPhoto(photo));
 
   const routing = await routeReport({
     db,
@@ -90,80 +133,123 @@ export async function fileReport(input: { db: Database; report: FileReportInput;
     overrides: await loadCalendar(db, municipalityId),
   });
 
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const trackingCode = makeTrackingCode(cryptoRandom);
-    const filed = await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Database;
-      // Conflicts on the submission key (a concurrent retry) or, rarely, on the tracking code
-      // insert nothing; which one it was is decided below.
-      const [row] = await tx
-        .insert(t.reports)
-        .values({
-          trackingCode,
-          municipalityId,
-          categoryId: category.id,
-          districtId: routing.context.districtId,
-          location: { type: "Point", coordinates: report.position },
-          address: report.address || null,
-          description: report.description,
-          status: "received",
-          channel: report.channel,
-          assignedOrganisationId: ownerId,
-          routingNote: routing.organisationId === null ? routing.reason : null,
-          dueAt,
-          isPublic: category.is_public,
-          submissionKey: report.submissionKey ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: t.reports.id });
-      if (!row) return null;
-      if (report.contact && (report.contact.name || report.contact.email || report.contact.phone)) {
-        await tx.insert(t.reportContacts).values({
-          reportId: row.id,
-          name: report.contact.name || null,
-          email: report.contact.email || null,
-          phone: report.contact.phone || null,
-          anonymous: report.contact.anonymous,
-          locale: report.locale,
-        });
-      }
-      const [event] = await tx
-        .insert(t.reportEvents)
-        .values({
-          reportId: row.id,
-          kind: "created",
-          toStatus: "received",
-          toOrganisationId: ownerId,
-          internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
-          createdAt: now,
-        })
-        .returning({ id: t.reportEvents.id });
-      await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
-      return row.id;
-    });
-    if (filed !== null) {
-      return {
-        id: filed,
-        trackingCode,
-        status: "received",
-        dueAt,
-        assignedOrganisationId: ownerId,
-        routingReason: routing.reason,
-        created: true,
-      };
-    }
-    if (report.submissionKey) {
-      const existing = await findBySubmissionKey(db, report.submissionKey);
-      if (existing) return existing;
-    }
+  const storage = input.storage ?? getStorage();
+  const month = now.toISOString().slice(0, 7).replace("-", "/");
+  const stored = photos.map((photo) => ({ ...photo, key: `reports/${month}/${randomUUID()}.jpg` }));
+  const removeStored = () => Promise.all(stored.map((p) => storage.delete(p.key).catch(() => undefined)));
+  try {
+    for (const photo of stored) await storage.put(photo.key, photo.data, photo.contentType);
+  } catch (err) {
+    await removeStored();
+    throw err;
   }
-  throw new Error("could not allocate a tracking code");
+
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const trackingCode = makeTrackingCode(cryptoRandom);
+      const filed = await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Database;
+        // Conflicts on the submission key (a concurrent retry) or, rarely, on the tracking code
+        // insert nothing; which one it was is decided below.
+        const [row] = await tx
+          .insert(t.reports)
+          .values({
+            trackingCode,
+            municipalityId,
+            categoryId: category.id,
+            districtId: routing.context.districtId,
+            location: { type: "Point", coordinates: report.position },
+            address: report.address || null,
+            description: report.description,
+            answers: report.answers,
+            status: "received",
+            channel: report.channel,
+            assignedOrganisationId: ownerId,
+            routingNote: routing.organisationId === null ? routing.reason : null,
+            dueAt,
+            isPublic: category.is_public,
+            submissionKey: report.submissionKey ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ id: t.reports.id });
+        if (!row) return null;
+        if (report.contact && (report.contact.name || report.contact.email || report.contact.phone)) {
+          await tx.insert(t.reportContacts).values({
+            reportId: row.id,
+            name: report.contact.name || null,
+            email: report.contact.email || null,
+            phone: report.contact.phone || null,
+            anonymous: report.contact.anonymous,
+            locale: report.locale,
+          });
+        }
+        if (stored.length > 0) {
+          await tx.insert(t.attachments).values(
+            stored.map((p) => ({
+              reportId: row.id,
+              storageKey: p.key,
+              contentType: p.contentType,
+              byteSize: p.data.byteLength,
+              width: p.width,
+              height: p.height,
+              sha256: p.sha256,
+              isPublic: category.is_public,
+            })),
+          );
+        }
+        const [event] = await tx
+          .insert(t.reportEvents)
+          .values({
+            reportId: row.id,
+            kind: "created",
+            toStatus: "received",
+            toOrganisationId: ownerId,
+            internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
+            createdAt: now,
+          })
+          .returning({ id: t.reportEvents.id });
+        await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
+        return row.id;
+      });
+      if (filed !== null) {
+        return {
+          id: filed,
+          trackingCode,
+          status: "received",
+          dueAt,
+          assignedOrganisationId: ownerId,
+          routingReason: routing.reason,
+          created: true,
+        };
+      }
+      if (report.submissionKey) {
+        const existing = await findBySubmissionKey(db, report.submissionKey);
+        if (existing) {
+          // A concurrent retry won: its photos are the report's, these copies go.
+          await removeStored();
+          return existing;
+        }
+      }
+    }
+    throw new Error("could not allocate a tracking code");
+  } catch (err) {
+    // Nothing acknowledged, nothing kept: the photos of a report that was not saved are removed.
+    await removeStored();
+    throw err;
+  }
 }
 
 async function findBySubmissionKey(db: Database, key: string): Promise<FiledReport | null> {
-  const row = await queryOne<{ id: number; tracking_code: string; status: t.Report["status"]; due_at: string | Date; assigned_organisation_id: number; routing_note: string | null }>(
+  const row = await queryOne<{
+    id: number;
+    tracking_code: string;
+    status: t.Report["status"];
+    due_at: string | Date;
+    assigned_organisation_id: number;
+    routing_note: string | null;
+  }>(
     db,
     sql`select id, tracking_code, status, due_at, assigned_organisation_id, routing_note from reports where submission_key = ${key}`,
   );
@@ -190,7 +276,11 @@ async function contactCentreOf(db: Database, municipalityId: number): Promise<nu
 }
 
 /** "Outside the area served", naming the nearest municipality that is served. */
-async function outsideServedArea(db: Database, position: [number, number], locale: Locale): Promise<AppError> {
+async function outsideServedArea(
+  db: Database,
+  position: [number, number],
+  locale: Locale,
+): Promise<AppError> {
   const nearest = await queryOne<{ name: LocalizedText; km: number }>(
     db,
     sql`select name, round((ST_Distance(boundary::geography, ${pointSql(position)}::geography) / 1000)::numeric, 1)::float8 as km

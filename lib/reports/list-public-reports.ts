@@ -5,7 +5,8 @@ import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { envelopeSql, type BBox } from "../geo/sql";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
-import { statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
+import { statusGroupOf, statusesInGroup, type ReportStatus, type StatusGroup } from "../workflow/states";
+import { noFilters, type PublicFilters } from "./public-filters";
 
 /**
  * What anyone may see of a report. Built from an explicit column list over `reports` and
@@ -16,6 +17,7 @@ export type PublicReportProperties = {
   category: string;
   categoryName: string;
   group: string;
+  district: string | null;
   status: ReportStatus;
   statusGroup: StatusGroup;
   createdAt: string;
@@ -33,13 +35,21 @@ export async function listPublicReports(input: {
   db: Database;
   bbox: BBox;
   locale: Locale;
+  filters?: PublicFilters;
   limit?: number;
+  now?: Date;
 }): Promise<PublicReportCollection> {
   const limit = input.limit ?? PUBLIC_REPORT_LIMIT;
+  const filters = input.filters ?? noFilters;
+  const statuses = filters.statusGroups.flatMap(statusesInGroup);
+  const since = filters.periodDays
+    ? new Date((input.now ?? new Date()).getTime() - filters.periodDays * 86_400_000).toISOString()
+    : null;
   const rows = await queryRows<{
     code: string;
     service_code: string;
     category_name: LocalizedText;
+    district: string | null;
     group_code: string;
     status: ReportStatus;
     created_at: string | Date;
@@ -48,13 +58,18 @@ export async function listPublicReports(input: {
   }>(
     input.db,
     sql`select r.tracking_code as code, c.service_code, c.name as category_name, g.code as group_code,
-               r.status, r.created_at, r.supporters_count as supporters,
+               d.code as district, r.status, r.created_at, r.supporters_count as supporters,
                ST_AsGeoJSON(r.location, 6) as geometry
         from reports r
         join service_categories c on c.id = r.category_id
         join category_groups g on g.id = c.group_id
+        left join districts d on d.id = r.district_id
         where r.location && ${envelopeSql(input.bbox)}
           and r.is_public and c.is_public
+          ${filters.categories.length ? sql`and c.service_code in ${filters.categories}` : sql``}
+          ${statuses.length ? sql`and r.status::text in ${statuses}` : sql``}
+          ${since ? sql`and r.created_at >= ${since}::timestamptz` : sql``}
+          ${filters.district ? sql`and d.code = ${filters.district}` : sql``}
         order by r.created_at desc
         limit ${limit + 1}`,
   );
@@ -71,6 +86,7 @@ export async function listPublicReports(input: {
         category: row.service_code,
         categoryName: localized(row.category_name, input.locale),
         group: row.group_code,
+        district: row.district,
         status: row.status,
         statusGroup: statusGroupOf[row.status],
         createdAt: new Date(row.created_at).toISOString(),

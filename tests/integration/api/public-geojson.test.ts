@@ -44,7 +44,7 @@ describe(`the public GeoJSON routes on the ${engine} engine`, () => {
     const codes = body.features.map((f: { properties: { code: string } }) => f.properties.code);
     expect(codes).toEqual([visibleCode]);
     expect(Object.keys(body.features[0].properties).sort()).toEqual(
-      ["category", "categoryName", "code", "createdAt", "group", "status", "statusGroup", "supporters"].sort(),
+      ["category", "categoryName", "code", "createdAt", "district", "group", "status", "statusGroup", "supporters"].sort(),
     );
     expect(body.features[0].geometry).toEqual({ type: "Point", coordinates: [19.05, 45.05] });
     for (const value of Object.values(contact)) expect(text).not.toContain(value);

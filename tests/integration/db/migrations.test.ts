@@ -32,7 +32,11 @@ describe(`migrations on the ${engine} engine`, () => {
         "calendar_overrides",
         "category_groups",
         "districts",
+        "gazetteer",
         "memberships",
+        "outbox_messages",
+        "rate_limit_hits",
+        "report_followers",
         "municipalities",
         "organisations",
         "permits",
@@ -53,6 +57,7 @@ describe(`migrations on the ${engine} engine`, () => {
     );
     expect(columns).toEqual([
       { table: "districts", column: "area", type: "MULTIPOLYGON", srid: 4326 },
+      { table: "gazetteer", column: "geom", type: "GEOMETRY", srid: 4326 },
       { table: "municipalities", column: "boundary", type: "MULTIPOLYGON", srid: 4326 },
       { table: "organisations", column: "service_area", type: "MULTIPOLYGON", srid: 4326 },
       { table: "permits", column: "site", type: "MULTIPOLYGON", srid: 4326 },

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ReportForm } from "@/components/forms/ReportForm";
+import { getEnv } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
+import { listCategories } from "@/lib/reports/list-categories";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("report");
+  return { title: t("title") };
+}
+
+export default async function ReportPage() {
+  const t = await getTranslations("report");
+  const locale = (await getLocale()) as Locale;
+  const db = await getDb();
+  const municipality = await getDefaultMunicipality({ db });
+  if (!municipality) return null;
+  const groups = await listCategories({ db, municipalityId: municipality.id, locale });
+  const env = getEnv();
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <ReportForm
+        municipalityCode={municipality.code}
+        bbox={municipality.bbox}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+        groups={groups}
+        maxDescription={MAX_DESCRIPTION}
+      />
+    </main>
+  );
+}

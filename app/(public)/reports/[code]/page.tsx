@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { FollowReport } from "@/components/forms/FollowReport";
+import { ReportLocationMap } from "@/components/map/ReportLocationMap";
+import { getEnv } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ filed?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code } = await params;
+  const report = await getPublicReport({ db: await getDb(), code, locale: (await getLocale()) as Locale });
+  return { title: report ? `${report.categoryName} · ${report.code}` : undefined };
+}
+
+export default async function PublicReportPage({ params, searchParams }: Props) {
+  const { code } = await params;
+  const { filed } = await searchParams;
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const report = await getPublicReport({ db: await getDb(), code, locale });
+  if (!report) notFound();
+  const env = getEnv();
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Europe/Belgrade" });
+  const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const eventTitle = (e: PublicTimelineEntry) =>
+    e.kind === "status_changed"
+      ? tt("reportPage.event_status_changed", { status: tt(`status.${e.status}`) })
+      : tt(`reportPage.event_${e.kind}`, { organisation: e.organisation ?? "" });
+
+  return (
+    <main id="main" className="page narrow report-page">
+      {filed ? (
+        <p className="banner success" role="status">
+          {t("reportPage.filed", { code: report.code })}
+        </p>
+      ) : null}
+      <h1>{report.categoryName}</h1>
+      <dl className="facts">
+        <dt>{t("reportPage.code")}</dt>
+        <dd data-testid="tracking-code">{report.code}</dd>
+        <dt>{t("reportPage.status")}</dt>
+        <dd>
+          <span className={`badge status-${report.statusGroup}`}>{t(`status.${report.status}` as never)}</span>
+        </dd>
+        <dt>{t("reportPage.handledBy")}</dt>
+        <dd>{report.organisation ?? t("reportPage.triage")}</dd>
+        {report.dueAt ? (
+          <>
+            <dt>{t("reportPage.due")}</dt>
+            <dd>
+              {date(report.dueAt)}
+              {report.overdue ? <strong className="overdue"> ({t("reportPage.overdue")})</strong> : null}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("reportPage.location")}</dt>
+        <dd>{[report.address, report.district ?? report.municipality].filter(Boolean).join(", ")}</dd>
+      </dl>
+      {report.scheduledFor ? <p>{t("reportPage.scheduled", { date: date(report.scheduledFor) })}</p> : null}
+      {report.duplicateOf ? (
+        <p>
+          {t.rich("reportPage.duplicateOf", {
+            code: report.duplicateOf,
+            link: (chunks) => <a href={`/reports/${report.duplicateOf}`}>{chunks}</a>,
+          })}
+        </p>
+      ) : null}
+      {report.rejectionTarget ? <p>{t("reportPage.referredTo", { target: report.rejectionTarget })}</p> : null}
+      <p data-testid="supporters">{t("reportPage.supporters", { count: report.supporters })}</p>
+
+      <ReportLocationMap
+        position={report.position}
+        label={t("reportPage.mapLabel")}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+      />
+
+      <h2>{t("reportPage.description")}</h2>
+      <p className="description">{report.description}</p>
+
+      {report.photoIds.length > 0 ? (
+        <>
+          <h2>{t("reportPage.photos")}</h2>
+          <ul className="photos">
+            {report.photoIds.map((id, i) => (
+              <li key={id}>
+                <a href={`/api/attachments/${id}`}>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- served by the app's own photo route */}
+                  <img src={`/api/attachments/${id}`} alt={t("reportPage.photoAlt", { n: i + 1 })} loading="lazy" />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>{t("reportPage.timeline")}</h2>
+      <ol className="timeline">
+        {report.timeline.map((e, i) => (
+          <li key={i}>
+            <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" })}</time>
+            <strong>{eventTitle(e)}</strong>
+            {e.text ? <p>{e.text}</p> : null}
+          </li>
+        ))}
+      </ol>
+
+      <FollowReport code={report.code} />
+    </main>
+  );
+}

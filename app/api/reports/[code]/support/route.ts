@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
+import { clientIp, withApi } from "@/lib/http";
+import { supportReport } from "@/lib/reports/support-report";
+
+export const dynamic = "force-dynamic";
+
+/** Support and/or follow an existing report: `{ email?, support?, locale? }`. */
+export const POST = withApi<{ code: string }>(async (req, { params, locale }) => {
+  const { code } = await params;
+  const body = await req.json().catch(() => ({}));
+  const db = await getDb();
+  await consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) });
+  const result = await supportReport({ db, code, body: { locale, ...body } });
+  return NextResponse.json(result);
+});

@@ -1,0 +1,107 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { useTranslations } from "next-intl";
+
+type Hit = { name: string; kind: string; position: [number, number] };
+
+/** Street and place search as a combobox: type, then pick with the arrow keys and Enter, or tap. */
+export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) => void }) {
+  const t = useTranslations("report");
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [hits, setHits] = useState<Hit[]>([]);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const [searched, setSearched] = useState(false);
+  // The text shown after a pick is the place's name, not a new query.
+  const [picked, setPicked] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (query === picked) return;
+    if (query.trim().length < 2) {
+      setHits([]);
+      setSearched(false);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/places/search?q=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const body = res.ok ? await res.json() : { places: [] };
+        setHits(body.places);
+        setActive(-1);
+        setOpen(true);
+        setSearched(true);
+      } catch {
+        // A newer query replaced this one.
+      }
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, picked]);
+
+  const choose = (hit: Hit) => {
+    setPicked(hit.name);
+    setQuery(hit.name);
+    setSearched(false);
+    setOpen(false);
+    onPick(hit.position);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!open || hits.length === 0) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setActive((a) => (a + 1) % hits.length);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((a) => (a <= 0 ? hits.length - 1 : a - 1));
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      choose(hits[active]!);
+    } else if (event.key === "Escape") {
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="place-search">
+      <label htmlFor={`${id}-input`}>{t("searchLabel")}</label>
+      <input
+        id={`${id}-input`}
+        type="search"
+        role="combobox"
+        aria-expanded={open && hits.length > 0}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? `${id}-opt-${active}` : undefined}
+        placeholder={t("searchPlaceholder")}
+        value={query}
+        autoComplete="off"
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {open && hits.length > 0 ? (
+        <ul id={`${id}-list`} role="listbox" className="place-results">
+          {hits.map((hit, i) => (
+            <li
+              key={`${hit.name}-${i}`}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? "active" : undefined}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(hit)}
+            >
+              {hit.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {searched && hits.length === 0 ? <p className="hint" role="status">{t("searchNoResults")}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { Map as MapLibreMap, Marker } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { addAreaOverlay, createBaseMap } from "./create-map";
+
+export type Position = [number, number];
+
+type Props = {
+  municipalityCode: string;
+  bbox: [number, number, number, number];
+  styleUrl: string;
+  styleTimeoutMs: number;
+  position: Position | null;
+  onChange: (position: Position) => void;
+  /** Other reports to show next to the pin (duplicate candidates). */
+  nearby?: Array<{ code: string; position: Position }>;
+};
+
+/** Metres per arrow-key press; Shift moves five times as far. */
+const STEP_METRES = 10;
+
+/**
+ * The map where a citizen puts the pin: tap or click to place it, drag it, or focus it and move it
+ * with the arrow keys. The pin itself is a focusable control with a label.
+ */
+export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutMs, position, onChange, nearby }: Props) {
+  const t = useTranslations();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const markerRef = useRef<Marker | null>(null);
+  const onChangeRef = useRef(onChange);
+  const tRef = useRef(t);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+    tRef.current = t;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      if (!container.current) return;
+      const { map, maplibregl } = await createBaseMap({
+        container: container.current,
+        bounds: bbox,
+        styleUrl,
+        styleTimeoutMs,
+        label: tRef.current("report.mapLabel"),
+        t: (key) => tRef.current(key as never),
+      });
+      if (cancelled) {
+        map.remove();
+        return;
+      }
+      mapRef.current = map;
+      (window as unknown as { civicPickerMap?: MapLibreMap }).civicPickerMap = map;
+
+      const element = document.createElement("div");
+      element.className = "pin";
+      element.tabIndex = 0;
+      element.setAttribute("role", "button");
+      element.setAttribute("aria-label", tRef.current("report.pinLabel"));
+      const marker = new maplibregl.Marker({ element, draggable: true, anchor: "bottom" });
+      markerRef.current = marker;
+      marker.on("dragend", () => {
+        const { lng, lat } = marker.getLngLat();
+        onChangeRef.current([round(lng), round(lat)]);
+      });
+      element.addEventListener("keydown", (event) => {
+        const moves: Record<string, [number, number]> = {
+          ArrowUp: [0, 1],
+          ArrowDown: [0, -1],
+          ArrowLeft: [-1, 0],
+          ArrowRight: [1, 0],
+        };
+        const move = moves[event.key];
+        if (!move) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const { lng, lat } = marker.getLngLat();
+        const metres = STEP_METRES * (event.shiftKey ? 5 : 1);
+        const next: Position = [
+          round(lng + (move[0] * metres) / (111_320 * Math.cos((lat * Math.PI) / 180))),
+          round(lat + (move[1] * metres) / 111_320),
+        ];
+        onChangeRef.current(next);
+      });
+
+      map.on("click", (e) => onChangeRef.current([round(e.lngLat.lng), round(e.lngLat.lat)]));
+      map.on("load", async () => {
+        await addAreaOverlay(map, municipalityCode).catch(() => undefined);
+        map.addSource("nearby", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+        map.addLayer({
+          id: "nearby",
+          type: "circle",
+          source: "nearby",
+          paint: { "circle-radius": 7, "circle-color": "#e37400", "circle-stroke-color": "#fff", "circle-stroke-width": 2 },
+        });
+        if (!cancelled) setReady(true);
+      });
+    })();
+    return () => {
+      cancelled = true;
+      markerRef.current?.remove();
+      mapRef.current?.remove();
+      mapRef.current = null;
+    };
+  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+
+  // Keep the pin where the form says it is.
+  useEffect(() => {
+    const map = mapRef.current;
+    const marker = markerRef.current;
+    if (!map || !marker || !ready) return;
+    if (!position) {
+      marker.remove();
+      return;
+    }
+    marker.setLngLat(position).addTo(map);
+    // Close enough to see the street the pin is on.
+    if (map.getZoom() < 15 || !map.getBounds().contains(position)) map.easeTo({ center: position, zoom: 16 });
+  }, [position, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const source = map.getSource("nearby") as import("maplibre-gl").GeoJSONSource | undefined;
+    source?.setData({
+      type: "FeatureCollection",
+      features: (nearby ?? []).map((n) => ({
+        type: "Feature",
+        properties: { code: n.code },
+        geometry: { type: "Point", coordinates: n.position },
+      })),
+    });
+  }, [nearby, ready]);
+
+  const placeAtCentre = () => {
+    const map = mapRef.current;
+    if (!map) return;
+    const c = map.getCenter();
+    onChange([round(c.lng), round(c.lat)]);
+    // Hand the keyboard to the pin so the arrow keys move it next.
+    requestAnimationFrame(() => markerRef.current?.getElement().focus());
+  };
+
+  return (
+    <div className="picker" data-state={ready ? "ready" : "loading"}>
+      <div ref={container} className="map picker-map" />
+      <button type="button" className="secondary" onClick={placeAtCentre} disabled={!ready}>
+        {t("report.pinHere")}
+      </button>
+    </div>
+  );
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { queryOne } from "../../db/query";
+import { AppError } from "../errors";
+import { locales } from "../i18n/config";
+import { normaliseTrackingCode } from "./tracking-code";
+
+export const supportSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254).optional(),
+  locale: z.enum(locales).default("sr-Latn"),
+  // "Support" counts the person as affected too; "follow" only asks for updates.
+  support: z.boolean().default(true),
+});
+
+/**
+ * A citizen supports and/or follows an existing public report instead of filing a new one. With an
+ * email the person is counted once however often they press the button, and hears about changes.
+ */
+export async function supportReport(input: {
+  db: Database;
+  code: string;
+  body: z.input<typeof supportSchema>;
+}): Promise<{ supporters: number; following: boolean }> {
+  const body = supportSchema.parse(input.body);
+  const code = normaliseTrackingCode(input.code);
+  if (!code) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
+  if (!body.email && !body.support) throw new AppError({ code: "unprocessable", messageKey: "emailRequiredToFollow" });
+  return input.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const report = await queryOne<{ id: number; supporters_count: number }>(
+      tx,
+      sql`select r.id, r.supporters_count from reports r join service_categories c on c.id = r.category_id
+          where r.tracking_code = ${code} and r.is_public and c.is_public for update of r`,
+    );
+    if (!report) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
+    let isNewPerson = true;
+    if (body.email) {
+      const inserted = await queryOne<{ id: number }>(
+        tx,
+        sql`insert into report_followers (report_id, email, locale) values (${report.id}, ${body.email}, ${body.locale})
+            on conflict (report_id, email) do nothing returning id`,
+      );
+      const isReporter = await queryOne<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from report_contacts where report_id = ${report.id} and lower(email) = ${body.email}`,
+      );
+      isNewPerson = Boolean(inserted) && Number(isReporter?.n) === 0;
+    }
+    let supporters = report.supporters_count;
+    if (body.support && isNewPerson) {
+      const row = await queryOne<{ supporters_count: number }>(
+        tx,
+        sql`update reports set supporters_count = supporters_count + 1 where id = ${report.id} returning supporters_count`,
+      );
+      supporters = row!.supporters_count;
+    }
+    return { supporters, following: Boolean(body.email) };
+  });
+}

@@ -1,0 +1,50 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The citizen's report form. */
+export class ReportPage {
+  readonly picker: Locator;
+  readonly pinStatus: Locator;
+  readonly submit: Locator;
+
+  constructor(readonly page: Page) {
+    this.picker = page.locator(".picker");
+    this.pinStatus = page.getByTestId("pin-status");
+    this.submit = page.getByRole("button", { name: /send report|pošalji prijavu/i });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto("/report");
+    await expect(this.picker).toHaveAttribute("data-state", "ready");
+  }
+
+  /** Taps the map where a coordinate is drawn (the real tap path, through MapLibre's click handler). */
+  async tapMapAt(position: [number, number]): Promise<void> {
+    const map = this.page.getByRole("region", { name: /map for placing/i });
+    await this.page.evaluate(
+      (p) => (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
+      position,
+    );
+    await this.page.waitForFunction(() => !(window as unknown as { civicPickerMap: { isMoving: () => boolean } }).civicPickerMap.isMoving());
+    const point = await this.page.evaluate(
+      (p) => (window as unknown as { civicPickerMap: { project: (c: [number, number]) => { x: number; y: number } } }).civicPickerMap.project(p),
+      position,
+    );
+    const box = (await map.boundingBox())!;
+    await this.page.touchscreen.tap(box.x + point.x, box.y + point.y);
+    await expect(this.pinStatus).toContainText(/Pin at|Oznaka je/);
+  }
+
+  async chooseCategory(name: string): Promise<void> {
+    await this.page.getByRole("radio", { name, exact: true }).check();
+  }
+
+  async describe(text: string): Promise<void> {
+    await this.page.getByLabel(/^Description$|^Opis$/).fill(text);
+  }
+
+  async submitAndGetCode(): Promise<string> {
+    await this.submit.click();
+    await this.page.waitForURL(/\/reports\/[2-9A-Z]{4}-[2-9A-Z]{4}\?filed=1$/);
+    return (await this.page.getByTestId("tracking-code").textContent())!.trim();
+  }
+}
