@@ -15,6 +15,7 @@ const server = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", 
     ...process.env,
     DATA_DIR: dataDir,
     OUTBOX_DIR: path.join(path.dirname(dataDir), "outbox"),
+    UPLOAD_DIR: path.join(path.dirname(dataDir), "uploads"),
     DATABASE_URL: "",
     NEXT_TELEMETRY_DISABLED: "1",
     // The public basemap is unreachable here, as in CI: the tests exercise the bundled fallback.

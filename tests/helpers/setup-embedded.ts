@@ -15,6 +15,9 @@ beforeAll(() => {
   process.env.DATA_DIR = dir;
   process.env.DATABASE_URL = "";
   process.env.SEED_DEMO = "never";
+  // Files the code under test writes stay inside this file's directory.
+  process.env.UPLOAD_DIR = path.join(path.dirname(dir), "uploads");
+  process.env.OUTBOX_DIR = path.join(path.dirname(dir), "outbox");
   resetEnvCache();
 });
 
