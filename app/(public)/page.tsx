@@ -4,7 +4,11 @@ import { getDb } from "@/db/client";
 import { ReportsMap } from "@/components/map/ReportsMap";
 import { MapLegend } from "@/components/map/MapLegend";
 import { getEnv } from "@/lib/env";
-import { localized } from "@/lib/i18n/config";
+import { localized, type Locale } from "@/lib/i18n/config";
+import { MapFilters } from "@/components/map/MapFilters";
+import { listDistricts } from "@/lib/places/list-districts";
+import { listCategories } from "@/lib/reports/list-categories";
+import { filtersToParams, noFilters, parsePublicFilters } from "@/lib/reports/public-filters";
 import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +21,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title", { municipality: name }), description: t("description", { municipality: name }) };
 }
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function toParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) params.append(key, v);
+  return params;
+}
+
+export default async function HomePage({ searchParams }: Props) {
   const t = await getTranslations("home");
-  const locale = await getLocale();
-  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  const locale = (await getLocale()) as Locale;
+  const db = await getDb();
+  const municipality = await getDefaultMunicipality({ db });
   if (!municipality) {
     return (
       <main id="main" className="page narrow">
@@ -29,7 +42,18 @@ export default async function HomePage() {
     );
   }
   const env = getEnv();
-  const name = localized(municipality.name, locale as never);
+  const name = localized(municipality.name, locale);
+  const params = toParams(await searchParams);
+  let filters = noFilters;
+  try {
+    filters = parsePublicFilters(params);
+  } catch {
+    // A hand-edited link with a bad filter shows the unfiltered map.
+  }
+  const [groups, districts] = await Promise.all([
+    listCategories({ db, municipalityId: municipality.id, locale }),
+    listDistricts({ db, municipalityId: municipality.id, locale }),
+  ]);
   return (
     <main id="main" className="page map-page">
       <div className="map-intro">
@@ -42,8 +66,13 @@ export default async function HomePage() {
         label={t("mapLabel", { municipality: name })}
         styleUrl={env.MAP_STYLE_URL}
         styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+        filterQuery={filtersToParams(filters).toString()}
+        initialView={params.get("at")}
       />
-      <MapLegend approximate={municipality.boundarySource.startsWith("Approximate")} />
+      <div className="map-side">
+        <MapFilters filters={filters} groups={groups} districts={districts} />
+        <MapLegend approximate={municipality.boundarySource.startsWith("Approximate")} />
+      </div>
     </main>
   );
 }

@@ -14,7 +14,24 @@ type Props = {
   label: string;
   styleUrl: string;
   styleTimeoutMs: number;
+  /** The filters as query parameters, passed on to the data request. */
+  filterQuery?: string;
+  /** "lng,lat,zoom" from the page's URL: where the map opens. */
+  initialView?: string | null;
 };
+
+type ListedReport = { code: string; categoryName: string; status: string; createdAt: string };
+
+/** Parses "lng,lat,zoom"; anything else means "fit the municipality". */
+function parseView(view: string | null | undefined): { center: [number, number]; zoom: number } | null {
+  const parts = (view ?? "").split(",").map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [lng, lat, zoom] = parts as [number, number, number];
+  if (Math.abs(lng) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 22) return null;
+  return { center: [lng, lat], zoom };
+}
+
+const LIST_LIMIT = 50;
 
 type Summary =
   | { kind: "loading" }
@@ -28,13 +45,14 @@ const emptyCollection = { type: "FeatureCollection" as const, features: [] };
  * The public map: municipal boundary and districts, permitted works sites and reports coloured
  * by status group, loaded for the visible area whenever the map stops moving.
  */
-export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeoutMs }: Props) {
+export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery = "", initialView }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const container = useRef<HTMLDivElement>(null);
   const [summary, setSummary] = useState<Summary>({ kind: "loading" });
   const [fallback, setFallback] = useState(false);
   const [ready, setReady] = useState(false);
+  const [listed, setListed] = useState<ListedReport[]>([]);
   const texts = useRef({ t, format });
   useEffect(() => {
     texts.current = { t, format };
@@ -57,7 +75,7 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
         setSummary({ kind: "tooLarge" });
         return;
       }
-      const query = `bbox=${[west, south, east, north].map((v) => v.toFixed(6)).join(",")}`;
+      const query = `bbox=${[west, south, east, north].map((v) => v.toFixed(6)).join(",")}${filterQuery ? `&${filterQuery}` : ""}`;
       try {
         const [reports, permits] = await Promise.all([
           fetch(`/api/reports?${query}`).then(okJson),
@@ -66,6 +84,14 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
         if (cancelled || seq !== requestSeq) return;
         (current.getSource("reports") as GeoJSONSource).setData(reports);
         (current.getSource("permits") as GeoJSONSource).setData(permits);
+        setListed(
+          reports.features.map((f: { properties: ListedReport }) => ({
+            code: f.properties.code,
+            categoryName: f.properties.categoryName,
+            status: f.properties.status,
+            createdAt: f.properties.createdAt,
+          })),
+        );
         setSummary({
           kind: "shown",
           reports: reports.features.length,
@@ -81,9 +107,10 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
 
     (async () => {
       if (!container.current) return;
+      const view = parseView(initialView);
       const created = await createBaseMap({
         container: container.current,
-        bounds: bbox,
+        ...(view ? { center: view.center, zoom: view.zoom } : { bounds: bbox }),
         styleUrl,
         styleTimeoutMs,
         label,
@@ -109,6 +136,13 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
       });
       let timer: ReturnType<typeof setTimeout> | undefined;
       current.on("moveend", () => {
+        // The view goes into the URL, so the map as seen can be linked to.
+        const c = current.getCenter();
+        const url = new URL(window.location.href);
+        url.searchParams.set("at", `${c.lng.toFixed(5)},${c.lat.toFixed(5)},${current.getZoom().toFixed(2)}`);
+        // Commas stay readable in a shared link.
+        url.search = url.searchParams.toString().replace(/%2C/g, ",");
+        window.history.replaceState(window.history.state, "", url);
         clearTimeout(timer);
         timer = setTimeout(() => void refresh(current), 250);
       });
@@ -131,7 +165,9 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
       cancelled = true;
       map?.remove();
     };
-  }, [municipalityCode, bbox, label, styleUrl, styleTimeoutMs]);
+    // The initial view is read once; later moves write it, they do not re-create the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery]);
 
   return (
     <div className="map-section" data-state={ready ? "ready" : "loading"} data-basemap={fallback ? "fallback" : "remote"}>
@@ -145,6 +181,24 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
         {summary.kind === "error" && t("home.loadError")}
       </p>
       {fallback ? <p className="map-note">{t("home.fallbackBasemap")}</p> : null}
+      <section className="report-list" aria-labelledby="report-list-title" role="region">
+        <h2 id="report-list-title">{t("list.title")}</h2>
+        {summary.kind === "shown" && listed.length === 0 ? <p>{t("list.empty")}</p> : null}
+        <ul>
+          {listed.slice(0, LIST_LIMIT).map((r) => (
+            <li key={r.code}>
+              <a href={`/reports/${r.code}`}>
+                {t("list.item", {
+                  category: r.categoryName,
+                  status: t(`status.${r.status}` as never),
+                  date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }),
+                })}
+              </a>
+            </li>
+          ))}
+        </ul>
+        {listed.length > LIST_LIMIT ? <p className="hint">{t("list.more", { shown: LIST_LIMIT, total: listed.length })}</p> : null}
+      </section>
     </div>
   );
 }

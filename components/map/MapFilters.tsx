@@ -1,0 +1,68 @@
+import { getTranslations } from "next-intl/server";
+import type { CategoryGroupChoice } from "@/lib/reports/list-categories";
+import { periods, type PublicFilters } from "@/lib/reports/public-filters";
+import { statusGroups } from "@/lib/workflow/states";
+
+/** The public map's filters: a plain GET form, so the filtered map is a link anyone can share. */
+export async function MapFilters({
+  filters,
+  groups,
+  districts,
+}: {
+  filters: PublicFilters;
+  groups: CategoryGroupChoice[];
+  districts: Array<{ code: string; name: string }>;
+}) {
+  const t = await getTranslations();
+  return (
+    <form method="get" action="/" className="map-filters" aria-labelledby="filters-title">
+      <h2 id="filters-title">{t("filters.title")}</h2>
+      <label htmlFor="filter-category">{t("filters.category")}</label>
+      <select id="filter-category" name="category" defaultValue={filters.categories[0] ?? ""}>
+        <option value="">{t("filters.allCategories")}</option>
+        {groups.map((g) => (
+          <optgroup key={g.code} label={g.name}>
+            {g.categories.map((c) => (
+              <option key={c.serviceCode} value={c.serviceCode}>
+                {c.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <fieldset className="inline-choices">
+        <legend>{t("filters.status")}</legend>
+        {statusGroups.map((s) => (
+          <label key={s} className="choice">
+            <input type="checkbox" name="status" value={s} defaultChecked={filters.statusGroups.includes(s)} />
+            <span>{t(`statusGroup.${s}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="filter-period">{t("filters.period")}</label>
+      <select id="filter-period" name="period" defaultValue={filters.periodDays ? String(filters.periodDays) : ""}>
+        <option value="">{t("filters.anyTime")}</option>
+        {periods.map((d) => (
+          <option key={d} value={d}>
+            {t("filters.days", { days: d })}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="filter-district">{t("filters.district")}</label>
+      <select id="filter-district" name="district" defaultValue={filters.district ?? ""}>
+        <option value="">{t("filters.allDistricts")}</option>
+        {districts.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+      <div className="row">
+        <button type="submit" className="primary">
+          {t("filters.apply")}
+        </button>
+        <a href="/">{t("filters.clear")}</a>
+      </div>
+    </form>
+  );
+}

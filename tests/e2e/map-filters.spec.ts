@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { HomePage } from "./pages/home-page";
+
+test("filters narrow the map and the list together and live in a shareable URL", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.waitForMapReady();
+  const before = (await home.renderedCounts()).reports;
+
+  await page.getByLabel("Category").selectOption({ label: "Pothole" });
+  await page.getByRole("checkbox", { name: "Closed" }).check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/category=pothole/);
+  await expect(page).toHaveURL(/status=closed/);
+  await home.waitForMapReady();
+
+  const drawn = await page.evaluate(() => {
+    const map = (window as unknown as { civicMap: { queryRenderedFeatures: (o: object) => Array<{ properties: Record<string, string> }> } }).civicMap;
+    return map.queryRenderedFeatures({ layers: ["reports"] }).map((f) => [f.properties.category, f.properties.statusGroup]);
+  });
+  expect(drawn.length).toBeGreaterThan(0);
+  expect(drawn.length).toBeLessThan(before);
+  expect(new Set(drawn.map(([c, s]) => `${c}/${s}`))).toEqual(new Set(["pothole/closed"]));
+
+  const items = page.getByRole("region", { name: /reports in view/i }).getByRole("listitem");
+  const listed = await items.allTextContents();
+  expect(listed.length).toBe(Math.min(50, drawn.length));
+  for (const text of listed) expect(text).toMatch(/^Pothole — (Closed|Not our responsibility|Duplicate),/);
+});
+
+test("the map view is kept in the URL and restored from it", async ({ page }) => {
+  await page.goto("/?at=21.37500,43.93000,15.00");
+  const home = new HomePage(page);
+  await home.waitForMapReady();
+  const view = await page.evaluate(() => {
+    const map = (window as unknown as { civicMap: { getCenter: () => { lng: number; lat: number }; getZoom: () => number } }).civicMap;
+    return { ...map.getCenter(), zoom: map.getZoom() };
+  });
+  expect(view.lng).toBeCloseTo(21.375, 3);
+  expect(view.lat).toBeCloseTo(43.93, 3);
+  expect(view.zoom).toBeCloseTo(15, 1);
+  await home.zoomTo([21.38, 43.92], 14);
+  await expect(page).toHaveURL(/at=21\.38000,43\.92000,14\.00/);
+});
