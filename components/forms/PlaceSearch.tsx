@@ -18,12 +18,7 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
   const [picked, setPicked] = useState<string | null>(null);
 
   useEffect(() => {
-    if (query === picked) return;
-    if (query.trim().length < 2) {
-      setHits([]);
-      setSearched(false);
-      return;
-    }
+    if (query === picked || query.trim().length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -43,6 +38,10 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
     };
   }, [query, picked]);
 
+  // Too short a query shows nothing, whatever an earlier search found.
+  const shown = query.trim().length < 2 ? [] : hits;
+  const showNoResults = searched && query.trim().length >= 2 && hits.length === 0;
+
   const choose = (hit: Hit) => {
     setPicked(hit.name);
     setQuery(hit.name);
@@ -52,7 +51,7 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (!open || hits.length === 0) return;
+    if (!open || shown.length === 0) return;
     if (event.key === "ArrowDown") {
       event.preventDefault();
       setActive((a) => (a + 1) % hits.length);
@@ -74,7 +73,7 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
         id={`${id}-input`}
         type="search"
         role="combobox"
-        aria-expanded={open && hits.length > 0}
+        aria-expanded={open && shown.length > 0}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
         aria-activedescendant={active >= 0 ? `${id}-opt-${active}` : undefined}
@@ -84,9 +83,9 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      {open && hits.length > 0 ? (
+      {open && shown.length > 0 ? (
         <ul id={`${id}-list`} role="listbox" className="place-results">
-          {hits.map((hit, i) => (
+          {shown.map((hit, i) => (
             <li
               key={`${hit.name}-${i}`}
               id={`${id}-opt-${i}`}
@@ -101,7 +100,11 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
           ))}
         </ul>
       ) : null}
-      {searched && hits.length === 0 ? <p className="hint" role="status">{t("searchNoResults")}</p> : null}
+      {showNoResults ? (
+        <p className="hint" role="status">
+          {t("searchNoResults")}
+        </p>
+      ) : null}
     </div>
   );
 }

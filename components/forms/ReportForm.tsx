@@ -42,7 +42,10 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [photoGps, setPhotoGps] = useState<Position | null>(null);
   const [contact, setContact] = useState({ name: "", email: "", phone: "", anonymous: false });
-  const [nearby, setNearby] = useState<DuplicateCandidate[]>([]);
+  // Candidates belong to the pin and category they were looked up for.
+  const [nearbyFound, setNearbyFound] = useState<{ key: string; items: DuplicateCandidate[] }>({ key: "", items: [] });
+  const nearbyKey = position && serviceCode ? `${serviceCode}@${position.join(",")}` : "";
+  const nearby = nearbyFound.key === nearbyKey ? nearbyFound.items : [];
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submissionKey = useRef<string>("");
@@ -76,14 +79,12 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
 
   // Reports of the same kind already filed near the pin.
   useEffect(() => {
-    if (!position || !serviceCode) {
-      setNearby([]);
-      return;
-    }
+    if (!position || !serviceCode) return;
+    const key = `${serviceCode}@${position.join(",")}`;
     const controller = new AbortController();
     fetch(`/api/reports/nearby?service=${serviceCode}&lng=${position[0]}&lat=${position[1]}`, { signal: controller.signal })
       .then((res) => (res.ok ? res.json() : { candidates: [] }))
-      .then((body) => setNearby(body.candidates))
+      .then((body) => setNearbyFound({ key, items: body.candidates }))
       .catch(() => undefined);
     return () => controller.abort();
   }, [position, serviceCode]);

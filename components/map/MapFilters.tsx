@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CategoryGroupChoice } from "@/lib/reports/list-categories";
 import { periods, type PublicFilters } from "@/lib/reports/public-filters";
@@ -61,7 +62,7 @@ export async function MapFilters({
         <button type="submit" className="primary">
           {t("filters.apply")}
         </button>
-        <a href="/">{t("filters.clear")}</a>
+        <Link href="/">{t("filters.clear")}</Link>
       </div>
     </form>
   );
