@@ -7,6 +7,8 @@ import type { CategoryGroupChoice, CategoryChoice } from "@/lib/reports/list-cat
 import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates";
 import { foldForSearch } from "@/lib/i18n/transliterate";
 import { LocationPicker, type Position } from "@/components/map/LocationPicker";
+import type { LineString, Polygon } from "geojson";
+import { along, length, pointOnFeature } from "@turf/turf";
 import { PlaceSearch } from "./PlaceSearch";
 import { PhotoInput, type PreparedPhoto } from "./PhotoInput";
 import { QuestionFields, type AnswerValue } from "./QuestionFields";
@@ -31,6 +33,8 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
   const format = useFormatter();
   const router = useRouter();
   const [position, setPosition] = useState<Position | null>(null);
+  const [shapeMode, setShapeMode] = useState<"point" | "line" | "area">("point");
+  const [shape, setShape] = useState<LineString | Polygon | null>(null);
   const [placeLabel, setPlaceLabel] = useState<string | null>(null);
   const [address, setAddress] = useState("");
   const [locating, setLocating] = useState(false);
@@ -130,6 +134,7 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
       position,
       description,
       address: address.trim() || placeLabel || undefined,
+      shape: shapeMode === "point" ? undefined : (shape ?? undefined),
       answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))),
       contact:
         contact.name || contact.email || contact.phone
@@ -171,6 +176,15 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
         </div>
         {locationError ? <p className="hint warning">{t("locationDenied")}</p> : null}
         <PlaceSearch onPick={(p) => setPosition(p)} />
+        <fieldset className="inline-choices shape-mode">
+          <legend>{t("shapeMode")}</legend>
+          {(["point", "line", "area"] as const).map((m) => (
+            <label key={m} className="choice">
+              <input type="radio" name="shapeMode" value={m} checked={shapeMode === m} onChange={() => setShapeMode(m)} />
+              <span>{t(m === "point" ? "modePoint" : m === "line" ? "modeLine" : "modeArea")}</span>
+            </label>
+          ))}
+        </fieldset>
         <LocationPicker
           municipalityCode={municipalityCode}
           bbox={bbox}
@@ -179,7 +193,14 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
           position={position}
           onChange={setPosition}
           nearby={nearby.map((n) => ({ code: n.code, position: n.position as Position }))}
+          mode={shapeMode}
+          onShape={(drawn) => {
+            setShape(drawn);
+            // The report's point is the middle of what was drawn.
+            if (drawn) setPosition(middleOf(drawn));
+          }}
         />
+        {shapeMode !== "point" && shape ? <p className="hint" role="status">{t("shapeDrawn")}</p> : null}
         <p className="pin-status" aria-live="polite" data-testid="pin-status">
           {position ? (placeLabel ? t("pinAt", { place: placeLabel }) : t("pinAtUnknown")) : t("noPin")}
         </p>
@@ -296,6 +317,14 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
       </button>
     </form>
   );
+}
+
+function middleOf(shape: LineString | Polygon): Position {
+  const point =
+    shape.type === "LineString"
+      ? along(shape, length({ type: "Feature", properties: {}, geometry: shape }) / 2).geometry.coordinates
+      : pointOnFeature(shape).geometry.coordinates;
+  return [round(point[0]!), round(point[1]!)];
 }
 
 function round(value: number): number {

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Map as MapLibreMap, Marker } from "maplibre-gl";
+import type { LineString, Polygon } from "geojson";
+import type { TerraDraw } from "terra-draw";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { addAreaOverlay, createBaseMap } from "./create-map";
 
@@ -17,6 +19,9 @@ type Props = {
   onChange: (position: Position) => void;
   /** Other reports to show next to the pin (duplicate candidates). */
   nearby?: Array<{ code: string; position: Position }>;
+  /** Marking a point (the pin), or drawing a line or an area. */
+  mode?: "point" | "line" | "area";
+  onShape?: (shape: LineString | Polygon | null) => void;
 };
 
 /** Metres per arrow-key press; Shift moves five times as far. */
@@ -26,16 +31,21 @@ const STEP_METRES = 10;
  * The map where a citizen puts the pin: tap or click to place it, drag it, or focus it and move it
  * with the arrow keys. The pin itself is a focusable control with a label.
  */
-export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutMs, position, onChange, nearby }: Props) {
+export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutMs, position, onChange, nearby, mode = "point", onShape }: Props) {
   const t = useTranslations();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
   const onChangeRef = useRef(onChange);
+  const onShapeRef = useRef(onShape);
+  const modeRef = useRef(mode);
+  const drawRef = useRef<TerraDraw | null>(null);
   const tRef = useRef(t);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     onChangeRef.current = onChange;
+    onShapeRef.current = onShape;
+    modeRef.current = mode;
     tRef.current = t;
   });
 
@@ -89,7 +99,10 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
         onChangeRef.current(next);
       });
 
-      map.on("click", (e) => onChangeRef.current([round(e.lngLat.lng), round(e.lngLat.lat)]));
+      map.on("click", (e) => {
+        // While drawing, clicks belong to the drawing.
+        if (modeRef.current === "point") onChangeRef.current([round(e.lngLat.lng), round(e.lngLat.lat)]);
+      });
       map.on("load", async () => {
         await addAreaOverlay(map, municipalityCode).catch(() => undefined);
         map.addSource("nearby", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
@@ -104,6 +117,8 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
     })();
     return () => {
       cancelled = true;
+      drawRef.current?.stop();
+      drawRef.current = null;
       markerRef.current?.remove();
       mapRef.current?.remove();
       mapRef.current = null;
@@ -138,6 +153,50 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
     });
   }, [nearby, ready]);
 
+  // Drawing a line or an area with terra-draw; the finished shape goes to the form.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    if (mode === "point") {
+      if (drawRef.current) {
+        drawRef.current.stop();
+        drawRef.current = null;
+        onShapeRef.current?.(null);
+      }
+      return;
+    }
+    let cancelled = false;
+    (async () => {
+      const { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } = await import("terra-draw");
+      const { TerraDrawMapLibreGLAdapter } = await import("terra-draw-maplibre-gl-adapter");
+      if (cancelled) return;
+      drawRef.current?.stop();
+      const draw = new TerraDraw({
+        adapter: new TerraDrawMapLibreGLAdapter({ map }),
+        modes: [new TerraDrawLineStringMode(), new TerraDrawPolygonMode()],
+      });
+      draw.start();
+      draw.setMode(mode === "line" ? "linestring" : "polygon");
+      draw.on("finish", (id) => {
+        const feature = draw.getSnapshotFeature(id);
+        if (!feature) return;
+        // One shape at a time: drawing again replaces it.
+        const others = draw.getSnapshot().filter((f) => f.id !== id).map((f) => f.id!);
+        if (others.length) draw.removeFeatures(others);
+        onShapeRef.current?.(feature.geometry as LineString | Polygon);
+      });
+      drawRef.current = draw;
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [mode, ready]);
+
+  const clearShape = () => {
+    drawRef.current?.clear();
+    onShapeRef.current?.(null);
+  };
+
   const placeAtCentre = () => {
     const map = mapRef.current;
     if (!map) return;
@@ -150,9 +209,18 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
   return (
     <div className="picker" data-state={ready ? "ready" : "loading"}>
       <div ref={container} className="map picker-map" />
-      <button type="button" className="secondary" onClick={placeAtCentre} disabled={!ready}>
-        {t("report.pinHere")}
-      </button>
+      {mode === "point" ? (
+        <button type="button" className="secondary" onClick={placeAtCentre} disabled={!ready}>
+          {t("report.pinHere")}
+        </button>
+      ) : (
+        <>
+          <p className="hint">{t(mode === "line" ? "report.drawHintLine" : "report.drawHintArea")}</p>
+          <button type="button" className="secondary" onClick={clearShape}>
+            {t("report.clearShape")}
+          </button>
+        </>
+      )}
     </div>
   );
 }

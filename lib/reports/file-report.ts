@@ -8,6 +8,8 @@ import { computeDueAt } from "../calendar/working-days";
 import { AppError } from "../errors";
 import { locales, localized, type Locale, type LocalizedText } from "../i18n/config";
 import { pointSql } from "../geo/sql";
+import { validateGeometry } from "../geo/validate-geometry";
+import type { LineString, Polygon } from "geojson";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
@@ -46,6 +48,8 @@ export const fileReportSchema = z.object({
       z.union([z.string().max(2_000), z.number(), z.array(z.string().max(200)).max(20)]),
     )
     .default({}),
+  // A problem that is not a point: a stretch of road (LineString) or an area (Polygon).
+  shape: z.unknown().optional(),
   // Client-generated, so a retry from a flaky connection returns the first report.
   submissionKey: z.string().uuid().optional(),
 });
@@ -89,6 +93,8 @@ export async function fileReport(input: {
 
   const municipalityId = await findMunicipalityAt({ db, position: report.position });
   if (municipalityId === null) throw await outsideServedArea(db, report.position, report.locale);
+
+  const shape = report.shape === undefined || report.shape === null ? null : await checkShape(db, municipalityId, report.shape);
 
   const category = await queryOne<{
     id: number;
@@ -159,6 +165,7 @@ export async function fileReport(input: {
             categoryId: category.id,
             districtId: routing.context.districtId,
             location: { type: "Point", coordinates: report.position },
+          shape,
             address: report.address || null,
             description: report.description,
             answers: report.answers,
@@ -273,6 +280,21 @@ async function contactCentreOf(db: Database, municipalityId: number): Promise<nu
   );
   if (!row) throw new Error(`municipality ${municipalityId} has no contact centre to triage reports`);
   return row.id;
+}
+
+/** A drawn line or area: well formed, simple, valid for PostGIS, and inside the municipality. */
+async function checkShape(db: Database, municipalityId: number, input: unknown): Promise<LineString | Polygon> {
+  const checked = validateGeometry(input, ["LineString", "Polygon"] as const);
+  if (!checked.valid) throw new AppError({ code: "unprocessable", messageKey: `geometry_${checked.reason}` });
+  const row = await queryOne<{ valid: boolean; inside: boolean }>(
+    db,
+    sql`select ST_IsValid(g) as valid, ST_Covers(m.boundary, g) as inside
+        from (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(checked.geometry)}), 4326) as g) s,
+             municipalities m where m.id = ${municipalityId}`,
+  );
+  if (!row?.valid) throw new AppError({ code: "unprocessable", messageKey: "geometry_malformed" });
+  if (!row.inside) throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area" });
+  return checked.geometry;
 }
 
 /** "Outside the area served", naming the nearest municipality that is served. */

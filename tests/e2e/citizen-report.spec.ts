@@ -95,6 +95,20 @@ test("a keyboard-only citizen files a report without touching the map with a mou
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Broken street light");
 });
 
+test("a citizen marks a damaged stretch of pavement as a line", async ({ page }) => {
+  const form = new ReportPage(page);
+  await form.goto();
+  const start: [number, number] = [21.3655, 43.9262];
+  await form.drawShape("line", [[start[0] - 0.0004, start[1]], [start[0], start[1] + 0.0002], [start[0] + 0.0004, start[1] + 0.0001]]);
+  await expect(page.getByRole("status").filter({ hasText: "Shape drawn." })).toBeVisible();
+  await expect(form.pinStatus).toContainText("Pin at:");
+  await form.chooseCategory("Damaged pavement");
+  await form.describe("Trotoar je propao celom dužinom bloka.");
+  const code = await form.submitAndGetCode();
+  const report = await (await page.request.get(`/api/reports?bbox=21.36,43.92,21.37,43.93&category=damaged_pavement`)).json();
+  expect(report.features.map((f: { properties: { code: string } }) => f.properties.code)).toContain(code);
+});
+
 test("an answer that means an emergency stops the flow with a notice", async ({ page }) => {
   const form = new ReportPage(page);
   await form.goto();

@@ -20,6 +20,7 @@ export class ReportPage {
   /** Taps the map where a coordinate is drawn (the real tap path, through MapLibre's click handler). */
   async tapMapAt(position: [number, number]): Promise<void> {
     const map = this.page.getByRole("region", { name: /map for placing/i });
+    await map.scrollIntoViewIfNeeded();
     await this.page.evaluate(
       (p) => (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
       position,
@@ -32,6 +33,27 @@ export class ReportPage {
     const box = (await map.boundingBox())!;
     await this.page.touchscreen.tap(box.x + point.x, box.y + point.y);
     await expect(this.pinStatus).toContainText(/Pin at|Oznaka je/);
+  }
+
+  /** Draws a line or an area by tapping its vertices; the last tap repeats the final vertex to finish. */
+  async drawShape(kind: "line" | "area", vertices: [number, number][]): Promise<void> {
+    await this.page.getByRole("radio", { name: kind === "line" ? "A stretch (line)" : "An area" }).check();
+    const map = this.page.getByRole("region", { name: /map for placing/i });
+    await this.page.evaluate(
+      (p) => (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
+      vertices[0]!,
+    );
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    const taps = kind === "line" ? [...vertices, vertices[vertices.length - 1]!] : [...vertices, vertices[0]!];
+    for (const v of taps) {
+      const point = await this.page.evaluate(
+        (p) => (window as unknown as { civicPickerMap: { project: (c: [number, number]) => { x: number; y: number } } }).civicPickerMap.project(p),
+        v,
+      );
+      await this.page.mouse.click(box.x + point.x, box.y + point.y);
+      await this.page.waitForTimeout(150);
+    }
   }
 
   async chooseCategory(name: string): Promise<void> {

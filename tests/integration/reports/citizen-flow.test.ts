@@ -190,6 +190,25 @@ describe(`citizen reporting on the ${engine} engine`, () => {
     await db.update(t.serviceCategories).set({ questions: [] }).where(sql`id = ${world.category.id}`);
   });
 
+  it("stores a drawn stretch or area, refusing bad or outside geometry with the reason", async () => {
+    const db = await getDb();
+    const [x, y] = world.inside;
+    const base = { serviceCode: world.category.serviceCode, position: world.inside, description: "Deonica.", locale: "en" as const };
+    const before = await counts();
+    const bowTie = { type: "Polygon", coordinates: [[[x, y], [x + 0.001, y + 0.001], [x + 0.001, y], [x, y + 0.001], [x, y]]] };
+    await expect(fileReport({ db, report: { ...base, shape: bowTie } })).rejects.toMatchObject({ messageKey: "geometry_self_intersecting" });
+    const outside = { type: "LineString", coordinates: [[x, y], [x + 0.2, y]] };
+    await expect(fileReport({ db, report: { ...base, shape: outside } })).rejects.toMatchObject({ messageKey: "geometry_outside_area" });
+    const point = { type: "Point", coordinates: [x, y] };
+    await expect(fileReport({ db, report: { ...base, shape: point } })).rejects.toMatchObject({ messageKey: "geometry_wrong_type" });
+    expect(await counts()).toEqual(before);
+
+    const stretch = { type: "LineString", coordinates: [[x, y], [x + 0.002, y + 0.001]] };
+    const filed = await fileReport({ db, report: { ...base, shape: stretch } });
+    const view = await getPublicReport({ db, code: filed.trackingCode, locale: "en" });
+    expect(view!.shape).toEqual(stretch);
+  });
+
   it("counts a supporter once per email and makes them a follower", async () => {
     const db = await getDb();
     const report = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: east(world.inside, 300), description: "Podrška.", contact: { email: "author@mail.example" } } });
