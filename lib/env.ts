@@ -25,6 +25,8 @@ const schema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   // How long a worker's claim on a batch lasts; after a crash, its messages are retried once it ends.
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  // Signs staff sessions. Unset: a random secret is created once and kept beside the embedded data.
+  NEXTAUTH_SECRET: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
   // Milliseconds the browser waits for the basemap style before using the bundled one.
   MAP_STYLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
 });

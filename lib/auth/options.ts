@@ -1,0 +1,60 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { consumeRateLimit } from "../abuse/rate-limit";
+import { isAppError } from "../errors";
+import { authSecret } from "./secret";
+import type { SessionUser } from "./staff-user";
+import { verifyCredentials } from "./staff-user";
+
+const credentials = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) });
+
+/** Sign-in attempts: per email and per address, so guessing is slow and one person cannot lock out all. */
+export const loginLimits = {
+  perEmail: { name: "login-email", limit: 10, windowSeconds: 900 },
+  perIp: { name: "login-ip", limit: 30, windowSeconds: 900 },
+};
+
+/** Staff sign in with email and password; the session is a signed JWT in an httpOnly cookie. */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(raw, req) {
+          const parsed = credentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const db = await getDb();
+          const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim();
+          try {
+            await consumeRateLimit({ db, rule: loginLimits.perEmail, key: parsed.data.email.toLowerCase() });
+            await consumeRateLimit({ db, rule: loginLimits.perIp, key: forwarded || "unknown" });
+          } catch (err) {
+            // next-auth shows the thrown message's code on the sign-in page.
+            if (isAppError(err)) throw new Error("RateLimited");
+            throw err;
+          }
+          const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
+          if (!user || user.roles.length === 0) return null;
+          return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.staff = (user as unknown as { staff: SessionUser }).staff;
+        return token;
+      },
+      async session({ session, token }) {
+        (session as unknown as { staff?: SessionUser }).staff = token.staff as SessionUser | undefined;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Role } from "./roles";
+
+/**
+ * The one permission table: what each role may open or do in the staff workspace. Pages, route
+ * handlers and actions name a permission; `lib/workflow/permissions.ts` refines report actions
+ * (own organisation only, and so on). A role not listed for a permission does not have it.
+ */
+export const permissions = {
+  /** Open the staff workspace at all. */
+  "staff.workspace": ["agent", "inspector", "utility_operator", "permit_officer", "planner", "org_admin", "admin"],
+  /** See queues of reports and open a report's staff view. */
+  "reports.view": ["agent", "inspector", "utility_operator", "org_admin", "admin"],
+  /** Change a report: status, assignment, notes (the procedure decides which change). */
+  "reports.act": ["agent", "inspector", "utility_operator", "org_admin", "admin"],
+  /** Take a report on behalf of a caller (phone, counter). */
+  "reports.intake": ["agent", "admin"],
+  /** Register and change permits. */
+  "permits.manage": ["permit_officer", "admin"],
+  /** Statistics and hotspots. */
+  "analytics.view": ["planner", "org_admin", "admin"],
+  /** Organisations, categories, users, calendar. */
+  "admin.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** When a user holds several roles, the procedure acts with the broadest one. */
+const precedence: Role[] = ["admin", "org_admin", "agent", "inspector", "utility_operator", "permit_officer", "planner", "citizen"];
+
+export function primaryRole(roles: readonly Role[]): Role {
+  return precedence.find((r) => roles.includes(r)) ?? "citizen";
+}
