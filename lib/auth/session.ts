@@ -7,7 +7,8 @@ import { AppError } from "../errors";
 import { withApi, type RouteContext } from "../http";
 import type { Locale } from "../i18n/config";
 import { authOptions } from "./options";
-import { hasPermission, primaryRole, type Permission } from "./permissions";
+import { actorOfUser } from "./actor";
+import { hasPermission, type Permission } from "./permissions";
 import type { Actor } from "./roles";
 import { authSecret } from "./secret";
 import { loadSessionUser, type SessionUser } from "./staff-user";
@@ -31,9 +32,6 @@ export async function staffForPage(): Promise<SessionUser | null> {
   return loadSessionUser(await getDb(), id);
 }
 
-export function actorOf(user: SessionUser): Actor {
-  return { kind: "staff", userId: user.id, role: primaryRole(user.roles), organisationIds: user.organisationIds };
-}
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -60,7 +58,7 @@ export function withStaff<P = Record<string, string>>(permission: Permission, ha
     if (!user) throw new AppError({ code: "unauthorized", messageKey: "signInRequired" });
     checkSameOrigin(req);
     if (!hasPermission(user.roles, permission)) throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
-    return handler(req, { ...ctx, user, actor: actorOf(user) });
+    return handler(req, { ...ctx, user, actor: actorOfUser(user) });
   });
   return Object.assign(wrapped, { permission });
 }

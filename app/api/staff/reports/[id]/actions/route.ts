@@ -1,0 +1,37 @@
+import { NextResponse } from "next/server";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { queryOne } from "@/db/query";
+import { withStaff } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { normaliseTrackingCode } from "@/lib/reports/tracking-code";
+import { getStaffReport } from "@/lib/reports/get-staff-report";
+import { staffActionSchema } from "@/lib/workflow/action-schema";
+import type { WorkflowAction } from "@/lib/workflow/apply-action";
+import { performReportAction } from "@/lib/workflow/perform-report-action";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * One action on a report: `{ expectedVersion, action }`. 200 with the report as it now is; 409 when
+ * the report changed since `expectedVersion` (with its current state) or the step is not allowed
+ * from its status; 403 when this user may not take it.
+ */
+export const POST = withStaff<{ id: string }>("reports.act", async (req, { params, user, actor, locale }) => {
+  const id = Number((await params).id);
+  const db = await getDb();
+  const visible = Number.isInteger(id) ? await getStaffReport({ db, id, user, locale }) : null;
+  if (!visible) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
+  const body = staffActionSchema.parse(await req.json().catch(() => null));
+  let action: WorkflowAction;
+  if (body.action.type === "mark_duplicate") {
+    const code = normaliseTrackingCode(body.action.duplicateOfCode);
+    const original = code ? await queryOne<{ id: number }>(db, sql`select id from reports where tracking_code = ${code}`) : undefined;
+    if (!original) throw new AppError({ code: "unprocessable", messageKey: "duplicateTargetNotFound" });
+    action = { type: "mark_duplicate", duplicateOfId: original.id, publicText: body.action.publicText, internalNote: body.action.internalNote };
+  } else {
+    action = body.action;
+  }
+  await performReportAction({ db, reportId: id, expectedVersion: body.expectedVersion, actor, action });
+  return NextResponse.json(await getStaffReport({ db, id, user, locale }));
+});

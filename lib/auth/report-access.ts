@@ -1,0 +1,33 @@
+import type { SessionUser } from "./staff-user";
+
+/**
+ * Who sees what of a report inside the workspace. The contact centre (agent) and admin see every
+ * report whole. Other staff see reports their organisation holds or handled before (forwarded
+ * away), and only then the reporter's contact and the internal notes — never another
+ * organisation's notes on a report they do not hold.
+ */
+export type ReportAccessFacts = {
+  assignedOrganisationId: number | null;
+  /** Organisations that held the report earlier (from its trail). */
+  previousOrganisationIds: readonly number[];
+};
+
+const desk = (user: SessionUser) => user.roles.includes("agent") || user.roles.includes("admin");
+const holds = (user: SessionUser, facts: ReportAccessFacts) =>
+  facts.assignedOrganisationId !== null && user.organisationIds.includes(facts.assignedOrganisationId);
+
+export function canViewReport(user: SessionUser, facts: ReportAccessFacts): boolean {
+  return desk(user) || holds(user, facts) || facts.previousOrganisationIds.some((id) => user.organisationIds.includes(id));
+}
+
+/** The reporter's contact: the desk always; the holding organisation unless the reporter asked to stay anonymous. */
+export function canSeeContact(user: SessionUser, facts: ReportAccessFacts & { anonymous: boolean }): boolean {
+  if (desk(user)) return true;
+  return holds(user, facts) && !facts.anonymous;
+}
+
+/** An internal note: the desk; the organisation that wrote it; the organisation holding the report. */
+export function canSeeInternalNote(user: SessionUser, facts: ReportAccessFacts, noteOrganisationId: number | null): boolean {
+  if (desk(user) || holds(user, facts)) return true;
+  return noteOrganisationId !== null && user.organisationIds.includes(noteOrganisationId);
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { queryRows } from "../../db/query";
+import type { SessionUser } from "../auth/staff-user";
+import { countWorkingDays, localDate } from "../calendar/working-days";
+import { localized, type Locale, type LocalizedText } from "../i18n/config";
+import type { ReportStatus } from "../workflow/states";
+
+export type QueueItem = {
+  id: number;
+  code: string;
+  category: string;
+  address: string | null;
+  district: string | null;
+  status: ReportStatus;
+  organisation: string | null;
+  createdAt: string;
+  dueAt: string | null;
+  /** Working days left until the due date; negative when overdue. Null while the clock is paused. */
+  workingDaysLeft: number | null;
+  routingNote: string | null;
+  version: number;
+};
+
+export type QueueScope = "mine" | "triage" | "all";
+
+const openStatuses = sql`('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`;
+
+/**
+ * A staff member's work list, most urgent first: reports their organisations hold ("mine"), the
+ * contact centre's reports waiting for a decision ("triage"), or every open report (desk only).
+ */
+export async function listStaffQueue(input: {
+  db: Database;
+  user: SessionUser;
+  scope: QueueScope;
+  locale: Locale;
+  now?: Date;
+  limit?: number;
+}): Promise<QueueItem[]> {
+  const { user } = input;
+  const desk = user.roles.includes("agent") || user.roles.includes("admin");
+  const orgs = user.organisationIds.length ? user.organisationIds : [-1];
+  const scope =
+    input.scope === "all" && desk
+      ? sql`true`
+      : input.scope === "triage" && desk
+        ? sql`(o.kind = 'contact_centre' or r.status in ('received', 'triaged', 'reopened'))`
+        : sql`r.assigned_organisation_id in ${orgs}`;
+  const municipalities = user.municipalityIds.length ? user.municipalityIds : [-1];
+  const rows = await queryRows<{
+    id: number;
+    code: string;
+    category: LocalizedText;
+    address: string | null;
+    district: LocalizedText | null;
+    status: ReportStatus;
+    organisation: LocalizedText | null;
+    created_at: string | Date;
+    due_at: string | Date | null;
+    sla_paused_at: string | Date | null;
+    routing_note: string | null;
+    version: number;
+  }>(
+    input.db,
+    sql`select r.id, r.tracking_code as code, c.name as category, r.address, d.name as district, r.status,
+               o.name as organisation, r.created_at, r.due_at, r.sla_paused_at, r.routing_note, r.version
+        from reports r
+        join service_categories c on c.id = r.category_id
+        left join districts d on d.id = r.district_id
+        left join organisations o on o.id = r.assigned_organisation_id
+        where r.municipality_id in ${municipalities} and r.status in ${openStatuses} and ${scope}
+        order by r.due_at nulls last, r.created_at
+        limit ${input.limit ?? 200}`,
+  );
+  const today = localDate(input.now ?? new Date());
+  return rows.map((row) => {
+    const due = row.due_at === null ? null : new Date(row.due_at);
+    const dueDay = due ? localDate(due) : null;
+    const left =
+      !dueDay || row.sla_paused_at !== null
+        ? null
+        : dueDay >= today
+          ? countWorkingDays({ from: today, to: dueDay })
+          : -countWorkingDays({ from: dueDay, to: today });
+    return {
+      id: row.id,
+      code: row.code,
+      category: localized(row.category, input.locale),
+      address: row.address,
+      district: row.district ? localized(row.district, input.locale) : null,
+      status: row.status,
+      organisation: row.organisation ? localized(row.organisation, input.locale) : null,
+      createdAt: new Date(row.created_at).toISOString(),
+      dueAt: due?.toISOString() ?? null,
+      workingDaysLeft: left,
+      routingNote: row.routing_note,
+      version: row.version,
+    };
+  });
+}
