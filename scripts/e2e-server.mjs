@@ -18,6 +18,7 @@ const server = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", 
     UPLOAD_DIR: path.join(path.dirname(dataDir), "uploads"),
     DATABASE_URL: "",
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: `http://127.0.0.1:${process.env.PORT ?? "3210"}`,
     // The public basemap is unreachable here, as in CI: the tests exercise the bundled fallback.
     MAP_STYLE_URL: process.env.E2E_MAP_STYLE_URL ?? "https://tiles.openfreemap.org/styles/positron",
     MAP_STYLE_TIMEOUT_MS: "3000",

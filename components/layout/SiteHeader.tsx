@@ -28,6 +28,9 @@ export async function SiteHeader() {
           <li>
             <Link href="/charter">{t("nav.charter")}</Link>
           </li>
+          <li>
+            <Link href="/staff">{t("nav.staff")}</Link>
+          </li>
         </ul>
       </nav>
       <LocaleSwitcher />

@@ -7,7 +7,8 @@ export type ReportStatus = (typeof reportStatus.enumValues)[number];
  * is refused. `reopened` returns a report to work after a citizen or staff member disputes it.
  */
 export const transitions: Record<ReportStatus, readonly ReportStatus[]> = {
-  received: ["triaged", "assigned", "rejected", "duplicate"],
+  // A report routed at filing is already held by its organisation, which can start on it directly.
+  received: ["triaged", "assigned", "in_progress", "rejected", "duplicate"],
   triaged: ["assigned", "rejected", "duplicate"],
   assigned: ["in_progress", "action_scheduled", "resolved", "rejected", "duplicate"],
   // Back to assigned: forwarded to another organisation after a look on site.

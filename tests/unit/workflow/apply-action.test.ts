@@ -206,7 +206,7 @@ describe("who may do what", () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toMatchObject({ code: "conflict", messageKey: "illegalTransition" });
-      expect((err as AppError).details).toEqual({ from: "received", to: "closed", allowed: ["triaged", "assigned", "rejected", "duplicate"] });
+      expect((err as AppError).details).toEqual({ from: "received", to: "closed", allowed: ["triaged", "assigned", "in_progress", "rejected", "duplicate"] });
     }
   });
 });

@@ -1,0 +1,41 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignOutButton } from "@/components/staff/SignOutButton";
+import { hasPermission } from "@/lib/auth/permissions";
+import { staffForPage } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** Every staff page: signed in, with a staff role; pages check their own permission on top. */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await staffForPage();
+  if (!user) redirect("/signin?callbackUrl=/staff");
+  const t = await getTranslations();
+  if (!hasPermission(user.roles, "staff.workspace")) {
+    return (
+      <main id="main" className="page narrow">
+        <p role="alert">{t("staff.forbidden")}</p>
+      </main>
+    );
+  }
+  return (
+    <div className="staff">
+      <div className="staff-bar">
+        <nav aria-label={t("staff.nav")}>
+          <ul>
+            {hasPermission(user.roles, "reports.view") ? (
+              <li>
+                <Link href="/staff/queue">{t("staff.queue")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <span className="hint">{t("signin.signedInAs", { name: user.name })}</span>
+        <SignOutButton />
+      </div>
+      {children}
+    </div>
+  );
+}

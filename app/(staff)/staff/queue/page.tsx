@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { hasPermission } from "@/lib/auth/permissions";
+import { staffForPage } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
+import { listStaffQueue, type QueueScope } from "@/lib/reports/list-staff-queue";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staff"))("queueTitle") };
+}
+
+type Props = { searchParams: Promise<{ scope?: string }> };
+
+export default async function QueuePage({ searchParams }: Props) {
+  const t = await getTranslations();
+  const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const format = await getFormatter();
+  const user = await staffForPage();
+  if (!user || !hasPermission(user.roles, "reports.view")) {
+    return (
+      <main id="main" className="page narrow">
+        <p role="alert">{t("staff.forbidden")}</p>
+      </main>
+    );
+  }
+  const desk = user.roles.includes("agent") || user.roles.includes("admin");
+  const { scope: raw } = await searchParams;
+  const scope: QueueScope = desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
+  const scopes: QueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
+  const items = await listStaffQueue({ db: await getDb(), user, scope, locale: (await getLocale()) as Locale });
+  return (
+    <main id="main" className="page staff-queue">
+      <h1>{t("staff.queueTitle")}</h1>
+      {scopes.length > 1 ? (
+        <nav aria-label={t("staff.queueTitle")} className="tabs">
+          {scopes.map((s) => (
+            <Link key={s} href={`/staff/queue?scope=${s}`} aria-current={s === scope ? "page" : undefined}>
+              {tt(`staff.scope_${s}`)}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {items.length === 0 ? (
+        <p>{t("staff.queueEmpty")}</p>
+      ) : (
+        <table className="queue-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("staff.colCode")}</th>
+              <th scope="col">{t("staff.colCategory")}</th>
+              <th scope="col">{t("staff.colPlace")}</th>
+              <th scope="col">{t("staff.colStatus")}</th>
+              <th scope="col">{t("staff.colHolder")}</th>
+              <th scope="col">{t("staff.colDue")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} data-code={item.code} className={item.workingDaysLeft !== null && item.workingDaysLeft < 0 ? "overdue-row" : undefined}>
+                <th scope="row">
+                  <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
+                </th>
+                <td>{item.category}</td>
+                <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
+                <td>
+                  {tt(`status.${item.status}`)}
+                  {item.routingNote ? <span className="hint"> · {tt(`staff.routing_${item.routingNote}`)}</span> : null}
+                </td>
+                <td>{item.organisation}</td>
+                <td>
+                  {item.dueAt ? format.dateTime(new Date(item.dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" }) : "—"}{" "}
+                  <span className="hint">
+                    {item.workingDaysLeft === null
+                      ? t("staff.paused")
+                      : item.workingDaysLeft < 0
+                        ? t("staff.overdueBy", { days: -item.workingDaysLeft })
+                        : t("staff.dueIn", { days: item.workingDaysLeft })}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

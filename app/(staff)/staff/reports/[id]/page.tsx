@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ReportLocationMap } from "@/components/map/ReportLocationMap";
+import { StaffReportActions } from "@/components/staff/StaffReportActions";
+import { hasPermission } from "@/lib/auth/permissions";
+import { staffForPage } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { getStaffReport } from "@/lib/reports/get-staff-report";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `#${(await params).id}` };
+}
+
+export default async function StaffReportPage({ params }: Props) {
+  const t = await getTranslations();
+  const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const format = await getFormatter();
+  const user = await staffForPage();
+  if (!user || !hasPermission(user.roles, "reports.view")) {
+    return (
+      <main id="main" className="page narrow">
+        <p role="alert">{t("staff.forbidden")}</p>
+      </main>
+    );
+  }
+  const id = Number((await params).id);
+  const report = Number.isInteger(id) ? await getStaffReport({ db: await getDb(), id, user, locale: (await getLocale()) as Locale }) : null;
+  if (!report) notFound();
+  const env = getEnv();
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  return (
+    <main id="main" className="page staff-report">
+      <h1>
+        {t("staff.report", { code: report.code })}: {report.category}
+      </h1>
+      <div className="staff-report-grid">
+        <section>
+          <dl className="facts">
+            <dt>{t("reportPage.status")}</dt>
+            <dd>
+              <span className={`badge status-${report.statusGroup}`} data-testid="staff-status">
+                {tt(`status.${report.status}`)}
+              </span>
+              {report.escalated ? <strong className="overdue"> · {t("staff.escalated")}</strong> : null}
+            </dd>
+            <dt>{t("reportPage.handledBy")}</dt>
+            <dd data-testid="staff-holder">{report.organisation ?? "—"}</dd>
+            <dt>{t("reportPage.due")}</dt>
+            <dd>
+              {report.dueAt ? date(report.dueAt) : "—"}
+              {report.slaPaused ? <span className="hint"> · {t("staff.paused")}</span> : null}
+            </dd>
+            <dt>{t("reportPage.location")}</dt>
+            <dd>{[report.address, report.district].filter(Boolean).join(", ")}</dd>
+            <dt>{t("staff.channel")}</dt>
+            <dd>{tt(`channel.${report.channel}`)}</dd>
+            <dt>{t("staff.priority")}</dt>
+            <dd>{tt(`priority.${report.priority}`)}</dd>
+            <dt>{t("staff.reporter")}</dt>
+            <dd data-testid="staff-contact">
+              {report.contact
+                ? [report.contact.name, report.contact.email, report.contact.phone].filter(Boolean).join(" · ") || t("staff.noContact")
+                : report.contactHidden
+                  ? t("staff.contactHidden")
+                  : t("staff.noContact")}
+              {report.contact?.anonymous ? <span className="hint"> ({t("staff.anonymous")})</span> : null}
+            </dd>
+          </dl>
+          <p className="description">{report.description}</p>
+          {Object.keys(report.answers).length > 0 ? (
+            <p className="hint">
+              {t("staff.answers")}: {Object.entries(report.answers).map(([k, v]) => `${k}: ${[v].flat().join(", ")}`).join("; ")}
+            </p>
+          ) : null}
+          <p className="hint">{t("staff.nearbyOpen", { count: report.nearbyOpen })}</p>
+          {report.photoIds.length > 0 ? (
+            <ul className="photos">
+              {report.photoIds.map((pid, i) => (
+                <li key={pid}>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- served by the staff photo route */}
+                  <img src={`/api/staff/attachments/${pid}`} alt={t("reportPage.photoAlt", { n: i + 1 })} loading="lazy" />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <ReportLocationMap position={report.position} label={t("reportPage.mapLabel")} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+        </section>
+        <section aria-labelledby="actions-title">
+          <h2 id="actions-title">{t("staff.actions")}</h2>
+          <StaffReportActions report={report} />
+          <h2>{t("staff.trail")}</h2>
+          <ol className="timeline" data-testid="staff-trail">
+            {report.timeline.map((e) => (
+              <li key={e.id}>
+                <time dateTime={e.at}>{date(e.at)}</time>
+                <strong>
+                  {tt(`staff.kind_${e.kind}`)}
+                  {e.toStatus && e.kind !== "created" ? ` → ${tt(`status.${e.toStatus}`)}` : ""}
+                  {e.toOrganisation && (e.kind === "assigned" || e.kind === "forwarded" || e.kind === "created") ? ` → ${e.toOrganisation}` : ""}
+                </strong>
+                <span className="hint"> {[e.actor, e.actorOrganisation].filter(Boolean).join(", ") || t("staff.system")}</span>
+                {e.publicText ? <p>{e.publicText}</p> : null}
+                {e.internalNote ? <p className="internal-note">{e.internalNote}</p> : null}
+                {e.noteHidden ? <p className="hint">{t("staff.noteHidden")}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </main>
+  );
+}

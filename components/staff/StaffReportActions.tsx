@@ -1,0 +1,167 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { StaffReport } from "@/lib/reports/get-staff-report";
+
+type Result = { kind: "saved" } | { kind: "conflict" } | { kind: "error"; message: string } | null;
+
+/** The actions open to this user on this report, each sent with the version the page shows. */
+export function StaffReportActions({ report }: { report: StaffReport }) {
+  const t = useTranslations();
+  const tt = t as unknown as (key: string) => string;
+  const router = useRouter();
+  const [result, setResult] = useState<Result>(null);
+  const [busy, setBusy] = useState(false);
+  const [to, setTo] = useState(report.transitions[0] ?? "");
+
+  const send = async (action: Record<string, unknown>) => {
+    setBusy(true);
+    setResult(null);
+    const res = await fetch(`/api/staff/reports/${report.id}/actions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ expectedVersion: report.version, action }),
+    }).catch(() => null);
+    const body = await res?.json().catch(() => null);
+    setBusy(false);
+    if (res?.ok) {
+      setResult({ kind: "saved" });
+    } else if (res?.status === 409 && body?.error?.details?.currentVersion) {
+      setResult({ kind: "conflict" });
+    } else {
+      setResult({ kind: "error", message: body?.error?.message ?? t("report.networkError") });
+    }
+    router.refresh();
+  };
+
+  const field = (form: FormData, name: string) => {
+    const value = String(form.get(name) ?? "").trim();
+    return value ? value : undefined;
+  };
+
+  return (
+    <div className="staff-actions">
+      {result ? (
+        <p role={result.kind === "saved" ? "status" : "alert"} className={result.kind === "saved" ? "banner success" : "form-error"}>
+          {result.kind === "saved" ? t("staff.saved") : result.kind === "conflict" ? t("staff.conflict") : result.message}
+        </p>
+      ) : null}
+
+      {report.transitions.length > 0 ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            void send({
+              type: "transition",
+              to,
+              publicText: field(form, "publicText"),
+              internalNote: field(form, "internalNote"),
+              scheduledFor: field(form, "scheduledFor"),
+              rejectionTarget: field(form, "rejectionTarget"),
+            });
+          }}
+        >
+          <fieldset>
+            <legend>{t("staff.changeStatus")}</legend>
+            <label htmlFor="to">{t("staff.to")}</label>
+            <select id="to" value={to} onChange={(e) => setTo(e.target.value as typeof to)}>
+              {report.transitions.map((s) => (
+                <option key={s} value={s}>
+                  {tt(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+            {to === "action_scheduled" ? (
+              <>
+                <label htmlFor="scheduledFor">{t("staff.scheduledFor")}</label>
+                <input id="scheduledFor" name="scheduledFor" type="date" required />
+              </>
+            ) : null}
+            {to === "rejected" ? (
+              <>
+                <label htmlFor="rejectionTarget">{t("staff.rejectionTarget")}</label>
+                <input id="rejectionTarget" name="rejectionTarget" maxLength={200} />
+              </>
+            ) : null}
+            <label htmlFor="publicText">{t("staff.publicText")}</label>
+            <textarea id="publicText" name="publicText" rows={2} maxLength={2000} required={to === "resolved"} />
+            <label htmlFor="internalNote">{t("staff.internalNote")}</label>
+            <textarea id="internalNote" name="internalNote" rows={2} maxLength={4000} />
+            <button type="submit" disabled={busy}>
+              {t("staff.apply")}
+            </button>
+          </fieldset>
+        </form>
+      ) : null}
+
+      {report.canAssign ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            void send({ type: "assign", organisationId: Number(form.get("organisationId")), internalNote: field(form, "assignNote") });
+          }}
+        >
+          <fieldset>
+            <legend>{t("staff.assign")}</legend>
+            <label htmlFor="organisationId">{t("staff.organisation")}</label>
+            <select id="organisationId" name="organisationId" defaultValue={report.organisationId ?? undefined}>
+              {report.organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="assignNote">{t("staff.internalNote")}</label>
+            <textarea id="assignNote" name="assignNote" rows={2} maxLength={4000} />
+            <button type="submit" disabled={busy}>
+              {t("staff.assignButton")}
+            </button>
+          </fieldset>
+        </form>
+      ) : null}
+
+      {report.canMarkDuplicate ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            void send({ type: "mark_duplicate", duplicateOfCode: String(form.get("duplicateOfCode") ?? "") });
+          }}
+        >
+          <fieldset>
+            <legend>{t("staff.duplicate")}</legend>
+            <label htmlFor="duplicateOfCode">{t("staff.duplicateOf")}</label>
+            <input id="duplicateOfCode" name="duplicateOfCode" maxLength={12} required />
+            <button type="submit" disabled={busy}>
+              {t("staff.duplicateButton")}
+            </button>
+          </fieldset>
+        </form>
+      ) : null}
+
+      {report.canNote ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            void send({ type: "note", internalNote: field(form, "noteText") });
+            e.currentTarget.reset();
+          }}
+        >
+          <fieldset>
+            <legend>{t("staff.note")}</legend>
+            <label htmlFor="noteText">{t("staff.internalNote")}</label>
+            <textarea id="noteText" name="noteText" rows={2} maxLength={4000} required />
+            <button type="submit" disabled={busy}>
+              {t("staff.noteButton")}
+            </button>
+          </fieldset>
+        </form>
+      ) : null}
+    </div>
+  );
+}
