@@ -19,9 +19,34 @@ const toLatinMap = new Map(
   latinToCyrillic.filter(([l]) => l !== "DŽ" && l !== "LJ" && l !== "NJ").map(([l, c]) => [c, l] as const),
 );
 
+/**
+ * Words in which d+ž, n+j or l+j meet across a morpheme boundary and stay two letters:
+ * nad-živeti, od-žaliti, pod-žanr, pred-žetva; kon-junkcija, in-jekcija, kon-jugacija, van-jezički.
+ * Each entry is a word beginning (lower case) and where the pair splits.
+ */
+const twoLetterPairs: Array<{ start: string; split: number }> = [
+  { start: "nadž", split: 3 },
+  { start: "odž", split: 2 },
+  { start: "podž", split: 3 },
+  { start: "predž", split: 4 },
+  { start: "konjunk", split: 3 },
+  { start: "konjug", split: 3 },
+  { start: "injek", split: 2 },
+  { start: "injun", split: 2 },
+  { start: "vanjezi", split: 3 },
+  { start: "tanjug", split: 3 },
+];
+
+const SPLIT = "\u0001";
+
 /** Latin → Cyrillic of plain text. */
 export function toCyrillic(text: string): string {
-  return text.replace(toCyrillicPattern, (ch) => toCyrillicMap.get(ch) ?? ch);
+  const marked = text.replace(/\p{L}+/gu, (word) => {
+    const lower = word.toLowerCase();
+    const pair = twoLetterPairs.find((p) => lower.startsWith(p.start));
+    return pair ? word.slice(0, pair.split) + SPLIT + word.slice(pair.split) : word;
+  });
+  return marked.replace(toCyrillicPattern, (ch) => toCyrillicMap.get(ch) ?? ch).replaceAll(SPLIT, "");
 }
 
 /**

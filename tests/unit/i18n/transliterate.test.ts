@@ -7,6 +7,21 @@ describe("Serbian transliteration", () => {
     expect(toCyrillic("ĆUPRIJA LJUBOVIJA")).toBe("ЋУПРИЈА ЉУБОВИЈА");
   });
 
+  it.each([
+    ["nadživeti", "надживети"],
+    ["Odžaliti", "Оджалити"],
+    ["podžanr", "поджанр"],
+    ["konjunkcija", "коњункција".replace("њ", "нј")],
+    ["injekcija", "инјекција"],
+    ["konjugacija", "конјугација"],
+    ["vanjezički", "ванјезички"],
+    ["njiva", "њива"],
+    ["džep", "џеп"],
+  ])("keeps morpheme-boundary pairs as two letters: %s → %s", (latin, cyrillic) => {
+    expect(toCyrillic(latin)).toBe(cyrillic);
+    expect(toLatin(toCyrillic(latin))).toBe(latin);
+  });
+
   it("round-trips place names", () => {
     for (const name of ["Ćuprija", "Kruševac", "Đurđevo", "Čačak", "Žabari", "Mijatovac"]) {
       expect(toLatin(toCyrillic(name))).toBe(name);
