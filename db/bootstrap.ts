@@ -19,7 +19,7 @@ export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   console.info("[db] empty database: seeding the demo municipality (Ćuprija)…");
   const { seedDemo } = await import("./seed/seed-demo");
-  const result = await seedDemo(handle.db);
+  const result = await seedDemo(handle.db, { demoApiKey: handle.engine === "embedded" });
   console.info(
     `[db] demo seeded: ${result.reports} reports, ${result.permits} permit sites in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -5,7 +5,7 @@ import { seedDemo } from "../seed/seed-demo";
 async function main(): Promise<void> {
   const handle = await getDbHandle();
   const started = Date.now();
-  const result = await seedDemo(handle.db);
+  const result = await seedDemo(handle.db, { demoApiKey: handle.engine === "embedded" });
   console.info(
     result.created
       ? `[db] seeded ${result.reports} reports and ${result.permits} permit sites in ${((Date.now() - started) / 1000).toFixed(1)} s`

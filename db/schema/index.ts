@@ -9,3 +9,4 @@ export * from "./calendar";
 export * from "./outbox";
 export * from "./gazetteer";
 export * from "./abuse";
+export * from "./api-clients";

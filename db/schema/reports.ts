@@ -40,6 +40,8 @@ export const reports = pgTable(
     shape: shapeColumn("shape"),
     address: text("address"),
     description: text("description").notNull(),
+    // A photo or document the reporting application hosts itself (Open311 media_url).
+    mediaUrl: text("media_url"),
     // Answers to the category's extra questions, by question code.
     answers: jsonb("answers").$type<Record<string, string | number | string[]>>().notNull().default({}),
     // Procedure state.

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { booleanPointInPolygon } from "@turf/turf";
 import { eq, sql } from "drizzle-orm";
@@ -35,7 +36,12 @@ export type SeedOptions = {
   reportCount?: number;
   permitCount?: number;
   seed?: number;
+  /** Create the Open311 client with the published demo key (embedded demo database only). */
+  demoApiKey?: boolean;
 };
+
+/** The demo Open311 key, printed in the README; created only in the embedded demo database. */
+export const DEMO_OPEN311_KEY = "demo-open311-key";
 
 export type SeedResult = { created: boolean; reports: number; permits: number };
 
@@ -86,6 +92,12 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       count: reportCount,
     });
     const permits = await insertPermits(tx, { municipalityId, orgIds, random, today, count: permitCount });
+    if (options.demoApiKey) {
+      await tx
+        .insert(t.apiClients)
+        .values({ name: "Demo Open311 client", keyHash: createHash("sha256").update(DEMO_OPEN311_KEY).digest("hex") })
+        .onConflictDoNothing();
+    }
     return { created: true, reports, permits };
   });
 }

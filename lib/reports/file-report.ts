@@ -48,6 +48,8 @@ export const fileReportSchema = z.object({
       z.union([z.string().max(2_000), z.number(), z.array(z.string().max(200)).max(20)]),
     )
     .default({}),
+  // A photo hosted by the reporting application (Open311 media_url).
+  mediaUrl: z.string().url().max(1_000).optional(),
   // A problem that is not a point: a stretch of road (LineString) or an area (Polygon).
   shape: z.unknown().optional(),
   // Client-generated, so a retry from a flaky connection returns the first report.
@@ -169,6 +171,7 @@ export async function fileReport(input: {
             address: report.address || null,
             description: report.description,
             answers: report.answers,
+          mediaUrl: report.mediaUrl ?? null,
             status: "received",
             channel: report.channel,
             assignedOrganisationId: ownerId,
