@@ -52,6 +52,8 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
   const [summary, setSummary] = useState<Summary>({ kind: "loading" });
   const [fallback, setFallback] = useState(false);
   const [ready, setReady] = useState(false);
+  // Completed data loads, so that a test (or a screen reader hint) can tell a new view has been drawn.
+  const [loads, setLoads] = useState(0);
   const [listed, setListed] = useState<ListedReport[]>([]);
   const texts = useRef({ t, format });
   useEffect(() => {
@@ -99,7 +101,11 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
           truncated: Boolean(reports.truncated),
           limit: Number(reports.limit),
         });
-        current.once("idle", () => !cancelled && setReady(true));
+        current.once("idle", () => {
+          if (cancelled) return;
+          setReady(true);
+          setLoads((n) => n + 1);
+        });
       } catch {
         if (!cancelled && seq === requestSeq) setSummary({ kind: "error" });
       }
@@ -170,7 +176,12 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
   }, [municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery]);
 
   return (
-    <div className="map-section" data-state={ready ? "ready" : "loading"} data-basemap={fallback ? "fallback" : "remote"}>
+    <div
+      className="map-section"
+      data-state={ready ? "ready" : "loading"}
+      data-loads={loads}
+      data-basemap={fallback ? "fallback" : "remote"}
+    >
       {/* MapLibre makes its canvas the focusable, labelled region (Map.Title below). */}
       <div ref={container} className="map" />
       <p className="map-status" aria-live="polite">
