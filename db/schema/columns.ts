@@ -20,3 +20,5 @@ export const pointColumn = geometryColumn<Point>("Point");
 export const multiPolygonColumn = geometryColumn<MultiPolygon>("MultiPolygon");
 /** Line or area of a problem that is not a point: a stretch of road, a dumping ground. */
 export const shapeColumn = geometryColumn<LineString | Polygon>("Geometry");
+/** Any geometry type (gazetteer: streets are lines, places are points). */
+export const anyGeometryColumn = geometryColumn<Geometry>("Geometry");

@@ -1,18 +1,9 @@
 import { index, integer, jsonb, pgEnum, pgTable, serial, text } from "drizzle-orm/pg-core";
-import type { Geometry } from "geojson";
-import { customType } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
 import type { LocalizedText } from "../../lib/i18n/config";
-import { wkbHexToGeometry } from "../../lib/geo/wkb";
+import { anyGeometryColumn } from "./columns";
 import { municipalities } from "./places";
 
 export const placeKind = pgEnum("place_kind", ["street", "place", "landmark"]);
-
-const anyGeometry = customType<{ data: Geometry; driverData: string }>({
-  dataType: () => "geometry(Geometry,4326)",
-  toDriver: (value) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(value)}), 4326)`,
-  fromDriver: (value) => wkbHexToGeometry(value),
-});
 
 /**
  * Names people use for places: streets (lines), settlements and landmarks (points). Searched by a
@@ -29,7 +20,7 @@ export const gazetteer = pgTable(
     name: jsonb("name").$type<LocalizedText>().notNull(),
     // lib/i18n/transliterate.ts foldForSearch() of the Latin name.
     searchKey: text("search_key").notNull(),
-    geom: anyGeometry("geom").notNull(),
+    geom: anyGeometryColumn("geom").notNull(),
   },
   (t) => [index("gazetteer_geom_gix").using("gist", t.geom), index("gazetteer_search_key_idx").on(t.searchKey)],
 );

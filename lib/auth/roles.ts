@@ -1,16 +1,9 @@
-import type { userRole } from "../../db/schema/enums";
+import { userRole } from "../../db/schema/enums";
 
 export type Role = (typeof userRole.enumValues)[number];
 
-export const staffRoles: readonly Role[] = [
-  "agent",
-  "inspector",
-  "utility_operator",
-  "permit_officer",
-  "planner",
-  "org_admin",
-  "admin",
-];
+/** Every role but the citizen's works in the staff workspace. */
+export const staffRoles: readonly Role[] = userRole.enumValues.filter((r) => r !== "citizen");
 
 /**
  * Who acts on a report. Staff act for the organisations they belong to; the system acts for

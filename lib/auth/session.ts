@@ -24,6 +24,12 @@ export async function staffFromRequest(req: NextRequest): Promise<SessionUser | 
   return loadSessionUser(await getDb(), id);
 }
 
+/** The signed-in staff member of a page if they hold the permission; null otherwise. */
+export async function staffWithPermission(permission: Permission): Promise<SessionUser | null> {
+  const user = await staffForPage();
+  return user && hasPermission(user.roles, permission) ? user : null;
+}
+
 /** The same for a server-rendered page. */
 export async function staffForPage(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { hasPermission } from "@/lib/auth/permissions";
-import { staffForPage } from "@/lib/auth/session";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type QueueScope } from "@/lib/reports/list-staff-queue";
 
@@ -19,14 +19,8 @@ export default async function QueuePage({ searchParams }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = await getFormatter();
-  const user = await staffForPage();
-  if (!user || !hasPermission(user.roles, "reports.view")) {
-    return (
-      <main id="main" className="page narrow">
-        <p role="alert">{t("staff.forbidden")}</p>
-      </main>
-    );
-  }
+  const user = await staffWithPermission("reports.view");
+  if (!user) return <Forbidden />;
   const desk = user.roles.includes("agent") || user.roles.includes("admin");
   const { scope: raw } = await searchParams;
   const scope: QueueScope = desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";

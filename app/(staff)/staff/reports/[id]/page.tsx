@@ -4,8 +4,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReportLocationMap } from "@/components/map/ReportLocationMap";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
-import { hasPermission } from "@/lib/auth/permissions";
-import { staffForPage } from "@/lib/auth/session";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
@@ -22,14 +22,8 @@ export default async function StaffReportPage({ params }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = await getFormatter();
-  const user = await staffForPage();
-  if (!user || !hasPermission(user.roles, "reports.view")) {
-    return (
-      <main id="main" className="page narrow">
-        <p role="alert">{t("staff.forbidden")}</p>
-      </main>
-    );
-  }
+  const user = await staffWithPermission("reports.view");
+  if (!user) return <Forbidden />;
   const id = Number((await params).id);
   const report = Number.isInteger(id) ? await getStaffReport({ db: await getDb(), id, user, locale: (await getLocale()) as Locale }) : null;
   if (!report) notFound();
