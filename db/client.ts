@@ -20,6 +20,11 @@ export type DbHandle = {
   location: string;
   /** A database bound to one connection, for work that needs session state (advisory locks, SET). */
   withSession: <T>(fn: (session: Database) => Promise<T>) => Promise<T>;
+  /**
+   * LISTEN on a channel; `onMessage` gets each NOTIFY payload. On a server this holds one connection
+   * of its own, so every app process behind a load balancer hears every change.
+   */
+  listen: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 };
 
@@ -90,8 +95,26 @@ async function openServer(url: string): Promise<DbHandle> {
         client.release();
       }
     },
+    listen: async (channel, onMessage) => {
+      const { Client } = await import("pg");
+      const client = new Client({ connectionString: url });
+      client.on("error", (err) => console.error(`[db] listener on ${channel} failed:`, err.message));
+      await client.connect();
+      client.on("notification", (msg) => {
+        if (msg.channel === channel && msg.payload !== undefined) onMessage(msg.payload);
+      });
+      await client.query(`LISTEN ${quoteChannel(channel)}`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
+}
+
+function quoteChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  return channel;
 }
 
 async function openEmbedded(dataDir: string): Promise<DbHandle> {
@@ -116,6 +139,12 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
       location: path.resolve(dataDir),
       // PGlite is a single session already.
       withSession: (fn) => fn(db),
+      listen: async (channel, onMessage) => {
+        const unlisten = await client.listen(quoteChannel(channel), onMessage);
+        return async () => {
+          await unlisten();
+        };
+      },
       close: async () => {
         try {
           await client.close();

@@ -201,7 +201,7 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
           }}
         />
         {shapeMode !== "point" && shape ? <p className="hint" role="status">{t("shapeDrawn")}</p> : null}
-        <p className="pin-status" aria-live="polite" data-testid="pin-status">
+        <p className="pin-status" aria-live="polite" data-testid="pin-status" data-position={position?.join(",") ?? ""}>
           {position ? (placeLabel ? t("pinAt", { place: placeLabel }) : t("pinAtUnknown")) : t("noPin")}
         </p>
         {photoGps && !position ? (

@@ -134,7 +134,9 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
       marker.remove();
       return;
     }
-    marker.setLngLat(position).addTo(map);
+    marker.setLngLat(position);
+    // Re-adding would detach the pin from the page and drop keyboard focus from it.
+    if (!marker.getElement().isConnected) marker.addTo(map);
     // Close enough to see the street the pin is on.
     if (map.getZoom() < 15 || !map.getBounds().contains(position)) map.easeTo({ center: position, zoom: 16 });
   }, [position, ready]);

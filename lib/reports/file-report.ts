@@ -10,6 +10,7 @@ import { locales, localized, type Locale, type LocalizedText } from "../i18n/con
 import { pointSql } from "../geo/sql";
 import { validateGeometry } from "../geo/validate-geometry";
 import type { LineString, Polygon } from "geojson";
+import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
@@ -78,6 +79,8 @@ export async function fileReport(input: {
   report: FileReportInput;
   photos?: Buffer[];
   storage?: Storage;
+  /** A staff member filing on a caller's behalf (phone, counter): recorded on the first event. */
+  filedBy?: { userId: number; organisationId: number | null };
   now?: Date;
 }): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
@@ -221,6 +224,7 @@ export async function fileReport(input: {
           })
           .returning({ id: t.reportEvents.id });
         await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
+        await notifyReportChange(tx, row.id);
         return row.id;
       });
       if (filed !== null) {

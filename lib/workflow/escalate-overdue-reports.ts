@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import * as t from "../../db/schema";
+import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 
 /**
@@ -42,6 +43,7 @@ export async function escalateOverdueReports(input: { db: Database; now?: Date; 
         })
         .returning({ id: t.reportEvents.id });
       await enqueueReportNotifications(tx, { reportId: report.id, eventIds: [event!.id] });
+      await notifyReportChange(tx, report.id);
     }
     return overdue.length;
   });

@@ -5,6 +5,7 @@ import { queryOne, queryRows } from "../../db/query";
 import * as t from "../../db/schema";
 import type { Actor } from "../auth/roles";
 import { AppError } from "../errors";
+import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 import { applyAction, type WorkflowAction, type WorkflowState } from "./apply-action";
 import { loadCalendar } from "./load-calendar";
@@ -134,6 +135,8 @@ export async function performReportAction(input: {
       await moveSupportersToOriginal(tx, row, action.duplicateOfId);
     }
     await enqueueReportNotifications(tx, { reportId: row.id, eventIds: inserted.map((e) => e.id) });
+    await notifyReportChange(tx, row.id);
+    if (action.type === "mark_duplicate") await notifyReportChange(tx, action.duplicateOfId);
     return { state, eventIds: inserted.map((e) => e.id) };
   });
 }

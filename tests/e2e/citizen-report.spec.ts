@@ -77,10 +77,17 @@ test("a keyboard-only citizen files a report without touching the map with a mou
   await page.keyboard.press("Enter");
   const pin = page.getByRole("button", { name: /problem location pin/i });
   await expect(pin).toBeFocused();
-  const before = await form.pinStatus.textContent();
+  const before = (await form.pinStatus.getAttribute("data-position"))!.split(",").map(Number);
   for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowUp");
-  await expect(form.pinStatus).not.toHaveText(before!);
+  // Four presses with Shift: 200 m north; the place under the pin is announced again.
+  await expect
+    .poll(async () => {
+      const [, lat] = (await form.pinStatus.getAttribute("data-position"))!.split(",").map(Number);
+      return Math.round((lat! - before[1]!) * 111_320);
+    })
+    .toBe(200);
   await expect(form.pinStatus).toHaveAttribute("aria-live", "polite");
+  await expect(form.pinStatus).toContainText("Pin at:");
 
   await page.getByRole("searchbox", { name: "Search categories" }).focus();
   await page.keyboard.type("street light");

@@ -25,6 +25,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <div className="staff-bar">
         <nav aria-label={t("staff.nav")}>
           <ul>
+            {hasPermission(user.roles, "reports.intake") ? (
+              <li>
+                <Link href="/staff/intake">{t("intake.nav")}</Link>
+              </li>
+            ) : null}
             {hasPermission(user.roles, "reports.view") ? (
               <li>
                 <Link href="/staff/queue">{t("staff.queue")}</Link>

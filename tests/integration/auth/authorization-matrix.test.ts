@@ -63,6 +63,8 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
         for (const [role, user] of users) {
           const response = await handler(staffRequest(urlPath, { method, body, cookie: await sessionCookie(user) }), ctx);
           const allowed = hasPermission(user.roles, handler.permission!);
+          // Streams (server-sent events) stay open until the reader goes away.
+          await response.body?.cancel();
           if (allowed) expect([401, 403], `${method} ${urlPath} as ${role}`).not.toContain(response.status);
           else expect(response.status, `${method} ${urlPath} as ${role}`).toBe(403);
         }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
+import { LiveRefresh } from "@/components/staff/LiveRefresh";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type QueueScope } from "@/lib/reports/list-staff-queue";
@@ -29,6 +30,7 @@ export default async function QueuePage({ searchParams }: Props) {
   return (
     <main id="main" className="page staff-queue">
       <h1>{t("staff.queueTitle")}</h1>
+      <LiveRefresh />
       {scopes.length > 1 ? (
         <nav aria-label={t("staff.queueTitle")} className="tabs">
           {scopes.map((s) => (

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { IntakeConsole } from "@/components/staff/IntakeConsole";
+import { staffWithPermission } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
+import { listCategories } from "@/lib/reports/list-categories";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("intake"))("title") };
+}
+
+export default async function IntakePage() {
+  const user = await staffWithPermission("reports.intake");
+  if (!user) return <Forbidden />;
+  const t = await getTranslations("intake");
+  const locale = (await getLocale()) as Locale;
+  const db = await getDb();
+  const municipality = await getDefaultMunicipality({ db });
+  if (!municipality) return null;
+  const env = getEnv();
+  return (
+    <main id="main" className="page intake">
+      <h1>{t("title")}</h1>
+      <IntakeConsole
+        municipalityCode={municipality.code}
+        bbox={municipality.bbox}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+        groups={await listCategories({ db, municipalityId: municipality.id, locale })}
+        maxDescription={MAX_DESCRIPTION}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import { withStaff } from "@/lib/auth/session";
+import { subscribeReportChanges, type ReportChange } from "@/lib/live/report-changes";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Server-sent events: every change to a report this user works on (the desk: every report of their
+ * municipalities; others: their organisations' reports). Fed by PostgreSQL LISTEN/NOTIFY, so a change
+ * made through any app process reaches every open screen.
+ */
+export const GET = withStaff("reports.view", async (req, { user }) => {
+  const desk = user.roles.includes("agent") || user.roles.includes("admin");
+  const relevant = (c: ReportChange) =>
+    user.municipalityIds.includes(c.municipalityId) && (desk || (c.organisationId !== null && user.organisationIds.includes(c.organisationId)));
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const unsubscribe = await subscribeReportChanges((change) => {
+        if (relevant(change)) send(`event: report\ndata: ${JSON.stringify(change)}\n\n`);
+      });
+      // A comment every 25 s keeps proxies from closing an idle stream.
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      req.signal.addEventListener("abort", () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // Already closed.
+        }
+      });
+      send("retry: 3000\n\n");
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" },
+  });
+});
