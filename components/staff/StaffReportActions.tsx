@@ -16,14 +16,18 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
   const [busy, setBusy] = useState(false);
   const [to, setTo] = useState(report.transitions[0] ?? "");
 
-  const send = async (action: Record<string, unknown>) => {
+  const send = async (action: Record<string, unknown>, photos: File[] = []) => {
     setBusy(true);
     setResult(null);
-    const res = await fetch(`/api/staff/reports/${report.id}/actions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ expectedVersion: report.version, action }),
-    }).catch(() => null);
+    const payload = JSON.stringify({ expectedVersion: report.version, action });
+    let init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: payload };
+    if (photos.length > 0) {
+      const form = new FormData();
+      form.set("data", payload);
+      photos.forEach((p) => form.append("photos", p));
+      init = { method: "POST", body: form };
+    }
+    const res = await fetch(`/api/staff/reports/${report.id}/actions`, init).catch(() => null);
     const body = await res?.json().catch(() => null);
     setBusy(false);
     if (res?.ok) {
@@ -54,14 +58,17 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            void send({
-              type: "transition",
-              to,
-              publicText: field(form, "publicText"),
-              internalNote: field(form, "internalNote"),
-              scheduledFor: field(form, "scheduledFor"),
-              rejectionTarget: field(form, "rejectionTarget"),
-            });
+            void send(
+              {
+                type: "transition",
+                to,
+                publicText: field(form, "publicText"),
+                internalNote: field(form, "internalNote"),
+                scheduledFor: field(form, "scheduledFor"),
+                rejectionTarget: field(form, "rejectionTarget"),
+              },
+              form.getAll("workPhotos").filter((f): f is File => f instanceof File && f.size > 0),
+            );
           }}
         >
           <fieldset>
@@ -90,6 +97,8 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
             <textarea id="publicText" name="publicText" rows={2} maxLength={2000} required={to === "resolved"} />
             <label htmlFor="internalNote">{t("staff.internalNote")}</label>
             <textarea id="internalNote" name="internalNote" rows={2} maxLength={4000} />
+            <label htmlFor="workPhotos">{t("staff.workPhotos")}</label>
+            <input id="workPhotos" name="workPhotos" type="file" accept="image/*" multiple />
             <button type="submit" disabled={busy}>
               {t("staff.apply")}
             </button>

@@ -14,11 +14,11 @@ import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
-import { getStorage, type Storage } from "../storage/storage";
+import type { Storage } from "../storage/storage";
+import { storePhotos } from "./store-photos";
 import { MAX_PHOTOS, processPhoto, type ProcessedPhoto } from "./photos";
 import { checkAnswers, type CategoryQuestion } from "./questions";
 import { cryptoRandom, makeTrackingCode } from "./tracking-code";
-import { randomUUID } from "node:crypto";
 
 export const MAX_DESCRIPTION = 4_000;
 
@@ -144,16 +144,8 @@ export async function fileReport(input: {
     overrides: await loadCalendar(db, municipalityId),
   });
 
-  const storage = input.storage ?? getStorage();
-  const month = now.toISOString().slice(0, 7).replace("-", "/");
-  const stored = photos.map((photo) => ({ ...photo, key: `reports/${month}/${randomUUID()}.jpg` }));
-  const removeStored = () => Promise.all(stored.map((p) => storage.delete(p.key).catch(() => undefined)));
-  try {
-    for (const photo of stored) await storage.put(photo.key, photo.data, photo.contentType);
-  } catch (err) {
-    await removeStored();
-    throw err;
-  }
+  const stored = await storePhotos({ photos, storage: input.storage, now });
+  const removeStored = stored.remove;
 
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -198,20 +190,7 @@ export async function fileReport(input: {
             locale: report.locale,
           });
         }
-        if (stored.length > 0) {
-          await tx.insert(t.attachments).values(
-            stored.map((p) => ({
-              reportId: row.id,
-              storageKey: p.key,
-              contentType: p.contentType,
-              byteSize: p.data.byteLength,
-              width: p.width,
-              height: p.height,
-              sha256: p.sha256,
-              isPublic: category.is_public,
-            })),
-          );
-        }
+        await stored.insert(tx, { reportId: row.id, isPublic: category.is_public });
         const [event] = await tx
           .insert(t.reportEvents)
           .values({

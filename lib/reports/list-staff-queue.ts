@@ -21,6 +21,7 @@ export type QueueItem = {
   workingDaysLeft: number | null;
   routingNote: string | null;
   version: number;
+  position: [number, number];
 };
 
 export type QueueScope = "mine" | "triage" | "all";
@@ -62,10 +63,13 @@ export async function listStaffQueue(input: {
     sla_paused_at: string | Date | null;
     routing_note: string | null;
     version: number;
+    lng: number;
+    lat: number;
   }>(
     input.db,
     sql`select r.id, r.tracking_code as code, c.name as category, r.address, d.name as district, r.status,
-               o.name as organisation, r.created_at, r.due_at, r.sla_paused_at, r.routing_note, r.version
+               o.name as organisation, r.created_at, r.due_at, r.sla_paused_at, r.routing_note, r.version,
+               ST_X(r.location) as lng, ST_Y(r.location) as lat
         from reports r
         join service_categories c on c.id = r.category_id
         left join districts d on d.id = r.district_id
@@ -97,6 +101,7 @@ export async function listStaffQueue(input: {
       workingDaysLeft: left,
       routingNote: row.routing_note,
       version: row.version,
+      position: [Number(row.lng), Number(row.lat)],
     };
   });
 }

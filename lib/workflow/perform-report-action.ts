@@ -7,6 +7,9 @@ import type { Actor } from "../auth/roles";
 import { AppError } from "../errors";
 import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
+import { MAX_PHOTOS, processPhoto } from "../reports/photos";
+import { storePhotos, type StoredPhotos } from "../reports/store-photos";
+import type { Storage } from "../storage/storage";
 import { applyAction, type WorkflowAction, type WorkflowState } from "./apply-action";
 import { loadCalendar } from "./load-calendar";
 
@@ -75,9 +78,31 @@ export async function performReportAction(input: {
   expectedVersion: number;
   actor: Actor;
   action: WorkflowAction;
+  /** Photos of the work (a resolution, a scheduled repair), attached to the action's event. */
+  photos?: Buffer[];
+  storage?: Storage;
   now?: Date;
 }): Promise<{ state: WorkflowState; eventIds: number[] }> {
   const now = input.now ?? new Date();
+  if ((input.photos?.length ?? 0) > MAX_PHOTOS) {
+    throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
+  }
+  const processed = [];
+  for (const photo of input.photos ?? []) processed.push(await processPhoto(photo));
+  const stored = await storePhotos({ photos: processed, storage: input.storage, now });
+  try {
+    return await transact(input, now, stored);
+  } catch (err) {
+    await stored.remove();
+    throw err;
+  }
+}
+
+async function transact(
+  input: { db: Database; reportId: number; expectedVersion: number; actor: Actor; action: WorkflowAction },
+  now: Date,
+  stored: StoredPhotos,
+): Promise<{ state: WorkflowState; eventIds: number[] }> {
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const row = await lockReport(tx, input.reportId);
@@ -134,6 +159,8 @@ export async function performReportAction(input: {
     if (action.type === "mark_duplicate") {
       await moveSupportersToOriginal(tx, row, action.duplicateOfId);
     }
+    const isPublic = await queryOne<{ public: boolean }>(tx, sql`select is_public as public from reports where id = ${row.id}`);
+    await stored.insert(tx, { reportId: row.id, eventId: inserted[inserted.length - 1]?.id ?? null, isPublic: Boolean(isPublic?.public) });
     await enqueueReportNotifications(tx, { reportId: row.id, eventIds: inserted.map((e) => e.id) });
     await notifyReportChange(tx, row.id);
     if (action.type === "mark_duplicate") await notifyReportChange(tx, action.duplicateOfId);

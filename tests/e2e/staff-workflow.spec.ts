@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { expect, test, type Browser } from "@playwright/test";
 import { signIn, StaffReportPage } from "./pages/staff-pages";
 
@@ -42,13 +43,16 @@ test("staff sign in; the agent sees the reporter, the water utility takes the re
   await view.changeStatus("In progress", { publicText: "Ekipa je izašla na teren." });
   await expect(operator.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(view.status()).toHaveText("In progress");
-  await view.changeStatus("Resolved", { publicText: "Cev je zamenjena, asfalt vraćen." });
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 60, g: 60, b: 60 } } }).jpeg().toBuffer();
+  await view.changeStatus("Resolved", { publicText: "Cev je zamenjena, asfalt vraćen.", photo });
   await expect(view.status()).toHaveText("Resolved");
   await operator.close();
 
   // The citizen's page shows the public steps, not the people.
   await page.goto(`/reports/${code}`);
   await expect(page.getByText("Cev je zamenjena, asfalt vraćen.")).toBeVisible();
+  // The photo of the repair is on the public page.
+  await expect(page.getByRole("img", { name: "Photo 1 of the problem" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText("Nikola Operater");
   await expect(page.locator("body")).not.toContainText("milena@mail.example");
 });

@@ -12,6 +12,11 @@ import { escalateOverdueReports } from "../../../lib/workflow/escalate-overdue-r
 import { performReportAction } from "../../../lib/workflow/perform-report-action";
 import { engine } from "../../helpers/engine";
 import { buildWorkflowWorld } from "../../helpers/world";
+import { jpegPhoto } from "../../helpers/images";
+import { diskStorage } from "../../../lib/storage/storage";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 type World = Awaited<ReturnType<typeof buildWorkflowWorld>>;
 
@@ -82,6 +87,24 @@ describe(`the standard procedure on the ${engine} engine`, () => {
       `Report ${report.trackingCode}: Resolved`,
       `Report ${report.trackingCode}: Closed`,
     ]);
+  });
+
+  it("attaches photos of the work to the action's event, and keeps none when the action fails", async () => {
+    const db = await getDb();
+    const report = await file(world);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-work-"));
+    const result = await performReportAction({
+      db, reportId: report.id, expectedVersion: 1, actor: world.actors.waterOperator, storage: diskStorage(dir),
+      action: { type: "transition", to: "in_progress", publicText: "Iskopano." }, photos: [await jpegPhoto()],
+    });
+    const rows = await queryRows<{ event_id: number; is_public: boolean }>(db, sql`select event_id, is_public from attachments where report_id = ${report.id}`);
+    expect(rows).toEqual([{ event_id: result.eventIds[0], is_public: true }]);
+    const failing = await performReportAction({
+      db, reportId: report.id, expectedVersion: 1, actor: world.actors.waterOperator, storage: diskStorage(dir),
+      action: { type: "transition", to: "resolved", publicText: "x" }, photos: [await jpegPhoto()],
+    }).catch((e: unknown) => e);
+    expect(failing).toMatchObject({ messageKey: "versionConflict" });
+    expect(fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".jpg"))).toHaveLength(1);
   });
 
   it("answers an illegal transition with 409 and the allowed steps, changing nothing", async () => {

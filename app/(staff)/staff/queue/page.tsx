@@ -4,6 +4,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { LiveRefresh } from "@/components/staff/LiveRefresh";
+import { QueueMap } from "@/components/staff/QueueMap";
+import { getEnv } from "@/lib/env";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type QueueScope } from "@/lib/reports/list-staff-queue";
@@ -26,7 +29,10 @@ export default async function QueuePage({ searchParams }: Props) {
   const { scope: raw } = await searchParams;
   const scope: QueueScope = desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
   const scopes: QueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
-  const items = await listStaffQueue({ db: await getDb(), user, scope, locale: (await getLocale()) as Locale });
+  const db = await getDb();
+  const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
+  const municipality = await getDefaultMunicipality({ db });
+  const env = getEnv();
   return (
     <main id="main" className="page staff-queue">
       <h1>{t("staff.queueTitle")}</h1>
@@ -39,6 +45,15 @@ export default async function QueuePage({ searchParams }: Props) {
             </Link>
           ))}
         </nav>
+      ) : null}
+      {municipality ? (
+        <QueueMap
+          items={items.map((i) => ({ id: i.id, code: i.code, position: i.position, overdue: (i.workingDaysLeft ?? 0) < 0 }))}
+          municipalityCode={municipality.code}
+          bbox={municipality.bbox}
+          styleUrl={env.MAP_STYLE_URL}
+          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+        />
       ) : null}
       {items.length === 0 ? (
         <p>{t("staff.queueEmpty")}</p>

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { queryOne } from "@/db/query";
 import { withStaff } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { MAX_PHOTOS } from "@/lib/reports/photos";
 import { normaliseTrackingCode } from "@/lib/reports/tracking-code";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
 import { staffActionSchema } from "@/lib/workflow/action-schema";
@@ -22,7 +23,24 @@ export const POST = withStaff<{ id: string }>("reports.act", async (req, { param
   const db = await getDb();
   const visible = Number.isInteger(id) ? await getStaffReport({ db, id, user, locale }) : null;
   if (!visible) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
-  const body = staffActionSchema.parse(await req.json().catch(() => null));
+  // JSON, or a multipart form with `data` (the same JSON) and up to three `photos` of the work.
+  let raw: unknown = null;
+  let photos: Buffer[] = [];
+  if ((req.headers.get("content-type") ?? "").includes("multipart/form-data")) {
+    const form = await req.formData().catch(() => null);
+    const data = form?.get("data");
+    try {
+      raw = JSON.parse(typeof data === "string" ? data : "");
+    } catch {
+      raw = null;
+    }
+    const files = (form?.getAll("photos") ?? []).filter((f): f is File => typeof f !== "string");
+    if (files.length > MAX_PHOTOS) throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
+    photos = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
+  } else {
+    raw = await req.json().catch(() => null);
+  }
+  const body = staffActionSchema.parse(raw);
   let action: WorkflowAction;
   if (body.action.type === "mark_duplicate") {
     const code = normaliseTrackingCode(body.action.duplicateOfCode);
@@ -32,6 +50,6 @@ export const POST = withStaff<{ id: string }>("reports.act", async (req, { param
   } else {
     action = body.action;
   }
-  await performReportAction({ db, reportId: id, expectedVersion: body.expectedVersion, actor, action });
+  await performReportAction({ db, reportId: id, expectedVersion: body.expectedVersion, actor, action, photos });
   return NextResponse.json(await getStaffReport({ db, id, user, locale }));
 });

@@ -1,0 +1,92 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { addAreaOverlay, createBaseMap } from "@/components/map/create-map";
+
+type Item = { id: number; code: string; position: [number, number]; overdue: boolean };
+
+/** The work queue on a map: overdue reports in red, the rest in blue; a click opens the report. */
+export function QueueMap({ items, municipalityCode, bbox, styleUrl, styleTimeoutMs }: {
+  items: Item[];
+  municipalityCode: string;
+  bbox: [number, number, number, number];
+  styleUrl: string;
+  styleTimeoutMs: number;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const tRef = useRef(t);
+  const routerRef = useRef(router);
+  const itemsRef = useRef(items);
+  useEffect(() => {
+    tRef.current = t;
+    routerRef.current = router;
+    itemsRef.current = items;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      if (!container.current) return;
+      const { map } = await createBaseMap({
+        container: container.current,
+        bounds: bbox,
+        styleUrl,
+        styleTimeoutMs,
+        label: tRef.current("staff.queueMap"),
+        t: (key) => tRef.current(key as never),
+      });
+      if (cancelled) return map.remove();
+      mapRef.current = map;
+      map.on("load", async () => {
+        await addAreaOverlay(map, municipalityCode).catch(() => undefined);
+        map.addSource("queue", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+        map.addLayer({
+          id: "queue",
+          type: "circle",
+          source: "queue",
+          paint: {
+            "circle-radius": 6,
+            "circle-color": ["case", ["get", "overdue"], "#c5221f", "#1a3d6d"],
+            "circle-stroke-color": "#fff",
+            "circle-stroke-width": 1.5,
+          },
+        });
+        map.on("click", "queue", (e) => {
+          const id = e.features?.[0]?.properties?.id;
+          if (id) routerRef.current.push(`/staff/reports/${id}`);
+        });
+        setQueueData(map, itemsRef.current);
+      });
+    })();
+    return () => {
+      cancelled = true;
+      mapRef.current?.remove();
+      mapRef.current = null;
+    };
+  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+
+  // New queue contents (after a live refresh) go onto the map once it has its layer.
+  useEffect(() => {
+    if (mapRef.current?.getSource("queue")) setQueueData(mapRef.current, items);
+  }, [items]);
+
+  return <div ref={container} className="map queue-map" />;
+}
+
+function setQueueData(map: MapLibreMap, items: Item[]) {
+  (map.getSource("queue") as import("maplibre-gl").GeoJSONSource | undefined)?.setData({
+    type: "FeatureCollection",
+    features: items.map((i) => ({
+      type: "Feature",
+      properties: { id: i.id, code: i.code, overdue: i.overdue },
+      geometry: { type: "Point", coordinates: i.position },
+    })),
+  });
+}
