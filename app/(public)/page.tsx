@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const locale = await getLocale();
   const municipality = await getDefaultMunicipality({ db: await getDb() });
   const name = localized(municipality?.name, locale as never);
-  return { title: t("title", { municipality: name }), description: t("description", { municipality: name }) };
+  return { title: { absolute: t("title", { municipality: name }) }, description: t("description", { municipality: name }) };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

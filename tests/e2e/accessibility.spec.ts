@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./pages/staff-pages";
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+/** Serious and critical axe-core violations of a page, as "rule: target" lines for a readable failure. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+async function firstPublicReport(page: Page): Promise<string> {
+  const body = await (await page.request.get("/api/reports?bbox=21.2,43.8,21.6,44.1")).json();
+  return body.features[0].properties.code as string;
+}
+
+test("public pages have no serious or critical accessibility violations", async ({ page }) => {
+  const code = await firstPublicReport(page);
+  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", `/reports/${code}`, "/signin", "/no-such-page"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test("staff pages have no serious or critical accessibility violations", async ({ page }) => {
+  await signIn(page, "agent@cuprija.example", "demo-agent");
+  for (const path of ["/staff/queue", "/staff/queue?scope=all", "/staff/intake"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(await violations(page), path).toEqual([]);
+  }
+  await page.goto("/staff/queue?scope=all");
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await page.waitForURL(/\/staff\/reports\/\d+$/);
+  await page.waitForLoadState("networkidle");
+  expect(await violations(page), page.url()).toEqual([]);
+});
