@@ -30,6 +30,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <Link href="/staff/intake">{t("intake.nav")}</Link>
               </li>
             ) : null}
+            {hasPermission(user.roles, "reports.act") && !hasPermission(user.roles, "reports.intake") ? (
+              <li>
+                <Link href="/staff/field">{t("field.nav")}</Link>
+              </li>
+            ) : null}
             {hasPermission(user.roles, "reports.view") ? (
               <li>
                 <Link href="/staff/queue">{t("staff.queue")}</Link>

@@ -5,6 +5,9 @@ import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { LiveRefresh } from "@/components/staff/LiveRefresh";
 import { QueueMap } from "@/components/staff/QueueMap";
+import { BulkAssign } from "@/components/staff/BulkAssign";
+import { BULK_FORM_ID } from "@/components/staff/bulk-form-id";
+import { listOrganisations } from "@/lib/organisations/list-organisations";
 import { getEnv } from "@/lib/env";
 import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 import { staffWithPermission } from "@/lib/auth/session";
@@ -32,6 +35,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const db = await getDb();
   const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
   const municipality = await getDefaultMunicipality({ db });
+  const organisations = desk ? await listOrganisations({ db, municipalityIds: user.municipalityIds, locale: (await getLocale()) as Locale }) : [];
   const env = getEnv();
   return (
     <main id="main" className="page staff-queue">
@@ -55,12 +59,14 @@ export default async function QueuePage({ searchParams }: Props) {
           styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         />
       ) : null}
+      {desk && items.length > 0 ? <BulkAssign organisations={organisations} /> : null}
       {items.length === 0 ? (
         <p>{t("staff.queueEmpty")}</p>
       ) : (
         <table className="queue-table">
           <thead>
             <tr>
+              {desk ? <td /> : null}
               <th scope="col">{t("staff.colCode")}</th>
               <th scope="col">{t("staff.colCategory")}</th>
               <th scope="col">{t("staff.colPlace")}</th>
@@ -72,6 +78,11 @@ export default async function QueuePage({ searchParams }: Props) {
           <tbody>
             {items.map((item) => (
               <tr key={item.id} data-code={item.code} className={item.workingDaysLeft !== null && item.workingDaysLeft < 0 ? "overdue-row" : undefined}>
+                {desk ? (
+                  <td>
+                    <input type="checkbox" name="bulk" value={`${item.id}:${item.version}`} form={BULK_FORM_ID} aria-label={t("bulk.select", { code: item.code })} />
+                  </td>
+                ) : null}
                 <th scope="row">
                   <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
                 </th>
