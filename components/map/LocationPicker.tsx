@@ -72,7 +72,8 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
       element.className = "pin";
       element.tabIndex = 0;
       element.setAttribute("role", "button");
-      element.setAttribute("aria-label", tRef.current("report.pinLabel"));
+      // The key's name stays as printed on keyboards, in every script.
+      element.setAttribute("aria-label", tRef.current("report.pinLabel", { key: "Shift" }));
       const marker = new maplibregl.Marker({ element, draggable: true, anchor: "bottom" });
       markerRef.current = marker;
       marker.on("dragend", () => {

@@ -20,9 +20,9 @@ export type FieldItem = {
 };
 
 /**
- * An inspector's or crew's open reports, nearest first from where they stand: the ORDER BY uses
- * the GiST index's nearest-neighbour search (`<->`), then the exact distance in metres is computed
- * for the few rows returned.
+ * An inspector's or crew's open reports, nearest first from where they stand: the ORDER BY is the
+ * geography index's nearest-neighbour search (`<->` on the sphere, so east–west and north–south
+ * metres count alike), and the distance in metres is computed for the rows returned.
  */
 export async function listFieldQueue(input: {
   db: Database;
@@ -51,7 +51,7 @@ export async function listFieldQueue(input: {
         from reports r join service_categories c on c.id = r.category_id
         where r.assigned_organisation_id in ${orgs}
           and r.status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')
-        order by ${here ? sql`r.location <-> ${here}` : sql`r.due_at nulls last`}
+        order by ${here ? sql`r.location::geography <-> ${here}::geography` : sql`r.due_at nulls last`}
         limit ${input.limit ?? 50}`,
   );
   return rows.map((r) => ({

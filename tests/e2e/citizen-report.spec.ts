@@ -124,3 +124,24 @@ test("an answer that means an emergency stops the flow with a notice", async ({ 
   await expect(page.getByRole("alert").filter({ hasText: "Stop: this is an emergency" })).toContainText("call 112");
   await expect(form.submit).toBeDisabled();
 });
+
+for (const [locale, category, banner] of [
+  ["sr-Cyrl", "Неисправан семафор", "Хвала! Ваша пријава је примљена."],
+  ["sr-Latn", "Neispravan semafor", "Hvala! Vaša prijava je primljena."],
+] as const) {
+  test(`a citizen files a report in ${locale}`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+    const form = new ReportPage(page);
+    await form.goto();
+    await form.tapMapAt([21.3712, 43.9301]);
+    await page.getByRole("radio", { name: category, exact: true }).check();
+    await page.locator("#description").fill("Semafor trepće žuto ceo dan.");
+    // Nothing is wider than a phone, whatever the script.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const submit = page.locator("form.report-form button[type=submit]");
+    await submit.click();
+    await page.waitForURL(/\/reports\/[2-9A-Z]{4}-[2-9A-Z]{4}\?filed=1$/);
+    await expect(page.getByRole("status").filter({ hasText: banner })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  });
+}

@@ -19,7 +19,7 @@ export class ReportPage {
 
   /** Taps the map where a coordinate is drawn (the real tap path, through MapLibre's click handler). */
   async tapMapAt(position: [number, number]): Promise<void> {
-    const map = this.page.getByRole("region", { name: /map for placing/i });
+    const map = this.page.getByRole("region", { name: /map for placing|mapa za označavanje|мапа за означавање/i });
     await map.scrollIntoViewIfNeeded();
     await this.page.evaluate(
       (p) => (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
@@ -32,7 +32,7 @@ export class ReportPage {
     );
     const box = (await map.boundingBox())!;
     await this.page.touchscreen.tap(box.x + point.x, box.y + point.y);
-    await expect(this.pinStatus).toContainText(/Pin at|Oznaka je/);
+    await expect(this.pinStatus).toContainText(/Pin at|Oznaka je|Ознака је/);
   }
 
   /** Draws a line or an area by tapping its vertices; the last tap repeats the final vertex to finish. */
