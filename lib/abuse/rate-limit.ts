@@ -32,3 +32,9 @@ export async function consumeRateLimit(input: { db: Database; rule: RateLimit; k
     throw new AppError({ code: "rate_limited", messageKey: "tooManySubmissions", details: { minutes: Math.ceil(retryAfterSeconds / 60) } });
   }
 }
+
+/** Forgets counters of windows that ended more than a day ago (run by the background worker). */
+export async function pruneRateLimits(input: { db: Database; now?: Date }): Promise<void> {
+  const cutoff = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();
+  await input.db.execute(sql`delete from rate_limit_hits where window_start < ${cutoff}::timestamptz`);
+}

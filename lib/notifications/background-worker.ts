@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database } from "../../db/client";
 import { getEnv } from "../env";
+import { pruneRateLimits } from "../abuse/rate-limit";
 import { escalateOverdueReports } from "../workflow/escalate-overdue-reports";
 import { deliverPendingMessages } from "./deliver-pending-messages";
 import { fileTransport, smtpTransport, type Transport } from "./transports";
@@ -34,6 +35,7 @@ export function startBackgroundWork(input: {
     if (Date.now() - lastEscalation >= escalateEvery) {
       lastEscalation = Date.now();
       await escalateOverdueReports({ db: input.db });
+      await pruneRateLimits({ db: input.db });
     }
     // Drain what is due, batch after batch.
     for (;;) {

@@ -19,6 +19,7 @@ import { diskStorage } from "../../../lib/storage/storage";
 import { performReportAction } from "../../../lib/workflow/perform-report-action";
 import { foldForSearch } from "../../../lib/i18n/transliterate";
 import { resetEnvCache } from "../../../lib/env";
+import { pruneRateLimits } from "../../../lib/abuse/rate-limit";
 import { engine } from "../../helpers/engine";
 import { jpegPhoto } from "../../helpers/images";
 import { buildWorkflowWorld } from "../../helpers/world";
@@ -167,6 +168,14 @@ describe(`citizen reporting on the ${engine} engine`, () => {
     const limited = await send();
     expect(limited.status).toBe(429);
     expect((await limited.json()).error.message).toMatch(/wait \d+ minutes/);
+  });
+
+  it("forgets rate-limit counters a day after their window", async () => {
+    const db = await getDb();
+    await db.execute(sql`insert into rate_limit_hits (key, window_start, count) values ('old', now() - interval '2 days', 3), ('new', now(), 1)`);
+    await pruneRateLimits({ db });
+    const keys = await queryRows<{ key: string }>(db, sql`select key from rate_limit_hits where key in ('old', 'new')`);
+    expect(keys.map((k) => k.key)).toEqual(["new"]);
   });
 
   it("stops an emergency answer and refuses a missing required answer, saving nothing", async () => {

@@ -1,0 +1,167 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Feature, Geometry } from "geojson";
+import type { Database } from "../../db/client";
+import { queryOne, queryRows } from "../../db/query";
+import { envelopeSql, type BBox } from "../geo/sql";
+import { localDate } from "../calendar/working-days";
+import { localized, type Locale, type LocalizedText } from "../i18n/config";
+import { statusGroupOf, type ReportStatus } from "../workflow/states";
+
+/**
+ * The feature collections published through OGC API – Features. Each one lists only what the
+ * public map shows: reports without anything from report_contacts, permits without private holders.
+ */
+export type CollectionId = "reports" | "permits" | "districts" | "service-areas";
+
+export type ItemsQuery = { bbox?: BBox; interval?: { start: Date | null; end: Date | null }; limit: number; offset: number };
+
+type Row = { id: string; geometry: string; properties: Record<string, unknown>; total: number };
+
+type CollectionDef = {
+  id: CollectionId;
+  title: string;
+  description: string;
+  /** Whether `datetime` filters this collection, and on which column. */
+  temporal: SQL | null;
+  select: (where: SQL, page: SQL, locale: Locale) => SQL;
+  key: SQL;
+};
+
+const reportsWhere = sql`r.is_public and c.is_public`;
+
+const collections: CollectionDef[] = [
+  {
+    id: "reports",
+    title: "Reports",
+    description: "Problems reported by citizens and staff: category, status and dates. No personal data.",
+    temporal: sql`r.created_at`,
+    key: sql`r.tracking_code`,
+    select: (where, page) =>
+      sql`select r.tracking_code as id, ST_AsGeoJSON(r.location, 6) as geometry,
+                 json_build_object('code', r.tracking_code, 'category', c.service_code, 'categoryName', c.name,
+                   'status', r.status, 'createdAt', r.created_at, 'updatedAt', r.updated_at, 'dueAt', r.due_at,
+                   'district', d.code, 'supporters', r.supporters_count) as properties,
+                 count(*) over ()::int as total
+          from reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
+          where ${reportsWhere} and ${where}
+          order by r.created_at desc, r.id desc ${page}`,
+  },
+  {
+    id: "permits",
+    title: "Permitted works",
+    description: "Granted and active works sites: kind, dates and works. A private holder's name is left out.",
+    temporal: sql`p.valid_from::timestamptz`,
+    key: sql`p.reference`,
+    select: (where, page) =>
+      sql`select p.reference as id, ST_AsGeoJSON(p.site, 6) as geometry,
+                 json_build_object('reference', p.reference, 'kind', p.kind, 'status', p.status,
+                   'validFrom', p.valid_from, 'validTo', p.valid_to, 'works', p.works_description,
+                   'holder', case when p.holder_is_company then p.holder_name end, 'contractor', p.contractor) as properties,
+                 count(*) over ()::int as total
+          from permits p
+          where p.status in ('granted', 'active') and p.valid_to >= ${localDate(new Date())}::date and ${where}
+          order by p.valid_from, p.id ${page}`,
+  },
+  {
+    id: "districts",
+    title: "Local communities",
+    description: "Local communities (mesne zajednice) with their population where known.",
+    temporal: null,
+    key: sql`d.code`,
+    select: (where, page) =>
+      sql`select d.code as id, ST_AsGeoJSON(d.area, 6) as geometry,
+                 json_build_object('code', d.code, 'name', d.name, 'population', d.population) as properties,
+                 count(*) over ()::int as total
+          from districts d where ${where} order by d.code ${page}`,
+  },
+  {
+    id: "service-areas",
+    title: "Service areas",
+    description: "Where each organisation with a service area works: utilities that split the town, and so on.",
+    temporal: null,
+    key: sql`o.code`,
+    select: (where, page) =>
+      sql`select o.code as id, ST_AsGeoJSON(o.service_area, 6) as geometry,
+                 json_build_object('code', o.code, 'kind', o.kind, 'sector', o.sector, 'name', o.name) as properties,
+                 count(*) over ()::int as total
+          from organisations o where o.active and o.service_area is not null and ${where} order by o.code ${page}`,
+  },
+];
+
+const geometryColumn: Record<CollectionId, SQL> = {
+  reports: sql`r.location`,
+  permits: sql`p.site`,
+  districts: sql`d.area`,
+  "service-areas": sql`o.service_area`,
+};
+
+export function collectionIds(): CollectionId[] {
+  return collections.map((c) => c.id);
+}
+
+export function describeCollection(id: string): { id: CollectionId; title: string; description: string; temporal: boolean } | null {
+  const c = collections.find((x) => x.id === id);
+  return c ? { id: c.id, title: c.title, description: c.description, temporal: c.temporal !== null } : null;
+}
+
+/** The spatial extent of a collection (its features' bounding box), for the collection description. */
+export async function collectionExtent(db: Database, id: CollectionId): Promise<BBox | null> {
+  const column = geometryColumn[id];
+  const from: Record<CollectionId, SQL> = {
+    reports: sql`reports r join service_categories c on c.id = r.category_id where ${reportsWhere}`,
+    permits: sql`permits p where true`,
+    districts: sql`districts d where true`,
+    "service-areas": sql`organisations o where o.service_area is not null`,
+  };
+  const row = await queryOne<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>(
+    db,
+    sql`select ST_XMin(e) as xmin, ST_YMin(e) as ymin, ST_XMax(e) as xmax, ST_YMax(e) as ymax
+        from (select ST_Extent(${column}) as e from ${from[id]}) s`,
+  );
+  return row && row.xmin !== null ? [Number(row.xmin), Number(row.ymin), Number(row.xmax), Number(row.ymax)] : null;
+}
+
+function localize(properties: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    out[key] = value && typeof value === "object" && "sr-Latn" in (value as object) ? localized(value as LocalizedText, locale) : value;
+  }
+  if (typeof out.status === "string" && out.status in statusGroupOf) out.statusGroup = statusGroupOf[out.status as ReportStatus];
+  return out;
+}
+
+function toFeature(row: Row, locale: Locale): Feature {
+  return { type: "Feature", id: row.id, geometry: JSON.parse(row.geometry) as Geometry, properties: localize(row.properties, locale) };
+}
+
+export async function queryItems(input: {
+  db: Database;
+  id: CollectionId;
+  query: ItemsQuery;
+  locale: Locale;
+}): Promise<{ features: Feature[]; numberMatched: number }> {
+  const c = collections.find((x) => x.id === input.id)!;
+  const filters: SQL[] = [sql`true`];
+  if (input.query.bbox) filters.push(sql`${geometryColumn[c.id]} && ${envelopeSql(input.query.bbox)}`);
+  if (input.query.interval && c.temporal) {
+    if (input.query.interval.start) filters.push(sql`${c.temporal} >= ${input.query.interval.start.toISOString()}::timestamptz`);
+    if (input.query.interval.end) filters.push(sql`${c.temporal} <= ${input.query.interval.end.toISOString()}::timestamptz`);
+  }
+  const rows = await queryRows<Row>(
+    input.db,
+    c.select(sql.join(filters, sql` and `), sql`limit ${input.query.limit} offset ${input.query.offset}`, input.locale),
+  );
+  if (rows.length === 0 && input.query.offset > 0) {
+    // Past the end: count without a page, so numberMatched stays right.
+    const all = await queryRows<Row>(input.db, c.select(sql.join(filters, sql` and `), sql`limit 1`, input.locale));
+    return { features: [], numberMatched: all[0]?.total ?? 0 };
+  }
+  return { features: rows.map((r) => toFeature(r, input.locale)), numberMatched: rows[0]?.total ?? 0 };
+}
+
+export async function getItem(input: { db: Database; id: CollectionId; featureId: string; locale: Locale }): Promise<Feature | null> {
+  const c = collections.find((x) => x.id === input.id)!;
+  const rows = await queryRows<Row>(input.db, c.select(sql`${c.key} = ${input.featureId}`, sql`limit 1`, input.locale));
+  return rows[0] ? toFeature(rows[0], input.locale) : null;
+}
