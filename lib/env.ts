@@ -15,6 +15,8 @@ const schema = z.object({
   MAP_STYLE_URL: z.string().default("https://tiles.openfreemap.org/styles/positron"),
   // Where uploaded photos are stored (the disk storage; an S3-compatible one can replace it).
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  // Where the daily open-data files (GeoJSON, CSV) are written.
+  OPEN_DATA_DIR: z.string().min(1).default("./data/open-data"),
   // The public address of the app, for links in notification messages.
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   // Notifications: delivered by SMTP when SMTP_URL is set, otherwise written as files to OUTBOX_DIR.

@@ -29,6 +29,9 @@ export async function SiteHeader() {
             <Link href="/charter">{t("nav.charter")}</Link>
           </li>
           <li>
+            <Link href="/open-data">{t("nav.openData")}</Link>
+          </li>
+          <li>
             <Link href="/staff">{t("nav.staff")}</Link>
           </li>
         </ul>

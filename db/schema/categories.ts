@@ -46,6 +46,8 @@ export const serviceCategories = pgTable(
     duplicateRadiusMetres: integer("duplicate_radius_metres").notNull().default(50),
     // Extra questions asked when this category is chosen (lib/reports/questions.ts).
     questions: jsonb("questions").$type<CategoryQuestion[]>().notNull().default([]),
+    // Open data: reports of categories that point at private homes are published on a grid of this size.
+    locationPrecisionMetres: integer("location_precision_metres"),
     // Non-public categories (e.g. reports about a person) never show on the public map.
     isPublic: boolean("is_public").notNull().default(true),
     active: boolean("active").notNull().default(true),

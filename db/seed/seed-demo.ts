@@ -200,6 +200,7 @@ async function insertCategories(tx: Database, municipalityId: number): Promise<M
         pauseSlaWhenScheduled: c.pauseSlaWhenScheduled ?? false,
         duplicateRadiusMetres: c.duplicateRadiusMetres,
         questions: c.questions ?? [],
+        locationPrecisionMetres: c.locationPrecisionMetres ?? null,
         isPublic: c.isPublic ?? true,
         sortOrder: index,
       })),

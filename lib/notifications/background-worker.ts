@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import type { Database } from "../../db/client";
 import { getEnv } from "../env";
 import { pruneRateLimits } from "../abuse/rate-limit";
+import { ensureOpenData } from "../open-data/datasets";
 import { escalateOverdueReports } from "../workflow/escalate-overdue-reports";
 import { deliverPendingMessages } from "./deliver-pending-messages";
 import { fileTransport, smtpTransport, type Transport } from "./transports";
@@ -36,6 +37,7 @@ export function startBackgroundWork(input: {
       lastEscalation = Date.now();
       await escalateOverdueReports({ db: input.db });
       await pruneRateLimits({ db: input.db });
+      await ensureOpenData(input.db);
     }
     // Drain what is due, batch after batch.
     for (;;) {

@@ -19,7 +19,7 @@ async function firstPublicReport(page: Page): Promise<string> {
 
 test("public pages have no serious or critical accessibility violations", async ({ page }) => {
   const code = await firstPublicReport(page);
-  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", `/reports/${code}`, "/signin", "/no-such-page"]) {
+  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);

@@ -170,6 +170,23 @@ describe(`Open311 GeoReport v2 on the ${engine} engine`, () => {
     expect((await getRequest(get(`/open311/v2/requests/x?jurisdiction_id=${jurisdiction}`), ctx({ id: postedId }))).status).toBe(404);
   });
 
+  it("feeds public updates (servicerequestupdates), without internal notes", async () => {
+    const db = await getDb();
+    const id = (await queryOne<{ id: number }>(db, sql`select id from reports where tracking_code = ${postedId}`))!.id;
+    const { performReportAction } = await import("../../../lib/workflow/perform-report-action");
+    await performReportAction({ db, reportId: id, expectedVersion: 1, actor: world.actors.waterOperator, action: { type: "transition", to: "in_progress", publicText: "Ekipa na terenu.", internalNote: "Tajna beleška." } });
+    const res = await getResource(get(`/open311/v2/servicerequestupdates.json?jurisdiction_id=${jurisdiction}&service_request_id=${postedId}`), ctx({ resource: "servicerequestupdates.json" }));
+    const text = await res.text();
+    const updates = JSON.parse(text);
+    expect(updates.map((u: { status: string; description: string }) => [u.status, u.description])).toEqual([
+      ["open", ""],
+      ["open", "Ekipa na terenu."],
+    ]);
+    expect(text).not.toContain("Tajna beleška");
+    const xml = await (await getResource(get(`/open311/v2/servicerequestupdates.xml?jurisdiction_id=${jurisdiction}&service_request_id=${postedId}`), ctx({ resource: "servicerequestupdates.xml" }))).text();
+    expect(xml).toContain("<service_request_updates><request_update><update_id>");
+  });
+
   it("serves the discovery document", async () => {
     const discovery = await (await getResource(get(`/open311/v2/discovery.json`), ctx({ resource: "discovery.json" }))).json();
     expect(discovery.endpoints[0]).toMatchObject({ specification: "http://wiki.open311.org/GeoReport_v2", formats: ["text/xml", "application/json"] });

@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { parseBBox } from "@/lib/geo/bbox";
 import { respond } from "@/lib/open311/format";
 import { postOpen311Request } from "@/lib/open311/post-request";
+import { listRequestUpdates } from "@/lib/open311/request-updates";
 import { DEFAULT_WINDOW_DAYS, listRequests, MAX_REQUESTS } from "@/lib/open311/requests";
 import { open311Route, parseOpen311Date } from "@/lib/open311/route";
 import { listServices } from "@/lib/open311/services";
@@ -66,6 +67,19 @@ export const GET = open311Route<{ resource: string }>("resource", async (req, { 
       });
       return respond({ format, root: "service_requests", body });
     }
+    case "servicerequestupdates":
+      // Extension (used by FixMyStreet-style clients): updates in a window, default the last 7 days.
+      return respond({
+        format,
+        root: "service_request_updates",
+        body: await listRequestUpdates({
+          db,
+          municipalityId,
+          start: parseOpen311Date(q.get("start_date")),
+          end: parseOpen311Date(q.get("end_date")),
+          ids: list(q.get("service_request_id")),
+        }),
+      });
     default:
       throw new AppError({ code: "not_found", messageKey: "open311NotFound", details: { window: DEFAULT_WINDOW_DAYS } });
   }

@@ -1,0 +1,53 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { queryRows } from "../../db/query";
+import { normaliseTrackingCode } from "../reports/tracking-code";
+import type { ReportStatus } from "../workflow/states";
+import type { Open311Value } from "./format";
+import { open311Status } from "./status";
+
+/**
+ * The `servicerequestupdates` extension clients use to follow requests: one update per public event
+ * (a status change or a public message), newest last. Internal notes and escalations are not updates.
+ */
+export async function listRequestUpdates(input: {
+  db: Database;
+  municipalityId: number;
+  start?: Date;
+  end?: Date;
+  ids?: string[];
+  limit?: number;
+}): Promise<Open311Value[]> {
+  const end = input.end ?? new Date();
+  const start = input.start ?? new Date(end.getTime() - 7 * 86_400_000);
+  const filters: SQL[] = [
+    sql`r.municipality_id = ${input.municipalityId}`,
+    sql`r.is_public and c.is_public`,
+    sql`(e.to_status is not null or e.public_text is not null)`,
+    sql`e.kind in ('created', 'status_changed', 'assigned', 'forwarded', 'duplicate_marked', 'public_update')`,
+    sql`e.created_at >= ${start.toISOString()}::timestamptz`,
+    sql`e.created_at <= ${end.toISOString()}::timestamptz`,
+  ];
+  const codes = (input.ids ?? []).map((id) => normaliseTrackingCode(id)).filter((c): c is string => c !== null);
+  if (input.ids?.length) filters.push(codes.length ? sql`r.tracking_code in ${codes}` : sql`false`);
+  const rows = await queryRows<{ id: number; code: string; status: ReportStatus; at: string | Date; text: string | null }>(
+    input.db,
+    sql`select e.id, r.tracking_code as code,
+               coalesce(e.to_status, (select e2.to_status from report_events e2 where e2.report_id = r.id and e2.to_status is not null
+                                       and e2.id <= e.id order by e2.id desc limit 1)) as status,
+               e.created_at as at, e.public_text as text
+        from report_events e join reports r on r.id = e.report_id join service_categories c on c.id = r.category_id
+        where ${sql.join(filters, sql` and `)}
+        order by e.created_at, e.id
+        limit ${input.limit ?? 1_000}`,
+  );
+  return rows.map((r) => ({
+    update_id: String(r.id),
+    service_request_id: r.code,
+    status: open311Status[r.status],
+    updated_datetime: new Date(r.at).toISOString(),
+    description: r.text ?? "",
+    media_url: "",
+  }));
+}
