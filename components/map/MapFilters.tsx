@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CategoryOptions } from "@/components/forms/CategoryOptions";
 import type { CategoryGroupChoice } from "@/lib/reports/list-categories";
 import { periods, type PublicFilters } from "@/lib/reports/public-filters";
 import { statusGroups } from "@/lib/workflow/states";
@@ -20,16 +21,7 @@ export async function MapFilters({
       <h2 id="filters-title">{t("filters.title")}</h2>
       <label htmlFor="filter-category">{t("filters.category")}</label>
       <select id="filter-category" name="category" defaultValue={filters.categories[0] ?? ""}>
-        <option value="">{t("filters.allCategories")}</option>
-        {groups.map((g) => (
-          <optgroup key={g.code} label={g.name}>
-            {g.categories.map((c) => (
-              <option key={c.serviceCode} value={c.serviceCode}>
-                {c.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <CategoryOptions groups={groups} emptyLabel={t("filters.allCategories")} />
       </select>
       <fieldset className="inline-choices">
         <legend>{t("filters.status")}</legend>

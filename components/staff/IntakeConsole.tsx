@@ -9,6 +9,7 @@ import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates
 import type { RoutingPreview } from "@/lib/routing/preview-routing";
 import { LocationPicker, type Position } from "@/components/map/LocationPicker";
 import { PlaceSearch } from "@/components/forms/PlaceSearch";
+import { CategoryOptions } from "@/components/forms/CategoryOptions";
 
 type Props = {
   municipalityCode: string;
@@ -160,16 +161,7 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
           />
           <label htmlFor="intake-category">{t("intake.category")}</label>
           <select id="intake-category" value={serviceCode} onChange={(e) => setServiceCode(e.target.value)}>
-            <option value="">{t("intake.chooseCategory")}</option>
-            {groups.map((g) => (
-              <optgroup key={g.code} label={g.name}>
-                {g.categories.map((c) => (
-                  <option key={c.serviceCode} value={c.serviceCode}>
-                    {c.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CategoryOptions groups={groups} emptyLabel={t("intake.chooseCategory")} />
           </select>
           {routing ? (
             <p className="hint" role="status" data-testid="routing-preview">
