@@ -33,13 +33,7 @@ export function startBackgroundWork(input: {
   const escalateEvery = input.escalateEveryMs ?? 60_000;
 
   const pass = async () => {
-    if (Date.now() - lastEscalation >= escalateEvery) {
-      lastEscalation = Date.now();
-      await escalateOverdueReports({ db: input.db });
-      await pruneRateLimits({ db: input.db });
-      await ensureOpenData(input.db);
-    }
-    // Drain what is due, batch after batch.
+    // Messages first: housekeeping never holds up a notification.
     for (;;) {
       const result = await deliverPendingMessages({
         db: input.db,
@@ -48,6 +42,12 @@ export function startBackgroundWork(input: {
         leaseSeconds: input.leaseSeconds ?? getEnv().OUTBOX_LEASE_SECONDS,
       });
       if (result.claimed === 0 || stopped) break;
+    }
+    if (!stopped && Date.now() - lastEscalation >= escalateEvery) {
+      lastEscalation = Date.now();
+      await escalateOverdueReports({ db: input.db });
+      await pruneRateLimits({ db: input.db });
+      await ensureOpenData(input.db);
     }
   };
   const timer = setInterval(() => {

@@ -18,6 +18,7 @@ beforeAll(() => {
   // Files the code under test writes stay inside this file's directory.
   process.env.UPLOAD_DIR = path.join(path.dirname(dir), "uploads");
   process.env.OUTBOX_DIR = path.join(path.dirname(dir), "outbox");
+  process.env.OPEN_DATA_DIR = path.join(path.dirname(dir), "open-data");
   resetEnvCache();
 });
 

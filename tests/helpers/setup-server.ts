@@ -19,6 +19,7 @@ beforeAll(async () => {
   // Files the code under test writes stay inside this file's directory.
   process.env.UPLOAD_DIR = path.join(files, "uploads");
   process.env.OUTBOX_DIR = path.join(files, "outbox");
+  process.env.OPEN_DATA_DIR = path.join(files, "open-data");
   resetEnvCache();
 });
 

@@ -39,10 +39,10 @@ function startWorker(dir: string) {
   });
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(check: () => boolean, timeoutMs: number, what: string | (() => string)): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -106,7 +106,7 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
       const worker = startWorker(dir);
       let output = "";
       worker.stderr.on("data", (d) => (output += d));
-      await waitFor(() => deliveries(dir, "crash").length >= already + 40, 60_000, `deliveries (${output})`);
+      await waitFor(() => deliveries(dir, "crash").length >= already + 40, 60_000, () => `deliveries (${output})`);
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
       const row = await queryOne<{ n: number }>(
@@ -120,7 +120,14 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
     if (engine === "embedded") await closeDb();
 
     const second = startWorker(dir);
-    await waitFor(() => deliveries(dir, "crash").length >= total, 120_000, "all deliveries after restart");
+    let secondOutput = "";
+    second.stdout.on("data", (d) => (secondOutput += d));
+    second.stderr.on("data", (d) => (secondOutput += d));
+    await waitFor(
+      () => deliveries(dir, "crash").length >= total,
+      180_000,
+      () => `all deliveries after restart (${deliveries(dir, "crash").length} of ${total}; worker said: ${secondOutput.slice(-2_000)})`,
+    );
     second.kill("SIGTERM");
     await new Promise((r) => second.once("exit", r));
 
@@ -135,5 +142,5 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
       sql`select status, count(*)::int as n from outbox_messages where message_key like 'crash-%' group by status`,
     );
     expect(states).toEqual([{ status: "sent", n: total }]);
-  }, 240_000);
+  }, 360_000);
 });
