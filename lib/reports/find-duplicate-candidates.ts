@@ -5,7 +5,7 @@ import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { pointSql } from "../geo/sql";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
-import { statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
+import { openStatuses, statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
 
 export type DuplicateCandidate = {
   code: string;
@@ -50,7 +50,7 @@ export async function findDuplicateCandidates(input: {
         from reports r join service_categories c on c.id = r.category_id
         where c.municipality_id = ${input.municipalityId} and c.service_code = ${input.serviceCode}
           and r.is_public and c.is_public
-          and r.status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')
+          and r.status in ${openStatuses}
           and ST_DWithin(r.location::geography, ${point}::geography, c.duplicate_radius_metres)
         order by distance
         limit ${input.limit ?? 10}`,

@@ -8,7 +8,7 @@ import { actorOfUser } from "../auth/actor";
 import type { SessionUser } from "../auth/staff-user";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { isAllowed } from "../workflow/permissions";
-import { canTransition, statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
+import { canTransition, openStatuses, statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
 import type { TransitionTarget } from "../workflow/apply-action";
 
 export type StaffTimelineEntry = {
@@ -155,7 +155,7 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
     db,
     sql`select count(*)::int as n from reports o, reports r
         where r.id = ${row.id} and o.id <> r.id
-          and o.status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')
+          and o.status in ${openStatuses}
           and ST_DWithin(o.location::geography, r.location::geography, 100)`,
   );
   const organisations = await queryRows<{ id: number; name: LocalizedText }>(

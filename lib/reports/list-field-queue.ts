@@ -6,7 +6,7 @@ import { queryRows } from "../../db/query";
 import type { SessionUser } from "../auth/staff-user";
 import { pointSql } from "../geo/sql";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
-import type { ReportStatus } from "../workflow/states";
+import { openStatuses, type ReportStatus } from "../workflow/states";
 
 export type FieldItem = {
   id: number;
@@ -50,7 +50,7 @@ export async function listFieldQueue(input: {
                ST_X(r.location) as lng, ST_Y(r.location) as lat
         from reports r join service_categories c on c.id = r.category_id
         where r.assigned_organisation_id in ${orgs}
-          and r.status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')
+          and r.status in ${openStatuses}
         order by ${here ? sql`r.location::geography <-> ${here}::geography` : sql`r.due_at nulls last`}
         limit ${input.limit ?? 50}`,
   );

@@ -5,7 +5,7 @@ import { queryRows } from "../../db/query";
 import type { SessionUser } from "../auth/staff-user";
 import { countWorkingDays, localDate } from "../calendar/working-days";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
-import type { ReportStatus } from "../workflow/states";
+import { openStatuses, type ReportStatus } from "../workflow/states";
 
 export type QueueItem = {
   id: number;
@@ -26,7 +26,6 @@ export type QueueItem = {
 
 export type QueueScope = "mine" | "triage" | "all";
 
-const openStatuses = sql`('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`;
 
 /**
  * A staff member's work list, most urgent first: reports their organisations hold ("mine"), the

@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import * as t from "../../db/schema";
 import { notifyReportChange } from "../live/report-changes";
+import { isOpenStatus, openStatuses } from "./states";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 
 /**
@@ -18,7 +19,7 @@ export async function escalateOverdueReports(input: { db: Database; now?: Date; 
     const overdue = await queryRows<{ id: number; assigned_organisation_id: number | null; status: t.Report["status"] }>(
       tx,
       sql`select id, assigned_organisation_id, status from reports
-          where status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')
+          where status in ${openStatuses}
             and due_at < ${now.toISOString()}::timestamptz
             and escalated_at is null and sla_paused_at is null
           order by due_at
@@ -51,6 +52,5 @@ export async function escalateOverdueReports(input: { db: Database; now?: Date; 
 
 /** Whether a report is past its service standard now (the clock does not run while paused). */
 export function isOverdue(input: { status: t.Report["status"]; dueAt: Date | null; slaPausedAt: Date | null; now?: Date }): boolean {
-  const open = ["received", "triaged", "assigned", "reopened", "in_progress", "action_scheduled"].includes(input.status);
-  return open && input.dueAt !== null && input.slaPausedAt === null && input.dueAt < (input.now ?? new Date());
+  return isOpenStatus(input.status) && input.dueAt !== null && input.slaPausedAt === null && input.dueAt < (input.now ?? new Date());
 }

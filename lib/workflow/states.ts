@@ -47,8 +47,9 @@ export function statusesInGroup(group: StatusGroup): ReportStatus[] {
   return (Object.keys(statusGroupOf) as ReportStatus[]).filter((s) => statusGroupOf[s] === group);
 }
 
-/** Statuses in which the service-standard clock runs. */
+/** Statuses in which the service-standard clock runs; in SQL: `r.status::text in ${openStatuses}`. */
+export const openStatuses: readonly ReportStatus[] = [...statusesInGroup("open"), ...statusesInGroup("in_progress")];
+
 export function isOpenStatus(status: ReportStatus): boolean {
-  const group = statusGroupOf[status];
-  return group === "open" || group === "in_progress";
+  return openStatuses.includes(status);
 }
