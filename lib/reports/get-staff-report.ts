@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
 import { canSeeContact, canSeeInternalNote, canViewReport } from "../auth/report-access";
 import { actorOfUser } from "../auth/actor";
+import { listOrganisations } from "../organisations/list-organisations";
 import type { SessionUser } from "../auth/staff-user";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { isAllowed } from "../workflow/permissions";
@@ -158,10 +159,7 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
           and o.status in ${openStatuses}
           and ST_DWithin(o.location::geography, r.location::geography, 100)`,
   );
-  const organisations = await queryRows<{ id: number; name: LocalizedText }>(
-    db,
-    sql`select id, name from organisations where municipality_id = ${row.municipality_id} and active order by code`,
-  );
+  const organisations = await listOrganisations({ db, municipalityIds: [row.municipality_id], locale });
 
   const actor = actorOfUser(user);
   const allowed = (operation: Parameters<typeof isAllowed>[0]["operation"]) =>
@@ -217,6 +215,6 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
     canAssign: (row.status === "assigned" || canTransition(row.status, "assigned")) && allowed({ type: "assign" }),
     canMarkDuplicate: canTransition(row.status, "duplicate") && allowed({ type: "mark_duplicate" }),
     canNote: allowed({ type: "note" }),
-    organisations: organisations.map((o) => ({ id: o.id, name: localized(o.name, locale) })),
+    organisations,
   };
 }

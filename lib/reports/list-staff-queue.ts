@@ -6,6 +6,7 @@ import type { SessionUser } from "../auth/staff-user";
 import { countWorkingDays, localDate } from "../calendar/working-days";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { openStatuses, type ReportStatus } from "../workflow/states";
+import { isDesk } from "../auth/report-access";
 
 export type QueueItem = {
   id: number;
@@ -40,7 +41,7 @@ export async function listStaffQueue(input: {
   limit?: number;
 }): Promise<QueueItem[]> {
   const { user } = input;
-  const desk = user.roles.includes("agent") || user.roles.includes("admin");
+  const desk = isDesk(user);
   const orgs = user.organisationIds.length ? user.organisationIds : [-1];
   const scope =
     input.scope === "all" && desk

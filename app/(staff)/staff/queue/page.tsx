@@ -13,6 +13,7 @@ import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type QueueScope } from "@/lib/reports/list-staff-queue";
+import { isDesk } from "@/lib/auth/report-access";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const format = await getFormatter();
   const user = await staffWithPermission("reports.view");
   if (!user) return <Forbidden />;
-  const desk = user.roles.includes("agent") || user.roles.includes("admin");
+  const desk = isDesk(user);
   const { scope: raw } = await searchParams;
   const scope: QueueScope = desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
   const scopes: QueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];

@@ -1,5 +1,6 @@
 import { withStaff } from "@/lib/auth/session";
 import { subscribeReportChanges, type ReportChange } from "@/lib/live/report-changes";
+import { isDesk } from "@/lib/auth/report-access";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
  * made through any app process reaches every open screen.
  */
 export const GET = withStaff("reports.view", async (req, { user }) => {
-  const desk = user.roles.includes("agent") || user.roles.includes("admin");
+  const desk = isDesk(user);
   const relevant = (c: ReportChange) =>
     user.municipalityIds.includes(c.municipalityId) && (desk || (c.organisationId !== null && user.organisationIds.includes(c.organisationId)));
   const encoder = new TextEncoder();
