@@ -13,6 +13,7 @@ import { PlaceSearch } from "./PlaceSearch";
 import { PhotoInput, type PreparedPhoto } from "./PhotoInput";
 import { QuestionFields, type AnswerValue } from "./QuestionFields";
 import { NearbyReports } from "./NearbyReports";
+import { pointQuery, useFetched } from "./use-fetched";
 
 type Props = {
   municipalityCode: string;
@@ -47,9 +48,9 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
   const [photoGps, setPhotoGps] = useState<Position | null>(null);
   const [contact, setContact] = useState({ name: "", email: "", phone: "", anonymous: false });
   // Candidates belong to the pin and category they were looked up for.
-  const [nearbyFound, setNearbyFound] = useState<{ key: string; items: DuplicateCandidate[] }>({ key: "", items: [] });
-  const nearbyKey = position && serviceCode ? `${serviceCode}@${position.join(",")}` : "";
-  const nearby = nearbyFound.key === nearbyKey ? nearbyFound.items : [];
+  // Reports of the same kind already filed near the pin.
+  const query = pointQuery(serviceCode, position);
+  const nearby = useFetched<{ candidates: DuplicateCandidate[] }>(query && `/api/reports/nearby?${query}`)?.candidates ?? [];
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submissionKey = useRef<string>("");
@@ -80,18 +81,6 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
       controller.abort();
     };
   }, [position]);
-
-  // Reports of the same kind already filed near the pin.
-  useEffect(() => {
-    if (!position || !serviceCode) return;
-    const key = `${serviceCode}@${position.join(",")}`;
-    const controller = new AbortController();
-    fetch(`/api/reports/nearby?service=${serviceCode}&lng=${position[0]}&lat=${position[1]}`, { signal: controller.signal })
-      .then((res) => (res.ok ? res.json() : { candidates: [] }))
-      .then((body) => setNearbyFound({ key, items: body.candidates }))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [position, serviceCode]);
 
   const useMyLocation = () => {
     if (!navigator.geolocation) {

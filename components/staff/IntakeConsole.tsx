@@ -9,6 +9,7 @@ import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates
 import type { RoutingPreview } from "@/lib/routing/preview-routing";
 import { LocationPicker, type Position } from "@/components/map/LocationPicker";
 import { PlaceSearch } from "@/components/forms/PlaceSearch";
+import { pointQuery, useFetched } from "@/components/forms/use-fetched";
 import { CategoryOptions } from "@/components/forms/CategoryOptions";
 
 type Props = {
@@ -35,8 +36,6 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
   const [position, setPosition] = useState<Position | null>(null);
   const [serviceCode, setServiceCode] = useState("");
   const [description, setDescription] = useState("");
-  const [preview, setPreview] = useState<{ key: string; value: RoutingPreview | null }>({ key: "", value: null });
-  const [nearby, setNearby] = useState<{ key: string; items: DuplicateCandidate[] }>({ key: "", items: [] });
   const [filed, setFiled] = useState<{ id: number; code: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submissionKey = useRef("");
@@ -44,22 +43,10 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
     submissionKey.current = crypto.randomUUID();
   }, []);
 
-  const key = position && serviceCode ? `${serviceCode}@${position.join(",")}` : "";
-  useEffect(() => {
-    if (!position || !serviceCode) return;
-    const k = `${serviceCode}@${position.join(",")}`;
-    const controller = new AbortController();
-    const q = `service=${serviceCode}&lng=${position[0]}&lat=${position[1]}`;
-    fetch(`/api/staff/routing-preview?${q}`, { signal: controller.signal })
-      .then((res) => (res.ok ? res.json() : null))
-      .then((value) => setPreview({ key: k, value }))
-      .catch(() => undefined);
-    fetch(`/api/reports/nearby?${q}`, { signal: controller.signal })
-      .then((res) => (res.ok ? res.json() : { candidates: [] }))
-      .then((body) => setNearby({ key: k, items: body.candidates }))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [position, serviceCode]);
+  // Where it would go, and what is already reported nearby, as soon as place and category are known.
+  const query = pointQuery(serviceCode || null, position);
+  const routing = useFetched<RoutingPreview>(query && `/api/staff/routing-preview?${query}`);
+  const candidates = useFetched<{ candidates: DuplicateCandidate[] }>(query && `/api/reports/nearby?${query}`)?.candidates ?? [];
 
   const findCaller = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -97,8 +84,6 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
     setFiled({ id: body.id, code: body.trackingCode });
   };
 
-  const routing = preview.key === key ? preview.value : null;
-  const candidates = nearby.key === key ? nearby.items : [];
   const due = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
 
   return (
