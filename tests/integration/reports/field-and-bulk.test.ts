@@ -42,6 +42,21 @@ describe(`the field list and bulk assignment on the ${engine} engine`, () => {
     expect((await listFieldQueue({ db, user: other, position: [x, y], locale: "en" })).map((i) => i.code)).not.toContain(near.trackingCode);
   });
 
+  it("refuses an empty or malformed bulk request and a position that is not a number, changing nothing", async () => {
+    const { GET: field } = await import("../../../app/api/staff/field/route");
+    const agent = await staffUser("agent", world.contactCentre.id);
+    const cookie = await sessionCookie(agent);
+    const before = await queryRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from report_events`);
+    for (const body of [{ items: [], organisationId: world.roads.id }, { items: [{ id: "x", expectedVersion: 1 }], organisationId: world.roads.id }, {}]) {
+      const res = await bulkAssign(staffRequest("/api/staff/reports/bulk", { method: "POST", cookie, body }), { params: Promise.resolve({}) });
+      expect(res.status).toBe(422);
+    }
+    expect(await queryRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from report_events`)).toEqual(before);
+    const crew = await staffUser("utility_operator", world.water.id);
+    const bad = await field(staffRequest("/api/staff/field?lng=east&lat=44", { cookie: await sessionCookie(crew) }), { params: Promise.resolve({}) });
+    expect(bad.status).toBe(400);
+  });
+
   it("assigns many reports at once, leaving the ones that changed meanwhile", async () => {
     const db = await getDb();
     const a = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: world.inside, description: "a" } });
