@@ -10,3 +10,4 @@ export * from "./outbox";
 export * from "./gazetteer";
 export * from "./abuse";
 export * from "./api-clients";
+export * from "./open311-forwards";
