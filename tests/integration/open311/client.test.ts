@@ -10,6 +10,7 @@ import { deliverPendingMessages } from "../../../lib/notifications/deliver-pendi
 import { fileTransport } from "../../../lib/notifications/transports";
 import { open311Transport } from "../../../lib/open311/client/open311-transport";
 import { pollOpen311Forwards } from "../../../lib/open311/client/poll-forwards";
+import { configureOpen311Endpoint } from "../../../lib/open311/client/configure-endpoint";
 import { hashApiKey } from "../../../lib/open311/post-request";
 import { fileReport } from "../../../lib/reports/file-report";
 import { performReportAction } from "../../../lib/workflow/perform-report-action";
@@ -287,3 +288,37 @@ async function orgName(id: number): Promise<string> {
   const row = await queryOne<{ name: { "sr-Latn": string } }>(await getDb(), sql`select name from organisations where id = ${id}`);
   return row!.name["sr-Latn"];
 }
+
+describe(`Registering an organisation's Open311 system, on the ${engine} engine`, () => {
+  it("registers the system and its categories, updates them on a second run, and changes nothing on bad input", async () => {
+    const db = await getDb();
+    const world = await buildWorkflowWorld({ west: 20.6, south: 44.6 });
+    const config = {
+      organisationCode: world.water.code,
+      name: "Vodovod WO",
+      baseUrl: "https://wo.vodovod.example/open311/v2/",
+      apiKey: "k1",
+      rules: { [world.category.serviceCode]: "LEAK" },
+    };
+    const first = await configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config });
+    const second = await configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, apiKey: "k2", rules: { [world.category.serviceCode]: "LEAK2" } } });
+    expect(second.endpointId).toBe(first.endpointId);
+    const stored = await queryRows<{ base_url: string; api_key: string; external_service_code: string }>(
+      db,
+      sql`select e.base_url, e.api_key, r.external_service_code from open311_endpoints e join open311_forward_rules r on r.endpoint_id = e.id
+          where e.id = ${first.endpointId}`,
+    );
+    expect(stored).toEqual([{ base_url: "https://wo.vodovod.example/open311/v2", api_key: "k2", external_service_code: "LEAK2" }]);
+
+    const count = async () => (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from open311_endpoints`))!.n;
+    const before = await count();
+    await expect(
+      configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, baseUrl: "https://other.example/v2", rules: { nope: "X" } } }),
+    ).rejects.toMatchObject({ messageKey: "categoryNotFound" });
+    await expect(configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, baseUrl: "ftp://x" } })).rejects.toThrow();
+    await expect(
+      configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, organisationCode: "missing" } }),
+    ).rejects.toMatchObject({ messageKey: "organisationNotFound" });
+    expect(await count()).toBe(before);
+  });
+});
