@@ -11,3 +11,4 @@ export * from "./gazetteer";
 export * from "./abuse";
 export * from "./api-clients";
 export * from "./open311-forwards";
+export * from "./tiles";

@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { multiPolygonColumn } from "./columns";
+import { multiPolygon3857Column, multiPolygonColumn } from "./columns";
 import { permitKind, permitStatus } from "./enums";
 import { organisations } from "./organisations";
 import { municipalities } from "./places";
@@ -23,6 +24,8 @@ export const permits = pgTable(
     contractor: text("contractor"),
     worksDescription: text("works_description").notNull(),
     site: multiPolygonColumn("site").notNull(),
+    // Derived: the site in Web Mercator for vector tiles.
+    site3857: multiPolygon3857Column("site_3857").generatedAlwaysAs(sql`ST_Transform(site, 3857)`),
     // Inclusive dates.
     validFrom: date("valid_from").notNull(),
     validTo: date("valid_to").notNull(),
@@ -32,6 +35,7 @@ export const permits = pgTable(
   (t) => [
     uniqueIndex("permits_municipality_reference_key").on(t.municipalityId, t.reference),
     index("permits_site_gix").using("gist", t.site),
+    index("permits_site_3857_gix").using("gist", t.site3857),
   ],
 );
 

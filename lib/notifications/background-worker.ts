@@ -7,6 +7,7 @@ import { pruneRateLimits } from "../abuse/rate-limit";
 import { ensureOpenData } from "../open-data/datasets";
 import { open311Transport } from "../open311/client/open311-transport";
 import { pollOpen311Forwards } from "../open311/client/poll-forwards";
+import { foldClusterDeltas } from "../tiles/fold-cluster-deltas";
 import { escalateOverdueReports } from "../workflow/escalate-overdue-reports";
 import { deliverPendingMessages } from "./deliver-pending-messages";
 import { fileTransport, smtpTransport, type Transport } from "./transports";
@@ -51,6 +52,7 @@ export function startBackgroundWork(input: {
       });
       if (result.claimed === 0 || stopped) break;
     }
+    if (!stopped) await foldClusterDeltas({ db: input.db });
     if (!stopped && Date.now() - lastEscalation >= escalateEvery) {
       lastEscalation = Date.now();
       await escalateOverdueReports({ db: input.db });
