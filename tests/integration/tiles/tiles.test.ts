@@ -1,5 +1,5 @@
 import { VectorTile } from "@mapbox/vector-tile";
-import Pbf from "pbf";
+import { PbfReader } from "pbf";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -33,7 +33,7 @@ function centreOfTile(z: number, x: number, y: number): [number, number] {
 }
 
 function decode(body: Buffer) {
-  return new VectorTile(new Pbf(body));
+  return new VectorTile(new PbfReader(body));
 }
 
 function features(body: Buffer, layer: string) {
