@@ -9,8 +9,11 @@ export function LiveRefresh() {
   const router = useRouter();
   const t = useTranslations("staff");
   const [updates, setUpdates] = useState(0);
+  const [connected, setConnected] = useState(false);
   useEffect(() => {
     const source = new EventSource("/api/staff/events");
+    source.addEventListener("open", () => setConnected(true));
+    source.addEventListener("error", () => setConnected(false));
     let timer: ReturnType<typeof setTimeout> | undefined;
     source.addEventListener("report", () => {
       clearTimeout(timer);
@@ -25,7 +28,7 @@ export function LiveRefresh() {
     };
   }, [router]);
   return (
-    <p className="sr-only" aria-live="polite" data-testid="live-updates" data-updates={updates}>
+    <p className="sr-only" aria-live="polite" data-testid="live-updates" data-updates={updates} data-connected={connected}>
       {updates > 0 ? t("updated") : ""}
     </p>
   );

@@ -53,9 +53,13 @@ GROUP BY 1, 2, 3, 4, 5;
 -- a deadlock, and a reader never sees a new version before the data it stands for.
 INSERT INTO tile_layer_versions (layer) VALUES ('reports'), ('permits'), ('districts');
 --> statement-breakpoint
+-- Once per transaction and layer: a bulk import of a million rows raises the version once.
 CREATE FUNCTION tile_layer_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE tile_layer_versions SET version = version + 1 WHERE layer = TG_ARGV[0];
+  IF current_setting('civic.tile_bumped_' || TG_ARGV[0], true) IS DISTINCT FROM txid_current()::text THEN
+    UPDATE tile_layer_versions SET version = version + 1 WHERE layer = TG_ARGV[0];
+    PERFORM set_config('civic.tile_bumped_' || TG_ARGV[0], txid_current()::text, true);
+  END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint

@@ -18,6 +18,7 @@ test("an agent answers 'where is my request?' from the caller's history and take
   const colleague = await browser.newPage();
   await signIn(colleague, "admin@cuprija.example", "demo-admin");
   await colleague.goto("/staff/queue?scope=all");
+  await expect(colleague.getByTestId("live-updates")).toHaveAttribute("data-connected", "true");
   const beforeUpdates = Number(await colleague.getByTestId("live-updates").getAttribute("data-updates"));
 
   const agent = await browser.newPage();

@@ -48,6 +48,11 @@ export const GET = withStaff("reports.view", async (req, { user }) => {
     },
   });
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform: the server's gzip would otherwise hold events back until its buffer fills.
+      "cache-control": "no-store, no-transform",
+      connection: "keep-alive",
+    },
   });
 });
