@@ -12,6 +12,8 @@ export const permissions = {
   "reports.view": ["agent", "inspector", "utility_operator", "org_admin", "admin"],
   /** Change a report: status, assignment, notes (the procedure decides which change). */
   "reports.act": ["agent", "inspector", "utility_operator", "org_admin", "admin"],
+  /** A utility company's own queue of the reports routed to it. */
+  "reports.utility": ["utility_operator", "org_admin", "admin"],
   /** Take a report on behalf of a caller (phone, counter). */
   "reports.intake": ["agent", "admin"],
   /** Register and change permits. */

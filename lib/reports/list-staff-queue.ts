@@ -25,12 +25,14 @@ export type QueueItem = {
   position: [number, number];
 };
 
-export type QueueScope = "mine" | "triage" | "all";
+export type NamedQueueScope = "mine" | "triage" | "all";
+export type QueueScope = NamedQueueScope | { organisationId: number };
 
 
 /**
  * A staff member's work list, most urgent first: reports their organisations hold ("mine"), the
- * contact centre's reports waiting for a decision ("triage"), or every open report (desk only).
+ * contact centre's reports waiting for a decision ("triage"), every open report (desk only), or
+ * one organisation's reports (its members and the desk).
  */
 export async function listStaffQueue(input: {
   db: Database;
@@ -39,17 +41,30 @@ export async function listStaffQueue(input: {
   locale: Locale;
   now?: Date;
   limit?: number;
+  /** A tracking number (or its start) or part of an address. */
+  search?: string;
 }): Promise<QueueItem[]> {
   const { user } = input;
   const desk = isDesk(user);
   const orgs = user.organisationIds.length ? user.organisationIds : [-1];
   const scope =
-    input.scope === "all" && desk
+    typeof input.scope === "object"
+      ? // One organisation's queue (a utility company's): members of it, or the desk.
+        desk || user.organisationIds.includes(input.scope.organisationId)
+        ? sql`r.assigned_organisation_id = ${input.scope.organisationId}`
+        : sql`false`
+      : input.scope === "all" && desk
       ? sql`true`
       : input.scope === "triage" && desk
         ? sql`(o.kind = 'contact_centre' or r.status in ('received', 'triaged', 'reopened'))`
         : sql`r.assigned_organisation_id in ${orgs}`;
   const municipalities = user.municipalityIds.length ? user.municipalityIds : [-1];
+  const term = input.search?.trim().slice(0, 100);
+  // The term is matched literally: LIKE's wildcards in it are escaped.
+  const literal = term?.replace(/[%_\\]/g, "\\$&");
+  const search = literal
+    ? sql`and (r.tracking_code like ${`${literal.toUpperCase()}%`} or r.address ilike ${`%${literal}%`})`
+    : sql``;
   const rows = await queryRows<{
     id: number;
     code: string;
@@ -74,7 +89,7 @@ export async function listStaffQueue(input: {
         join service_categories c on c.id = r.category_id
         left join districts d on d.id = r.district_id
         left join organisations o on o.id = r.assigned_organisation_id
-        where r.municipality_id in ${municipalities} and r.status in ${openStatuses} and ${scope}
+        where r.municipality_id in ${municipalities} and r.status in ${openStatuses} and ${scope} ${search}
         order by r.due_at nulls last, r.created_at
         limit ${input.limit ?? 200}`,
   );

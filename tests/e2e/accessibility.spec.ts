@@ -39,3 +39,11 @@ test("staff pages have no serious or critical accessibility violations", async (
   await page.waitForLoadState("networkidle");
   expect(await violations(page), page.url()).toEqual([]);
 });
+
+test("the utility queue has no serious or critical accessibility violations", async ({ page }) => {
+  await signIn(page, "operator@cuprija.example", "demo-operator");
+  await page.goto("/staff/utility");
+  await page.waitForLoadState("networkidle");
+  await page.locator("tbody tr").first().locator("summary").click();
+  expect(await violations(page), "/staff/utility").toEqual([]);
+});

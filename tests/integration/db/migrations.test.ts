@@ -49,7 +49,7 @@ describe(`migrations on the ${engine} engine`, () => {
     );
   });
 
-  it("declares geometry columns with their type and SRID 4326", async () => {
+  it("declares geometry columns with their type and SRID: 4326 stored, 3857 derived for vector tiles", async () => {
     const columns = await queryRows<{ table: string; column: string; type: string; srid: number }>(
       handle.db,
       sql`select f_table_name as table, f_geometry_column as column, type, srid
@@ -57,11 +57,14 @@ describe(`migrations on the ${engine} engine`, () => {
     );
     expect(columns).toEqual([
       { table: "districts", column: "area", type: "MULTIPOLYGON", srid: 4326 },
+      { table: "districts", column: "area_3857", type: "MULTIPOLYGON", srid: 3857 },
       { table: "gazetteer", column: "geom", type: "GEOMETRY", srid: 4326 },
       { table: "municipalities", column: "boundary", type: "MULTIPOLYGON", srid: 4326 },
       { table: "organisations", column: "service_area", type: "MULTIPOLYGON", srid: 4326 },
       { table: "permits", column: "site", type: "MULTIPOLYGON", srid: 4326 },
+      { table: "permits", column: "site_3857", type: "MULTIPOLYGON", srid: 3857 },
       { table: "reports", column: "location", type: "POINT", srid: 4326 },
+      { table: "reports", column: "location_3857", type: "POINT", srid: 3857 },
       { table: "reports", column: "shape", type: "GEOMETRY", srid: 4326 },
     ]);
   });
@@ -72,7 +75,7 @@ describe(`migrations on the ${engine} engine`, () => {
       sql`select indexdef from pg_indexes where schemaname = 'public' and indexdef ilike '%using gist%'`,
     );
     const defs = indexes.map((i) => i.indexdef).join("\n");
-    for (const column of ["area", "boundary", "service_area", "site", "location"]) {
+    for (const column of ["area", "boundary", "service_area", "site", "location", "area_3857", "site_3857", "location_3857"]) {
       expect(defs).toMatch(new RegExp(`gist \\(${column}\\)`));
     }
   });

@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
-import { listStaffQueue, type QueueScope } from "@/lib/reports/list-staff-queue";
+import { listStaffQueue, type NamedQueueScope } from "@/lib/reports/list-staff-queue";
 import { isDesk } from "@/lib/auth/report-access";
 
 export const dynamic = "force-dynamic";
@@ -31,8 +31,8 @@ export default async function QueuePage({ searchParams }: Props) {
   if (!user) return <Forbidden />;
   const desk = isDesk(user);
   const { scope: raw } = await searchParams;
-  const scope: QueueScope = desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
-  const scopes: QueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
+  const scope: NamedQueueScope = desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
+  const scopes: NamedQueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
   const db = await getDb();
   const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
   const municipality = await getDefaultMunicipality({ db });
