@@ -9,10 +9,10 @@ export const permitFieldsSchema = z.object({
   kind: z.enum(permitKinds as [string, ...string[]]).transform((k) => k as (typeof permitKinds)[number]),
   holderName: z.string().trim().min(1).max(200),
   holderIsCompany: z.boolean().default(true),
-  contractor: z.string().trim().max(200).optional().transform((v) => v || null),
-  contractorEmail: z.string().trim().toLowerCase().email().max(254).optional().or(z.literal("").transform(() => undefined)).transform((v) => v || null),
+  contractor: z.string().trim().max(200).nullish().transform((v) => v || null),
+  contractorEmail: z.union([z.literal(""), z.string().trim().toLowerCase().email().max(254)]).nullish().transform((v) => v || null),
   worksDescription: z.string().trim().min(1).max(2_000),
-  conditions: z.string().trim().max(4_000).optional().transform((v) => v || null),
+  conditions: z.string().trim().max(4_000).nullish().transform((v) => v || null),
   // GeoJSON Polygon or MultiPolygon, checked by checkPermitSite.
   site: z.unknown(),
   validFrom: isoDate,

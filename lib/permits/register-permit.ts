@@ -33,6 +33,8 @@ export async function registerPermit(input: {
   channel: t.Permit["channel"];
   /** The staff member registering it (counter, office); recorded on the first history entry. */
   actorUserId?: number | null;
+  /** Staff register only in their own municipalities. */
+  municipalityIds?: readonly number[];
   now?: Date;
 }): Promise<RegisteredPermit> {
   const application = permitApplicationSchema.parse(input.application);
@@ -47,6 +49,9 @@ export async function registerPermit(input: {
   }
   if (application.validTo < application.validFrom) throw new AppError({ code: "unprocessable", messageKey: "permitPeriodReversed" });
   const { site, municipalityId } = await checkPermitSite({ db, site: application.site });
+  if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
+    throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area" });
+  }
   const decisionDueAt = computeDueAt({
     createdAt: now,
     slaWorkingDays: decisionWorkingDays[application.kind],
