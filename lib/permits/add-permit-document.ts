@@ -36,7 +36,7 @@ export async function addPermitDocument(input: {
     throw new AppError({ code: "payload_too_large", messageKey: "permitDocumentTooLarge", details: { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 } });
   }
   const type = sniff(input.data);
-  if (!type) throw new AppError({ code: "unprocessable", messageKey: "permitDocumentType" });
+  if (!type) throw new AppError({ code: "unprocessable", messageKey: "permitDocumentType", details: { types: "PDF, JPEG, PNG" } });
   const now = input.now ?? new Date();
   const storage = input.storage ?? getStorage();
   const key = `permits/${now.toISOString().slice(0, 7).replace("-", "/")}/${randomUUID()}.${type.extension}`;

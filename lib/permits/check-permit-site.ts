@@ -15,7 +15,7 @@ export async function checkPermitSite(input: { db: Database; site: unknown }): P
   const checked = validateGeometry(input.site, ["Polygon", "MultiPolygon"] as const);
   if (!checked.valid) {
     const messageKey = checked.reason === "wrong_type" ? "permitSiteWrongType" : `geometry_${checked.reason}`;
-    throw new AppError({ code: "unprocessable", messageKey, details: { reason: checked.reason } });
+    throw new AppError({ code: "unprocessable", messageKey, details: { reason: checked.reason, types: "Polygon, MultiPolygon" } });
   }
   const site: MultiPolygon =
     checked.geometry.type === "Polygon" ? { type: "MultiPolygon", coordinates: [checked.geometry.coordinates] } : checked.geometry;

@@ -25,3 +25,16 @@ export async function findPermitCoverage(input: { db: Database; reportId: number
   );
   return rows.map((r) => ({ id: r.id, reference: r.reference, kind: r.kind, validTo: r.valid_to, holderName: r.holder_name, distanceMetres: Number(r.distance) }));
 }
+
+/**
+ * The staff view's "works without a permit?" check: null when the report's category does not ask
+ * (only categories such as illegal construction or unpermitted digging do), else the covering permits.
+ */
+export async function checkWorksPermit(input: { db: Database; reportId: number; today?: Date }): Promise<PermitCoverage[] | null> {
+  const rows = await queryRows<{ checks: boolean }>(
+    input.db,
+    sql`select c.checks_permit_coverage as checks from reports r join service_categories c on c.id = r.category_id where r.id = ${input.reportId}`,
+  );
+  if (!rows[0]?.checks) return null;
+  return findPermitCoverage(input);
+}

@@ -331,7 +331,7 @@ describe(`permit rules on the ${engine} engine`, () => {
       ["fewer than 4 positions", ring([o, [o[0]! + 0.001, o[1]!], o]), "geometry_too_few_positions", "at least three corners"],
       ["more than 10,000 vertices", ring(many), "geometry_too_many_vertices", "10,000"],
       ["outside the municipality", box(23, 43, 23.001, 43.001), "geometry_outside_area", "outside the municipality"],
-      ["a point instead of an area", { type: "Point", coordinates: o }, "permitSiteWrongType", "must be an area"],
+      ["a point instead of an area", { type: "Point", coordinates: o }, "permitSiteWrongType", "must be an area (one or more polygons). Draw an area or import one of these types: Polygon, MultiPolygon."],
       ["coordinates out of range", ring([[190, 42], [191, 42], [191, 43], [190, 42]]), "geometry_coordinates_out_of_range", "outside the map"],
     ];
     it.each(cases)("refuses a site that is %s", async (_name, bad, key, words) => {
