@@ -1,3 +1,4 @@
+import type { MultiPolygon } from "geojson";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,6 +8,7 @@ import { ConflictList } from "@/components/permits/ConflictList";
 import { PermitDocumentUpload } from "@/components/permits/PermitDocumentUpload";
 import { PermitForm } from "@/components/permits/PermitForm";
 import { PermitStatusActions } from "@/components/permits/PermitStatusActions";
+import { PermitsMap } from "@/components/permits/PermitsMap";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
@@ -51,6 +53,15 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {closed ? null : <ConflictList conflicts={permit.conflicts} />}
+      {municipality ? (
+        <PermitsMap
+          items={[{ id: permit.id, reference: permit.reference, status: permit.status, site: permit.site }]}
+          municipalityCode={municipality.code}
+          bbox={siteBounds(permit.site)}
+          styleUrl={env.MAP_STYLE_URL}
+          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+        />
+      ) : null}
       <dl className="facts">
         <dt>{t("permits.status")}</dt>
         <dd data-testid="permit-status">{tt(`permitStatus.${permit.status}`)}</dd>
@@ -156,4 +167,12 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
       )}
     </main>
   );
+}
+
+/** The site's bounding box with a margin of about 100 m, so the map opens on the site. */
+function siteBounds(site: MultiPolygon): [number, number, number, number] {
+  const positions = site.coordinates.flat(2);
+  const xs = positions.map((p) => p[0]!);
+  const ys = positions.map((p) => p[1]!);
+  return [Math.min(...xs) - 0.0012, Math.min(...ys) - 0.0009, Math.max(...xs) + 0.0012, Math.max(...ys) + 0.0009];
 }
