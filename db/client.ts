@@ -25,6 +25,12 @@ export type DbHandle = {
    * of its own, so every app process behind a load balancer hears every change.
    */
   listen: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * A parameterised query straight to the driver, rows as the driver returns them (bytea as a
+   * Buffer or Uint8Array). On a server `name` makes it a prepared statement, planned once per
+   * connection. For hot paths that need no ORM mapping (vector tiles).
+   */
+  rawQuery: <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 };
 
@@ -108,6 +114,8 @@ async function openServer(url: string): Promise<DbHandle> {
         await client.end().catch(() => undefined);
       };
     },
+    rawQuery: async <T>(name: string, text: string, values: unknown[]) =>
+      (await pool.query({ name, text, values })).rows as T[],
     close: () => pool.end(),
   };
 }
@@ -145,6 +153,7 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
           await unlisten();
         };
       },
+      rawQuery: async <T>(_name: string, text: string, values: unknown[]) => (await client.query<T>(text, values)).rows,
       close: async () => {
         try {
           await client.close();

@@ -26,6 +26,8 @@ const schema = z.object({
   // The in-process outbox worker: how often it looks for work (0 turns it off in this process).
   OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   // How long a worker's claim on a batch lasts; after a crash, its messages are retried once it ends.
+  // How often the organisations' own Open311 systems are asked what became of forwarded reports.
+  OPEN311_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   // Signs staff sessions. Unset: a random secret is created once and kept beside the embedded data.
   NEXTAUTH_SECRET: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),

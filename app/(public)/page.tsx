@@ -68,6 +68,7 @@ export default async function HomePage({ searchParams }: Props) {
         styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         filterQuery={filtersToParams(filters).toString()}
         initialView={params.get("at")}
+        categoryNames={Object.fromEntries(groups.flatMap((g) => g.categories.map((c) => [c.serviceCode, c.name])))}
       />
       <div className="map-side">
         <MapFilters filters={filters} groups={groups} districts={districts} />

@@ -2,11 +2,12 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import type { GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
+import type { ExpressionSpecification, GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature, Marker } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { permitColour, statusGroupColours } from "@/lib/map/style";
 import { addAreaOverlay, createBaseMap } from "./create-map";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
+import { MAX_CLUSTER_ZOOM } from "@/lib/tiles/tile-grid";
 
 type Props = {
   municipalityCode: string;
@@ -18,6 +19,8 @@ type Props = {
   filterQuery?: string;
   /** "lng,lat,zoom" from the page's URL: where the map opens. */
   initialView?: string | null;
+  /** Category names by service code, for popups (tiles carry only the code). */
+  categoryNames?: Record<string, string>;
 };
 
 type ListedReport = { code: string; categoryName: string; status: string; createdAt: string };
@@ -45,7 +48,7 @@ const emptyCollection = { type: "FeatureCollection" as const, features: [] };
  * The public map: municipal boundary and districts, permitted works sites and reports coloured
  * by status group, loaded for the visible area whenever the map stops moving.
  */
-export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery = "", initialView }: Props) {
+export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery = "", initialView, categoryNames = {} }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const container = useRef<HTMLDivElement>(null);
@@ -57,15 +60,17 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
   const [listed, setListed] = useState<ListedReport[]>([]);
   const [showPermits, setShowPermits] = useState(true);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const texts = useRef({ t, format });
+  const texts = useRef({ t, format, categoryNames });
   useEffect(() => {
-    texts.current = { t, format };
+    texts.current = { t, format, categoryNames };
   });
 
   useEffect(() => {
     let map: MapLibreMap | undefined;
+    let maplibregl: typeof import("maplibre-gl");
     let cancelled = false;
     let requestSeq = 0;
+    const markers = new Map<string, Marker>();
 
     async function refresh(current: MapLibreMap) {
       const seq = ++requestSeq;
@@ -86,7 +91,6 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
           fetch(`/api/permits?${query}`).then(okJson),
         ]);
         if (cancelled || seq !== requestSeq) return;
-        (current.getSource("reports") as GeoJSONSource).setData(reports);
         (current.getSource("permits") as GeoJSONSource).setData(permits);
         setListed(
           reports.features.map((f: { properties: ListedReport }) => ({
@@ -105,6 +109,7 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
         });
         current.once("idle", () => {
           if (cancelled) return;
+          showClusterCounts(current, markers, maplibregl);
           setReady(true);
           setLoads((n) => n + 1);
         });
@@ -124,7 +129,8 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
         label,
         t: (key) => texts.current.t(key as never),
       });
-      const { map: current, maplibregl } = created;
+      const { map: current } = created;
+      maplibregl = created.maplibregl;
       if (cancelled) {
         current.remove();
         return;
@@ -140,7 +146,7 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
         } catch {
           if (!cancelled) setSummary({ kind: "error" });
         }
-        addDataLayers(current);
+        addDataLayers(current, filterQuery);
         await refresh(current);
       });
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -160,6 +166,13 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
       const showPopup = (feature: MapGeoJSONFeature, lngLat: LngLat) => {
         popup.setLngLat(lngLat).setDOMContent(popupContent(feature, texts.current)).addTo(current);
       };
+      // A cluster opens up: zoom in on it.
+      current.on("click", "report-clusters", (e) => {
+        const feature = e.features?.[0];
+        if (feature) current.easeTo({ center: e.lngLat, zoom: Math.min(current.getZoom() + 2, 14) });
+      });
+      current.on("mouseenter", "report-clusters", () => (current.getCanvas().style.cursor = "zoom-in"));
+      current.on("mouseleave", "report-clusters", () => (current.getCanvas().style.cursor = ""));
       for (const layer of ["reports", "permits-fill"]) {
         current.on("click", layer, (e) => {
           const feature = e.features?.[0];
@@ -240,9 +253,53 @@ async function okJson(response: Response) {
   return response.json();
 }
 
-function addDataLayers(map: MapLibreMap) {
+/** Cluster counts as HTML labels (the maps carry no fonts); the text list is the accessible version. */
+function showClusterCounts(map: MapLibreMap, markers: Map<string, Marker>, maplibregl: typeof import("maplibre-gl")) {
+  const seen = new Set<string>();
+  const clusters = map.getZoom() <= MAX_CLUSTER_ZOOM + 1 ? map.queryRenderedFeatures({ layers: ["report-clusters"] }) : [];
+  for (const feature of clusters.slice(0, 400)) {
+    const [lng, lat] = (feature.geometry as unknown as { coordinates: [number, number] }).coordinates;
+    const count = Number(feature.properties.count);
+    const key = `${lng.toFixed(5)},${lat.toFixed(5)},${count}`;
+    seen.add(key);
+    if (markers.has(key)) continue;
+    const element = document.createElement("span");
+    element.className = "cluster-count";
+    element.setAttribute("aria-hidden", "true");
+    element.textContent = count > 999 ? `${Math.round(count / 100) / 10}k` : String(count);
+    markers.set(key, new maplibregl.Marker({ element }).setLngLat([lng, lat]).addTo(map));
+  }
+  for (const [key, marker] of markers) {
+    if (seen.has(key)) continue;
+    marker.remove();
+    markers.delete(key);
+  }
+}
+
+const statusColour: ExpressionSpecification = [
+  "match",
+  ["get", "status_group"],
+  "open",
+  statusGroupColours.open,
+  "in_progress",
+  statusGroupColours.in_progress,
+  "resolved",
+  statusGroupColours.resolved,
+  statusGroupColours.closed,
+];
+
+/**
+ * Reports come as vector tiles (clusters with counts up to zoom 11, single reports from 12 on),
+ * with the page's filters in the tile URL; works sites are a small GeoJSON overlay.
+ */
+function addDataLayers(map: MapLibreMap, filterQuery: string) {
   map.addSource("permits", { type: "geojson", data: emptyCollection });
-  map.addSource("reports", { type: "geojson", data: emptyCollection });
+  map.addSource("report-tiles", {
+    type: "vector",
+    tiles: [`${window.location.origin}/api/tiles/reports/{z}/{x}/{y}.mvt${filterQuery ? `?${filterQuery}` : ""}`],
+    minzoom: 0,
+    maxzoom: 16,
+  });
   map.addLayer({
     id: "permits-fill",
     type: "fill",
@@ -256,32 +313,48 @@ function addDataLayers(map: MapLibreMap) {
     paint: { "line-color": permitColour, "line-width": 1.5 },
   });
   map.addLayer({
-    id: "reports",
+    id: "report-clusters",
     type: "circle",
-    source: "reports",
+    source: "report-tiles",
+    "source-layer": "clusters",
+    maxzoom: MAX_CLUSTER_ZOOM + 1,
     paint: {
-      "circle-radius": ["interpolate", ["linear"], ["zoom"], 10, 3, 15, 7],
+      "circle-radius": ["interpolate", ["linear"], ["get", "count"], 1, 9, 10, 13, 100, 19, 1000, 26],
+      // The group with most reports in the cluster gives its colour.
       "circle-color": [
-        "match",
-        ["get", "statusGroup"],
-        "open",
+        "case",
+        [">=", ["get", "open"], ["max", ["get", "in_progress"], ["get", "resolved"], ["get", "closed"]]],
         statusGroupColours.open,
-        "in_progress",
+        [">=", ["get", "in_progress"], ["max", ["get", "resolved"], ["get", "closed"]]],
         statusGroupColours.in_progress,
-        "resolved",
+        [">=", ["get", "resolved"], ["get", "closed"]],
         statusGroupColours.resolved,
         statusGroupColours.closed,
       ],
+      "circle-opacity": 0.85,
+      "circle-stroke-color": "#ffffff",
+      "circle-stroke-width": 2,
+    },
+  });
+  map.addLayer({
+    id: "reports",
+    type: "circle",
+    source: "report-tiles",
+    "source-layer": "reports",
+    minzoom: MAX_CLUSTER_ZOOM + 1,
+    paint: {
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 12, 4, 16, 7],
+      "circle-color": statusColour,
       "circle-stroke-color": "#ffffff",
       "circle-stroke-width": 1,
     },
   });
 }
 
-type Texts = { t: ReturnType<typeof useTranslations>; format: ReturnType<typeof useFormatter> };
+type Texts = { t: ReturnType<typeof useTranslations>; format: ReturnType<typeof useFormatter>; categoryNames: Record<string, string> };
 
 /** Popup content built from text nodes only: report text never becomes HTML. */
-function popupContent(feature: MapGeoJSONFeature, { t, format }: Texts): HTMLElement {
+function popupContent(feature: MapGeoJSONFeature, { t, format, categoryNames }: Texts): HTMLElement {
   const root = document.createElement("div");
   root.className = "map-popup";
   const line = (text: string, tag: "strong" | "span" = "span") => {
@@ -291,11 +364,13 @@ function popupContent(feature: MapGeoJSONFeature, { t, format }: Texts): HTMLEle
   };
   const p = feature.properties as Record<string, string | number | null>;
   if (feature.layer.id === "reports") {
-    line(String(p.categoryName), "strong");
-    line(t(`status.${p.status}` as never));
-    line(t("popup.reported", { date: format.dateTime(new Date(String(p.createdAt)), { dateStyle: "medium" }) }));
-    line(t("popup.supporters", { count: Number(p.supporters) }));
-    line(String(p.code));
+    line(categoryNames[String(p.category)] ?? String(p.category), "strong");
+    line(t(`statusGroup.${p.status_group}` as never));
+    line(t(`popup.age_${p.age}` as never));
+    const link = document.createElement("a");
+    link.href = `/reports/${encodeURIComponent(String(p.id))}`;
+    link.textContent = t("popup.open", { code: String(p.id) });
+    root.appendChild(link);
   } else {
     line(t(`permitKind.${p.kind}` as never), "strong");
     line(String(p.works));

@@ -22,3 +22,14 @@ export const multiPolygonColumn = geometryColumn<MultiPolygon>("MultiPolygon");
 export const shapeColumn = geometryColumn<LineString | Polygon>("Geometry");
 /** Any geometry type (gazetteer: streets are lines, places are points). */
 export const anyGeometryColumn = geometryColumn<Geometry>("Geometry");
+
+/**
+ * The same shape in Web Mercator (EPSG:3857), computed by the database from the 4326 column and
+ * stored, so vector tiles select and clip on an indexed column without transforming per request.
+ */
+function mercatorColumn(pgType: string) {
+  return customType<{ data: string; driverData: string }>({ dataType: () => `geometry(${pgType},3857)` });
+}
+
+export const point3857Column = mercatorColumn("Point");
+export const multiPolygon3857Column = mercatorColumn("MultiPolygon");

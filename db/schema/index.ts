@@ -10,3 +10,5 @@ export * from "./outbox";
 export * from "./gazetteer";
 export * from "./abuse";
 export * from "./api-clients";
+export * from "./open311-forwards";
+export * from "./tiles";

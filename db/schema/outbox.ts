@@ -13,6 +13,8 @@ export const outboxMessages = pgTable(
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     // Idempotent id ("report-12-event-40-to-<hash>"): also the e-mail Message-ID, so a resend is recognisable.
     messageKey: text("message_key").notNull(),
+    // Which transport carries it: "email" to people, "open311" to an organisation's own system.
+    channel: text("channel").notNull().default("email"),
     recipient: text("recipient").notNull(),
     locale: text("locale").notNull(),
     template: text("template").notNull(),

@@ -12,7 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { multiPolygonColumn } from "./columns";
+import { multiPolygon3857Column, multiPolygonColumn } from "./columns";
 import { permitChannel, permitEventKind, permitKind, permitStatus } from "./enums";
 import { organisations } from "./organisations";
 import { municipalities } from "./places";
@@ -42,6 +42,8 @@ export const permits = pgTable(
     // Conditions the permit is granted under (working hours, traffic signs, restoring the surface).
     conditions: text("conditions"),
     site: multiPolygonColumn("site").notNull(),
+    // Derived: the site in Web Mercator for vector tiles.
+    site3857: multiPolygon3857Column("site_3857").generatedAlwaysAs(sql`ST_Transform(site, 3857)`),
     // Inclusive dates.
     validFrom: date("valid_from").notNull(),
     validTo: date("valid_to").notNull(),
@@ -59,6 +61,7 @@ export const permits = pgTable(
     uniqueIndex("permits_municipality_reference_key").on(t.municipalityId, t.reference),
     uniqueIndex("permits_submission_key_key").on(t.submissionKey),
     index("permits_site_gix").using("gist", t.site),
+    index("permits_site_3857_gix").using("gist", t.site3857),
     // Distances in metres (reports within 10 m of a site) go through geography; this index serves them.
     index("permits_site_geog_gix").using("gist", sql`(${t.site}::geography)`),
     index("permits_municipality_status_idx").on(t.municipalityId, t.status),

@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../lib/i18n/config";
-import { multiPolygonColumn } from "./columns";
+import { multiPolygon3857Column, multiPolygonColumn } from "./columns";
 
 /** A municipality served by this installation. */
 export const municipalities = pgTable(
@@ -31,11 +32,14 @@ export const districts = pgTable(
     code: text("code").notNull(),
     name: jsonb("name").$type<LocalizedText>().notNull(),
     area: multiPolygonColumn("area").notNull(),
+    // Derived: the area in Web Mercator for vector tiles.
+    area3857: multiPolygon3857Column("area_3857").generatedAlwaysAs(sql`ST_Transform(area, 3857)`),
     population: integer("population"),
   },
   (t) => [
     uniqueIndex("districts_municipality_code_key").on(t.municipalityId, t.code),
     index("districts_area_gix").using("gist", t.area),
+    index("districts_area_3857_gix").using("gist", t.area3857),
   ],
 );
 

@@ -12,7 +12,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { serviceCategories } from "./categories";
-import { pointColumn, shapeColumn } from "./columns";
+import { point3857Column, pointColumn, shapeColumn } from "./columns";
 import { reportChannel, reportEventKind, reportPriority, reportStatus } from "./enums";
 import { organisations } from "./organisations";
 import { districts, municipalities } from "./places";
@@ -37,6 +37,8 @@ export const reports = pgTable(
     districtId: integer("district_id").references(() => districts.id),
     // Where: always a point (the pin); optionally the line or area the problem covers.
     location: pointColumn("location").notNull(),
+    // Derived: the pin in Web Mercator for vector tiles.
+    location3857: point3857Column("location_3857").generatedAlwaysAs(sql`ST_Transform(location, 3857)`),
     shape: shapeColumn("shape"),
     address: text("address"),
     description: text("description").notNull(),
@@ -77,6 +79,7 @@ export const reports = pgTable(
     uniqueIndex("reports_submission_key_key").on(t.submissionKey),
     index("reports_open_due_idx").on(t.dueAt).where(sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`),
     index("reports_location_gix").using("gist", t.location),
+    index("reports_location_3857_gix").using("gist", t.location3857),
     // Distances in metres (duplicate search) go through geography; this index serves them.
     index("reports_location_geog_gix").using("gist", sql`(${t.location}::geography)`),
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),

@@ -5,6 +5,9 @@ import type { Database } from "../../db/client";
 import { getEnv } from "../env";
 import { pruneRateLimits } from "../abuse/rate-limit";
 import { ensureOpenData } from "../open-data/datasets";
+import { open311Transport } from "../open311/client/open311-transport";
+import { pollOpen311Forwards } from "../open311/client/poll-forwards";
+import { foldClusterDeltas } from "../tiles/fold-cluster-deltas";
 import { escalateOverdueReports } from "../workflow/escalate-overdue-reports";
 import { deliverPendingMessages } from "./deliver-pending-messages";
 import { fileTransport, smtpTransport, type Transport } from "./transports";
@@ -15,7 +18,8 @@ export async function configuredTransport(): Promise<Transport> {
 }
 
 /**
- * The outbox worker and the overdue escalation, on a timer, one pass at a time. Started with the
+ * The outbox worker (e-mail, and forwards to organisations' Open311 systems), the overdue
+ * escalation and the polling of those systems, on a timer, one pass at a time. Started with the
  * app (instrumentation.ts) and runnable alone (scripts/outbox-worker.ts).
  */
 export function startBackgroundWork(input: {
@@ -24,6 +28,7 @@ export function startBackgroundWork(input: {
   pollMs: number;
   leaseSeconds?: number;
   escalateEveryMs?: number;
+  open311PollEveryMs?: number;
   onError?: (err: unknown) => void;
 }): { stop: () => Promise<void> } {
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -31,6 +36,9 @@ export function startBackgroundWork(input: {
   let running: Promise<void> = Promise.resolve();
   let lastEscalation = 0;
   const escalateEvery = input.escalateEveryMs ?? 60_000;
+  let lastOpen311Poll = 0;
+  const open311PollEvery = input.open311PollEveryMs ?? getEnv().OPEN311_POLL_SECONDS * 1_000;
+  const transports = { open311: open311Transport({ db: input.db }) };
 
   const pass = async () => {
     // Messages first: housekeeping never holds up a notification.
@@ -38,16 +46,22 @@ export function startBackgroundWork(input: {
       const result = await deliverPendingMessages({
         db: input.db,
         transport: input.transport,
+        transports,
         workerId,
         leaseSeconds: input.leaseSeconds ?? getEnv().OUTBOX_LEASE_SECONDS,
       });
       if (result.claimed === 0 || stopped) break;
     }
+    if (!stopped) await foldClusterDeltas({ db: input.db });
     if (!stopped && Date.now() - lastEscalation >= escalateEvery) {
       lastEscalation = Date.now();
       await escalateOverdueReports({ db: input.db });
       await pruneRateLimits({ db: input.db });
       await ensureOpenData(input.db);
+    }
+    if (!stopped && Date.now() - lastOpen311Poll >= open311PollEvery) {
+      lastOpen311Poll = Date.now();
+      await pollOpen311Forwards({ db: input.db });
     }
   };
   const timer = setInterval(() => {

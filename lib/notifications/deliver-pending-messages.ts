@@ -11,22 +11,40 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(3_600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
-type Claimed = { id: number; message_key: string; recipient: string; subject: string; body: string; locale: string; attempts: number };
+type Claimed = {
+  id: number;
+  message_key: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  locale: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+};
+
+/** A failure no retry can mend (the receiving system refused the message as invalid): give up now. */
+export class PermanentDeliveryError extends Error {}
 
 /**
  * One pass of the outbox worker: claim a batch (FOR UPDATE SKIP LOCKED, so several workers
  * never take the same message), send each, and mark it sent only after the transport accepted
  * it. A claim is a lease: if the worker dies, the messages are claimable again once it expires,
- * and the idempotent transport makes the resend harmless.
+ * and the idempotent transport makes the resend harmless. `transport` carries e-mail; other
+ * channels (an organisation's Open311 system) are delivered only by a worker given their transport.
  */
 export async function deliverPendingMessages(input: {
   db: Database;
   transport: Transport;
+  transports?: Partial<Record<string, Transport>>;
   workerId: string;
   batchSize?: number;
   leaseSeconds?: number;
 }): Promise<{ claimed: number; sent: number; failed: number }> {
-  const { db, transport, workerId } = input;
+  const { db, workerId } = input;
+  const transports: Record<string, Transport> = { email: input.transport };
+  for (const [channel, transport] of Object.entries(input.transports ?? {})) if (transport) transports[channel] = transport;
+  const channels = Object.keys(transports);
   const claimed = await queryRows<Claimed>(
     db,
     sql`update outbox_messages
@@ -35,21 +53,23 @@ export async function deliverPendingMessages(input: {
         where id in (
           select id from outbox_messages
           where status = 'pending' and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
+            and channel in ${channels}
           order by id
           limit ${input.batchSize ?? 25}
           for update skip locked)
-        returning id, message_key, recipient, subject, body, locale, attempts`,
+        returning id, message_key, channel, recipient, subject, body, locale, payload, attempts`,
   );
   let sent = 0;
   let failed = 0;
   for (const message of claimed.sort((a, b) => a.id - b.id)) {
     try {
-      await transport.send({
+      await transports[message.channel]!.send({
         messageKey: message.message_key,
         recipient: message.recipient,
         subject: message.subject,
         body: message.body,
         locale: message.locale,
+        payload: message.payload ?? {},
       });
       await db.execute(
         sql`update outbox_messages set status = 'sent', sent_at = now(), claimed_by = null, claimed_until = null, last_error = null
@@ -58,7 +78,7 @@ export async function deliverPendingMessages(input: {
       sent++;
     } catch (err) {
       failed++;
-      const giveUp = message.attempts >= MAX_ATTEMPTS;
+      const giveUp = message.attempts >= MAX_ATTEMPTS || err instanceof PermanentDeliveryError;
       await db.execute(
         sql`update outbox_messages
             set status = ${giveUp ? "failed" : "pending"}::outbox_status,

@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
 import * as t from "../../db/schema";
 import { getEnv } from "../env";
+import { enqueueOpen311Forwards } from "../open311/client/enqueue-forwards";
 import { localized, isLocale, type LocalizedText } from "../i18n/config";
 import { formatDate, renderNotification, translate, type Template } from "./render";
 
@@ -40,7 +41,8 @@ export function messageKey(reportId: number, eventId: number, email: string): st
  * Writes the messages that events cause into the outbox, in the caller's transaction: the
  * reporter and followers hear about public changes in their language; an organisation hears
  * when a report is assigned or forwarded to it, and its leads when one of its reports is
- * escalated. Message keys are deterministic, so enqueueing twice writes once.
+ * escalated; an organisation's own Open311 system receives the reports of the categories it
+ * takes. Message keys are deterministic, so enqueueing twice writes once.
  */
 export async function enqueueReportNotifications(
   tx: Database,
@@ -120,6 +122,7 @@ export async function enqueueReportNotifications(
       for (const to of dedupe(leads)) await push(event, to, "organisation_escalated", {});
     }
   }
+  await enqueueOpen311Forwards(tx, { reportId: report.id, events });
   if (values.length === 0) return 0;
   const inserted = await tx
     .insert(t.outboxMessages)

@@ -29,10 +29,10 @@ export async function renderNotification(input: {
   };
 }
 
-export async function translate(locale: string, key: string): Promise<string> {
+export async function translate(locale: string, key: string, values?: Record<string, string | number>): Promise<string> {
   const l: Locale = isLocale(locale) ? locale : defaultLocale;
   const t = createTranslator({ locale: l, messages: await loadMessages(l) }) as unknown as Translator;
-  return t(key);
+  return t(key, values);
 }
 
 /** Dates in messages: the recipient's language, the municipality's time zone. */

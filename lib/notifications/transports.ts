@@ -2,7 +2,15 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 
-export type OutgoingMessage = { messageKey: string; recipient: string; subject: string; body: string; locale: string };
+export type OutgoingMessage = {
+  messageKey: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  locale: string;
+  // What a machine-to-machine channel needs (the report an Open311 forward is about).
+  payload?: Record<string, unknown>;
+};
 
 /**
  * Where messages go. `send` must be idempotent by `messageKey`: a worker that crashes after

@@ -42,7 +42,7 @@ export function open311Route<P extends Record<string, string>>(
     try {
       if (!split) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
       const db = await getDb();
-      const jurisdiction = await resolveJurisdiction(db, req.nextUrl.searchParams.get("jurisdiction_id"));
+      const jurisdiction = await resolveJurisdiction(db, req.nextUrl.searchParams.get("jurisdiction_id") ?? (await jurisdictionInBody(req)));
       if (!jurisdiction) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
       return await handler(req, { format, name: split.name, locale: chosen, db, municipalityId: jurisdiction.id, params });
     } catch (err) {
@@ -54,6 +54,18 @@ export function open311Route<P extends Record<string, string>>(
       return errorResponse(format, 500, t("generic"));
     }
   };
+}
+
+/** A POST carries jurisdiction_id among its form fields, not in the query string. */
+async function jurisdictionInBody(req: NextRequest): Promise<string | null> {
+  if (req.method !== "POST") return null;
+  const type = req.headers.get("content-type") ?? "";
+  if (type.includes("application/x-www-form-urlencoded")) return new URLSearchParams(await req.clone().text()).get("jurisdiction_id");
+  if (type.includes("multipart/form-data")) {
+    const value = (await req.clone().formData().catch(() => null))?.get("jurisdiction_id");
+    return typeof value === "string" ? value : null;
+  }
+  return null;
 }
 
 /** An ISO 8601 date-time with a time zone, or a 400. */

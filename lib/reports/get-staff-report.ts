@@ -63,6 +63,15 @@ export type StaffReport = {
   canMarkDuplicate: boolean;
   canNote: boolean;
   organisations: Array<{ id: number; name: string }>;
+  /** Where the report lives in organisations' own Open311 systems, and how it stands there. */
+  forwards: Array<{
+    system: string;
+    state: "queued" | "accepted" | "linked" | "failed";
+    externalId: string | null;
+    externalStatus: string | null;
+    externalNotes: string | null;
+    lastError: string | null;
+  }>;
 };
 
 const transitionTargets: TransitionTarget[] = ["triaged", "in_progress", "action_scheduled", "resolved", "closed", "rejected", "reopened"];
@@ -160,6 +169,19 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
           and ST_DWithin(o.location::geography, r.location::geography, 100)`,
   );
   const organisations = await listOrganisations({ db, municipalityIds: [row.municipality_id], locale });
+  const forwards = await queryRows<{
+    system: string;
+    state: StaffReport["forwards"][number]["state"];
+    external_request_id: string | null;
+    external_status: string | null;
+    external_status_notes: string | null;
+    last_error: string | null;
+  }>(
+    db,
+    sql`select e.name as system, f.state, f.external_request_id, f.external_status, f.external_status_notes, f.last_error
+        from report_forwards f join open311_endpoints e on e.id = f.endpoint_id
+        where f.report_id = ${row.id} order by f.id`,
+  );
 
   const actor = actorOfUser(user);
   const allowed = (operation: Parameters<typeof isAllowed>[0]["operation"]) =>
@@ -216,5 +238,13 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
     canMarkDuplicate: canTransition(row.status, "duplicate") && allowed({ type: "mark_duplicate" }),
     canNote: allowed({ type: "note" }),
     organisations,
+    forwards: forwards.map((f) => ({
+      system: f.system,
+      state: f.state,
+      externalId: f.external_request_id,
+      externalStatus: f.external_status,
+      externalNotes: f.external_status_notes,
+      lastError: f.last_error,
+    })),
   };
 }

@@ -150,7 +150,9 @@ async function transact(
     const actorOrganisationId =
       input.actor.kind === "staff"
         ? (input.actor.organisationIds.find((id) => id === current.assignedOrganisationId) ?? input.actor.organisationIds[0] ?? null)
-        : null;
+        : input.actor.kind === "external_system"
+          ? input.actor.organisationId
+          : null;
     const inserted = await tx
       .insert(t.reportEvents)
       .values(events.map((e) => ({ ...e, reportId: row.id, actorUserId, actorOrganisationId, createdAt: now })))

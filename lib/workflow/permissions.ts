@@ -48,6 +48,9 @@ export function isAllowed(input: {
   const { actor } = input;
   if (actor.kind === "system") return Boolean(rule.system);
   if (actor.kind === "citizen") return Boolean(rule.citizenReporter) && actor.isReporter;
+  if (actor.kind === "external_system") {
+    return rule.roles.includes("utility_operator") && input.assignedOrganisationId === actor.organisationId;
+  }
   if (!rule.roles.includes(actor.role)) return false;
   if (!rule.ownOnly.includes(actor.role)) return true;
   return input.assignedOrganisationId !== null && actor.organisationIds.includes(input.assignedOrganisationId);

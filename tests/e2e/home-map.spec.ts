@@ -19,8 +19,10 @@ test("the home map shows the municipality, its works sites and its reports witho
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Ćuprija");
   await home.waitForMapReady();
 
+  // The whole municipality: reports drawn as clusters from vector tiles, with their counts.
   const whole = await home.renderedCounts();
-  expect(whole.reports).toBeGreaterThan(50);
+  expect(whole.clustered).toBeGreaterThan(50);
+  expect(await page.locator(".cluster-count").count()).toBeGreaterThan(0);
   expect(whole.boundary).toBeGreaterThan(0);
   expect(whole.districts).toBeGreaterThan(0);
   await expect(home.status).toContainText(/\d+ reports and \d+ works sites? in view/);
@@ -66,6 +68,9 @@ test("clicking a report opens a popup with its category and status but no person
   const home = new HomePage(page);
   await home.goto();
   await home.waitForMapReady();
+  // Close enough for single reports instead of clusters.
+  const one = (await (await page.request.get("/api/reports?bbox=21.2,43.8,21.6,44.1")).json()).features[0];
+  await home.zoomTo(one.geometry.coordinates, 15);
   const point = await page.evaluate(() => {
     type Feature = { geometry: { coordinates: [number, number] } };
     const map = (window as unknown as {
@@ -83,4 +88,6 @@ test("clicking a report opens a popup with its category and status but no person
   await expect(popup).toBeVisible();
   await expect(popup).toContainText(/[A-Z0-9]{4}-[A-Z0-9]{4}/);
   await expect(popup).not.toContainText("@");
+  await popup.getByRole("link").click();
+  await expect(page).toHaveURL(/\/reports\/[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 });

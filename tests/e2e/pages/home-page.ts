@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-type RenderedLayerCounts = { reports: number; permits: number; boundary: number; districts: number };
+type RenderedLayerCounts = { reports: number; clustered: number; permits: number; boundary: number; districts: number };
 
 /** The public map page. */
 export class HomePage {
@@ -25,11 +25,13 @@ export class HomePage {
   /** Features MapLibre actually drew, per overlay layer (queried from the map, not from the page's data). */
   async renderedCounts(): Promise<RenderedLayerCounts> {
     return this.page.evaluate(() => {
-      type Feature = { layer: { id: string } };
+      type Feature = { layer: { id: string }; properties: Record<string, unknown> };
       const map = (window as unknown as { civicMap: { queryRenderedFeatures: (o?: object) => Feature[] } }).civicMap;
       const count = (id: string) => map.queryRenderedFeatures({ layers: [id] }).length;
       return {
         reports: count("reports"),
+        // Reports inside the clusters drawn at low zoom, by the counts the tiles carry.
+        clustered: map.queryRenderedFeatures({ layers: ["report-clusters"] }).reduce((n, f) => n + Number(f.properties.count), 0),
         permits: count("permits-fill"),
         boundary: count("boundary-line"),
         districts: count("districts-line"),

@@ -100,6 +100,22 @@ export default async function StaffReportPage({ params }: Props) {
               )}
             </section>
           ) : null}
+          {report.forwards.length > 0 ? (
+            <section aria-labelledby="forwards-title" data-testid="staff-forwards">
+              <h2 id="forwards-title">{t("staff.forwardsTitle")}</h2>
+              <ul>
+                {report.forwards.map((f) => (
+                  <li key={f.system}>
+                    <strong>{f.system}</strong>: {tt(`staff.forwardState_${f.state}`)}
+                    {f.externalId ? ` · #${f.externalId}` : ""}
+                    {f.externalStatus ? ` · ${tt(`staff.externalStatus_${f.externalStatus === "closed" ? "closed" : "open"}`)}` : ""}
+                    {f.externalNotes ? <p className="hint">{f.externalNotes}</p> : null}
+                    {f.lastError ? <p className="form-error">{t("staff.forwardError", { error: f.lastError })}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {report.photoIds.length > 0 ? (
             <ul className="photos">
               {report.photoIds.map((pid, i) => (

@@ -1,0 +1,96 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import type { DbHandle } from "../../db/client";
+import { getCapabilities } from "../../db/capabilities";
+import { AppError } from "../errors";
+import type { PublicFilters } from "../reports/public-filters";
+import { encodeTile } from "./encode-tile";
+import { clusterCells, isValidTile, MAX_CLUSTER_ZOOM } from "./tile-grid";
+import { tileQuery, type TileLayer } from "./tile-sql";
+
+export const tileLayers: readonly TileLayer[] = ["reports", "permits", "districts"];
+
+export type Tile = { body: Buffer; etag: string; version: number };
+
+// Hot tiles in process memory, by bytes. Keys carry the layer version, so a write makes the old
+// entries unreachable and they age out; nothing here must survive a restart or be shared.
+const cache = ((globalThis as { __civicTileCache?: LRUCache<string, Tile> }).__civicTileCache ??= new LRUCache<string, Tile>({
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: (tile) => Math.max(1, tile.body.length),
+}));
+
+/** The start of today in Belgrade: age buckets and periods count from it, so a tile is stable all day. */
+export function startOfToday(now: Date): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(now);
+  return `${day}T00:00:00+01:00`;
+}
+
+/**
+ * One vector tile: read the layer's version, answer from the cache when this exact tile of this
+ * version was made, otherwise run the layer's query — as one ST_AsMVT statement where PostGIS
+ * can encode, as rows encoded in JS where it cannot. The ETag names layer, version and request.
+ */
+export async function getTile(input: {
+  handle: DbHandle;
+  layer: string;
+  z: number;
+  x: number;
+  y: number;
+  filters: PublicFilters;
+  now?: Date;
+  /** "js": encode in JS even where PostGIS could (tests compare the two encoders). */
+  encoder?: "database" | "js";
+}): Promise<Tile> {
+  const { handle, z, x, y, filters } = input;
+  if (!tileLayers.includes(input.layer as TileLayer)) throw new AppError({ code: "not_found", messageKey: "tileLayerNotFound" });
+  if (!isValidTile(z, x, y)) throw new AppError({ code: "bad_request", messageKey: "invalidTile" });
+  const layer = input.layer as TileLayer;
+  const today = startOfToday(input.now ?? new Date());
+  const [row] = await handle.rawQuery<{ version: string | number }>(
+    "tile_layer_version",
+    "select version from tile_layer_versions where layer = $1",
+    [layer],
+  );
+  const version = Number(row?.version ?? 0);
+  const request = JSON.stringify([layer, z, x, y, layer === "reports" ? filters : null, today]);
+  const key = `${version}:${input.encoder ?? ""}:${request}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+
+  const supportsMvt = input.encoder !== "js" && (await getCapabilities(handle)).supportsMvt;
+  const live = filters.periodDays !== null || filters.district !== null;
+  const query = tileQuery(layer, z, { live, mvt: supportsMvt });
+  const cells = clusterCells(z, x, y);
+  const values: Record<string, unknown> = {
+    z,
+    x,
+    y,
+    categories: filters.categories.length ? filters.categories : null,
+    statusGroups: filters.statusGroups.length ? filters.statusGroups : null,
+    periodDays: filters.periodDays,
+    district: filters.district,
+    today: layer === "reports" ? today : today.slice(0, 10),
+    band: cells.band,
+    group: cells.group,
+    x0: cells.x0,
+    x1: cells.x1,
+    y0: cells.y0,
+    y1: cells.y1,
+  };
+  const params = query.params.map((name) => values[name]);
+  let body: Buffer;
+  if (supportsMvt) {
+    const [result] = await handle.rawQuery<{ tile: Uint8Array | null }>(query.name, query.text, params);
+    body = result?.tile ? Buffer.from(result.tile) : Buffer.alloc(0);
+  } else {
+    const rows = await handle.rawQuery<Record<string, unknown>>(query.name, query.text, params);
+    body = encodeTile({ rows, sourceLayer: query.sourceLayer, z, x, y });
+  }
+  const etag = `"${layer}-${version}-${createHash("sha1").update(request).digest("hex").slice(0, 16)}"`;
+  const tile = { body, etag, version };
+  cache.set(key, tile);
+  return tile;
+}
+
+export { MAX_CLUSTER_ZOOM };
