@@ -42,7 +42,8 @@ async function main() {
     await db.execute(sql`analyze permits`);
     const site: MultiPolygon = {
       type: "MultiPolygon",
-      coordinates: [[[[21.3648, 43.9316], [21.3656, 43.9316], [21.3656, 43.932], [21.3648, 43.932], [21.3648, 43.9316]]]],
+      // About 400 m × 330 m in the town centre: a long excavation, so the answer has a few rows.
+      coordinates: [[[[21.363, 43.929], [21.368, 43.929], [21.368, 43.932], [21.363, 43.932], [21.363, 43.929]]]],
     };
     const query = permitConflictsSql({ municipalityId: m!.id, kind: "excavation", site, validFrom: "2026-11-20", validTo: "2026-12-10" });
     const plan = await queryRows<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers, costs) ${query}`);
