@@ -28,12 +28,14 @@ async function errorTranslator(locale: Locale): Promise<ErrorTranslator> {
   const messages = await loadMessages(locale);
   const errors = createTranslator({ locale, messages, namespace: "errors" }) as unknown as ErrorTranslator;
   const statuses = createTranslator({ locale, messages, namespace: "status" }) as unknown as ErrorTranslator;
-  // Report statuses named in a message ("cannot become {to}") are shown by their label.
+  const permitStatuses = createTranslator({ locale, messages, namespace: "permitStatus" }) as unknown as ErrorTranslator;
+  // Report statuses named in a message ("cannot become {to}") are shown by their label; permit
+  // statuses likewise ({permitFrom}, {permitTo}).
   const translate = ((key: string, values?: Record<string, string | number>) => {
     const shown = { ...values };
-    for (const field of ["from", "to"]) {
+    for (const [field, labels] of [["from", statuses], ["to", statuses], ["permitFrom", permitStatuses], ["permitTo", permitStatuses]] as const) {
       const value = shown[field];
-      if (typeof value === "string" && statuses.has(value)) shown[field] = statuses(value);
+      if (typeof value === "string" && labels.has(value)) shown[field] = labels(value);
     }
     return errors(key, shown);
   }) as ErrorTranslator;

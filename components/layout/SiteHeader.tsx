@@ -26,6 +26,9 @@ export async function SiteHeader() {
             <Link href="/track">{t("nav.track")}</Link>
           </li>
           <li>
+            <Link href="/permits/apply">{t("nav.permits")}</Link>
+          </li>
+          <li>
             <Link href="/charter">{t("nav.charter")}</Link>
           </li>
           <li>

@@ -58,6 +58,8 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
   // Completed data loads, so that a test (or a screen reader hint) can tell a new view has been drawn.
   const [loads, setLoads] = useState(0);
   const [listed, setListed] = useState<ListedReport[]>([]);
+  const [showPermits, setShowPermits] = useState(true);
+  const mapRef = useRef<MapLibreMap | null>(null);
   const texts = useRef({ t, format, categoryNames });
   useEffect(() => {
     texts.current = { t, format, categoryNames };
@@ -134,6 +136,7 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
         return;
       }
       map = current;
+      mapRef.current = current;
       setFallback(created.fallback);
       (window as unknown as { civicMap?: MapLibreMap }).civicMap = current;
 
@@ -183,10 +186,24 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
     return () => {
       cancelled = true;
       map?.remove();
+      mapRef.current = null;
     };
     // The initial view is read once; later moves write it, they do not re-create the map.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery]);
+
+  // The works layer can be hidden (its data still loads, so the count stays right).
+  useEffect(() => {
+    const current = mapRef.current;
+    if (!current) return;
+    const apply = () => {
+      for (const id of ["permits-fill", "permits-line"]) {
+        if (current.getLayer(id)) current.setLayoutProperty(id, "visibility", showPermits ? "visible" : "none");
+      }
+    };
+    if (current.isStyleLoaded()) apply();
+    else current.once("idle", apply);
+  }, [showPermits, ready]);
 
   return (
     <div
@@ -195,6 +212,10 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
       data-loads={loads}
       data-basemap={fallback ? "fallback" : "remote"}
     >
+      <label className="choice permits-toggle">
+        <input type="checkbox" checked={showPermits} onChange={(e) => setShowPermits(e.target.checked)} data-testid="permits-toggle" />
+        <span>{t("home.showPermits")}</span>
+      </label>
       {/* MapLibre makes its canvas the focusable, labelled region (Map.Title below). */}
       <div ref={container} className="map" />
       <p className="map-status" aria-live="polite">

@@ -48,6 +48,9 @@ export const serviceCategories = pgTable(
     questions: jsonb("questions").$type<CategoryQuestion[]>().notNull().default([]),
     // Open data: reports of categories that point at private homes are published on a grid of this size.
     locationPrecisionMetres: integer("location_precision_metres"),
+    // Works-without-a-permit categories (illegal construction, unpermitted digging): the staff view
+    // shows whether an active permit covers the point.
+    checksPermitCoverage: boolean("checks_permit_coverage").notNull().default(false),
     // Non-public categories (e.g. reports about a person) never show on the public map.
     isPublic: boolean("is_public").notNull().default(true),
     active: boolean("active").notNull().default(true),

@@ -45,6 +45,10 @@ export const reportEventKind = pgEnum("report_event_kind", [
 
 export const permitKind = pgEnum("permit_kind", ["construction", "excavation", "street_occupancy", "event"]);
 
+/**
+ * A permit's procedure (lib/permits/permit-states.ts owns the allowed transitions):
+ * applied → under_review → granted | refused; granted → active → completed; granted or active → revoked.
+ */
 export const permitStatus = pgEnum("permit_status", [
   "applied",
   "under_review",
@@ -54,6 +58,19 @@ export const permitStatus = pgEnum("permit_status", [
   "completed",
   "revoked",
 ]);
+
+/** Kinds of entries in a permit's history; the history is append-only (enforced by a trigger). */
+export const permitEventKind = pgEnum("permit_event_kind", [
+  "applied",
+  "registered",
+  "status_changed",
+  "edited",
+  "document_added",
+  "report_linked",
+]);
+
+/** How a permit application reached the office: online, or at the counter on the applicant's behalf. */
+export const permitChannel = pgEnum("permit_channel", ["web", "counter", "office"]);
 
 export const userRole = pgEnum("user_role", [
   "citizen",

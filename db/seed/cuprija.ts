@@ -98,6 +98,8 @@ export type CategorySeed = {
   questions?: CategoryQuestion[];
   /** Open data publishes these reports on a grid of this many metres (they point at homes). */
   locationPrecisionMetres?: number;
+  /** The staff view checks whether an active permit covers the point (works without a permit). */
+  checksPermitCoverage?: boolean;
   /** Relative frequency in the demo reports. */
   weight: number;
 };
@@ -156,8 +158,8 @@ export const categorySeeds: CategorySeed[] = [
     ] },
   { code: "air_pollution", group: "environment", name: sr("Zagađenje vazduha", "Air pollution"), description: sr("Dim, paljenje otpada, neprijatni mirisi.", "Smoke, burning rubbish, bad smells."), kind: "inspectorate", sector: "environment", slaWorkingDays: 15, duplicateRadiusMetres: 200, weight: 2 },
   { code: "water_pollution", group: "environment", name: sr("Zagađenje reke ili potoka", "River or stream pollution"), description: sr("Otpadne vode, ulje ili uginule ribe u Moravi ili potoku.", "Waste water, oil or dead fish in the Morava or a stream."), kind: "inspectorate", sector: "environment", slaWorkingDays: 10, duplicateRadiusMetres: 200, weight: 1 },
-  { code: "illegal_construction", group: "construction", name: sr("Bespravna gradnja", "Illegal construction"), description: sr("Gradnja bez vidljive table i dozvole.", "Building work without a visible permit board."), kind: "department", sector: "urbanism", slaWorkingDays: 30, duplicateRadiusMetres: 30, locationPrecisionMetres: 250, weight: 2 },
-  { code: "unpermitted_digging", group: "construction", name: sr("Raskopavanje bez dozvole", "Unpermitted digging"), description: sr("Raskopan put ili trotoar bez oznaka i dozvole.", "A road or pavement dug up without signs or a permit."), kind: "inspectorate", sector: "communal", slaWorkingDays: 5, duplicateRadiusMetres: 50, weight: 2 },
+  { code: "illegal_construction", group: "construction", name: sr("Bespravna gradnja", "Illegal construction"), description: sr("Gradnja bez vidljive table i dozvole.", "Building work without a visible permit board."), kind: "department", sector: "urbanism", slaWorkingDays: 30, duplicateRadiusMetres: 30, locationPrecisionMetres: 250, checksPermitCoverage: true, weight: 2 },
+  { code: "unpermitted_digging", group: "construction", name: sr("Raskopavanje bez dozvole", "Unpermitted digging"), description: sr("Raskopan put ili trotoar bez oznaka i dozvole.", "A road or pavement dug up without signs or a permit."), kind: "inspectorate", sector: "communal", slaWorkingDays: 5, duplicateRadiusMetres: 50, checksPermitCoverage: true, weight: 2 },
   { code: "stray_animals", group: "animals", name: sr("Napuštene životinje", "Stray animals"), description: sr("Napušteni psi ili druge životinje na javnoj površini.", "Stray dogs or other animals in a public place."), kind: "utility_company", sector: "waste", slaWorkingDays: 5, duplicateRadiusMetres: 100, weight: 3 },
   { code: "dead_animal", group: "animals", name: sr("Uginula životinja", "Dead animal"), description: sr("Uginula životinja na putu ili javnoj površini.", "A dead animal on a road or in a public place."), kind: "utility_company", sector: "waste", slaWorkingDays: 1, duplicateRadiusMetres: 50, weight: 2 },
 ];

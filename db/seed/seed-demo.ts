@@ -202,6 +202,7 @@ async function insertCategories(tx: Database, municipalityId: number): Promise<M
         questions: c.questions ?? [],
         locationPrecisionMetres: c.locationPrecisionMetres ?? null,
         isPublic: c.isPublic ?? true,
+        checksPermitCoverage: c.checksPermitCoverage ?? false,
         sortOrder: index,
       })),
     )
@@ -625,7 +626,8 @@ async function insertPermits(
       updatedAt: new Date(Math.min(today.getTime(), validFrom.getTime())),
     });
   }
-  await tx.insert(t.permits).values(values);
+  const inserted = await tx.insert(t.permits).values(values).returning({ id: t.permits.id, status: t.permits.status, createdAt: t.permits.createdAt });
+  if (inserted.length > 0) await tx.insert(t.permitEvents).values(inserted.map((p) => ({ permitId: p.id, kind: "registered" as const, toStatus: p.status, createdAt: p.createdAt })));
   return values.length;
 }
 

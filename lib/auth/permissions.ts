@@ -18,6 +18,8 @@ export const permissions = {
   "reports.intake": ["agent", "admin"],
   /** Register and change permits. */
   "permits.manage": ["permit_officer", "admin"],
+  /** File a permit application at the counter on an applicant's behalf (one-stop shop). */
+  "permits.counter": ["agent", "permit_officer", "admin"],
   /** Statistics and hotspots. */
   "analytics.view": ["planner", "org_admin", "admin"],
   /** Organisations, categories, users, calendar. */

@@ -2,7 +2,14 @@ import { createTranslator } from "use-intl/core";
 import { isLocale, defaultLocale, type Locale } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
 
-export type Template = "report_received" | "report_updated" | "organisation_assigned" | "organisation_escalated";
+export type Template =
+  | "report_received"
+  | "report_updated"
+  | "organisation_assigned"
+  | "organisation_escalated"
+  | "permit_application_received"
+  | "permit_status_changed"
+  | "permit_report_linked";
 
 export type RenderedMessage = { subject: string; body: string };
 

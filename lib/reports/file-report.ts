@@ -12,6 +12,7 @@ import { validateGeometry } from "../geo/validate-geometry";
 import type { LineString, Polygon } from "geojson";
 import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
+import { linkReportToPermits } from "../permits/link-report-to-permits";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
 import type { Storage } from "../storage/storage";
@@ -203,6 +204,8 @@ export async function fileReport(input: {
           })
           .returning({ id: t.reportEvents.id });
         await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
+        // Inside or next to an active works site: the permit's holder and issuer hear of it.
+        await linkReportToPermits(tx, { reportId: row.id, municipalityId, position: report.position, now });
         await notifyReportChange(tx, row.id);
         return row.id;
       });

@@ -6,6 +6,7 @@ import { queryOne, queryRows } from "../../db/query";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { isOverdue } from "../workflow/escalate-overdue-reports";
 import { statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
+import { publicPermitColumns, toPublicPermit, type PublicPermit, type PublicPermitRow } from "../permits/public-permit-fields";
 import { normaliseTrackingCode } from "./tracking-code";
 
 export type PublicTimelineEntry = {
@@ -38,6 +39,8 @@ export type PublicReport = {
   shape: Geometry | null;
   photoIds: number[];
   timeline: PublicTimelineEntry[];
+  /** Works permitted at the spot (linked when the report was filed), public fields only. */
+  permits: PublicPermit[];
 };
 
 /**
@@ -97,8 +100,14 @@ export async function getPublicReport(input: { db: Database; code: string; local
     db,
     sql`select id from attachments where report_id = ${row.id} and is_public order by id`,
   );
+  const permits = await queryRows<PublicPermitRow>(
+    db,
+    sql`select ${publicPermitColumns} from report_permits rp join permits p on p.id = rp.permit_id
+        where rp.report_id = ${row.id} order by p.valid_to desc, p.id`,
+  );
   const dueAt = row.due_at === null ? null : new Date(row.due_at);
   return {
+    permits: permits.map(toPublicPermit),
     code,
     serviceCode: row.service_code,
     categoryName: localized(row.category_name, locale),

@@ -19,7 +19,7 @@ async function firstPublicReport(page: Page): Promise<string> {
 
 test("public pages have no serious or critical accessibility violations", async ({ page }) => {
   const code = await firstPublicReport(page);
-  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page"]) {
+  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page", "/permits/apply", "/permits/track", "/permits/track?number=bad", "/permits/planned"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);
@@ -46,4 +46,18 @@ test("the utility queue has no serious or critical accessibility violations", as
   await page.waitForLoadState("networkidle");
   await page.locator("tbody tr").first().locator("summary").click();
   expect(await violations(page), "/staff/utility").toEqual([]);
+});
+
+test("permit pages have no serious or critical accessibility violations", async ({ page }) => {
+  await signIn(page, "permits@cuprija.example", "demo-permits");
+  for (const path of ["/staff/permits", "/staff/permits?status=active", "/staff/permits/new", "/staff/permits/counter"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(await violations(page), path).toEqual([]);
+  }
+  await page.goto("/staff/permits");
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await page.waitForURL(/\/staff\/permits\/\d+$/);
+  await page.waitForLoadState("networkidle");
+  expect(await violations(page), page.url()).toEqual([]);
 });

@@ -33,6 +33,11 @@ test("the home map shows the municipality, its works sites and its reports witho
   const corner = permits.features[0].geometry.coordinates[0][0][0] as [number, number];
   await home.zoomTo(corner, 16);
   expect((await home.renderedCounts()).permits).toBeGreaterThan(0);
+  // The works layer can be switched off and on again.
+  await page.getByLabel("Show permitted works sites").uncheck();
+  await expect.poll(async () => (await home.renderedCounts()).permits).toBe(0);
+  await page.getByLabel("Show permitted works sites").check();
+  await expect.poll(async () => (await home.renderedCounts()).permits).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 });
 

@@ -45,6 +45,15 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <Link href="/staff/utility">{t("utility.nav")}</Link>
               </li>
             ) : null}
+            {hasPermission(user.roles, "permits.manage") ? (
+              <li>
+                <Link href="/staff/permits">{t("permits.nav")}</Link>
+              </li>
+            ) : hasPermission(user.roles, "permits.counter") ? (
+              <li>
+                <Link href="/staff/permits/counter">{t("permits.counterNav")}</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <span className="hint">{t("signin.signedInAs", { name: user.name })}</span>

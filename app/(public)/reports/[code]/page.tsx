@@ -63,6 +63,13 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
         <dt>{t("reportPage.location")}</dt>
         <dd>{[report.address, report.district ?? report.municipality].filter(Boolean).join(", ")}</dd>
       </dl>
+      {report.permits.map((permit) => (
+        <p key={permit.reference} className="banner info" data-testid="permit-notice">
+          {permit.holder
+            ? t("reportPage.permitNoticeHolder", { until: date(permit.validTo), holder: permit.holder, reference: permit.reference, works: permit.works })
+            : t("reportPage.permitNotice", { until: date(permit.validTo), reference: permit.reference, works: permit.works })}
+        </p>
+      ))}
       {report.scheduledFor ? <p>{t("reportPage.scheduled", { date: date(report.scheduledFor) })}</p> : null}
       {report.duplicateOf ? (
         <p>

@@ -8,6 +8,7 @@ import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
+import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +28,7 @@ export default async function StaffReportPage({ params }: Props) {
   const id = Number((await params).id);
   const report = Number.isInteger(id) ? await getStaffReport({ db: await getDb(), id, user, locale: (await getLocale()) as Locale }) : null;
   if (!report) notFound();
+  const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
   const env = getEnv();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
   return (
@@ -74,6 +76,30 @@ export default async function StaffReportPage({ params }: Props) {
             </p>
           ) : null}
           <p className="hint">{t("staff.nearbyOpen", { count: report.nearbyOpen })}</p>
+          {permitCheck ? (
+            <section aria-labelledby="permit-check" className={`permit-check ${permitCheck.length === 0 ? "unpermitted" : "permitted"}`} data-testid="permit-check">
+              <h2 id="permit-check">{t("permits.checkTitle")}</h2>
+              {permitCheck.length === 0 ? (
+                <p>
+                  <strong>{t("permits.noPermitHere")}</strong>
+                </p>
+              ) : (
+                <ul>
+                  {permitCheck.map((p) => (
+                    <li key={p.id}>
+                      {t("permits.coveredBy", {
+                        reference: p.reference,
+                        kind: tt(`permitKind.${p.kind}`),
+                        holder: p.holderName,
+                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" }),
+                        metres: p.distanceMetres,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
           {report.forwards.length > 0 ? (
             <section aria-labelledby="forwards-title" data-testid="staff-forwards">
               <h2 id="forwards-title">{t("staff.forwardsTitle")}</h2>

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { PlannedWorks } from "@/components/permits/PlannedWorks";
+import { getEnv } from "@/lib/env";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("permits"))("plannedTitle") };
+}
+
+/** "What is planned here?" for a point or a drawn area. */
+export default async function PlannedPage() {
+  const t = await getTranslations("permits");
+  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  if (!municipality) return null;
+  const env = getEnv();
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("plannedTitle")}</h1>
+      <p>{t("plannedIntro")}</p>
+      <PlannedWorks municipalityCode={municipality.code} bbox={municipality.bbox} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+    </main>
+  );
+}

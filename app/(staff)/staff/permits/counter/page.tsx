@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { PermitForm } from "@/components/permits/PermitForm";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { staffWithPermission } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("permits"))("counterTitle") };
+}
+
+/** One-stop shop at the counter: an agent files an application on the applicant's behalf. */
+export default async function CounterApplicationPage() {
+  const user = await staffWithPermission("permits.counter");
+  if (!user) return <Forbidden />;
+  const t = await getTranslations("permits");
+  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  if (!municipality) return null;
+  const env = getEnv();
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("counterTitle")}</h1>
+      <p>{t("counterIntro")}</p>
+      <PermitForm mode="counter" municipalityCode={municipality.code} bbox={municipality.bbox} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+    </main>
+  );
+}

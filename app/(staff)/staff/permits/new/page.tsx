@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { PermitForm } from "@/components/permits/PermitForm";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { staffWithPermission } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("permits"))("newPermit") };
+}
+
+export default async function NewPermitPage() {
+  const user = await staffWithPermission("permits.manage");
+  if (!user) return <Forbidden />;
+  const t = await getTranslations("permits");
+  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  if (!municipality) return null;
+  const env = getEnv();
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("newPermit")}</h1>
+      <PermitForm mode="create" municipalityCode={municipality.code} bbox={municipality.bbox} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+    </main>
+  );
+}
