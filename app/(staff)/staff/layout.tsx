@@ -40,6 +40,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <Link href="/staff/queue">{t("staff.queue")}</Link>
               </li>
             ) : null}
+            {hasPermission(user.roles, "analytics.view") ? (
+              <li>
+                <Link href="/staff/analytics">{t("staff.analytics")}</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <span className="hint">{t("signin.signedInAs", { name: user.name })}</span>
