@@ -49,30 +49,35 @@ export async function findHotspots(input: {
           select r.category_id, ST_Transform(r.location, ${srid}::int) as g
           from reports r where ${reportScope(input)}
         ),
-        clustered as (
+        clustered as materialized (
           select category_id, g, ST_ClusterDBSCAN(g, ${epsMetres}::float8, ${minPoints}::int) over () as cluster
           from points
         ),
         clusters as (
           select cluster, count(*)::int as reports, ST_Collect(g) as geom
           from clustered where cluster is not null group by cluster
+          order by reports desc, cluster limit ${MAX_HOTSPOTS}
         ),
-        previous as (
+        -- Each cluster's outline once, not once per compared point.
+        shapes as materialized (
+          select cluster, reports, ST_ConvexHull(geom) as hull, ST_Centroid(geom) as centre, ST_Envelope(geom) as envelope
+          from clusters
+        ),
+        previous as materialized (
           select ST_Transform(r.location, ${srid}::int) as g
           from reports r where ${reportScope({ ...input, period: "previous" })}
         )
-        select c.cluster, c.reports,
-               (select count(*)::int from previous p where ST_DWithin(ST_ConvexHull(c.geom), p.g, ${epsMetres}::float8)) as previous_reports,
-               ST_AsGeoJSON(ST_Transform(ST_Centroid(c.geom), 4326), 6) as centre,
-               ST_AsGeoJSON(ST_Transform(ST_Envelope(ST_Buffer(ST_Envelope(c.geom), ${epsMetres}::float8)), 4326), 6) as bbox,
+        select s.cluster, s.reports,
+               (select count(*)::int from previous p where ST_DWithin(s.hull, p.g, ${epsMetres}::float8)) as previous_reports,
+               ST_AsGeoJSON(ST_Transform(s.centre, 4326), 6) as centre,
+               ST_AsGeoJSON(ST_Transform(ST_Envelope(ST_Buffer(s.envelope, ${epsMetres}::float8)), 4326), 6) as bbox,
                (select json_agg(json_build_object('code', k.service_code, 'name', k.name, 'reports', k.n) order by k.n desc, k.service_code)
                 from (select sc.service_code, sc.name, count(*)::int as n
                       from clustered x join service_categories sc on sc.id = x.category_id
-                      where x.cluster = c.cluster group by sc.service_code, sc.name
+                      where x.cluster = s.cluster group by sc.service_code, sc.name
                       order by n desc, sc.service_code limit 3) k) as categories
-        from clusters c
-        order by c.reports desc, c.cluster
-        limit ${MAX_HOTSPOTS}`,
+        from shapes s
+        order by s.reports desc, s.cluster`,
   );
   return rows.map((row, index) => {
     const ring = (JSON.parse(row.bbox) as { coordinates: number[][][] }).coordinates[0]!;

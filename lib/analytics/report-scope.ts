@@ -37,10 +37,11 @@ export function reportScope(input: ScopeInput): SQL {
 }
 
 /**
- * The district a report counts for: the one its point lies in now, and on an edge shared by two
- * districts the one with the lowest code — the rule routing uses when a report is filed
- * (lib/routing/spatial-context.ts), so a boundary report is never counted twice or lost.
+ * The district a report counts for: the one it was filed in (`district_id`, set by routing), else
+ * the one its point lies in. Both follow one rule — on an edge shared by two districts the one
+ * with the lowest code wins (lib/routing/spatial-context.ts) — so a boundary report is counted
+ * once, never twice or not at all. The stored id spares a point-in-polygon test per report.
  */
 export function reportDistrictId(): SQL {
-  return sql`(select d.id from districts d where d.municipality_id = r.municipality_id and ST_Covers(d.area, r.location) order by d.code limit 1)`;
+  return sql`coalesce(r.district_id, (select d.id from districts d where d.municipality_id = r.municipality_id and ST_Covers(d.area, r.location) order by d.code limit 1))`;
 }

@@ -5,7 +5,7 @@ import { queryOne, queryRows } from "../../db/query";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { csvLine } from "./csv";
 import type { AnalyticsFilters } from "./filters";
-import { reportScope } from "./report-scope";
+import { reportDistrictId, reportScope } from "./report-scope";
 
 export const exportFormats = ["csv", "geojson"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -110,7 +110,7 @@ async function fetchBatch(input: ExportInput, afterId: number, limit: number): P
     sql`select r.id, r.tracking_code, to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
                sc.service_code as category, sc.name as category_name, r.status::text as status, r.priority::text as priority,
                r.channel::text as channel, o.code as organisation,
-               (select d.code from districts d where d.municipality_id = r.municipality_id and ST_Covers(d.area, r.location) order by d.code limit 1) as district,
+               (select d.code from districts d where d.id = ${reportDistrictId()}) as district,
                r.address, r.description, round(ST_X(r.location)::numeric, 6)::float8 as longitude, round(ST_Y(r.location)::numeric, 6)::float8 as latitude,
                to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as due_at,
                to_char(r.resolved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as resolved_at,
