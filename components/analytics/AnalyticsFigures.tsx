@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { BarChartFigure, chartPalette } from "@/components/charts/BarChartFigure";
+import { BarChartFigure } from "@/components/charts/BarChartFigure";
+import { chartPalette } from "@/components/charts/palette";
 import { FigureTable } from "@/components/analytics/FigureTable";
 import type { AnalyticsOverview } from "@/lib/analytics/get-analytics-overview";
 import type { FigureName } from "@/lib/analytics/build-figure-table";

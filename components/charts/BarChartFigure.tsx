@@ -5,9 +5,6 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 
 export type ChartSeries = { key: string; label: string; color: string };
 
-/** Colour-blind-safe palette (Okabe–Ito), in the order series are drawn. */
-export const chartPalette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"];
-
 /**
  * A bar chart (grouped or stacked) drawn as SVG at a fixed size that scales with the page, so it
  * renders the same on the server, in the browser and in print. The chart is a picture for sighted
