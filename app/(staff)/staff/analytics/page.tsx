@@ -10,7 +10,7 @@ import { Forbidden } from "@/components/staff/Forbidden";
 import { listFilterChoices } from "@/lib/analytics/list-filter-choices";
 import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getMunicipalityById } from "@/lib/places/get-municipality";
 import { loadAnalyticsPage } from "./load-analytics-page";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   const now = new Date();
   const page = await loadAnalyticsPage({ user, searchParams: await searchParams, now });
   const choices = await listFilterChoices({ db: page.db, municipalityId: page.municipalityId, locale: page.locale });
-  const municipality = await getDefaultMunicipality({ db: page.db });
+  const municipality = await getMunicipalityById({ db: page.db, id: page.municipalityId });
   const env = getEnv();
   return (
     <main id="main" className="page analytics">
