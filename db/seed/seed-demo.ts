@@ -277,6 +277,8 @@ export function planReports(input: {
   const weights = categorySeeds.map((c) => [c, c.weight] as const);
   const plans: ReportPlan[] = [];
   const codes = new Set<string>();
+  // A stream of its own, so the dumping spots below leave every other report exactly as before.
+  const spotRandom = seededRandom(7_919);
   while (plans.length < input.count) {
     const urban = random() < 0.7;
     const district = pick(random, urban ? town : villages);
@@ -295,8 +297,19 @@ export function planReports(input: {
     const createdAt = new Date(today.getTime() - ageDays * DAY_MS);
     createdAt.setUTCHours(6 + Math.floor(random() * 13), Math.floor(random() * 60), Math.floor(random() * 60), 0);
     if (createdAt > today) createdAt.setTime(today.getTime() - 3_600_000);
+    // Illegal dumping recurs at a few spots; the one by the river in Ada is growing (more of the
+    // recent reports are there), so the analytics workspace has a real hotspot and trend to find.
+    const spot = category.code === "illegal_dumping" ? pickDumpingSpot(spotRandom, ageDays) : null;
+    if (spot) {
+      position[0] = round6(spot[0] + gaussian(spotRandom) * 0.00035);
+      position[1] = round6(spot[1] + gaussian(spotRandom) * 0.00025);
+    }
     const street = urban ? nearestStreet(position) : null;
-    const address = street ? `${street} ${1 + Math.floor(random() * 120)}` : `${district.name["sr-Latn"]} bb`;
+    const address = street
+      ? `${street} ${1 + Math.floor(random() * 120)}`
+      : spot
+        ? `${nearestStreet(position)} ${1 + Math.floor(spotRandom() * 120)}`
+        : `${district.name["sr-Latn"]} bb`;
     const detail = pick(random, descriptionDetails);
     const anonymous = random() < 0.2;
     const first = pick(random, personFirstNames);
@@ -321,6 +334,16 @@ export function planReports(input: {
     });
   }
   return plans.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/** Where illegal dumping recurs in the demo: the Ada riverbank (growing) and a field south of town (steady). */
+const dumpingSpots = { adaRiverbank: [21.3835, 43.9335], southField: [21.3625, 43.9118] } as const;
+
+function pickDumpingSpot(random: () => number, ageDays: number): readonly [number, number] | null {
+  const draw = random();
+  if (draw < (ageDays < 270 ? 0.7 : 0.3)) return dumpingSpots.adaRiverbank;
+  if (draw > 0.85) return dumpingSpots.southField;
+  return null;
 }
 
 const descriptionDetails = [

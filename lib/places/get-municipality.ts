@@ -37,3 +37,8 @@ export async function getMunicipalityOrThrow(input: { db: Database; code: string
   if (!row) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
   return toSummary(row);
 }
+
+export async function getMunicipalityById(input: { db: Database; id: number }): Promise<MunicipalitySummary | null> {
+  const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.id, input.id));
+  return row ? toSummary(row) : null;
+}

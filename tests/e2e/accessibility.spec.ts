@@ -61,3 +61,12 @@ test("permit pages have no serious or critical accessibility violations", async 
   await page.waitForLoadState("networkidle");
   expect(await violations(page), page.url()).toEqual([]);
 });
+
+test("the planners' analytics pages have no serious or critical accessibility violations", async ({ page }) => {
+  await signIn(page, "planner@cuprija.example", "demo-planner");
+  for (const path of ["/staff/analytics", "/staff/analytics?category=illegal_dumping&layer=hexagons", "/staff/analytics/summary"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(await violations(page), path).toEqual([]);
+  }
+});

@@ -54,6 +54,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <Link href="/staff/permits/counter">{t("permits.counterNav")}</Link>
               </li>
             ) : null}
+            {hasPermission(user.roles, "analytics.view") ? (
+              <li>
+                <Link href="/staff/analytics">{t("staff.analytics")}</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <span className="hint">{t("signin.signedInAs", { name: user.name })}</span>

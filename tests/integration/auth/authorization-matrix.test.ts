@@ -20,6 +20,17 @@ function staffRouteFiles(): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts")).map((f) => path.join(dir, f));
 }
 
+/** Every staff page on disk, with the permission it asks for (`staffWithPermission("…")`). */
+function staffPagePermissions(): Array<{ page: string; permission: string | null }> {
+  const dir = path.join(root, "app", "(staff)", "staff");
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith("page.tsx"))
+    .map((f) => {
+      const source = fs.readFileSync(path.join(dir, f), "utf8");
+      return { page: f, permission: /staffWithPermission\("([^"]+)"\)/.exec(source)?.[1] ?? null };
+    });
+}
+
 type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { permission?: Permission };
 
 describe(`the staff authorisation matrix on the ${engine} engine`, () => {
@@ -47,6 +58,17 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
         expect(Object.keys(permissions)).toContain(mod[method]!.permission);
       }
     }
+  });
+
+  it("has a permission from the table on every staff page but the workspace's front door", () => {
+    const pages = staffPagePermissions();
+    expect(pages.map((p) => p.page)).toEqual(expect.arrayContaining(["analytics/page.tsx", "analytics/summary/page.tsx", "queue/page.tsx"]));
+    for (const { page, permission } of pages) {
+      if (page === "page.tsx") continue; // only redirects to a page that checks
+      expect(Object.keys(permissions), page).toContain(permission);
+    }
+    expect(pages.find((p) => p.page === "analytics/page.tsx")?.permission).toBe("analytics.view");
+    expect(permissions["analytics.view"]).toEqual(["planner", "org_admin", "admin"]);
   });
 
   it("allows exactly the roles the permission table names, and nobody without a session", async () => {

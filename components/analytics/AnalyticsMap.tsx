@@ -1,0 +1,237 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { addAreaOverlay, createBaseMap } from "@/components/map/create-map";
+import type { AnalyticsLayer } from "@/lib/analytics/filters";
+
+export type HotspotItem = {
+  rank: number;
+  reports: number;
+  previousReports: number;
+  trend: number | null;
+  centre: [number, number];
+  bbox: [number, number, number, number];
+  categories: Array<{ code: string; name: string; reports: number }>;
+};
+
+type LayerData = {
+  type: "FeatureCollection";
+  features: Array<{ type: "Feature"; geometry: unknown; properties: Record<string, string | number | null> }>;
+  layer: AnalyticsLayer;
+  cellMetres: number | null;
+  max: number;
+};
+
+const layers: AnalyticsLayer[] = ["choropleth", "hexagons", "heatmap"];
+const ramp = ["#fff5eb", "#fdbe85", "#fd8d3c", "#e6550d", "#a63603"];
+
+/**
+ * The analytics map: districts shaded by their counts, hexagon density or a heatmap, all
+ * aggregated on the server for the current filters (`query`); the hotspots beside it zoom the
+ * map when chosen. The chosen layer is kept in the page's URL.
+ */
+export function AnalyticsMap({
+  query,
+  initialLayer,
+  hotspots,
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+}: {
+  query: string;
+  initialLayer: AnalyticsLayer;
+  hotspots: HotspotItem[];
+  municipalityCode: string;
+  bbox: [number, number, number, number];
+  styleUrl: string;
+  styleTimeoutMs: number;
+}) {
+  const t = useTranslations("analytics");
+  const tAll = useTranslations();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [layer, setLayer] = useState<AnalyticsLayer>(initialLayer);
+  const [perCapita, setPerCapita] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [data, setData] = useState<LayerData | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [zoom, setZoom] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const tRef = useRef(tAll);
+  useEffect(() => {
+    tRef.current = tAll;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      if (!container.current) return;
+      const { map } = await createBaseMap({
+        container: container.current,
+        bounds: bbox,
+        styleUrl,
+        styleTimeoutMs,
+        label: tRef.current("analytics.mapLabel"),
+        t: (key) => tRef.current(key as never),
+      });
+      if (cancelled) return map.remove();
+      mapRef.current = map;
+      map.on("load", async () => {
+        await addAreaOverlay(map, municipalityCode).catch(() => undefined);
+        map.addSource("analytics", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+        map.addSource("hotspots", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+        map.addLayer({ id: "analytics-fill", type: "fill", source: "analytics", paint: { "fill-opacity": 0.7, "fill-color": ramp[0]! } });
+        map.addLayer({ id: "analytics-outline", type: "line", source: "analytics", paint: { "line-color": "#7f2704", "line-width": 0.5, "line-opacity": 0.6 } });
+        map.addLayer({ id: "analytics-heat", type: "heatmap", source: "analytics", paint: { "heatmap-radius": 24, "heatmap-opacity": 0.8 } });
+        map.addLayer({
+          id: "hotspots",
+          type: "circle",
+          source: "hotspots",
+          paint: {
+            "circle-radius": ["case", ["get", "selected"], 11, 8],
+            "circle-color": "rgba(0,0,0,0)",
+            "circle-stroke-color": ["case", ["get", "selected"], "#c5221f", "#1a3d6d"],
+            "circle-stroke-width": 3,
+          },
+        });
+        map.on("moveend", () => setZoom(Math.round(map.getZoom())));
+        setZoom(Math.round(map.getZoom()));
+        setReady(true);
+      });
+    })();
+    return () => {
+      cancelled = true;
+      mapRef.current?.remove();
+      mapRef.current = null;
+    };
+  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+
+  // The layer's data: districts do not depend on the zoom; hexagons and heat cells are sized by it.
+  const zoomKey = layer === "choropleth" ? 0 : zoom;
+  useEffect(() => {
+    if (!ready || zoomKey === null) return;
+    const controller = new AbortController();
+    const params = new URLSearchParams(query);
+    params.set("layer", layer);
+    params.set("zoom", String(zoomKey || 12));
+    fetch(`/api/staff/analytics/map?${params}`, { signal: controller.signal })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        setData((await response.json()) as LayerData);
+        setFailed(false);
+      })
+      .catch((err: unknown) => {
+        if ((err as Error).name !== "AbortError") setFailed(true);
+      });
+    return () => controller.abort();
+  }, [ready, layer, zoomKey, query]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !data) return;
+    (map.getSource("analytics") as GeoJSONSource | undefined)?.setData(data as unknown as GeoJSON.FeatureCollection);
+    const measure = data.layer === "choropleth" && perCapita ? "per1000" : "reports";
+    const max = data.layer === "choropleth" && perCapita ? Math.max(0, ...data.features.map((f) => Number(f.properties.per1000 ?? 0))) : data.max;
+    const top = Math.max(max, 1);
+    const fill = ["interpolate", ["linear"], ["coalesce", ["get", measure], 0], 0, ramp[0], top * 0.25, ramp[1], top * 0.5, ramp[2], top * 0.75, ramp[3], top, ramp[4]];
+    map.setPaintProperty("analytics-fill", "fill-color", fill as never);
+    map.setLayoutProperty("analytics-fill", "visibility", data.layer === "heatmap" ? "none" : "visible");
+    map.setLayoutProperty("analytics-outline", "visibility", data.layer === "heatmap" ? "none" : "visible");
+    map.setLayoutProperty("analytics-heat", "visibility", data.layer === "heatmap" ? "visible" : "none");
+    map.setPaintProperty("analytics-heat", "heatmap-weight", ["/", ["get", "reports"], top] as never);
+  }, [data, ready, perCapita]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    (map.getSource("hotspots") as GeoJSONSource | undefined)?.setData({
+      type: "FeatureCollection",
+      features: hotspots.map((h) => ({ type: "Feature", properties: { rank: h.rank, selected: h.rank === selected }, geometry: { type: "Point", coordinates: h.centre } })),
+    });
+  }, [hotspots, selected, ready]);
+
+  const chooseLayer = (next: AnalyticsLayer) => {
+    setLayer(next);
+    const url = new URL(window.location.href);
+    url.searchParams.set("layer", next);
+    window.history.replaceState(null, "", url);
+  };
+
+  const openHotspot = (hotspot: HotspotItem) => {
+    setSelected(hotspot.rank);
+    mapRef.current?.fitBounds(hotspot.bbox, { padding: 40, maxZoom: 18, duration: 0 });
+  };
+
+  const current = hotspots.find((h) => h.rank === selected) ?? null;
+  const shown = data && data.layer === layer ? data : null;
+
+  return (
+    <div className="analytics-map">
+      <fieldset className="inline-choices">
+        <legend>{t("layer")}</legend>
+        {layers.map((l) => (
+          <label key={l} className="choice">
+            <input type="radio" name="map-layer" value={l} checked={layer === l} onChange={() => chooseLayer(l)} />
+            <span>{t(`layer_${l}`)}</span>
+          </label>
+        ))}
+        {layer === "choropleth" ? (
+          <label className="choice">
+            <input type="checkbox" checked={perCapita} onChange={(e) => setPerCapita(e.target.checked)} />
+            <span>{t("perCapita")}</span>
+          </label>
+        ) : null}
+      </fieldset>
+      <div ref={container} className="map analytics-map-canvas" />
+      <p className="hint" aria-live="polite" data-testid="layer-status">
+        {failed
+          ? t("mapFailed")
+          : shown
+            ? shown.layer === "choropleth"
+              ? t("layerStatusDistricts", { count: shown.features.length, max: shown.max })
+              : t("layerStatusCells", { count: shown.features.length, size: shown.cellMetres ?? 0, max: shown.max, layer: shown.layer })
+            : t("loading")}
+      </p>
+      <section aria-labelledby="hotspots-title" className="hotspots">
+        <h2 id="hotspots-title">{t("hotspotsTitle")}</h2>
+        {hotspots.length === 0 ? (
+          <p>{t("hotspotsNone")}</p>
+        ) : (
+          <ol className="hotspot-list">
+            {hotspots.map((h) => (
+              <li key={h.rank}>
+                <button type="button" aria-pressed={h.rank === selected} onClick={() => openHotspot(h)}>
+                  {t("hotspotButton", { rank: h.rank, count: h.reports, category: h.categories[0]?.name ?? "" })}
+                </button>{" "}
+                <span className="hint">{trendText(t, h)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+        {current ? (
+          <div className="hotspot-detail" role="region" aria-label={t("hotspotDetail", { rank: current.rank })}>
+            <h3>{t("hotspotDetail", { rank: current.rank })}</h3>
+            <p>
+              {t("hotspotCounts", { count: current.reports, previous: current.previousReports })} {trendText(t, current)}
+            </p>
+            <ul>
+              {current.categories.map((c) => (
+                <li key={c.code}>{t("hotspotCategory", { name: c.name, count: c.reports })}</li>
+              ))}
+            </ul>
+            <p className="hint">{t("hotspotCentre", { lat: current.centre[1].toFixed(5), lng: current.centre[0].toFixed(5) })}</p>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function trendText(t: ReturnType<typeof useTranslations<"analytics">>, h: HotspotItem): string {
+  if (h.trend === null) return t("trendNew");
+  return t("trend", { percent: Math.round(h.trend * 100) });
+}
