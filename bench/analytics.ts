@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { median, time, writeResult } from "./measure";
 import { openDatabase, type DbHandle, type Database } from "../db/client";
 import { queryOne } from "../db/query";
 import { seedDemo } from "../db/seed/seed-demo";
@@ -65,16 +66,7 @@ async function fill(handle: DbHandle): Promise<number> {
   return municipality!.id;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
   let bytes = 0;
@@ -137,10 +129,7 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       results,
     };
-    const out = path.join(__dirname, "results", `analytics-${handle.engine}.json`);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-    console.info(JSON.stringify(report, null, 2));
+    writeResult(`analytics-${handle.engine}`, report);
   } finally {
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

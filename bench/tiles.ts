@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { median, time, writeResult } from "./measure";
 import { openDatabase, type DbHandle } from "../db/client";
 import { queryOne } from "../db/query";
 import { seedDemo } from "../db/seed/seed-demo";
@@ -20,6 +21,7 @@ import { noFilters, type PublicFilters } from "../lib/reports/public-filters";
 import { foldClusterDeltas } from "../lib/tiles/fold-cluster-deltas";
 import { clearTileCache, getTile } from "../lib/tiles/get-tile";
 
+const ms = (values: number[]) => Number(median(values).toFixed(2));
 const REPORTS = Number(process.env.BENCH_TILE_REPORTS ?? 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 
@@ -72,16 +74,7 @@ async function fill(handle: DbHandle): Promise<{ insertRowsPerSecond: number }> 
   return { insertRowsPerSecond };
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(2));
-}
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-bench-tiles-"));
@@ -116,12 +109,12 @@ async function main(): Promise<void> {
       results[name] = {
         tile: `${t.z}/${t.x}/${t.y}`,
         bytes,
-        medianMs: median(measured),
+        medianMs: ms(measured),
         baseline: clusters ? "clusters counted from the reports" : "rows encoded in JS",
-        baselineMedianMs: median(baseline),
-        speedupOverBaseline: Number((median(baseline) / median(measured)).toFixed(2)),
-        cachedMedianMs: median(cached),
-        cacheSpeedup: Number((median(measured) / Math.max(0.01, median(cached))).toFixed(1)),
+        baselineMedianMs: ms(baseline),
+        speedupOverBaseline: Number((ms(baseline) / ms(measured)).toFixed(2)),
+        cachedMedianMs: ms(cached),
+        cacheSpeedup: Number((ms(measured) / Math.max(0.01, ms(cached))).toFixed(1)),
       };
     }
     // The price of the cluster and version triggers: the same 20,000 rows into reports and into a
@@ -170,10 +163,7 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       results,
     };
-    const out = path.join(__dirname, "results", `tiles-${handle.engine}.json`);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-    console.info(JSON.stringify(report, null, 2));
+    writeResult(`tiles-${handle.engine}`, report);
   } finally {
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { StaffReport } from "@/lib/reports/get-staff-report";
+import { sendReportAction } from "./send-report-action";
 
 type Result = { kind: "saved" } | { kind: "conflict" } | { kind: "error"; message: string } | null;
 
@@ -19,24 +20,9 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
   const send = async (action: Record<string, unknown>, photos: File[] = []) => {
     setBusy(true);
     setResult(null);
-    const payload = JSON.stringify({ expectedVersion: report.version, action });
-    let init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: payload };
-    if (photos.length > 0) {
-      const form = new FormData();
-      form.set("data", payload);
-      photos.forEach((p) => form.append("photos", p));
-      init = { method: "POST", body: form };
-    }
-    const res = await fetch(`/api/staff/reports/${report.id}/actions`, init).catch(() => null);
-    const body = await res?.json().catch(() => null);
+    const outcome = await sendReportAction({ reportId: report.id, version: report.version, action, photos });
     setBusy(false);
-    if (res?.ok) {
-      setResult({ kind: "saved" });
-    } else if (res?.status === 409 && body?.error?.details?.currentVersion) {
-      setResult({ kind: "conflict" });
-    } else {
-      setResult({ kind: "error", message: body?.error?.message ?? t("report.networkError") });
-    }
+    setResult(outcome.kind === "error" ? { kind: "error", message: outcome.message ?? t("report.networkError") } : { kind: outcome.kind });
     router.refresh();
   };
 

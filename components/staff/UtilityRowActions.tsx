@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { canTransition, type ReportStatus } from "@/lib/workflow/states";
+import { sendReportAction } from "./send-report-action";
 
 type Item = { id: number; code: string; version: number; status: ReportStatus };
 type Result = { kind: "saved" } | { kind: "error"; message: string } | null;
@@ -19,20 +20,10 @@ export function UtilityRowActions({ item, forwardTargets }: { item: Item; forwar
   const send = async (action: Record<string, unknown>, photos: File[] = []) => {
     setBusy(true);
     setResult(null);
-    const payload = JSON.stringify({ expectedVersion: item.version, action });
-    let init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: payload };
-    if (photos.length > 0) {
-      const form = new FormData();
-      form.set("data", payload);
-      photos.forEach((p) => form.append("photos", p));
-      init = { method: "POST", body: form };
-    }
-    const res = await fetch(`/api/staff/reports/${item.id}/actions`, init).catch(() => null);
-    const body = await res?.json().catch(() => null);
+    const outcome = await sendReportAction({ reportId: item.id, version: item.version, action, photos });
     setBusy(false);
-    if (res?.ok) setResult({ kind: "saved" });
-    else if (res?.status === 409) setResult({ kind: "error", message: t("staff.conflict") });
-    else setResult({ kind: "error", message: body?.error?.message ?? t("report.networkError") });
+    if (outcome.kind === "saved") setResult({ kind: "saved" });
+    else setResult({ kind: "error", message: outcome.kind === "conflict" ? t("staff.conflict") : (outcome.message ?? t("report.networkError")) });
     router.refresh();
   };
   const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim() || undefined;

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { LiveRefresh } from "@/components/staff/LiveRefresh";
+import { QueueDue } from "@/components/staff/QueueDue";
 import { QueueMap } from "@/components/staff/QueueMap";
 import { BulkAssign } from "@/components/staff/BulkAssign";
 import { BULK_FORM_ID } from "@/components/staff/bulk-form-id";
@@ -26,7 +27,6 @@ type Props = { searchParams: Promise<{ scope?: string }> };
 export default async function QueuePage({ searchParams }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const format = await getFormatter();
   const user = await staffWithPermission("reports.view");
   if (!user) return <Forbidden />;
   const desk = isDesk(user);
@@ -95,14 +95,7 @@ export default async function QueuePage({ searchParams }: Props) {
                 </td>
                 <td>{item.organisation}</td>
                 <td>
-                  {item.dueAt ? format.dateTime(new Date(item.dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" }) : "—"}{" "}
-                  <span className="hint">
-                    {item.workingDaysLeft === null
-                      ? t("staff.paused")
-                      : item.workingDaysLeft < 0
-                        ? t("staff.overdueBy", { days: -item.workingDaysLeft })
-                        : t("staff.dueIn", { days: item.workingDaysLeft })}
-                  </span>
+                  <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
                 </td>
               </tr>
             ))}

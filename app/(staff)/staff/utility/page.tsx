@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { LiveRefresh } from "@/components/staff/LiveRefresh";
+import { QueueDue } from "@/components/staff/QueueDue";
 import { QueueMap } from "@/components/staff/QueueMap";
 import { UtilityRowActions } from "@/components/staff/UtilityRowActions";
 import { staffWithPermission } from "@/lib/auth/session";
@@ -30,7 +31,6 @@ type Props = { searchParams: Promise<{ organisation?: string; q?: string }> };
 export default async function UtilityQueuePage({ searchParams }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const format = await getFormatter();
   const user = await staffWithPermission("reports.utility");
   if (!user) return <Forbidden />;
   const locale = (await getLocale()) as Locale;
@@ -100,14 +100,7 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
                 <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
                 <td>{tt(`status.${item.status}`)}</td>
                 <td>
-                  {item.dueAt ? format.dateTime(new Date(item.dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" }) : "—"}{" "}
-                  <span className="hint">
-                    {item.workingDaysLeft === null
-                      ? t("staff.paused")
-                      : item.workingDaysLeft < 0
-                        ? t("staff.overdueBy", { days: -item.workingDaysLeft })
-                        : t("staff.dueIn", { days: item.workingDaysLeft })}
-                  </span>
+                  <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
                 </td>
                 <td>
                   <UtilityRowActions item={{ id: item.id, code: item.code, version: item.version, status: item.status }} forwardTargets={others} />
