@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { permitColour, statusGroupColours } from "@/lib/map/style";
+import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
 import { statusGroups } from "@/lib/workflow/states";
 
 export async function MapLegend({ approximate }: { approximate: boolean }) {
@@ -11,14 +12,30 @@ export async function MapLegend({ approximate }: { approximate: boolean }) {
       <ul>
         {statusGroups.map((group) => (
           <li key={group}>
-            <span className={`swatch dot status-${group}`} style={{ background: statusGroupColours[group] }} aria-hidden />
+            <svg
+              className={`swatch shape status-${group}`}
+              viewBox={`-1 -1 ${STATUS_SHAPE_BOX + 2} ${STATUS_SHAPE_BOX + 2}`}
+              aria-hidden
+              focusable="false"
+            >
+              <path
+                d={statusShapePaths[group]}
+                fill={statusGroupColours[group]}
+                stroke="#ffffff"
+                strokeWidth={1}
+              />
+            </svg>
             {t(`statusGroup.${group}`)}
           </li>
         ))}
       </ul>
       <ul>
         <li>
-          <span className="swatch area" style={{ background: `${permitColour}55`, borderColor: permitColour }} aria-hidden />
+          <span
+            className="swatch area"
+            style={{ background: `${permitColour}55`, borderColor: permitColour }}
+            aria-hidden
+          />
           {t("legend.permits")}
         </li>
         <li>

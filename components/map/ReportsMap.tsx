@@ -2,12 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import type { ExpressionSpecification, GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature, Marker } from "maplibre-gl";
+import type { GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature, Marker } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { permitColour, statusGroupColours } from "@/lib/map/style";
 import { addAreaOverlay, createBaseMap } from "./create-map";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
 import { MAX_CLUSTER_ZOOM } from "@/lib/tiles/tile-grid";
+import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
+import { statusGroups } from "@/lib/workflow/states";
 
 type Props = {
   municipalityCode: string;
@@ -48,7 +50,16 @@ const emptyCollection = { type: "FeatureCollection" as const, features: [] };
  * The public map: municipal boundary and districts, permitted works sites and reports coloured
  * by status group, loaded for the visible area whenever the map stops moving.
  */
-export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery = "", initialView, categoryNames = {} }: Props) {
+export function ReportsMap({
+  municipalityCode,
+  bbox,
+  label,
+  styleUrl,
+  styleTimeoutMs,
+  filterQuery = "",
+  initialView,
+  categoryNames = {},
+}: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const container = useRef<HTMLDivElement>(null);
@@ -198,7 +209,8 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
     if (!current) return;
     const apply = () => {
       for (const id of ["permits-fill", "permits-line"]) {
-        if (current.getLayer(id)) current.setLayoutProperty(id, "visibility", showPermits ? "visible" : "none");
+        if (current.getLayer(id))
+          current.setLayoutProperty(id, "visibility", showPermits ? "visible" : "none");
       }
     };
     if (current.isStyleLoaded()) apply();
@@ -213,7 +225,12 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
       data-basemap={fallback ? "fallback" : "remote"}
     >
       <label className="choice permits-toggle">
-        <input type="checkbox" checked={showPermits} onChange={(e) => setShowPermits(e.target.checked)} data-testid="permits-toggle" />
+        <input
+          type="checkbox"
+          checked={showPermits}
+          onChange={(e) => setShowPermits(e.target.checked)}
+          data-testid="permits-toggle"
+        />
         <span>{t("home.showPermits")}</span>
       </label>
       {/* MapLibre makes its canvas the focusable, labelled region (Map.Title below). */}
@@ -221,7 +238,9 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
       <p className="map-status" aria-live="polite">
         {summary.kind === "loading" && t("home.loading")}
         {summary.kind === "shown" && t("home.shown", { reports: summary.reports, permits: summary.permits })}
-        {summary.kind === "shown" && summary.truncated && <> {t("home.truncated", { limit: summary.limit })}</>}
+        {summary.kind === "shown" && summary.truncated && (
+          <> {t("home.truncated", { limit: summary.limit })}</>
+        )}
         {summary.kind === "tooLarge" && t("errors.bboxTooLarge")}
         {summary.kind === "error" && t("home.loadError")}
       </p>
@@ -242,7 +261,9 @@ export function ReportsMap({ municipalityCode, bbox, label, styleUrl, styleTimeo
             </li>
           ))}
         </ul>
-        {listed.length > LIST_LIMIT ? <p className="hint">{t("list.more", { shown: LIST_LIMIT, total: listed.length })}</p> : null}
+        {listed.length > LIST_LIMIT ? (
+          <p className="hint">{t("list.more", { shown: LIST_LIMIT, total: listed.length })}</p>
+        ) : null}
       </section>
     </div>
   );
@@ -254,9 +275,14 @@ async function okJson(response: Response) {
 }
 
 /** Cluster counts as HTML labels (the maps carry no fonts); the text list is the accessible version. */
-function showClusterCounts(map: MapLibreMap, markers: Map<string, Marker>, maplibregl: typeof import("maplibre-gl")) {
+function showClusterCounts(
+  map: MapLibreMap,
+  markers: Map<string, Marker>,
+  maplibregl: typeof import("maplibre-gl"),
+) {
   const seen = new Set<string>();
-  const clusters = map.getZoom() <= MAX_CLUSTER_ZOOM + 1 ? map.queryRenderedFeatures({ layers: ["report-clusters"] }) : [];
+  const clusters =
+    map.getZoom() <= MAX_CLUSTER_ZOOM + 1 ? map.queryRenderedFeatures({ layers: ["report-clusters"] }) : [];
   for (const feature of clusters.slice(0, 400)) {
     const [lng, lat] = (feature.geometry as unknown as { coordinates: [number, number] }).coordinates;
     const count = Number(feature.properties.count);
@@ -276,18 +302,6 @@ function showClusterCounts(map: MapLibreMap, markers: Map<string, Marker>, mapli
   }
 }
 
-const statusColour: ExpressionSpecification = [
-  "match",
-  ["get", "status_group"],
-  "open",
-  statusGroupColours.open,
-  "in_progress",
-  statusGroupColours.in_progress,
-  "resolved",
-  statusGroupColours.resolved,
-  statusGroupColours.closed,
-];
-
 /**
  * Reports come as vector tiles (clusters with counts up to zoom 11, single reports from 12 on),
  * with the page's filters in the tile URL; works sites are a small GeoJSON overlay.
@@ -296,7 +310,9 @@ function addDataLayers(map: MapLibreMap, filterQuery: string) {
   map.addSource("permits", { type: "geojson", data: emptyCollection });
   map.addSource("report-tiles", {
     type: "vector",
-    tiles: [`${window.location.origin}/api/tiles/reports/{z}/{x}/{y}.mvt${filterQuery ? `?${filterQuery}` : ""}`],
+    tiles: [
+      `${window.location.origin}/api/tiles/reports/{z}/{x}/{y}.mvt${filterQuery ? `?${filterQuery}` : ""}`,
+    ],
     minzoom: 0,
     maxzoom: 16,
   });
@@ -336,22 +352,48 @@ function addDataLayers(map: MapLibreMap, filterQuery: string) {
       "circle-stroke-width": 2,
     },
   });
+  addStatusIcons(map);
   map.addLayer({
     id: "reports",
-    type: "circle",
+    type: "symbol",
     source: "report-tiles",
     "source-layer": "reports",
     minzoom: MAX_CLUSTER_ZOOM + 1,
-    paint: {
-      "circle-radius": ["interpolate", ["linear"], ["zoom"], 12, 4, 16, 7],
-      "circle-color": statusColour,
-      "circle-stroke-color": "#ffffff",
-      "circle-stroke-width": 1,
+    layout: {
+      "icon-image": ["concat", "status-", ["get", "status_group"]],
+      "icon-size": ["interpolate", ["linear"], ["zoom"], 12, 0.8, 16, 1.4],
+      "icon-allow-overlap": true,
     },
   });
 }
 
-type Texts = { t: ReturnType<typeof useTranslations>; format: ReturnType<typeof useFormatter>; categoryNames: Record<string, string> };
+/** A shape per status group, in its colour with a white edge, drawn once into the map's images. */
+function addStatusIcons(map: MapLibreMap) {
+  const scale = 2;
+  const size = (STATUS_SHAPE_BOX + 4) * scale;
+  for (const group of statusGroups) {
+    const canvas = document.createElement("canvas");
+    canvas.width = size;
+    canvas.height = size;
+    const context = canvas.getContext("2d");
+    if (!context) continue;
+    context.scale(scale, scale);
+    context.translate(2, 2);
+    const shape = new Path2D(statusShapePaths[group]);
+    context.fillStyle = statusGroupColours[group];
+    context.strokeStyle = "#ffffff";
+    context.lineWidth = 1.5;
+    context.fill(shape);
+    context.stroke(shape);
+    map.addImage(`status-${group}`, context.getImageData(0, 0, size, size), { pixelRatio: scale });
+  }
+}
+
+type Texts = {
+  t: ReturnType<typeof useTranslations>;
+  format: ReturnType<typeof useFormatter>;
+  categoryNames: Record<string, string>;
+};
 
 /** Popup content built from text nodes only: report text never becomes HTML. */
 function popupContent(feature: MapGeoJSONFeature, { t, format, categoryNames }: Texts): HTMLElement {

@@ -71,6 +71,12 @@ test("clicking a report opens a popup with its category and status but no person
   // Close enough for single reports instead of clusters.
   const one = (await (await page.request.get("/api/reports?bbox=21.2,43.8,21.6,44.1")).json()).features[0];
   await home.zoomTo(one.geometry.coordinates, 15);
+  // Status is shown by shape as well as colour: one icon per status group.
+  const icons = await page.evaluate(() =>
+    ["open", "in_progress", "resolved", "closed"].filter((g) => (window as unknown as { civicMap: { hasImage: (id: string) => boolean } }).civicMap.hasImage(`status-${g}`)),
+  );
+  expect(icons).toEqual(["open", "in_progress", "resolved", "closed"]);
+  await expect(page.locator(".legend svg.swatch.shape")).toHaveCount(4);
   const point = await page.evaluate(() => {
     type Feature = { geometry: { coordinates: [number, number] } };
     const map = (window as unknown as {
