@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { FieldItem } from "@/lib/reports/list-field-queue";
+import { FieldReportForm } from "./FieldReportForm";
 
 /** The crew's list on a phone: nearest first from where they stand, with a way to get there. */
 export function FieldList() {
@@ -12,9 +13,10 @@ export function FieldList() {
   const format = useFormatter();
   const [items, setItems] = useState<FieldItem[] | null>(null);
   const [state, setState] = useState<"idle" | "locating" | "noLocation">("idle");
+  const [position, setPosition] = useState<[number, number] | null>(null);
 
-  const load = useCallback(async (position: [number, number] | null) => {
-    const query = position ? `?lng=${position[0]}&lat=${position[1]}` : "";
+  const load = useCallback(async (at: [number, number] | null) => {
+    const query = at ? `?lng=${at[0]}&lat=${at[1]}` : "";
     const res = await fetch(`/api/staff/field${query}`);
     if (res.ok) setItems((await res.json()).items);
   }, []);
@@ -29,7 +31,9 @@ export function FieldList() {
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setState("idle");
-        void load([p.coords.longitude, p.coords.latitude]);
+        const here: [number, number] = [p.coords.longitude, p.coords.latitude];
+        setPosition(here);
+        void load(here);
       },
       () => {
         setState("noLocation");
@@ -51,6 +55,10 @@ export function FieldList() {
         {state === "locating" ? t("field.locating") : t("field.locate")}
       </button>
       {state === "noLocation" ? <p className="hint" role="status">{t("field.noLocation")}</p> : null}
+      <details className="field-new">
+        <summary>{t("field.newHere")}</summary>
+        <FieldReportForm position={position} onFiled={() => void load(position)} />
+      </details>
       {items && items.length === 0 ? <p>{t("field.empty")}</p> : null}
       <ol className="field-list" data-testid="field-list">
         {(items ?? []).map((item) => (

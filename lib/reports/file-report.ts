@@ -199,6 +199,9 @@ export async function fileReport(input: {
             kind: "created",
             toStatus: "received",
             toOrganisationId: ownerId,
+            // The staff member who took it (phone, counter, field); none for a citizen's own report.
+            actorUserId: input.filedBy?.userId ?? null,
+            actorOrganisationId: input.filedBy?.organisationId ?? null,
             internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
             createdAt: now,
           })

@@ -40,12 +40,18 @@ test("staff pages have no serious or critical accessibility violations", async (
   expect(await violations(page), page.url()).toEqual([]);
 });
 
-test("the utility queue has no serious or critical accessibility violations", async ({ page }) => {
+test("the utility queue and the field page have no serious or critical accessibility violations", async ({ page, context }) => {
+  await context.grantPermissions(["geolocation"]);
+  await context.setGeolocation({ longitude: 21.3705, latitude: 43.9287 });
   await signIn(page, "operator@cuprija.example", "demo-operator");
   await page.goto("/staff/utility");
   await page.waitForLoadState("networkidle");
   await page.locator("tbody tr").first().locator("summary").click();
   expect(await violations(page), "/staff/utility").toEqual([]);
+  await page.goto("/staff/field");
+  await page.getByText("Report a new problem here").click();
+  await expect(page.getByLabel("What you found")).toBeVisible();
+  expect(await violations(page), "/staff/field").toEqual([]);
 });
 
 test("permit pages have no serious or critical accessibility violations", async ({ page }) => {
