@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import type { GeoJSONSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { addAreaOverlay, createBaseMap } from "@/components/map/create-map";
+import { useOverlayMap } from "@/components/map/use-overlay-map";
 import type { AnalyticsLayer } from "@/lib/analytics/filters";
 
 export type HotspotItem = {
@@ -51,9 +51,7 @@ export function AnalyticsMap({
   styleTimeoutMs: number;
 }) {
   const t = useTranslations("analytics");
-  const tAll = useTranslations();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
   const [layer, setLayer] = useState<AnalyticsLayer>(initialLayer);
   const [perCapita, setPerCapita] = useState(false);
   const [ready, setReady] = useState(false);
@@ -61,54 +59,35 @@ export function AnalyticsMap({
   const [failed, setFailed] = useState(false);
   const [zoom, setZoom] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const tRef = useRef(tAll);
-  useEffect(() => {
-    tRef.current = tAll;
+  const mapRef = useOverlayMap({
+    container,
+    municipalityCode,
+    bbox,
+    styleUrl,
+    styleTimeoutMs,
+    labelKey: "analytics.mapLabel",
+    onLoad: (map) => {
+      map.addSource("analytics", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+      map.addSource("hotspots", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+      map.addLayer({ id: "analytics-fill", type: "fill", source: "analytics", paint: { "fill-opacity": 0.7, "fill-color": ramp[0]! } });
+      map.addLayer({ id: "analytics-outline", type: "line", source: "analytics", paint: { "line-color": "#7f2704", "line-width": 0.5, "line-opacity": 0.6 } });
+      map.addLayer({ id: "analytics-heat", type: "heatmap", source: "analytics", paint: { "heatmap-radius": 24, "heatmap-opacity": 0.8 } });
+      map.addLayer({
+        id: "hotspots",
+        type: "circle",
+        source: "hotspots",
+        paint: {
+          "circle-radius": ["case", ["get", "selected"], 11, 8],
+          "circle-color": "rgba(0,0,0,0)",
+          "circle-stroke-color": ["case", ["get", "selected"], "#c5221f", "#1a3d6d"],
+          "circle-stroke-width": 3,
+        },
+      });
+      map.on("moveend", () => setZoom(Math.round(map.getZoom())));
+      setZoom(Math.round(map.getZoom()));
+      setReady(true);
+    },
   });
-
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      if (!container.current) return;
-      const { map } = await createBaseMap({
-        container: container.current,
-        bounds: bbox,
-        styleUrl,
-        styleTimeoutMs,
-        label: tRef.current("analytics.mapLabel"),
-        t: (key) => tRef.current(key as never),
-      });
-      if (cancelled) return map.remove();
-      mapRef.current = map;
-      map.on("load", async () => {
-        await addAreaOverlay(map, municipalityCode).catch(() => undefined);
-        map.addSource("analytics", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-        map.addSource("hotspots", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-        map.addLayer({ id: "analytics-fill", type: "fill", source: "analytics", paint: { "fill-opacity": 0.7, "fill-color": ramp[0]! } });
-        map.addLayer({ id: "analytics-outline", type: "line", source: "analytics", paint: { "line-color": "#7f2704", "line-width": 0.5, "line-opacity": 0.6 } });
-        map.addLayer({ id: "analytics-heat", type: "heatmap", source: "analytics", paint: { "heatmap-radius": 24, "heatmap-opacity": 0.8 } });
-        map.addLayer({
-          id: "hotspots",
-          type: "circle",
-          source: "hotspots",
-          paint: {
-            "circle-radius": ["case", ["get", "selected"], 11, 8],
-            "circle-color": "rgba(0,0,0,0)",
-            "circle-stroke-color": ["case", ["get", "selected"], "#c5221f", "#1a3d6d"],
-            "circle-stroke-width": 3,
-          },
-        });
-        map.on("moveend", () => setZoom(Math.round(map.getZoom())));
-        setZoom(Math.round(map.getZoom()));
-        setReady(true);
-      });
-    })();
-    return () => {
-      cancelled = true;
-      mapRef.current?.remove();
-      mapRef.current = null;
-    };
-  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
 
   // The layer's data: districts do not depend on the zoom; hexagons and heat cells are sized by it.
   const zoomKey = layer === "choropleth" ? 0 : zoom;
@@ -143,7 +122,7 @@ export function AnalyticsMap({
     map.setLayoutProperty("analytics-outline", "visibility", data.layer === "heatmap" ? "none" : "visible");
     map.setLayoutProperty("analytics-heat", "visibility", data.layer === "heatmap" ? "visible" : "none");
     map.setPaintProperty("analytics-heat", "heatmap-weight", ["/", ["get", "reports"], top] as never);
-  }, [data, ready, perCapita]);
+  }, [data, ready, perCapita, mapRef]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -152,7 +131,7 @@ export function AnalyticsMap({
       type: "FeatureCollection",
       features: hotspots.map((h) => ({ type: "Feature", properties: { rank: h.rank, selected: h.rank === selected }, geometry: { type: "Point", coordinates: h.centre } })),
     });
-  }, [hotspots, selected, ready]);
+  }, [hotspots, selected, ready, mapRef]);
 
   const chooseLayer = (next: AnalyticsLayer) => {
     setLayer(next);

@@ -2,11 +2,10 @@
 
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import type { ExpressionSpecification, Map as MapLibreMap, GeoJSONSource } from "maplibre-gl";
 import type { MultiPolygon } from "geojson";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { addAreaOverlay, createBaseMap } from "@/components/map/create-map";
+import { useOverlayMap } from "@/components/map/use-overlay-map";
 import { permitColour } from "@/lib/map/style";
 
 type Item = { id: number; reference: string; status: string; site: MultiPolygon };
@@ -19,56 +18,38 @@ export function PermitsMap({ items, municipalityCode, bbox, styleUrl, styleTimeo
   styleUrl: string;
   styleTimeoutMs: number;
 }) {
-  const t = useTranslations();
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const tRef = useRef(t);
   const routerRef = useRef(router);
   const itemsRef = useRef(items);
   useEffect(() => {
-    tRef.current = t;
     routerRef.current = router;
     itemsRef.current = items;
   });
 
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      if (!container.current) return;
-      const { map } = await createBaseMap({
-        container: container.current,
-        bounds: bbox,
-        styleUrl,
-        styleTimeoutMs,
-        label: tRef.current("permits.mapLabel"),
-        t: (key) => tRef.current(key as never),
+  const mapRef = useOverlayMap({
+    container,
+    municipalityCode,
+    bbox,
+    styleUrl,
+    styleTimeoutMs,
+    labelKey: "permits.mapLabel",
+    onLoad: (map) => {
+      map.addSource("register", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+      const pending: ExpressionSpecification = ["in", ["get", "status"], ["literal", ["applied", "under_review"]]];
+      map.addLayer({ id: "register-fill", type: "fill", source: "register", paint: { "fill-color": ["case", pending, "#b06000", permitColour], "fill-opacity": 0.35 } });
+      map.addLayer({ id: "register-line", type: "line", source: "register", paint: { "line-color": ["case", pending, "#b06000", permitColour], "line-width": 1.5 } });
+      map.on("click", "register-fill", (e) => {
+        const id = e.features?.[0]?.properties?.id;
+        if (id) routerRef.current.push(`/staff/permits/${id}`);
       });
-      if (cancelled) return map.remove();
-      mapRef.current = map;
-      map.on("load", async () => {
-        await addAreaOverlay(map, municipalityCode).catch(() => undefined);
-        map.addSource("register", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-        const pending: ExpressionSpecification = ["in", ["get", "status"], ["literal", ["applied", "under_review"]]];
-        map.addLayer({ id: "register-fill", type: "fill", source: "register", paint: { "fill-color": ["case", pending, "#b06000", permitColour], "fill-opacity": 0.35 } });
-        map.addLayer({ id: "register-line", type: "line", source: "register", paint: { "line-color": ["case", pending, "#b06000", permitColour], "line-width": 1.5 } });
-        map.on("click", "register-fill", (e) => {
-          const id = e.features?.[0]?.properties?.id;
-          if (id) routerRef.current.push(`/staff/permits/${id}`);
-        });
-        setData(map, itemsRef.current);
-      });
-    })();
-    return () => {
-      cancelled = true;
-      mapRef.current?.remove();
-      mapRef.current = null;
-    };
-  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+      setData(map, itemsRef.current);
+    },
+  });
 
   useEffect(() => {
     if (mapRef.current?.getSource("register")) setData(mapRef.current, items);
-  }, [items]);
+  }, [items, mapRef]);
 
   return <div ref={container} className="map queue-map" data-testid="permits-map" />;
 }

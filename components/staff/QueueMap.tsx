@@ -2,10 +2,9 @@
 
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { addAreaOverlay, createBaseMap } from "@/components/map/create-map";
+import { useOverlayMap } from "@/components/map/use-overlay-map";
 
 type Item = { id: number; code: string; position: [number, number]; overdue: boolean };
 
@@ -17,65 +16,47 @@ export function QueueMap({ items, municipalityCode, bbox, styleUrl, styleTimeout
   styleUrl: string;
   styleTimeoutMs: number;
 }) {
-  const t = useTranslations();
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const tRef = useRef(t);
   const routerRef = useRef(router);
   const itemsRef = useRef(items);
   useEffect(() => {
-    tRef.current = t;
     routerRef.current = router;
     itemsRef.current = items;
   });
 
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      if (!container.current) return;
-      const { map } = await createBaseMap({
-        container: container.current,
-        bounds: bbox,
-        styleUrl,
-        styleTimeoutMs,
-        label: tRef.current("staff.queueMap"),
-        t: (key) => tRef.current(key as never),
+  const mapRef = useOverlayMap({
+    container,
+    municipalityCode,
+    bbox,
+    styleUrl,
+    styleTimeoutMs,
+    labelKey: "staff.queueMap",
+    onLoad: (map) => {
+      map.addSource("queue", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+      map.addLayer({
+        id: "queue",
+        type: "circle",
+        source: "queue",
+        paint: {
+          "circle-radius": 6,
+          "circle-color": ["case", ["get", "overdue"], "#c5221f", "#1a3d6d"],
+          "circle-stroke-color": "#fff",
+          "circle-stroke-width": 1.5,
+        },
       });
-      if (cancelled) return map.remove();
-      mapRef.current = map;
-      map.on("load", async () => {
-        await addAreaOverlay(map, municipalityCode).catch(() => undefined);
-        map.addSource("queue", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-        map.addLayer({
-          id: "queue",
-          type: "circle",
-          source: "queue",
-          paint: {
-            "circle-radius": 6,
-            "circle-color": ["case", ["get", "overdue"], "#c5221f", "#1a3d6d"],
-            "circle-stroke-color": "#fff",
-            "circle-stroke-width": 1.5,
-          },
-        });
-        map.on("click", "queue", (e) => {
-          const id = e.features?.[0]?.properties?.id;
-          if (id) routerRef.current.push(`/staff/reports/${id}`);
-        });
-        setQueueData(map, itemsRef.current);
+      map.on("click", "queue", (e) => {
+        const id = e.features?.[0]?.properties?.id;
+        if (id) routerRef.current.push(`/staff/reports/${id}`);
       });
-    })();
-    return () => {
-      cancelled = true;
-      mapRef.current?.remove();
-      mapRef.current = null;
-    };
-  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+      setQueueData(map, itemsRef.current);
+    },
+  });
 
   // New queue contents (after a live refresh) go onto the map once it has its layer.
   useEffect(() => {
     if (mapRef.current?.getSource("queue")) setQueueData(mapRef.current, items);
-  }, [items]);
+  }, [items, mapRef]);
 
   return <div ref={container} className="map queue-map" />;
 }
