@@ -20,6 +20,7 @@ export type QueueItem = {
   dueAt: string | null;
   /** Working days left until the due date; negative when overdue. Null while the clock is paused. */
   workingDaysLeft: number | null;
+  overdue: boolean;
   routingNote: string | null;
   version: number;
   position: [number, number];
@@ -114,6 +115,7 @@ export async function listStaffQueue(input: {
       createdAt: new Date(row.created_at).toISOString(),
       dueAt: due?.toISOString() ?? null,
       workingDaysLeft: left,
+      overdue: left !== null && left < 0,
       routingNote: row.routing_note,
       version: row.version,
       position: [Number(row.lng), Number(row.lat)],

@@ -53,7 +53,7 @@ export default async function QueuePage({ searchParams }: Props) {
       ) : null}
       {municipality ? (
         <QueueMap
-          items={items.map((i) => ({ id: i.id, code: i.code, position: i.position, overdue: (i.workingDaysLeft ?? 0) < 0 }))}
+          items={items}
           municipalityCode={municipality.code}
           bbox={municipality.bbox}
           styleUrl={env.MAP_STYLE_URL}
@@ -78,7 +78,7 @@ export default async function QueuePage({ searchParams }: Props) {
           </thead>
           <tbody>
             {items.map((item) => (
-              <tr key={item.id} data-code={item.code} className={item.workingDaysLeft !== null && item.workingDaysLeft < 0 ? "overdue-row" : undefined}>
+              <tr key={item.id} data-code={item.code} className={item.overdue ? "overdue-row" : undefined}>
                 {desk ? (
                   <td>
                     <input type="checkbox" name="bulk" value={`${item.id}:${item.version}`} form={BULK_FORM_ID} aria-label={t("bulk.select", { code: item.code })} />

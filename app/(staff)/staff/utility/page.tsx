@@ -70,7 +70,7 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
       ) : null}
       {current && municipality ? (
         <QueueMap
-          items={items.map((i) => ({ id: i.id, code: i.code, position: i.position, overdue: (i.workingDaysLeft ?? 0) < 0 }))}
+          items={items}
           municipalityCode={municipality.code}
           bbox={municipality.bbox}
           styleUrl={env.MAP_STYLE_URL}
@@ -92,7 +92,7 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
           </thead>
           <tbody>
             {items.map((item) => (
-              <tr key={item.id} data-code={item.code} className={item.workingDaysLeft !== null && item.workingDaysLeft < 0 ? "overdue-row" : undefined}>
+              <tr key={item.id} data-code={item.code} className={item.overdue ? "overdue-row" : undefined}>
                 <th scope="row">
                   <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
                 </th>
