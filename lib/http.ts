@@ -104,3 +104,13 @@ export function numberParam(req: NextRequest, name: string): number {
   if (!Number.isFinite(value)) throw new AppError({ code: "bad_request", messageKey: "invalidParameter", details: { name } });
   return value;
 }
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+
+/** The optional `Idempotency-Key` header: 16–100 letters, digits, `-` or `_` (a UUID fits). */
+export function readIdempotencyKey(req: Request): string | undefined {
+  const key = req.headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) throw badRequest("idempotencyKeyInvalid");
+  return key;
+}

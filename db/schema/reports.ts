@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -179,3 +180,28 @@ export const reportFollowers = pgTable(
 );
 
 export type ReportFollower = typeof reportFollowers.$inferSelect;
+
+/**
+ * One row per staff action sent with an idempotency key: a field crew's phone replaying its offline
+ * queue, or any retry after a lost answer, finds the receipt and the action is not applied twice.
+ * Written in the action's own transaction, so a receipt exists exactly when the action does.
+ */
+export const staffActionReceipts = pgTable(
+  "staff_action_receipts",
+  {
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    key: text("key").notNull(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    // The report's version once the action was applied.
+    version: integer("version").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.key] }), index("staff_action_receipts_report_idx").on(t.reportId)],
+);

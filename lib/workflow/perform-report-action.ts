@@ -82,7 +82,13 @@ export async function performReportAction(input: {
   photos?: Buffer[];
   storage?: Storage;
   now?: Date;
-}): Promise<{ state: WorkflowState; eventIds: number[] }> {
+  /**
+   * The caller's key for this action (a staff member's own device makes it up once per action). An
+   * action already applied under the key is not applied again: the answer is the report as it is,
+   * with `replayed`, even when the report has moved on since.
+   */
+  idempotencyKey?: string;
+}): Promise<{ state: WorkflowState; eventIds: number[]; replayed: boolean }> {
   const now = input.now ?? new Date();
   if ((input.photos?.length ?? 0) > MAX_PHOTOS) {
     throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
@@ -91,7 +97,9 @@ export async function performReportAction(input: {
   for (const photo of input.photos ?? []) processed.push(await processPhoto(photo));
   const stored = await storePhotos({ photos: processed, storage: input.storage, now });
   try {
-    return await transact(input, now, stored);
+    const result = await transact(input, now, stored);
+    if (result.replayed) await stored.remove();
+    return result;
   } catch (err) {
     await stored.remove();
     throw err;
@@ -99,15 +107,31 @@ export async function performReportAction(input: {
 }
 
 async function transact(
-  input: { db: Database; reportId: number; expectedVersion: number; actor: Actor; action: WorkflowAction },
+  input: { db: Database; reportId: number; expectedVersion: number; actor: Actor; action: WorkflowAction; idempotencyKey?: string },
   now: Date,
   stored: StoredPhotos,
-): Promise<{ state: WorkflowState; eventIds: number[] }> {
+): Promise<{ state: WorkflowState; eventIds: number[]; replayed: boolean }> {
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
+    // The row lock also serialises two deliveries of the same key: the second finds the receipt.
     const row = await lockReport(tx, input.reportId);
     if (!row) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
     const current = toWorkflowState(row);
+    const keyUser = input.actor.kind === "staff" ? input.actor.userId : null;
+    if (input.idempotencyKey !== undefined) {
+      if (keyUser === null) throw new AppError({ code: "unprocessable", messageKey: "idempotencyKeyStaffOnly" });
+      const receipt = await queryOne<{ report_id: number; user_id: number }>(
+        tx,
+        sql`select report_id, user_id from staff_action_receipts
+            where municipality_id = ${row.municipality_id} and key = ${input.idempotencyKey}`,
+      );
+      if (receipt) {
+        if (receipt.report_id !== row.id || receipt.user_id !== keyUser) {
+          throw new AppError({ code: "unprocessable", messageKey: "idempotencyKeyReused" });
+        }
+        return { state: current, eventIds: [], replayed: true };
+      }
+    }
     if (row.version !== input.expectedVersion) {
       throw new AppError({
         code: "conflict",
@@ -166,7 +190,17 @@ async function transact(
     await enqueueReportNotifications(tx, { reportId: row.id, eventIds: inserted.map((e) => e.id) });
     await notifyReportChange(tx, row.id);
     if (action.type === "mark_duplicate") await notifyReportChange(tx, action.duplicateOfId);
-    return { state, eventIds: inserted.map((e) => e.id) };
+    if (input.idempotencyKey !== undefined && keyUser !== null) {
+      await tx.insert(t.staffActionReceipts).values({
+        municipalityId: row.municipality_id,
+        key: input.idempotencyKey,
+        reportId: row.id,
+        userId: keyUser,
+        version: state.version,
+        createdAt: now,
+      });
+    }
+    return { state, eventIds: inserted.map((e) => e.id), replayed: false };
   });
 }
 

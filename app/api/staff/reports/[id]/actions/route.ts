@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { queryOne } from "@/db/query";
 import { withStaff } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { readIdempotencyKey } from "@/lib/http";
 import { MAX_PHOTOS } from "@/lib/reports/photos";
 import { normaliseTrackingCode } from "@/lib/reports/tracking-code";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
@@ -16,10 +17,13 @@ export const dynamic = "force-dynamic";
 /**
  * One action on a report: `{ expectedVersion, action }`. 200 with the report as it now is; 409 when
  * the report changed since `expectedVersion` (with its current state) or the step is not allowed
- * from its status; 403 when this user may not take it.
+ * from its status; 403 when this user may not take it. With an `Idempotency-Key` header a repeat of
+ * an action already applied answers 200 with `Idempotency-Replayed: true` and changes nothing (the
+ * field app's offline queue sends one key per action).
  */
 export const POST = withStaff<{ id: string }>("reports.act", async (req, { params, user, actor, locale }) => {
   const id = Number((await params).id);
+  const idempotencyKey = readIdempotencyKey(req);
   const db = await getDb();
   const visible = Number.isInteger(id) ? await getStaffReport({ db, id, user, locale }) : null;
   if (!visible) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
@@ -50,6 +54,6 @@ export const POST = withStaff<{ id: string }>("reports.act", async (req, { param
   } else {
     action = body.action;
   }
-  await performReportAction({ db, reportId: id, expectedVersion: body.expectedVersion, actor, action, photos });
-  return NextResponse.json(await getStaffReport({ db, id, user, locale }));
+  const { replayed } = await performReportAction({ db, reportId: id, expectedVersion: body.expectedVersion, actor, action, photos, idempotencyKey });
+  return NextResponse.json(await getStaffReport({ db, id, user, locale }), replayed ? { headers: { "idempotency-replayed": "true" } } : undefined);
 });
