@@ -59,6 +59,8 @@ export type StaffReport = {
   timeline: StaffTimelineEntry[];
   nearbyOpen: number;
   transitions: TransitionTarget[];
+  /** Every step this user may take on this report from whichever status it reaches (the field app works offline with it). */
+  permittedTransitions: TransitionTarget[];
   canAssign: boolean;
   canMarkDuplicate: boolean;
   canNote: boolean;
@@ -234,6 +236,7 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
     }),
     nearbyOpen: nearby?.n ?? 0,
     transitions: transitionTargets.filter((to) => canTransition(row.status, to) && allowed({ type: "transition", to })),
+    permittedTransitions: transitionTargets.filter((to) => allowed({ type: "transition", to })),
     canAssign: (row.status === "assigned" || canTransition(row.status, "assigned")) && allowed({ type: "assign" }),
     canMarkDuplicate: canTransition(row.status, "duplicate") && allowed({ type: "mark_duplicate" }),
     canNote: allowed({ type: "note" }),

@@ -1,23 +1,34 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { FieldList } from "@/components/staff/FieldList";
+import { getDb } from "@/db/client";
+import { FieldApp } from "@/components/field/FieldApp";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("field"))("title") };
+  return { title: (await getTranslations("field"))("title"), manifest: "/staff/field/manifest.webmanifest" };
 }
 
+/** The crew's phone app; it installs to the home screen and keeps working without a connection. */
 export default async function FieldPage() {
   const user = await staffWithPermission("reports.act");
   if (!user) return <Forbidden />;
   const t = await getTranslations("field");
+  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  const env = getEnv();
   return (
     <main id="main" className="page narrow">
       <h1>{t("title")}</h1>
-      <FieldList />
+      <FieldApp
+        municipalityCode={municipality?.code ?? ""}
+        bbox={municipality?.bbox ?? [18.8, 42.2, 23.0, 46.2]}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+      />
     </main>
   );
 }
