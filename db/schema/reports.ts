@@ -107,7 +107,12 @@ export const reportContacts = pgTable(
     anonymous: boolean("anonymous").notNull().default(false),
     locale: text("locale").notNull().default("sr-Latn"),
   },
-  (t) => [index("report_contacts_email_idx").on(t.email), index("report_contacts_phone_idx").on(t.phone)],
+  (t) => [
+    index("report_contacts_email_idx").on(t.email),
+    index("report_contacts_phone_idx").on(t.phone),
+    // A signed-in citizen's "My reports".
+    index("report_contacts_user_idx").on(t.userId),
+  ],
 );
 
 export type ReportContact = typeof reportContacts.$inferSelect;
@@ -176,7 +181,7 @@ export const reportFollowers = pgTable(
     locale: text("locale").notNull().default("sr-Latn"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email)],
+  (t) => [uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email), index("report_followers_user_idx").on(t.userId)],
 );
 
 export type ReportFollower = typeof reportFollowers.$inferSelect;

@@ -47,3 +47,21 @@ export const memberships = pgTable(
 );
 
 export type Membership = typeof memberships.$inferSelect;
+
+/**
+ * One-time sign-in links for citizens ("send me a link"): only the SHA-256 of the token is kept, a
+ * link works once and for a short time, and the e-mail carrying it goes through the outbox.
+ */
+export const signInLinks = pgTable(
+  "sign_in_links",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    locale: text("locale").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sign_in_links_token_hash_key").on(t.tokenHash), index("sign_in_links_email_idx").on(t.email)],
+);

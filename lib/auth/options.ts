@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { consumeRateLimit } from "../abuse/rate-limit";
 import { isAppError } from "../errors";
+import { consumeSignInLink, type CitizenSession } from "./email-link";
 import { authSecret } from "./secret";
 import type { SessionUser } from "./staff-user";
 import { verifyCredentials } from "./staff-user";
@@ -17,7 +18,10 @@ export const loginLimits = {
   perIp: { name: "login-ip", limit: 30, windowSeconds: 900 },
 };
 
-/** Staff sign in with email and password; the session is a signed JWT in an httpOnly cookie. */
+/**
+ * Staff sign in with email and password; citizens with a one-time link sent by e-mail. The session
+ * is a signed JWT in an httpOnly cookie: `staff` for the workspace, `citizen` for "My reports".
+ */
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -45,14 +49,29 @@ export function authOptions(): NextAuthOptions {
           return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
         },
       }),
+      CredentialsProvider({
+        id: "email-link",
+        name: "email-link",
+        credentials: { token: { type: "text" } },
+        async authorize(raw) {
+          const citizen = await consumeSignInLink({ db: await getDb(), token: raw?.token });
+          if (!citizen) return null;
+          return { id: String(citizen.userId), email: citizen.email, name: citizen.email, citizen } as never;
+        },
+      }),
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.staff = (user as unknown as { staff: SessionUser }).staff;
+        if (user) {
+          const signedIn = user as unknown as { staff?: SessionUser; citizen?: CitizenSession };
+          token.staff = signedIn.staff;
+          token.citizen = signedIn.citizen;
+        }
         return token;
       },
       async session({ session, token }) {
         (session as unknown as { staff?: SessionUser }).staff = token.staff as SessionUser | undefined;
+        (session as unknown as { citizen?: CitizenSession }).citizen = token.citizen as CitizenSession | undefined;
         return session;
       },
     },

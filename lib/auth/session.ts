@@ -6,6 +6,7 @@ import { getDb } from "../../db/client";
 import { AppError } from "../errors";
 import { withApi, type RouteContext } from "../http";
 import type { Locale } from "../i18n/config";
+import type { CitizenSession } from "./email-link";
 import { authOptions } from "./options";
 import { actorOfUser } from "./actor";
 import { hasPermission, type Permission } from "./permissions";
@@ -38,6 +39,19 @@ export async function staffForPage(): Promise<SessionUser | null> {
   return loadSessionUser(await getDb(), id);
 }
 
+/** The citizen signed in by e-mail link on a page ("My reports"), or null. */
+export async function citizenForPage(): Promise<CitizenSession | null> {
+  const session = await getServerSession(authOptions());
+  const citizen = (session as unknown as { citizen?: CitizenSession } | null)?.citizen;
+  return citizen && Number.isInteger(citizen.userId) ? citizen : null;
+}
+
+/** The citizen signed in by e-mail link who sent an API request, or null. */
+export async function citizenFromRequest(req: NextRequest): Promise<CitizenSession | null> {
+  const token = await getToken({ req, secret: authSecret() });
+  const citizen = token?.citizen as CitizenSession | undefined;
+  return citizen && Number.isInteger(citizen.userId) ? citizen : null;
+}
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -45,7 +59,7 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Changes made with a session cookie must come from this site's own pages: the browser's Origin
  * header names the page that sent the request, and a page elsewhere cannot forge it.
  */
-function checkSameOrigin(req: NextRequest): void {
+export function checkSameOrigin(req: NextRequest): void {
   if (!unsafeMethods.has(req.method)) return;
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? req.nextUrl.host;

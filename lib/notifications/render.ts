@@ -9,7 +9,8 @@ export type Template =
   | "organisation_escalated"
   | "permit_application_received"
   | "permit_status_changed"
-  | "permit_report_linked";
+  | "permit_report_linked"
+  | "sign_in_link";
 
 export type RenderedMessage = { subject: string; body: string };
 
@@ -39,5 +40,6 @@ export async function translate(locale: string, key: string, values?: Record<str
 export function formatDate(date: Date | null, locale: string): string {
   if (!date) return "—";
   const tag = locale === "en" ? "en-GB" : locale === "sr-Cyrl" ? "sr-Cyrl-RS" : "sr-Latn-RS";
-  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Belgrade" }).format(date);
+  // Serbian dates end in a full stop ("24. novembar 2026."); the sentence around them brings its own.
+  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Belgrade" }).format(date).replace(/\.$/, "");
 }

@@ -82,6 +82,8 @@ export async function fileReport(input: {
   storage?: Storage;
   /** A staff member filing on a caller's behalf (phone, counter): recorded on the first event. */
   filedBy?: { userId: number; organisationId: number | null };
+  /** A citizen signed in by e-mail link: the report joins their "My reports" (their address is its contact unless they gave another). */
+  citizen?: { userId: number; email: string };
   now?: Date;
 }): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
@@ -181,13 +183,14 @@ export async function fileReport(input: {
           .onConflictDoNothing()
           .returning({ id: t.reports.id });
         if (!row) return null;
-        if (report.contact && (report.contact.name || report.contact.email || report.contact.phone)) {
+        if (input.citizen || (report.contact && (report.contact.name || report.contact.email || report.contact.phone))) {
           await tx.insert(t.reportContacts).values({
             reportId: row.id,
-            name: report.contact.name || null,
-            email: report.contact.email || null,
-            phone: report.contact.phone || null,
-            anonymous: report.contact.anonymous,
+            userId: input.citizen?.userId ?? null,
+            name: report.contact?.name || null,
+            email: report.contact?.email || input.citizen?.email || null,
+            phone: report.contact?.phone || null,
+            anonymous: report.contact?.anonymous ?? false,
             locale: report.locale,
           });
         }

@@ -22,8 +22,10 @@ export async function supportReport(input: {
   db: Database;
   code: string;
   body: z.input<typeof supportSchema>;
+  /** A citizen signed in by e-mail link follows with their own address; the report joins "My reports". */
+  citizen?: { userId: number; email: string };
 }): Promise<{ supporters: number; following: boolean }> {
-  const body = supportSchema.parse(input.body);
+  const body = supportSchema.parse({ ...input.body, email: input.body.email || input.citizen?.email });
   const code = normaliseTrackingCode(input.code);
   if (!code) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
   if (!body.email && !body.support) throw new AppError({ code: "unprocessable", messageKey: "emailRequiredToFollow" });
@@ -39,7 +41,8 @@ export async function supportReport(input: {
     if (body.email) {
       const inserted = await queryOne<{ id: number }>(
         tx,
-        sql`insert into report_followers (report_id, email, locale) values (${report.id}, ${body.email}, ${body.locale})
+        sql`insert into report_followers (report_id, email, locale, user_id)
+            values (${report.id}, ${body.email}, ${body.locale}, ${input.citizen && input.citizen.email === body.email ? input.citizen.userId : null})
             on conflict (report_id, email) do nothing returning id`,
       );
       const isReporter = await queryOne<{ n: number }>(

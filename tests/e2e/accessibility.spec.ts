@@ -19,7 +19,7 @@ async function firstPublicReport(page: Page): Promise<string> {
 
 test("public pages have no serious or critical accessibility violations", async ({ page }) => {
   const code = await firstPublicReport(page);
-  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page", "/permits/apply", "/permits/track", "/permits/track?number=bad", "/permits/planned"]) {
+  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page", "/permits/apply", "/permits/track", "/permits/track?number=bad", "/permits/planned", "/account", "/account/verify?token=expired-or-unknown-token-000"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);
@@ -52,6 +52,10 @@ test("the utility queue and the field page have no serious or critical accessibi
   await page.getByText("Report a new problem here").click();
   await expect(page.getByLabel("What you found")).toBeVisible();
   expect(await violations(page), "/staff/field").toEqual([]);
+  // One report open in the field app, with its forms and trail.
+  await page.getByRole("button", { name: /^Open report / }).first().click();
+  await expect(page.getByTestId("field-report")).toBeVisible();
+  expect(await violations(page), "/staff/field (a report)").toEqual([]);
 });
 
 test("permit pages have no serious or critical accessibility violations", async ({ page }) => {

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
 import { parseBBox } from "@/lib/geo/bbox";
 import { clientIp, withApi } from "@/lib/http";
+import { citizenFromRequest } from "@/lib/auth/session";
 import { fileReport, fileReportSchema } from "@/lib/reports/file-report";
 import { parsePublicFilters } from "@/lib/reports/public-filters";
 import { listPublicReports } from "@/lib/reports/list-public-reports";
@@ -32,7 +33,8 @@ export const POST = withApi(async (req, { locale }) => {
   await consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) });
   const contactKey = report.contact?.email ?? report.contact?.phone?.replace(/\D/g, "");
   if (contactKey) await consumeRateLimit({ db, rule: submissionLimits.perContact, key: contactKey });
-  const filed = await fileReport({ db, report, photos });
+  const citizen = await citizenFromRequest(req);
+  const filed = await fileReport({ db, report, photos, citizen: citizen ?? undefined });
   return NextResponse.json(
     {
       trackingCode: filed.trackingCode,

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
 import { clientIp, withApi } from "@/lib/http";
+import { citizenFromRequest } from "@/lib/auth/session";
 import { supportReport } from "@/lib/reports/support-report";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ export const POST = withApi<{ code: string }>(async (req, { params, locale }) =>
   const body = await req.json().catch(() => ({}));
   const db = await getDb();
   await consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) });
-  const result = await supportReport({ db, code, body: { locale, ...body } });
+  const citizen = await citizenFromRequest(req);
+  const result = await supportReport({ db, code, body: { locale, ...body }, citizen: citizen ?? undefined });
   return NextResponse.json(result);
 });
