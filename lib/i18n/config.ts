@@ -1,3 +1,5 @@
+import { inReaderScript, toLatin } from "./transliterate";
+
 /** Serbian in both scripts and English. Serbian Latin is the default: it is what most municipal sites use. */
 export const locales = ["sr-Latn", "sr-Cyrl", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -34,7 +36,15 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return defaultLocale;
 }
 
+/**
+ * A stored name in the reader's language. Serbian written in one script only (a name entered in
+ * Latin, say) is shown to readers of the other script transliterated, never in the wrong script.
+ */
 export function localized(text: LocalizedText | null | undefined, locale: Locale): string {
   if (!text) return "";
-  return text[locale] || text[defaultLocale] || text.en || "";
+  if (text[locale]) return text[locale];
+  if (locale === "sr-Cyrl" && text["sr-Latn"]) return inReaderScript(text["sr-Latn"], "sr-Cyrl");
+  if (locale === "sr-Latn" && text["sr-Cyrl"]) return toLatin(text["sr-Cyrl"]);
+  if (locale === "en") return text["sr-Latn"] || (text["sr-Cyrl"] ? toLatin(text["sr-Cyrl"]) : "");
+  return text[defaultLocale] || text.en || "";
 }

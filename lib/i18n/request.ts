@@ -3,8 +3,13 @@ import { getRequestConfig } from "next-intl/server";
 import { isLocale, localeCookie, negotiateLocale, type Locale } from "./config";
 import { loadMessages } from "./messages";
 
-/** The locale of the current request: the visitor's choice (cookie), else their browser's languages. */
+/**
+ * The locale of the current request: chosen in the address (`/sr-Cyrl/…`, `?lang=`; see proxy.ts),
+ * else the visitor's remembered choice (cookie), else their browser's languages.
+ */
 export async function resolveRequestLocale(): Promise<Locale> {
+  const fromUrl = (await headers()).get("x-civic-locale");
+  if (isLocale(fromUrl)) return fromUrl;
   const chosen = (await cookies()).get(localeCookie)?.value;
   if (isLocale(chosen)) return chosen;
   return negotiateLocale((await headers()).get("accept-language"));

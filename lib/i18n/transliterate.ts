@@ -123,3 +123,20 @@ export function foldForSearch(text: string): string {
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "");
 }
+
+/** Tokens that are not Serbian words and keep their letters in Cyrillic text: web and e-mail addresses, codes with digits, foreign words. */
+const keepAsTyped = /^(?:[a-z][a-z0-9+.-]*:\/\/\S*|www\.\S*|\S+@\S+|\S*\d\S*|\S*[qwxyQWXY]\S*)$/;
+
+/**
+ * Free text typed by staff or citizens (a public update, a note), shown in the reader's script:
+ * Serbian Cyrillic readers get Cyrillic and Latin readers Latin; English readers see it as typed.
+ * In Cyrillic, web and e-mail addresses, tracking codes and words with q, w, x or y stay as typed.
+ */
+export function inReaderScript(text: string, locale: "sr-Latn" | "sr-Cyrl" | "en"): string {
+  if (locale === "sr-Latn") return toLatin(text);
+  if (locale !== "sr-Cyrl") return text;
+  return text
+    .split(/(\s+)/)
+    .map((token) => (/^\s*$/.test(token) || keepAsTyped.test(token) ? token : toCyrillic(token)))
+    .join("");
+}

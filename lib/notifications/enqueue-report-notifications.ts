@@ -7,6 +7,7 @@ import * as t from "../../db/schema";
 import { getEnv } from "../env";
 import { enqueueOpen311Forwards } from "../open311/client/enqueue-forwards";
 import { localized, isLocale, type LocalizedText } from "../i18n/config";
+import { inReaderScript } from "../i18n/transliterate";
 import { formatDate, renderNotification, translate, type Template } from "./render";
 
 type EventRow = {
@@ -98,7 +99,9 @@ export async function enqueueReportNotifications(
           await push(event, to, "report_received", {});
         } else {
           const status = await translate(to.locale, `status.${report.status}`);
-          await push(event, to, "report_updated", { status, text: event.public_text ?? "" });
+          // The update in the recipient's script, as on the public page.
+          const text = event.public_text === null ? "" : inReaderScript(event.public_text, isLocale(to.locale) ? to.locale : "sr-Latn");
+          await push(event, to, "report_updated", { status, text });
         }
       }
     }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Geometry, Position } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
+import { inReaderScript } from "../i18n/transliterate";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { isOverdue } from "../workflow/escalate-overdue-reports";
 import { statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
@@ -134,7 +135,7 @@ export async function getPublicReport(input: { db: Database; code: string; local
       kind: e.kind,
       status: e.to_status,
       organisation: e.org ? localized(e.org, locale) : null,
-      text: e.public_text,
+      text: e.public_text === null ? null : inReaderScript(e.public_text, input.locale),
     })),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
+import { inReaderScript } from "../i18n/transliterate";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
 
@@ -60,7 +61,7 @@ export async function listMyReports(input: { db: Database; userId: number; local
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
     dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
-    lastUpdate: r.last_update,
+    lastUpdate: r.last_update === null ? null : inReaderScript(r.last_update, input.locale),
     relation: r.filed ? "filed" : "following",
   }));
 }

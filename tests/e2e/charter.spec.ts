@@ -10,7 +10,7 @@ test("the customer charter lists each category's promised time and on-time share
   await expect(pothole.getByRole("cell").nth(1)).toHaveText(/^\d+% of \d+$|^No reports were due$/);
   expect(await page.locator("tbody tr").count()).toBe(25);
 
-  await page.getByRole("button", { name: "Ћирилица", exact: true }).click();
+  await page.getByRole("link", { name: "Ћирилица", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Стандарди услуга општине Ћуприја");
   await expect(pothole.getByRole("cell").first()).toContainText("10 радних дана");
 });

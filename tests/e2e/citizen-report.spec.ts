@@ -128,11 +128,12 @@ test("an answer that means an emergency stops the flow with a notice", async ({ 
 for (const [locale, category, banner] of [
   ["sr-Cyrl", "Неисправан семафор", "Хвала! Ваша пријава је примљена."],
   ["sr-Latn", "Neispravan semafor", "Hvala! Vaša prijava je primljena."],
+  ["en", "Traffic light fault", "Thank you! Your report was received."],
 ] as const) {
-  test(`a citizen files a report in ${locale}`, async ({ page, context, baseURL }) => {
-    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+  test(`a citizen files a report in ${locale}, chosen by the address, and the next pages keep it`, async ({ page }) => {
     const form = new ReportPage(page);
-    await form.goto();
+    await form.goto(locale);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await form.tapMapAt([21.3712, 43.9301]);
     await page.getByRole("radio", { name: category, exact: true }).check();
     await page.locator("#description").fill("Semafor trepće žuto ceo dan.");
@@ -145,3 +146,4 @@ for (const [locale, category, banner] of [
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
   });
 }
+

@@ -53,6 +53,6 @@ export class HomePage {
   }
 
   async chooseLanguage(label: string): Promise<void> {
-    await this.page.getByRole("button", { name: label, exact: true }).click();
+    await this.page.getByRole("navigation", { name: /^(Language and script|Jezik i pismo|Језик и писмо)$/ }).getByRole("link", { name: label, exact: true }).click();
   }
 }

@@ -9,11 +9,12 @@ export class ReportPage {
   constructor(readonly page: Page) {
     this.picker = page.locator(".picker");
     this.pinStatus = page.getByTestId("pin-status");
-    this.submit = page.getByRole("button", { name: /send report|pošalji prijavu/i });
+    this.submit = page.getByRole("button", { name: /send report|pošalji prijavu|пошаљи пријаву/i });
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto("/report");
+  /** The form, in a locale chosen by its address (`/sr-Cyrl/report`) or in the browser's language. */
+  async goto(locale?: "sr-Latn" | "sr-Cyrl" | "en"): Promise<void> {
+    await this.page.goto(locale ? `/${locale}/report` : "/report");
     await expect(this.picker).toHaveAttribute("data-state", "ready");
   }
 
@@ -61,7 +62,7 @@ export class ReportPage {
   }
 
   async describe(text: string): Promise<void> {
-    await this.page.getByLabel(/^Description$|^Opis$/).fill(text);
+    await this.page.getByLabel(/^Description$|^Opis$|^Опис$/).fill(text);
   }
 
   async submitAndGetCode(): Promise<string> {

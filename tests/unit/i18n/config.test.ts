@@ -19,3 +19,15 @@ describe("locale negotiation", () => {
     expect(localized({ "sr-Latn": "Voda", "sr-Cyrl": "", en: "" }, "en")).toBe("Voda");
   });
 });
+
+describe("stored names in the reader's script", () => {
+  it("transliterates Serbian entered in one script for readers of the other, never showing the wrong script", () => {
+    const latinOnly = { "sr-Latn": "JKP Vodovod Ćuprija", "sr-Cyrl": "", en: "" };
+    expect(localized(latinOnly, "sr-Cyrl")).toBe("ЈКП Водовод Ћуприја");
+    expect(localized(latinOnly, "en")).toBe("JKP Vodovod Ćuprija");
+    const cyrillicOnly = { "sr-Latn": "", "sr-Cyrl": "Комунална инспекција", en: "" };
+    expect(localized(cyrillicOnly, "sr-Latn")).toBe("Komunalna inspekcija");
+    expect(localized(cyrillicOnly, "en")).toBe("Komunalna inspekcija");
+    expect(localized({ "sr-Latn": "Rupa", "sr-Cyrl": "Рупа", en: "Pothole" }, "sr-Cyrl")).toBe("Рупа");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldForSearch, messageToCyrillic, toCyrillic, toLatin } from "../../../lib/i18n/transliterate";
+import { foldForSearch, inReaderScript, messageToCyrillic, toCyrillic, toLatin } from "../../../lib/i18n/transliterate";
 
 describe("Serbian transliteration", () => {
   it("maps the digraphs lj, nj and dž to single Cyrillic letters", () => {
@@ -39,5 +39,21 @@ describe("Serbian transliteration", () => {
     expect(foldForSearch("Ћуприја")).toBe("cuprija");
     expect(foldForSearch("Ćuprija")).toBe("cuprija");
     expect(foldForSearch("Ђурђевачка")).toBe("djurdjevacka");
+  });
+});
+
+describe("free text in the reader's script", () => {
+  it("gives Cyrillic readers Cyrillic, keeping addresses, codes and foreign words as typed", () => {
+    expect(inReaderScript("Popravljeno je, vidi 78PC-6A8G i https://cuprija.rs/radovi ili pisi na info@cuprija.rs.", "sr-Cyrl")).toBe(
+      "Поправљено је, види 78PC-6A8G и https://cuprija.rs/radovi или писи на info@cuprija.rs.",
+    );
+    expect(inReaderScript("Ekipa Wolf Systems dolazi sutra.", "sr-Cyrl")).toBe("Екипа Wolf Systems долази сутра.");
+    expect(inReaderScript("Injekcioni malter, nadživeće zimu.", "sr-Cyrl")).toBe("Инјекциони малтер, надживеће зиму.");
+  });
+
+  it("gives Latin readers Latin, and English readers the text as typed", () => {
+    expect(inReaderScript("Замењена сијалица у Улици Карађорђевој.", "sr-Latn")).toBe("Zamenjena sijalica u Ulici Karađorđevoj.");
+    expect(inReaderScript("Замењена сијалица.", "en")).toBe("Замењена сијалица.");
+    expect(inReaderScript("Lamp replaced.", "sr-Latn")).toBe("Lamp replaced.");
   });
 });
