@@ -28,6 +28,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // The procedure's property tests run thousands of cases: seconds on a busy two-core machine.
+          testTimeout: 30_000,
         },
       },
       {
