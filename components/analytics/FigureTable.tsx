@@ -9,34 +9,36 @@ export function FigureTable({
   rows: Array<Record<string, string | number | null>>;
 }) {
   return (
-    <table className="figure-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" className={c.numeric ? "num" : undefined}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={i}>
-            {columns.map((c, j) =>
-              j === 0 ? (
-                <th key={c.key} scope="row">
-                  {row[c.key] ?? "—"}
-                </th>
-              ) : (
-                <td key={c.key} className={c.numeric ? "num" : undefined}>
-                  {row[c.key] ?? "—"}
-                </td>
-              ),
-            )}
+    <div className="table-scroll" tabIndex={0}>
+      <table className="figure-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.numeric ? "num" : undefined}>
+                {c.label}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {columns.map((c, j) =>
+                j === 0 ? (
+                  <th key={c.key} scope="row">
+                    {row[c.key] ?? "—"}
+                  </th>
+                ) : (
+                  <td key={c.key} className={c.numeric ? "num" : undefined}>
+                    {row[c.key] ?? "—"}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

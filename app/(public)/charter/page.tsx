@@ -28,34 +28,36 @@ export default async function CharterPage() {
       {groups.map((group) => (
         <section key={group.code} aria-labelledby={`group-${group.code}`}>
           <h2 id={`group-${group.code}`}>{group.name}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("category")}</th>
-                <th scope="col">{t("promise")}</th>
-                <th scope="col">{t("onTime")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {group.categories.map((category) => (
-                <tr key={category.serviceCode} data-service-code={category.serviceCode}>
-                  <th scope="row">{category.name}</th>
-                  <td>
-                    {t("workingDays", { days: category.slaWorkingDays })}
-                    {category.pausesWhenScheduled ? <sup title={t("paused")}>*</sup> : null}
-                  </td>
-                  <td>
-                    {category.dueTotal === 0
-                      ? t("noneDue")
-                      : t("share", {
-                          percent: Math.round((100 * category.onTime) / category.dueTotal),
-                          total: category.dueTotal,
-                        })}
-                  </td>
+          <div className="table-scroll" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("category")}</th>
+                  <th scope="col">{t("promise")}</th>
+                  <th scope="col">{t("onTime")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {group.categories.map((category) => (
+                  <tr key={category.serviceCode} data-service-code={category.serviceCode}>
+                    <th scope="row">{category.name}</th>
+                    <td>
+                      {t("workingDays", { days: category.slaWorkingDays })}
+                      {category.pausesWhenScheduled ? <sup title={t("paused")}>*</sup> : null}
+                    </td>
+                    <td>
+                      {category.dueTotal === 0
+                        ? t("noneDue")
+                        : t("share", {
+                            percent: Math.round((100 * category.onTime) / category.dueTotal),
+                            total: category.dueTotal,
+                          })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ))}
       <p className="note">* {t("paused")}</p>

@@ -26,11 +26,17 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = await getFormatter();
   const raw = await searchParams;
-  const filters = permitFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  const filters = permitFiltersSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
+  );
   const db = await getDb();
-  const [permits, municipality] = await Promise.all([listPermits({ db, municipalityIds: user.municipalityIds, filters }), getDefaultMunicipality({ db })]);
+  const [permits, municipality] = await Promise.all([
+    listPermits({ db, municipalityIds: user.municipalityIds, filters }),
+    getDefaultMunicipality({ db }),
+  ]);
   const env = getEnv();
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const day = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
   return (
     <main id="main" className="page permit-register">
       <h1>{t("permits.registerTitle")}</h1>
@@ -40,7 +46,12 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
         </Link>
         <Link href="/staff/permits/counter">{t("permits.counterTitle")}</Link>
       </p>
-      <form method="get" action="/staff/permits" className="map-filters" aria-labelledby="permit-filters-title">
+      <form
+        method="get"
+        action="/staff/permits"
+        className="map-filters"
+        aria-labelledby="permit-filters-title"
+      >
         <h2 id="permit-filters-title">{t("filters.title")}</h2>
         <label htmlFor="pf-status">{t("permits.status")}</label>
         <select id="pf-status" name="status" defaultValue={filters.status ?? ""}>
@@ -81,35 +92,44 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
         />
       ) : null}
       <p role="status">{t("permits.count", { count: permits.length })}</p>
-      <table className="permit-table">
-        <caption className="sr-only">{t("permits.registerTitle")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("permits.reference")}</th>
-            <th scope="col">{t("permits.kind")}</th>
-            <th scope="col">{t("permits.status")}</th>
-            <th scope="col">{t("permits.holder")}</th>
-            <th scope="col">{t("permits.period")}</th>
-            <th scope="col">{t("permits.decisionDue")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {permits.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link href={`/staff/permits/${p.id}`}>{p.reference}</Link>
-              </td>
-              <td>{tt(`permitKind.${p.kind}`)}</td>
-              <td>{tt(`permitStatus.${p.status}`)}</td>
-              <td>{p.holderName}</td>
-              <td>
-                {day(p.validFrom)} – {day(p.validTo)}
-              </td>
-              <td>{p.decisionDueAt && (p.status === "applied" || p.status === "under_review") ? format.dateTime(new Date(p.decisionDueAt), { dateStyle: "medium", timeZone: "Europe/Belgrade" }) : "—"}</td>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="permit-table">
+          <caption className="sr-only">{t("permits.registerTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("permits.reference")}</th>
+              <th scope="col">{t("permits.kind")}</th>
+              <th scope="col">{t("permits.status")}</th>
+              <th scope="col">{t("permits.holder")}</th>
+              <th scope="col">{t("permits.period")}</th>
+              <th scope="col">{t("permits.decisionDue")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {permits.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/staff/permits/${p.id}`}>{p.reference}</Link>
+                </td>
+                <td>{tt(`permitKind.${p.kind}`)}</td>
+                <td>{tt(`permitStatus.${p.status}`)}</td>
+                <td>{p.holderName}</td>
+                <td>
+                  {day(p.validFrom)} – {day(p.validTo)}
+                </td>
+                <td>
+                  {p.decisionDueAt && (p.status === "applied" || p.status === "under_review")
+                    ? format.dateTime(new Date(p.decisionDueAt), {
+                        dateStyle: "medium",
+                        timeZone: "Europe/Belgrade",
+                      })
+                    : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </main>
   );
 }

@@ -31,12 +31,19 @@ export default async function QueuePage({ searchParams }: Props) {
   if (!user) return <Forbidden />;
   const desk = isDesk(user);
   const { scope: raw } = await searchParams;
-  const scope: NamedQueueScope = desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
+  const scope: NamedQueueScope =
+    desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
   const scopes: NamedQueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
   const db = await getDb();
   const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
   const municipality = await getDefaultMunicipality({ db });
-  const organisations = desk ? await listOrganisations({ db, municipalityIds: user.municipalityIds, locale: (await getLocale()) as Locale }) : [];
+  const organisations = desk
+    ? await listOrganisations({
+        db,
+        municipalityIds: user.municipalityIds,
+        locale: (await getLocale()) as Locale,
+      })
+    : [];
   const env = getEnv();
   return (
     <main id="main" className="page staff-queue">
@@ -64,43 +71,53 @@ export default async function QueuePage({ searchParams }: Props) {
       {items.length === 0 ? (
         <p>{t("staff.queueEmpty")}</p>
       ) : (
-        <table className="queue-table">
-          <thead>
-            <tr>
-              {desk ? <td /> : null}
-              <th scope="col">{t("staff.colCode")}</th>
-              <th scope="col">{t("staff.colCategory")}</th>
-              <th scope="col">{t("staff.colPlace")}</th>
-              <th scope="col">{t("staff.colStatus")}</th>
-              <th scope="col">{t("staff.colHolder")}</th>
-              <th scope="col">{t("staff.colDue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} data-code={item.code} className={item.overdue ? "overdue-row" : undefined}>
-                {desk ? (
-                  <td>
-                    <input type="checkbox" name="bulk" value={`${item.id}:${item.version}`} form={BULK_FORM_ID} aria-label={t("bulk.select", { code: item.code })} />
-                  </td>
-                ) : null}
-                <th scope="row">
-                  <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
-                </th>
-                <td>{item.category}</td>
-                <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
-                <td>
-                  {tt(`status.${item.status}`)}
-                  {item.routingNote ? <span className="hint"> · {tt(`staff.routing_${item.routingNote}`)}</span> : null}
-                </td>
-                <td>{item.organisation}</td>
-                <td>
-                  <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
-                </td>
+        <div className="table-scroll" tabIndex={0}>
+          <table className="queue-table">
+            <thead>
+              <tr>
+                {desk ? <td /> : null}
+                <th scope="col">{t("staff.colCode")}</th>
+                <th scope="col">{t("staff.colCategory")}</th>
+                <th scope="col">{t("staff.colPlace")}</th>
+                <th scope="col">{t("staff.colStatus")}</th>
+                <th scope="col">{t("staff.colHolder")}</th>
+                <th scope="col">{t("staff.colDue")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} data-code={item.code} className={item.overdue ? "overdue-row" : undefined}>
+                  {desk ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="bulk"
+                        value={`${item.id}:${item.version}`}
+                        form={BULK_FORM_ID}
+                        aria-label={t("bulk.select", { code: item.code })}
+                      />
+                    </td>
+                  ) : null}
+                  <th scope="row">
+                    <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
+                  </th>
+                  <td>{item.category}</td>
+                  <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
+                  <td>
+                    {tt(`status.${item.status}`)}
+                    {item.routingNote ? (
+                      <span className="hint"> · {tt(`staff.routing_${item.routingNote}`)}</span>
+                    ) : null}
+                  </td>
+                  <td>{item.organisation}</td>
+                  <td>
+                    <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </main>
   );

@@ -36,12 +36,16 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
   const all = await listOrganisations({ db, municipalityIds: user.municipalityIds, locale });
-  const utilities = all.filter((o) => o.kind === "utility_company" && (isDesk(user) || user.organisationIds.includes(o.id)));
+  const utilities = all.filter(
+    (o) => o.kind === "utility_company" && (isDesk(user) || user.organisationIds.includes(o.id)),
+  );
   const params = await searchParams;
   const requested = Number(params.organisation);
   const search = typeof params.q === "string" ? params.q : "";
   const current = utilities.find((o) => o.id === requested) ?? utilities[0];
-  const items = current ? await listStaffQueue({ db, user, scope: { organisationId: current.id }, locale, search }) : [];
+  const items = current
+    ? await listStaffQueue({ db, user, scope: { organisationId: current.id }, locale, search })
+    : [];
   const municipality = await getDefaultMunicipality({ db });
   const env = getEnv();
   const others = all.filter((o) => o.id !== current?.id);
@@ -52,7 +56,11 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
       {utilities.length > 1 ? (
         <nav aria-label={t("utility.companies")} className="tabs">
           {utilities.map((o) => (
-            <Link key={o.id} href={`/staff/utility?organisation=${o.id}`} aria-current={o.id === current?.id ? "page" : undefined}>
+            <Link
+              key={o.id}
+              href={`/staff/utility?organisation=${o.id}`}
+              aria-current={o.id === current?.id ? "page" : undefined}
+            >
               {o.name}
             </Link>
           ))}
@@ -65,7 +73,9 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
           <label htmlFor="queue-search">{t("utility.search")}</label>
           <input id="queue-search" name="q" type="search" defaultValue={search} maxLength={100} />
           <button type="submit">{t("utility.find")}</button>
-          {search ? <Link href={`/staff/utility?organisation=${current.id}`}>{t("utility.clearSearch")}</Link> : null}
+          {search ? (
+            <Link href={`/staff/utility?organisation=${current.id}`}>{t("utility.clearSearch")}</Link>
+          ) : null}
         </form>
       ) : null}
       {current && municipality ? (
@@ -79,36 +89,41 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
       ) : null}
       {current && items.length === 0 ? <p>{t("staff.queueEmpty")}</p> : null}
       {items.length > 0 ? (
-        <table className="queue-table utility-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("staff.colCode")}</th>
-              <th scope="col">{t("staff.colCategory")}</th>
-              <th scope="col">{t("staff.colPlace")}</th>
-              <th scope="col">{t("staff.colStatus")}</th>
-              <th scope="col">{t("staff.colDue")}</th>
-              <th scope="col">{t("utility.colDecide")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} data-code={item.code} className={item.overdue ? "overdue-row" : undefined}>
-                <th scope="row">
-                  <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
-                </th>
-                <td>{item.category}</td>
-                <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
-                <td>{tt(`status.${item.status}`)}</td>
-                <td>
-                  <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
-                </td>
-                <td>
-                  <UtilityRowActions item={{ id: item.id, code: item.code, version: item.version, status: item.status }} forwardTargets={others} />
-                </td>
+        <div className="table-scroll" tabIndex={0}>
+          <table className="queue-table utility-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.colCode")}</th>
+                <th scope="col">{t("staff.colCategory")}</th>
+                <th scope="col">{t("staff.colPlace")}</th>
+                <th scope="col">{t("staff.colStatus")}</th>
+                <th scope="col">{t("staff.colDue")}</th>
+                <th scope="col">{t("utility.colDecide")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} data-code={item.code} className={item.overdue ? "overdue-row" : undefined}>
+                  <th scope="row">
+                    <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
+                  </th>
+                  <td>{item.category}</td>
+                  <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
+                  <td>{tt(`status.${item.status}`)}</td>
+                  <td>
+                    <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
+                  </td>
+                  <td>
+                    <UtilityRowActions
+                      item={{ id: item.id, code: item.code, version: item.version, status: item.status }}
+                      forwardTargets={others}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </main>
   );
