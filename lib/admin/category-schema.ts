@@ -9,7 +9,7 @@ export const DUPLICATE_RADIUS_METRES = { min: 5, max: 500 } as const;
 const code = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/);
+  .regex(/^[a-z][a-z0-9_-]{0,39}$/);
 
 const optionSchema = z.object({
   value: code,
