@@ -40,7 +40,7 @@ export async function callAs(handler: unknown, user: SessionUser | null, input: 
     cookie: user ? await sessionCookie(user) : undefined,
     origin: input.origin,
   });
-  const res = await (handler as Handler)(req, { params: Promise.resolve(input.id === undefined ? {} : { id: String(input.id) }) });
+  const res = await (handler as Handler)(req, { params: Promise.resolve<Record<string, string>>(input.id === undefined ? {} : { id: String(input.id) }) });
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> & { error?: { code: string; message: string; details?: Record<string, unknown> } } };
 }
 
