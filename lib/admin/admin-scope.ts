@@ -19,7 +19,7 @@ export type AdminScope = {
   organisationIds: number[];
 };
 
-export async function adminScope(input: { db: Database; user: SessionUser }): Promise<AdminScope> {
+export async function loadAdminScope(input: { db: Database; user: SessionUser }): Promise<AdminScope> {
   const rows = await queryRows<{ role: string; organisation_id: number | null; municipality_id: number }>(
     input.db,
     sql`select role, organisation_id, municipality_id from memberships where user_id = ${input.user.id} and role in ('admin', 'org_admin')`,
@@ -43,18 +43,18 @@ export function scopeMunicipalityId(scope: AdminScope): number {
   return id;
 }
 
-export function notFound(): AppError {
+export function outOfScope(): AppError {
   return new AppError({ code: "not_found", messageKey: "adminNotFound" });
 }
 
 /** The organisation if it is in the scope; "not found" otherwise. */
-export async function organisationInScope(input: { db: Database; scope: AdminScope; organisationId: number }): Promise<{ id: number; municipalityId: number }> {
+export async function getOrganisationInScope(input: { db: Database; scope: AdminScope; organisationId: number }): Promise<{ id: number; municipalityId: number }> {
   const row = await queryOne<{ id: number; municipality_id: number }>(
     input.db,
     sql`select id, municipality_id from organisations where id = ${input.organisationId}`,
   );
-  if (!row || !input.scope.municipalityIds.includes(row.municipality_id)) throw notFound();
-  if (!input.scope.all && !input.scope.organisationIds.includes(row.id)) throw notFound();
+  if (!row || !input.scope.municipalityIds.includes(row.municipality_id)) throw outOfScope();
+  if (!input.scope.all && !input.scope.organisationIds.includes(row.id)) throw outOfScope();
   return { id: row.id, municipalityId: row.municipality_id };
 }
 

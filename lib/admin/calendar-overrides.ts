@@ -5,7 +5,7 @@ import type { Database } from "../../db/client";
 import { calendarOverrides } from "../../db/schema";
 import { overrideEffect, type OverrideEffect } from "../calendar/override-effect";
 import { AppError } from "../errors";
-import { notFound, scopeMunicipalityId, type AdminScope } from "./admin-scope";
+import { outOfScope, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { recordAdminChange } from "./record-admin-change";
 
 export const calendarOverrideSchema = z.object({
@@ -66,7 +66,7 @@ export async function deleteCalendarOverride(input: { db: Database; scope: Admin
       .delete(calendarOverrides)
       .where(and(eq(calendarOverrides.id, input.overrideId), eq(calendarOverrides.municipalityId, municipalityId)))
       .returning();
-    if (!row) throw notFound();
+    if (!row) throw outOfScope();
     await recordAdminChange({
       tx,
       actorUserId: input.actorUserId,

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { categoryGroups, serviceCategories } from "../../db/schema";
 import { AppError } from "../errors";
-import { notFound, scopeMunicipalityId, type AdminScope } from "./admin-scope";
+import { outOfScope, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { categorySchema } from "./category-schema";
 import { recordAdminChange } from "./record-admin-change";
 
@@ -45,7 +45,7 @@ export async function saveCategory(input: {
     }
     const where = and(eq(serviceCategories.id, input.categoryId), eq(serviceCategories.municipalityId, municipalityId));
     const [before] = await tx.select().from(serviceCategories).where(where).for("update");
-    if (!before) throw notFound();
+    if (!before) throw outOfScope();
     const [after] = await tx.update(serviceCategories).set(data).where(where).returning();
     await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId, entity: "category", entityId: before.id, action: "updated", before: fields(before), after: fields(after!) });
     return { id: before.id, created: false };

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { organisations } from "../../db/schema";
 import { AppError } from "../errors";
-import { organisationInScope, scopeMunicipalityId, type AdminScope } from "./admin-scope";
+import { getOrganisationInScope, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { organisationSchema } from "./organisation-schema";
 import { recordAdminChange } from "./record-admin-change";
 
@@ -30,7 +30,7 @@ export async function saveOrganisation(input: {
   organisation: unknown;
 }): Promise<{ id: number; created: boolean }> {
   const data = organisationSchema.parse(input.organisation);
-  const existing = input.organisationId === undefined ? null : await organisationInScope({ db: input.db, scope: input.scope, organisationId: input.organisationId });
+  const existing = input.organisationId === undefined ? null : await getOrganisationInScope({ db: input.db, scope: input.scope, organisationId: input.organisationId });
   const municipalityId = existing?.municipalityId ?? scopeMunicipalityId(input.scope);
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;

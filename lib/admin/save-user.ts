@@ -6,7 +6,7 @@ import { queryRows } from "../../db/query";
 import { memberships, users } from "../../db/schema";
 import type { Role } from "../auth/roles";
 import { AppError } from "../errors";
-import { notFound, rolesGrantableByOrgAdmin, scopeMunicipalityId, type AdminScope } from "./admin-scope";
+import { outOfScope, rolesGrantableByOrgAdmin, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { recordAdminChange } from "./record-admin-change";
 import { newUserSchema, passwordResetSchema, userUpdateSchema, type MembershipInput } from "./user-schema";
 
@@ -44,11 +44,11 @@ async function checkMemberships(db: Database, scope: AdminScope, municipalityId:
 /** A user the scope may edit: for an org_admin, one who works only in organisations they administer. */
 async function userInScope(db: Database, scope: AdminScope, userId: number) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw notFound();
+  if (!user) throw outOfScope();
   const current = await membershipsOf(db, userId);
   const inMunicipality = current.length > 0 && current.every((m) => scope.municipalityIds.includes(m.municipalityId));
   const ownStaff = current.every((m) => m.organisationId !== null && scope.organisationIds.includes(m.organisationId) && m.role !== "admin");
-  if (!inMunicipality || (!scope.all && !ownStaff)) throw notFound();
+  if (!inMunicipality || (!scope.all && !ownStaff)) throw outOfScope();
   return { user, current };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { organisations } from "../../db/schema";
-import { organisationInScope, type AdminScope } from "./admin-scope";
+import { getOrganisationInScope, type AdminScope } from "./admin-scope";
 import { checkServiceArea } from "./check-service-area";
 import { recordAdminChange } from "./record-admin-change";
 
@@ -18,7 +18,7 @@ export async function setServiceArea(input: {
   organisationId: number;
   geojson: unknown;
 }): Promise<{ vertices: number; areaSquareMetres: number | null }> {
-  const org = await organisationInScope({ db: input.db, scope: input.scope, organisationId: input.organisationId });
+  const org = await getOrganisationInScope({ db: input.db, scope: input.scope, organisationId: input.organisationId });
   const checked = input.geojson === null ? null : await checkServiceArea({ db: input.db, municipalityId: org.municipalityId, geojson: input.geojson });
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;

@@ -15,7 +15,7 @@ import { POST as changePassword } from "../../../app/api/staff/account/password/
 import { getDb } from "../../../db/client";
 import { queryOne, queryRows } from "../../../db/query";
 import * as t from "../../../db/schema";
-import { adminScope } from "../../../lib/admin/admin-scope";
+import { loadAdminScope } from "../../../lib/admin/admin-scope";
 import { listAdminChanges } from "../../../lib/admin/list-admin-changes";
 import { listAdminUsers } from "../../../lib/admin/list-admin-users";
 import { listOpen311Endpoints } from "../../../lib/admin/list-open311-endpoints";
@@ -55,7 +55,7 @@ describe(`administration changes on the ${engine} engine`, () => {
       const [row] = await (await getDb()).select().from(t.organisations).where(eq(t.organisations.id, res.body.id as number));
       expect(row).toMatchObject({ code: "rasveta", sector: "lighting", municipalityId: world.municipality.id, serviceArea: null });
       expect(row!.name).toEqual({ "sr-Latn": "JKP Rasveta Ćuprija", "sr-Cyrl": "ЈКП Расвета Ћуприја", en: "Public Lighting Company" });
-      const changes = await listAdminChanges({ db: await getDb(), scope: await adminScope({ db: await getDb(), user: world.admin }), entities: ["organisation"] });
+      const changes = await listAdminChanges({ db: await getDb(), scope: await loadAdminScope({ db: await getDb(), user: world.admin }), entities: ["organisation"] });
       expect(changes[0]).toMatchObject({ entity: "organisation", entityId: row!.id, action: "created", actorName: "Ana Administrator" });
     });
 
@@ -239,7 +239,7 @@ describe(`administration changes on the ${engine} engine`, () => {
     it("lets an organisation's admin manage their own staff only, with staff roles only", async () => {
       const own = await callAs(postUser, world.waterAdmin, { method: "POST", path: "/api/admin/users", body: newUser("monter@vodovod.example", [{ role: "utility_operator", organisationId: world.water.id }]) });
       expect(own.status).toBe(201);
-      const visible = await listAdminUsers({ db: await getDb(), scope: await adminScope({ db: await getDb(), user: world.waterAdmin }) });
+      const visible = await listAdminUsers({ db: await getDb(), scope: await loadAdminScope({ db: await getDb(), user: world.waterAdmin }) });
       expect(visible.map((u) => u.email)).toContain("monter@vodovod.example");
       expect(visible.map((u) => u.email)).not.toContain(world.agent.email);
       for (const memberships of [[{ role: "admin", organisationId: null }], [{ role: "utility_operator", organisationId: world.roads.id }], [{ role: "planner", organisationId: null }]]) {
@@ -297,7 +297,7 @@ describe(`administration changes on the ${engine} engine`, () => {
       const res = await callAs(postEndpoint, world.admin, { method: "POST", path: "/api/admin/open311-endpoints", body });
       expect(res.status).toBe(201);
       const db = await getDb();
-      const listed = await listOpen311Endpoints({ db, scope: await adminScope({ db, user: world.admin }) });
+      const listed = await listOpen311Endpoints({ db, scope: await loadAdminScope({ db, user: world.admin }) });
       expect(listed).toEqual([expect.objectContaining({ baseUrl: "https://wo.vodovod.example/open311/v2", apiKeyMasked: "••••9876", rules: [{ categoryId: world.category.id, externalServiceCode: "LEAK" }] })]);
       expect(JSON.stringify(listed)).not.toContain("tajni-kljuc");
       const edit = await callAs(putEndpoint, world.admin, { method: "PUT", path: `/api/admin/open311-endpoints/${res.body.id}`, id: res.body.id as number, body: { ...body, apiKey: "", name: "Vodovod radni nalozi", rules: [] } });

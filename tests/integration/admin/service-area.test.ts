@@ -5,7 +5,7 @@ import { PUT as putArea } from "../../../app/api/admin/organisations/[id]/servic
 import { POST as checkArea } from "../../../app/api/admin/organisations/[id]/service-area/check/route";
 import { getDb } from "../../../db/client";
 import { queryRows } from "../../../db/query";
-import { adminScope } from "../../../lib/admin/admin-scope";
+import { loadAdminScope } from "../../../lib/admin/admin-scope";
 import { setServiceArea } from "../../../lib/admin/set-service-area";
 import { isAppError } from "../../../lib/errors";
 import { routeReport } from "../../../lib/routing/route-report";
@@ -104,7 +104,7 @@ describe(`service areas on the ${engine} engine`, () => {
   });
 
   it("changes nothing on bad input", async () => {
-    await setServiceArea({ db: await getDb(), scope: await adminScope({ db: await getDb(), user: world.admin }), actorUserId: world.admin.id, organisationId: world.roads.id, geojson: north });
+    await setServiceArea({ db: await getDb(), scope: await loadAdminScope({ db: await getDb(), user: world.admin }), actorUserId: world.admin.id, organisationId: world.roads.id, geojson: north });
     const before = await serviceAreaOf(world.roads.id);
     const auditBefore = await queryRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from admin_audit`);
     for (const area of ["not json", { type: "Point", coordinates: [W, S] }, box(W - 1, S, W + 0.05, S + 0.05), {}]) {
@@ -134,7 +134,7 @@ describe(`service areas on the ${engine} engine`, () => {
   });
 
   it("keeps the lib's error a typed AppError", async () => {
-    const err = await setServiceArea({ db: await getDb(), scope: await adminScope({ db: await getDb(), user: world.admin }), actorUserId: world.admin.id, organisationId: world.water.id, geojson: "{" }).catch((e: unknown) => e);
+    const err = await setServiceArea({ db: await getDb(), scope: await loadAdminScope({ db: await getDb(), user: world.admin }), actorUserId: world.admin.id, organisationId: world.water.id, geojson: "{" }).catch((e: unknown) => e);
     expect(isAppError(err) && err.messageKey).toBe("geometry_malformed_json");
   });
 });

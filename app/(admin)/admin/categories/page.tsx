@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { adminScope } from "@/lib/admin/admin-scope";
+import { loadAdminScope } from "@/lib/admin/admin-scope";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { staffWithPermission } from "@/lib/auth/session";
@@ -22,7 +22,7 @@ export default async function AdminCategoriesPage({ searchParams }: { searchPara
   const t = await getTranslations("admin");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const scope = await adminScope({ db, user });
+  const scope = await loadAdminScope({ db, user });
   const [groups, changes] = await Promise.all([listAdminCategories({ db, scope }), listAdminChanges({ db, scope, entities: ["category"] })]);
   return (
     <main id="main" className="page admin-page">

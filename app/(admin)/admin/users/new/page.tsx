@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { UserForm } from "@/components/admin/UserForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { adminScope } from "@/lib/admin/admin-scope";
+import { loadAdminScope } from "@/lib/admin/admin-scope";
 import { MIN_PASSWORD_LENGTH } from "@/lib/admin/user-schema";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
@@ -20,7 +20,7 @@ export default async function NewUserPage() {
   if (!user) return <Forbidden />;
   const t = await getTranslations("admin.users");
   const db = await getDb();
-  const choices = await userFormChoices({ db, scope: await adminScope({ db, user }), locale: (await getLocale()) as Locale });
+  const choices = await userFormChoices({ db, scope: await loadAdminScope({ db, user }), locale: (await getLocale()) as Locale });
   return (
     <main id="main" className="page narrow admin-page">
       <h1>{t("new")}</h1>

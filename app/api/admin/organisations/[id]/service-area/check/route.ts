@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { adminRequest, idParam } from "@/lib/admin/admin-request";
-import { organisationInScope } from "@/lib/admin/admin-scope";
+import { getOrganisationInScope } from "@/lib/admin/admin-scope";
 import { checkServiceArea } from "@/lib/admin/check-service-area";
 import { withStaff } from "@/lib/auth/session";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const POST = withStaff<{ id: string }>("organisation.manage", async (req, { user, params }) => {
   const organisationId = await idParam(params);
   const { db, scope, body } = await adminRequest(req, user);
-  const org = await organisationInScope({ db, scope, organisationId });
+  const org = await getOrganisationInScope({ db, scope, organisationId });
   const checked = await checkServiceArea({ db, municipalityId: org.municipalityId, geojson: (body as { area?: unknown } | null)?.area ?? {} });
   return NextResponse.json(checked);
 });
