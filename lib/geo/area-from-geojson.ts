@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from "geojson";
-import { validateGeometry, type GeometryProblem } from "./validate-geometry";
+import { MAX_VERTICES, validateGeometry, type GeometryProblem } from "./validate-geometry";
 
 /** Why an imported or drawn area is refused before the database sees it; messages under errors.geometry_*. */
 export type AreaProblem = GeometryProblem | "malformed_json" | "empty";
@@ -10,8 +10,9 @@ export type AreaParse = { valid: true; area: MultiPolygon; vertices: number } | 
  * An area from GeoJSON (text as read from a file, or an already parsed value): a Polygon, a
  * MultiPolygon, a Feature holding one, or a FeatureCollection whose features are all polygons
  * (joined into one MultiPolygon). Anything else — points, lines, a collection with a line in it —
- * is the wrong type. The shape itself is checked by `validateGeometry` (closed rings, no crossings,
- * at most 10,000 vertices); the database checks validity and the municipality on top.
+ * is the wrong type. The shape itself is checked by `validateGeometry` (numbers in range, closed
+ * rings, at most 10,000 vertices); crossings, validity and the municipality are the database's part
+ * (`checkAreaInMunicipality`, which every caller runs next).
  */
 export function areaFromGeoJson(input: unknown): AreaParse {
   let value = input;
@@ -38,7 +39,7 @@ export function areaFromGeoJson(input: unknown): AreaParse {
     if (o.type !== "Polygon" && o.type !== "MultiPolygon") return "wrong_type";
     if (!Array.isArray(o.coordinates)) return "malformed";
     if (o.coordinates.length === 0) return "empty";
-    const checked = validateGeometry(o, ["Polygon", "MultiPolygon"] as const);
+    const checked = validateGeometry(o, ["Polygon", "MultiPolygon"] as const, MAX_VERTICES, { checkCrossings: false });
     if (!checked.valid) return checked.reason;
     if (checked.geometry.type === "Polygon") polygons.push(checked.geometry.coordinates);
     else polygons.push(...checked.geometry.coordinates);
@@ -48,10 +49,10 @@ export function areaFromGeoJson(input: unknown): AreaParse {
   if (problem) return { valid: false, reason: problem };
   if (polygons.length === 0) return { valid: false, reason: "empty" };
   const area: MultiPolygon = { type: "MultiPolygon", coordinates: polygons };
-  // The polygons of several features each passed; together they are checked again (the limit and crossings).
-  const whole = validateGeometry(area, ["MultiPolygon"] as const);
-  if (!whole.valid) return { valid: false, reason: whole.reason };
-  return { valid: true, area, vertices: countVertices(area) };
+  // Each feature passed on its own; the limit is for the whole area.
+  const vertices = countVertices(area);
+  if (vertices > MAX_VERTICES) return { valid: false, reason: "too_many_vertices" };
+  return { valid: true, area, vertices };
 }
 
 export function countVertices(area: MultiPolygon): number {
