@@ -22,6 +22,11 @@ type Props = {
   /** Marking a point (the pin), or drawing a line or an area. */
   mode?: "point" | "line" | "area";
   onShape?: (shape: LineString | Polygon | null) => void;
+  /**
+   * Several areas at once, which can be reshaped (an organisation's service area): the areas to
+   * start from, and the callback that gets every area on the map after each drawing or edit.
+   */
+  areas?: { initial: Polygon[]; onChange: (polygons: Polygon[]) => void };
 };
 
 /** Metres per arrow-key press; Shift moves five times as far. */
@@ -31,7 +36,7 @@ const STEP_METRES = 10;
  * The map where a citizen puts the pin: tap or click to place it, drag it, or focus it and move it
  * with the arrow keys. The pin itself is a focusable control with a label.
  */
-export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutMs, position, onChange, nearby, mode = "point", onShape }: Props) {
+export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutMs, position, onChange, nearby, mode = "point", onShape, areas }: Props) {
   const t = useTranslations();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -41,8 +46,11 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
   const modeRef = useRef(mode);
   const drawRef = useRef<TerraDraw | null>(null);
   const tRef = useRef(t);
+  const areasRef = useRef(areas);
   const [ready, setReady] = useState(false);
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
+    areasRef.current = areas;
     onChangeRef.current = onChange;
     onShapeRef.current = onShape;
     modeRef.current = mode;
@@ -170,16 +178,30 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
     }
     let cancelled = false;
     (async () => {
-      const { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } = await import("terra-draw");
+      const { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode } = await import("terra-draw");
       const { TerraDrawMapLibreGLAdapter } = await import("terra-draw-maplibre-gl-adapter");
       if (cancelled) return;
       drawRef.current?.stop();
+      const multiple = areasRef.current;
       const draw = new TerraDraw({
         adapter: new TerraDrawMapLibreGLAdapter({ map }),
-        modes: [new TerraDrawLineStringMode(), new TerraDrawPolygonMode()],
+        modes: [
+          new TerraDrawLineStringMode(),
+          new TerraDrawPolygonMode(),
+          // Reshaping: drag a corner, or a midpoint to add one; the whole area does not move.
+          new TerraDrawSelectMode({ flags: { polygon: { feature: { draggable: false, coordinates: { draggable: true, midpoints: true, deletable: true } } } } }),
+        ],
       });
       draw.start();
       draw.setMode(mode === "line" ? "linestring" : "polygon");
+      if (multiple) {
+        draw.addFeatures(multiple.initial.map((geometry) => ({ type: "Feature" as const, geometry, properties: { mode: "polygon" } })));
+        draw.on("finish", () => {
+          multiple.onChange(draw.getSnapshot().filter((f) => f.geometry.type === "Polygon").map((f) => f.geometry as Polygon));
+        });
+        drawRef.current = draw;
+        return;
+      }
       draw.on("finish", (id) => {
         const feature = draw.getSnapshotFeature(id);
         if (!feature) return;
@@ -198,6 +220,13 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
   const clearShape = () => {
     drawRef.current?.clear();
     onShapeRef.current?.(null);
+    areasRef.current?.onChange([]);
+  };
+
+  const toggleEditing = () => {
+    const next = !editing;
+    drawRef.current?.setMode(next ? "select" : "polygon");
+    setEditing(next);
   };
 
   const placeAtCentre = () => {
@@ -218,7 +247,12 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
         </button>
       ) : (
         <>
-          <p className="hint">{t(mode === "line" ? "report.drawHintLine" : "report.drawHintArea")}</p>
+          <p className="hint">{t(mode === "line" ? "report.drawHintLine" : editing ? "report.editHintArea" : "report.drawHintArea")}</p>
+          {areas ? (
+            <button type="button" className="secondary" onClick={toggleEditing} aria-pressed={editing} disabled={!ready}>
+              {t("report.editShape")}
+            </button>
+          ) : null}
           <button type="button" className="secondary" onClick={clearShape}>
             {t("report.clearShape")}
           </button>

@@ -14,6 +14,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     locale: text("locale").notNull().default("sr-Latn"),
     active: boolean("active").notNull().default(true),
+    // Set when an administrator chose the password (new account, reset): the user picks their own at next sign-in.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

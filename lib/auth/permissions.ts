@@ -22,8 +22,15 @@ export const permissions = {
   "permits.counter": ["agent", "permit_officer", "admin"],
   /** Statistics and hotspots. */
   "analytics.view": ["planner", "org_admin", "admin"],
-  /** Organisations, categories, users, calendar. */
+  /** Organisations, categories, every user and role, calendar, Open311 systems (the municipality's administration). */
   "admin.manage": ["admin"],
+  /**
+   * An organisation's own staff (accounts, roles within it, lead flag) and its service area. An
+   * org_admin holds it for the organisations they administer only (lib/admin/admin-scope.ts).
+   */
+  "organisation.manage": ["org_admin", "admin"],
+  /** Change one's own password (every staff member; forced after an administrator set it). */
+  "account.password": ["agent", "inspector", "utility_operator", "permit_officer", "planner", "org_admin", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -14,20 +14,24 @@ export type SessionUser = {
   roles: Role[];
   organisationIds: number[];
   municipalityIds: number[];
+  /** An administrator set the password: the user must choose their own before working. */
+  mustChangePassword: boolean;
 };
 
 export async function loadSessionUser(db: Database, userId: number): Promise<SessionUser | null> {
-  const user = await queryOne<{ id: number; email: string; name: string; locale: string }>(
+  const row = await queryOne<{ id: number; email: string; name: string; locale: string; must_change_password: boolean }>(
     db,
-    sql`select id, email, name, locale from users where id = ${userId} and active`,
+    sql`select id, email, name, locale, must_change_password from users where id = ${userId} and active`,
   );
-  if (!user) return null;
+  if (!row) return null;
+  const { must_change_password: mustChangePassword, ...user } = row;
   const memberships = await queryRows<{ role: Role; organisation_id: number | null; municipality_id: number }>(
     db,
     sql`select role, organisation_id, municipality_id from memberships where user_id = ${userId}`,
   );
   return {
     ...user,
+    mustChangePassword,
     roles: [...new Set(memberships.map((m) => m.role))],
     organisationIds: [...new Set(memberships.flatMap((m) => (m.organisation_id === null ? [] : [m.organisation_id])))],
     municipalityIds: [...new Set(memberships.map((m) => m.municipality_id))],

@@ -1,9 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
 import type { Database } from "../../db/client";
-import { queryOne } from "../../db/query";
 import { AppError } from "../errors";
+import { checkAreaInMunicipality } from "../geo/check-area-in-municipality";
 import { validateGeometry } from "../geo/validate-geometry";
 
 /**
@@ -19,14 +18,6 @@ export async function checkPermitSite(input: { db: Database; site: unknown }): P
   }
   const site: MultiPolygon =
     checked.geometry.type === "Polygon" ? { type: "MultiPolygon", coordinates: [checked.geometry.coordinates] } : checked.geometry;
-  const row = await queryOne<{ valid: boolean; municipality_id: number | null }>(
-    input.db,
-    sql`select ST_IsValid(s.g) as valid,
-               (select m.id from municipalities m where ST_IsValid(s.g) and ST_Covers(m.boundary, s.g) order by m.id limit 1) as municipality_id
-        from (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(site)}), 4326) as g) s`,
-  );
-  // Rings that touch themselves or overlap each other pass the line checks but are invalid areas.
-  if (!row?.valid) throw new AppError({ code: "unprocessable", messageKey: "geometry_self_intersecting", details: { reason: "self_intersecting" } });
-  if (row.municipality_id === null) throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area", details: { reason: "outside_area" } });
-  return { site, municipalityId: row.municipality_id };
+  const { municipalityId } = await checkAreaInMunicipality({ db: input.db, area: site });
+  return { site, municipalityId };
 }

@@ -80,3 +80,25 @@ test("the planners' analytics pages have no serious or critical accessibility vi
     expect(await violations(page), path).toEqual([]);
   }
 });
+
+test("administration pages have no serious or critical accessibility violations", async ({ page }) => {
+  await signIn(page, "admin@cuprija.example", "demo-admin");
+  const paths = ["/admin/organisations", "/admin/organisations/new", "/admin/categories", "/admin/categories/new", "/admin/users", "/admin/users/new", "/admin/calendar", "/admin/open311", "/password"];
+  await page.goto("/admin/organisations");
+  const organisation = await page.locator("tbody tr").first().getByRole("link").getAttribute("href");
+  await page.goto("/admin/categories");
+  const category = await page.locator("tbody tr").first().getByRole("link").getAttribute("href");
+  await page.goto("/admin/users");
+  const user = await page.locator("tbody tr").first().getByRole("link").getAttribute("href");
+  for (const path of [...paths, organisation!, category!, user!]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(await violations(page), path).toEqual([]);
+  }
+  // With the questions editor open and a refused form showing its messages.
+  await page.goto("/admin/categories/new");
+  await page.getByRole("button", { name: "Add a question" }).click();
+  await page.getByRole("button", { name: "Create the category" }).click();
+  await expect(page.getByText("Some of the data sent is not valid.")).toBeVisible();
+  expect(await violations(page), "/admin/categories/new with errors").toEqual([]);
+});

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/staff/SignOutButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { staffForPage } from "@/lib/auth/session";
+import { adminSections } from "@/lib/admin/admin-sections";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await staffForPage();
   if (!user) redirect("/signin?callbackUrl=/staff");
+  if (user.mustChangePassword) redirect("/password?callbackUrl=/staff");
   const t = await getTranslations();
   if (!hasPermission(user.roles, "staff.workspace")) {
     return (
@@ -57,6 +59,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {hasPermission(user.roles, "analytics.view") ? (
               <li>
                 <Link href="/staff/analytics">{t("staff.analytics")}</Link>
+              </li>
+            ) : null}
+            {adminSections.some((s) => hasPermission(user.roles, s.permission)) ? (
+              <li>
+                <Link href="/admin">{t("admin.nav.title")}</Link>
               </li>
             ) : null}
           </ul>

@@ -6,6 +6,7 @@ import { getDb } from "../../../db/client";
 import { queryOne, queryRows } from "../../../db/query";
 import { userSeeds } from "../../../db/seed/cuprija";
 import { seedDemo } from "../../../db/seed/seed-demo";
+import { adminSections } from "../../../lib/admin/admin-sections";
 import { hasPermission, permissions, type Permission } from "../../../lib/auth/permissions";
 import { loadSessionUser, verifyCredentials, type SessionUser } from "../../../lib/auth/staff-user";
 import { engine } from "../../helpers/engine";
@@ -14,21 +15,24 @@ import { sessionCookie, staffRequest } from "../../helpers/session";
 const root = path.resolve(__dirname, "..", "..", "..");
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
-/** Every route handler under app/api/staff, found on disk: a new route joins the matrix by existing. */
+/** Every route handler under app/api/staff and app/api/admin, found on disk: a new route joins the matrix by existing. */
 function staffRouteFiles(): string[] {
-  const dir = path.join(root, "app", "api", "staff");
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts")).map((f) => path.join(dir, f));
+  return [path.join(root, "app", "api", "staff"), path.join(root, "app", "api", "admin")].flatMap((dir) =>
+    (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts")).map((f) => path.join(dir, f)),
+  );
 }
 
-/** Every staff page on disk, with the permission it asks for (`staffWithPermission("…")`). */
+/** Every staff and administration page on disk, with the permission it asks for (`staffWithPermission("…")`). */
 function staffPagePermissions(): Array<{ page: string; permission: string | null }> {
-  const dir = path.join(root, "app", "(staff)", "staff");
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith("page.tsx"))
-    .map((f) => {
-      const source = fs.readFileSync(path.join(dir, f), "utf8");
-      return { page: f, permission: /staffWithPermission\("([^"]+)"\)/.exec(source)?.[1] ?? null };
-    });
+  return [path.join("(staff)", "staff"), path.join("(admin)", "admin")].flatMap((area) => {
+    const dir = path.join(root, "app", area);
+    return (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith("page.tsx"))
+      .map((f) => {
+        const source = fs.readFileSync(path.join(dir, f), "utf8");
+        return { page: path.join(area, f).replaceAll(path.sep, "/"), permission: /staffWithPermission\("([^"]+)"\)/.exec(source)?.[1] ?? null };
+      });
+  });
 }
 
 type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { permission?: Permission };
@@ -50,6 +54,9 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
   it("has a permission rule on every staff route handler", async () => {
     const files = staffRouteFiles();
     expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.map((f) => path.relative(root, f).replaceAll(path.sep, "/"))).toEqual(
+      expect.arrayContaining(["app/api/admin/organisations/[id]/service-area/route.ts", "app/api/admin/users/route.ts", "app/api/admin/calendar/[id]/route.ts"]),
+    );
     for (const file of files) {
       const mod = (await import(file)) as Record<string, Handler>;
       for (const method of methods) {
@@ -60,15 +67,28 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
     }
   });
 
-  it("has a permission from the table on every staff page but the workspace's front door", () => {
+  it("has a permission from the table on every staff and administration page but the front doors", () => {
     const pages = staffPagePermissions();
-    expect(pages.map((p) => p.page)).toEqual(expect.arrayContaining(["analytics/page.tsx", "analytics/summary/page.tsx", "queue/page.tsx"]));
+    expect(pages.map((p) => p.page)).toEqual(
+      expect.arrayContaining(["(staff)/staff/analytics/page.tsx", "(staff)/staff/analytics/summary/page.tsx", "(staff)/staff/queue/page.tsx", "(admin)/admin/organisations/[id]/page.tsx", "(admin)/admin/calendar/page.tsx"]),
+    );
     for (const { page, permission } of pages) {
-      if (page === "page.tsx") continue; // only redirects to a page that checks
+      if (page === "(staff)/staff/page.tsx" || page === "(admin)/admin/page.tsx") continue; // only redirect to a page that checks
       expect(Object.keys(permissions), page).toContain(permission);
     }
-    expect(pages.find((p) => p.page === "analytics/page.tsx")?.permission).toBe("analytics.view");
+    expect(pages.find((p) => p.page === "(staff)/staff/analytics/page.tsx")?.permission).toBe("analytics.view");
     expect(permissions["analytics.view"]).toEqual(["planner", "org_admin", "admin"]);
+    expect(permissions["admin.manage"]).toEqual(["admin"]);
+    expect(permissions["organisation.manage"]).toEqual(["org_admin", "admin"]);
+  });
+
+  it("shows each administration section in the menu to exactly the roles its page lets in", () => {
+    const pages = staffPagePermissions();
+    for (const section of adminSections) {
+      const page = pages.find((p) => `/${p.page.replace("(admin)/", "")}` === `${section.href}/page.tsx`);
+      expect(page, section.href).toBeDefined();
+      expect(page!.permission, section.href).toBe(section.permission);
+    }
   });
 
   it("allows exactly the roles the permission table names, and nobody without a session", async () => {

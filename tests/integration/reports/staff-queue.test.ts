@@ -18,7 +18,7 @@ describe(`one organisation's queue on the ${engine} engine`, () => {
     await db.execute(sql`update reports set assigned_organisation_id = ${world.water.id} where id in (${water.id}, ${done.id})`);
     await db.execute(sql`update reports set assigned_organisation_id = ${world.roads.id} where id = ${roads.id}`);
 
-    const base = { id: world.lead.id, email: "x@utility.example", name: "X", locale: "en", municipalityIds: [world.municipality.id] };
+    const base = { id: world.lead.id, email: "x@utility.example", name: "X", locale: "en", municipalityIds: [world.municipality.id], mustChangePassword: false };
     const operator: SessionUser = { ...base, roles: ["utility_operator"], organisationIds: [world.water.id] };
     const outsider: SessionUser = { ...base, roles: ["utility_operator"], organisationIds: [world.roads.id] };
     const agent: SessionUser = { ...base, roles: ["agent"], organisationIds: [world.contactCentre.id] };

@@ -1,0 +1,13 @@
+import type { Permission } from "../auth/permissions";
+
+/**
+ * The administration's sections, in menu order: add an entry here and it appears in the menu for
+ * the roles holding its permission (the page itself checks the same permission on the server).
+ */
+export const adminSections: ReadonlyArray<{ href: string; labelKey: string; permission: Permission }> = [
+  { href: "/admin/organisations", labelKey: "admin.nav.organisations", permission: "organisation.manage" },
+  { href: "/admin/categories", labelKey: "admin.nav.categories", permission: "admin.manage" },
+  { href: "/admin/users", labelKey: "admin.nav.users", permission: "organisation.manage" },
+  { href: "/admin/calendar", labelKey: "admin.nav.calendar", permission: "admin.manage" },
+  { href: "/admin/open311", labelKey: "admin.nav.open311", permission: "admin.manage" },
+];
