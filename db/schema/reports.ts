@@ -2,12 +2,14 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
+  foreignKey,
   jsonb,
   index,
   integer,
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
@@ -85,6 +87,9 @@ export const reports = pgTable(
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),
     index("reports_assigned_organisation_idx").on(t.assignedOrganisationId, t.status),
     index("reports_created_at_idx").on(t.createdAt),
+    // The target of the report-side tables' (municipality_id, report_id) keys: a child row always
+    // sits in its report's municipality, the shape Citus needs to keep a report and its rows together.
+    unique("reports_municipality_id_id_key").on(t.municipalityId, t.id),
   ],
 );
 
@@ -98,6 +103,10 @@ export const reportContacts = pgTable(
     reportId: integer("report_id")
       .primaryKey()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     userId: integer("user_id").references(() => users.id),
     name: text("name"),
     email: text("email"),
@@ -106,7 +115,13 @@ export const reportContacts = pgTable(
     anonymous: boolean("anonymous").notNull().default(false),
     locale: text("locale").notNull().default("sr-Latn"),
   },
-  (t) => [index("report_contacts_email_idx").on(t.email), index("report_contacts_phone_idx").on(t.phone)],
+  (t) => [
+    index("report_contacts_email_idx").on(t.email),
+    index("report_contacts_phone_idx").on(t.phone),
+    // The intake console finds a caller by email within its municipalities (lib/reports/find-caller-history.ts).
+    index("report_contacts_municipality_email_idx").on(t.municipalityId, sql`lower(${t.email})`),
+    foreignKey({ name: "report_contacts_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );
 
 export type ReportContact = typeof reportContacts.$inferSelect;
@@ -119,6 +134,10 @@ export const reportEvents = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     kind: reportEventKind("kind").notNull(),
     // Who: a staff user, an organisation (routing, escalation), or nobody (the system, a citizen).
     actorUserId: integer("actor_user_id").references(() => users.id),
@@ -133,7 +152,10 @@ export const reportEvents = pgTable(
     internalNote: text("internal_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("report_events_report_idx").on(t.reportId, t.createdAt)],
+  (t) => [
+    index("report_events_report_idx").on(t.reportId, t.createdAt),
+    foreignKey({ name: "report_events_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );
 
 export type ReportEvent = typeof reportEvents.$inferSelect;
@@ -147,6 +169,10 @@ export const attachments = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     eventId: integer("event_id").references(() => reportEvents.id),
     storageKey: text("storage_key").notNull(),
     contentType: text("content_type").notNull(),
@@ -157,7 +183,11 @@ export const attachments = pgTable(
     isPublic: boolean("is_public").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("attachments_report_idx").on(t.reportId), uniqueIndex("attachments_storage_key_key").on(t.storageKey)],
+  (t) => [
+    index("attachments_report_idx").on(t.reportId),
+    uniqueIndex("attachments_storage_key_key").on(t.storageKey),
+    foreignKey({ name: "attachments_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );
 
 export type Attachment = typeof attachments.$inferSelect;
@@ -170,12 +200,16 @@ export const reportFollowers = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     email: text("email").notNull(),
     userId: integer("user_id").references(() => users.id),
     locale: text("locale").notNull().default("sr-Latn"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email)],
+  (t) => [uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email), foreignKey({ name: "report_followers_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] })],
 );
 
 export type ReportFollower = typeof reportFollowers.$inferSelect;

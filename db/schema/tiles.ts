@@ -1,4 +1,5 @@
 import { doublePrecision, integer, primaryKey, bigint, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { municipalities } from "./places";
 
 /**
  * Public reports counted on grids of Web Mercator cells, one grid per zoom band, kept up to date
@@ -11,6 +12,11 @@ export const reportClusters = pgTable(
     band: smallint("band").notNull(),
     cellX: integer("cell_x").notNull(),
     cellY: integer("cell_y").notNull(),
+    // Counted per municipality (a cell on a border has a row for each side), so the counts can be
+    // distributed with the reports (Citus); tiles add them up.
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     categoryId: integer("category_id").notNull(),
     // open | in_progress | resolved | closed (lib/workflow/states.ts statusGroupOf).
     statusGroup: text("status_group").notNull(),
@@ -19,7 +25,7 @@ export const reportClusters = pgTable(
     sumX: doublePrecision("sum_x").notNull(),
     sumY: doublePrecision("sum_y").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.band, t.cellX, t.cellY, t.categoryId, t.statusGroup] })],
+  (t) => [primaryKey({ columns: [t.band, t.cellX, t.cellY, t.municipalityId, t.categoryId, t.statusGroup] })],
 );
 
 /** A number per tile layer, raised by every write to its table: part of each tile's ETag and cache key. */
@@ -38,6 +44,7 @@ export const reportClusterDeltas = pgTable("report_cluster_deltas", {
   band: smallint("band").notNull(),
   cellX: integer("cell_x").notNull(),
   cellY: integer("cell_y").notNull(),
+  municipalityId: integer("municipality_id").notNull(),
   categoryId: integer("category_id").notNull(),
   statusGroup: text("status_group").notNull(),
   reports: integer("reports").notNull(),

@@ -184,6 +184,7 @@ export async function fileReport(input: {
         if (report.contact && (report.contact.name || report.contact.email || report.contact.phone)) {
           await tx.insert(t.reportContacts).values({
             reportId: row.id,
+            municipalityId,
             name: report.contact.name || null,
             email: report.contact.email || null,
             phone: report.contact.phone || null,
@@ -191,11 +192,12 @@ export async function fileReport(input: {
             locale: report.locale,
           });
         }
-        await stored.insert(tx, { reportId: row.id, isPublic: category.is_public });
+        await stored.insert(tx, { reportId: row.id, municipalityId, isPublic: category.is_public });
         const [event] = await tx
           .insert(t.reportEvents)
           .values({
             reportId: row.id,
+            municipalityId,
             kind: "created",
             toStatus: "received",
             toOrganisationId: ownerId,
