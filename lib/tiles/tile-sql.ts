@@ -1,4 +1,4 @@
-import { HALF_WORLD_METRES, TILE_BUFFER, TILE_EXTENT, WORLD_METRES } from "./tile-grid";
+import { HALF_WORLD_METRES, MAX_CLUSTER_ZOOM, TILE_BUFFER, TILE_EXTENT, WORLD_METRES } from "./tile-grid";
 
 /**
  * The SQL of each tile layer, as text with named parameters (`:z`, `:categories`…) shared by both
@@ -53,7 +53,7 @@ function clusterGeom(geometry: Geometry): string {
 
 /**
  * Clusters from the maintained counts (no period or district filter): the band's cells in the
- * tile (x0..x1, y0..y1), `group` of them to a side in each of the tile's 16×16 clusters.
+ * tile (x0..x1, y0..y1), `group` of them to a side in each of the tile's clusters (16×16 up to z11).
  */
 function storedClusters(geometry: Geometry): string {
   return `with members as (
@@ -128,7 +128,7 @@ function compile(text: string): { text: string; params: string[] } {
 /** The query for one layer at one zoom, as rows (embedded) or as one finished MVT (server). */
 export function tileQuery(layer: TileLayer, z: number, options: { live: boolean; mvt: boolean }): TileQuery {
   const geometry: Geometry = options.mvt ? "mvt" : layer === "reports" ? "lnglat" : "geojson";
-  const clusters = layer === "reports" && z <= 11;
+  const clusters = layer === "reports" && z <= MAX_CLUSTER_ZOOM;
   const sourceLayer = clusters ? "clusters" : layer;
   const rows =
     layer === "reports"

@@ -127,6 +127,18 @@ describe(`Vector tiles on the ${engine} engine`, () => {
       select min(id) from reports where municipality_id = ${world.municipality.id} and status = 'resolved')`);
   });
 
+  it("clusters through z13 (past the finest band, one cluster per band cell) and draws single reports from z14", async () => {
+    for (const z of [12, 13]) {
+      const { body } = await tile(noFilters, z);
+      expect(features(body, "reports")).toEqual([]);
+      const clusters = features(body, "clusters");
+      expect(clusters.reduce((n, c) => n + Number(c.properties.count), 0)).toBe(6);
+    }
+    const close = (await tile(noFilters, 14)).body;
+    expect(features(close, "clusters")).toEqual([]);
+    expect(features(close, "reports")).toHaveLength(6);
+  });
+
   it("keeps the stored counts equal to a recount from the reports at every band, per municipality", async () => {
     const db = await getDb();
     await foldClusterDeltas({ db });
