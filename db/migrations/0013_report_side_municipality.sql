@@ -2,7 +2,7 @@
 -- distributed by municipality_id (Citus) with each report and its rows on one worker. The column is
 -- filled from the report, then made NOT NULL; a composite key (municipality_id, report_id) →
 -- reports (municipality_id, id) keeps it equal to the report's. Cluster counts are recounted per
--- municipality from the reports.
+-- municipality from the reports, with an all-categories row per cell for the unfiltered map.
 ALTER TABLE "reports" ADD CONSTRAINT "reports_municipality_id_id_key" UNIQUE("municipality_id","id");--> statement-breakpoint
 ALTER TABLE "attachments" ADD COLUMN "municipality_id" integer;--> statement-breakpoint
 ALTER TABLE "report_contacts" ADD COLUMN "municipality_id" integer;--> statement-breakpoint
@@ -46,18 +46,29 @@ ALTER TABLE "report_clusters" ADD COLUMN "municipality_id" integer NOT NULL;--> 
 ALTER TABLE "report_clusters" DROP CONSTRAINT "report_clusters_band_cell_x_cell_y_category_id_status_group_pk";--> statement-breakpoint
 ALTER TABLE "report_clusters" ADD CONSTRAINT "report_clusters_band_cell_x_cell_y_municipality_id_category_id_status_group_pk" PRIMARY KEY("band","cell_x","cell_y","municipality_id","category_id","status_group");--> statement-breakpoint
 ALTER TABLE "report_clusters" ADD CONSTRAINT "report_clusters_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "report_clusters_all_categories_idx" ON "report_clusters" USING btree ("band","cell_x","cell_y") WHERE category_id = 0;--> statement-breakpoint
+-- Besides one row per category, each cell keeps category 0: every public category together, which is
+-- what an unfiltered map reads (a few rows per cell instead of one per category and status group).
+CREATE FUNCTION report_cluster_categories(category integer, category_public boolean) RETURNS TABLE (category_id integer)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT category UNION ALL SELECT 0 WHERE category_public
+$$;--> statement-breakpoint
 INSERT INTO "report_clusters" (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
-SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, r.category_id, report_status_group(r.status::text),
+SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, k.category_id, report_status_group(r.status::text),
        count(*), sum(ST_X(r.location_3857)), sum(ST_Y(r.location_3857))
-FROM reports r CROSS JOIN LATERAL report_cluster_cells(r.location_3857) c
+FROM reports r JOIN service_categories sc ON sc.id = r.category_id
+CROSS JOIN LATERAL report_cluster_cells(r.location_3857) c
+CROSS JOIN LATERAL report_cluster_categories(r.category_id, sc.is_public) k
 WHERE r.is_public
 GROUP BY 1, 2, 3, 4, 5, 6;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION report_clusters_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
-  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, r.category_id, report_status_group(r.status::text),
+  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, k.category_id, report_status_group(r.status::text),
          count(*), sum(ST_X(r.location_3857)), sum(ST_Y(r.location_3857))
-  FROM new_rows r CROSS JOIN LATERAL report_cluster_cells(r.location_3857) c
+  FROM new_rows r JOIN service_categories sc ON sc.id = r.category_id
+  CROSS JOIN LATERAL report_cluster_cells(r.location_3857) c
+  CROSS JOIN LATERAL report_cluster_categories(r.category_id, sc.is_public) k
   WHERE r.is_public
   GROUP BY 1, 2, 3, 4, 5, 6;
   RETURN NULL;
@@ -65,9 +76,11 @@ END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION report_clusters_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
-  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, r.category_id, report_status_group(r.status::text),
+  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, k.category_id, report_status_group(r.status::text),
          -count(*), -sum(ST_X(r.location_3857)), -sum(ST_Y(r.location_3857))
-  FROM old_rows r CROSS JOIN LATERAL report_cluster_cells(r.location_3857) c
+  FROM old_rows r JOIN service_categories sc ON sc.id = r.category_id
+  CROSS JOIN LATERAL report_cluster_cells(r.location_3857) c
+  CROSS JOIN LATERAL report_cluster_categories(r.category_id, sc.is_public) k
   WHERE r.is_public
   GROUP BY 1, 2, 3, 4, 5, 6;
   RETURN NULL;
@@ -87,9 +100,26 @@ BEGIN
     SELECT new_loc, new_municipality, new_category, new_status, 1 FROM moved WHERE new_public
   )
   INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
-  SELECT c.band, c.cell_x, c.cell_y, ch.municipality_id, ch.category_id, report_status_group(ch.status::text),
+  SELECT c.band, c.cell_x, c.cell_y, ch.municipality_id, k.category_id, report_status_group(ch.status::text),
          sum(ch.delta), sum(ch.delta * ST_X(ch.loc)), sum(ch.delta * ST_Y(ch.loc))
-  FROM changes ch CROSS JOIN LATERAL report_cluster_cells(ch.loc) c
+  FROM changes ch JOIN service_categories sc ON sc.id = ch.category_id
+  CROSS JOIN LATERAL report_cluster_cells(ch.loc) c
+  CROSS JOIN LATERAL report_cluster_categories(ch.category_id, sc.is_public) k
   GROUP BY 1, 2, 3, 4, 5, 6;
   RETURN NULL;
-END $$;
+END $$;--> statement-breakpoint
+-- A category made public or private joins or leaves the all-categories counts with its reports.
+CREATE FUNCTION report_clusters_after_category_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
+  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, 0, report_status_group(r.status::text),
+         sum(ch.delta), sum(ch.delta * ST_X(r.location_3857)), sum(ch.delta * ST_Y(r.location_3857))
+  FROM (SELECT n.id, CASE WHEN n.is_public THEN 1 ELSE -1 END AS delta
+        FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.is_public <> n.is_public) ch
+  JOIN reports r ON r.category_id = ch.id AND r.is_public
+  CROSS JOIN LATERAL report_cluster_cells(r.location_3857) c
+  GROUP BY 1, 2, 3, 4, 5, 6;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER service_categories_clusters_update AFTER UPDATE ON service_categories
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_clusters_after_category_update();

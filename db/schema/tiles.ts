@@ -1,4 +1,5 @@
-import { doublePrecision, integer, primaryKey, bigint, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { doublePrecision, index, integer, primaryKey, bigint, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { municipalities } from "./places";
 
 /**
@@ -17,6 +18,8 @@ export const reportClusters = pgTable(
     municipalityId: integer("municipality_id")
       .notNull()
       .references(() => municipalities.id),
+    // A category, or 0: every public category together (what an unfiltered map reads, a few rows
+    // per cell instead of one per category).
     categoryId: integer("category_id").notNull(),
     // open | in_progress | resolved | closed (lib/workflow/states.ts statusGroupOf).
     statusGroup: text("status_group").notNull(),
@@ -25,7 +28,10 @@ export const reportClusters = pgTable(
     sumX: doublePrecision("sum_x").notNull(),
     sumY: doublePrecision("sum_y").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.band, t.cellX, t.cellY, t.municipalityId, t.categoryId, t.statusGroup] })],
+  (t) => [
+    primaryKey({ columns: [t.band, t.cellX, t.cellY, t.municipalityId, t.categoryId, t.statusGroup] }),
+    index("report_clusters_all_categories_idx").on(t.band, t.cellX, t.cellY).where(sql`category_id = 0`),
+  ],
 );
 
 /** A number per tile layer, raised by every write to its table: part of each tile's ETag and cache key. */

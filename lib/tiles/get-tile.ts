@@ -97,7 +97,7 @@ export async function queryTile(input: {
   const { handle, layer, z, x, y, filters, today } = input;
   const supportsMvt = input.encoder !== "js" && (await getCapabilities(handle)).supportsMvt;
   const live = filters.periodDays !== null || filters.district !== null;
-  const query = tileQuery(layer, z, { live, mvt: supportsMvt });
+  const query = tileQuery(layer, z, { live, mvt: supportsMvt, allCategories: filters.categories.length === 0 });
   const cells = clusterCells(z, x, y);
   const values: Record<string, unknown> = {
     z,

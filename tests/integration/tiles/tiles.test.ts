@@ -149,11 +149,35 @@ describe(`Vector tiles on the ${engine} engine`, () => {
                    floor((20037508.342789244 - ST_Y(location_3857)) / (40075016.68557849 / (2 ^ b) / 16))::int as cell_y,
                    municipality_id, category_id, report_status_group(status::text) as status_group, count(*)::int as reports
             from reports cross join unnest(array[6, 9, 11]) b where is_public group by 1, 2, 3, 4, 5, 6)
-          select * from recount r full join (select * from report_clusters where reports <> 0) k
+          select * from recount r full join (select * from report_clusters where reports <> 0 and category_id <> 0) k
             using (band, cell_x, cell_y, municipality_id, category_id, status_group)
           where r.reports is distinct from k.reports`,
     );
     expect(mismatches).toEqual([]);
+    // Category 0: every public category together, what the unfiltered map reads.
+    const allCategories = await queryRows(
+      db,
+      sql`with recount as (
+            select b as band, floor((ST_X(r.location_3857) + 20037508.342789244) / (40075016.68557849 / (2 ^ b) / 16))::int as cell_x,
+                   floor((20037508.342789244 - ST_Y(r.location_3857)) / (40075016.68557849 / (2 ^ b) / 16))::int as cell_y,
+                   r.municipality_id, report_status_group(r.status::text) as status_group, count(*)::int as reports
+            from reports r join service_categories c on c.id = r.category_id cross join unnest(array[6, 9, 11]) b
+            where r.is_public and c.is_public group by 1, 2, 3, 4, 5)
+          select * from recount r full join (select * from report_clusters where reports <> 0 and category_id = 0) k
+            using (band, cell_x, cell_y, municipality_id, status_group)
+          where r.reports is distinct from k.reports`,
+    );
+    expect(allCategories).toEqual([]);
+  });
+
+  it("takes a category's reports into or out of the unfiltered clusters when it is made public or private", async () => {
+    const db = await getDb();
+    const sum = async () => features((await tile(noFilters, 10)).body, "clusters").reduce((n, c) => n + Number(c.properties.count), 0);
+    const before = await sum();
+    await db.execute(sql`update service_categories set is_public = true where id = ${hidden.id}`);
+    expect(await sum()).toBe(before + 1);
+    await db.execute(sql`update service_categories set is_public = false where id = ${hidden.id}`);
+    expect(await sum()).toBe(before);
   });
 
   it("applies the category, status and period filters at every zoom", async () => {
