@@ -19,7 +19,7 @@ export async function startApp(input: {
 }): Promise<AppServer> {
   const root = path.join(__dirname, "..");
   const log = fs.openSync(input.logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), "-H", "127.0.0.1"], {
     cwd: root,
     // Its own process group, so stopping it also stops the next-server it starts.
     detached: true,
@@ -28,7 +28,6 @@ export async function startApp(input: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(input.port),
-      HOSTNAME: "127.0.0.1",
       DATABASE_URL: input.databaseUrl,
       SEED_DEMO: "never",
       // The benchmark folds the cluster changes itself; no worker competes for the cores.
