@@ -19,25 +19,29 @@ export async function startApp(input: {
 }): Promise<AppServer> {
   const root = path.join(__dirname, "..");
   const log = fs.openSync(input.logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), "-H", "127.0.0.1"], {
-    cwd: root,
-    // Its own process group, so stopping it also stops the next-server it starts.
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(input.port),
-      DATABASE_URL: input.databaseUrl,
-      SEED_DEMO: "never",
-      // The benchmark folds the cluster changes itself; no worker competes for the cores.
-      OUTBOX_POLL_MS: "0",
-      MAP_STYLE_URL: "bundled",
-      NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
-      NEXTAUTH_URL: `http://127.0.0.1:${input.port}`,
-      ...input.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "scripts", "start.mjs"), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      // Its own process group, so stopping it also stops the next-server it starts.
+      detached: true,
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(input.port),
+        DATABASE_URL: input.databaseUrl,
+        SEED_DEMO: "never",
+        // The benchmark folds the cluster changes itself; no worker competes for the cores.
+        OUTBOX_POLL_MS: "0",
+        MAP_STYLE_URL: "bundled",
+        NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
+        NEXTAUTH_URL: `http://127.0.0.1:${input.port}`,
+        ...input.env,
+      },
     },
-  });
+  );
   const url = `http://127.0.0.1:${input.port}`;
   let exited = false;
   child.on("exit", () => (exited = true));

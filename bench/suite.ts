@@ -315,13 +315,29 @@ async function measureIntake(app: AppServer, handle: DbHandle, municipalityId: n
     Array.from({ length: 8 }, async () => {
       while (Date.now() < directDeadline) {
         const i = ++k;
-        const position: [number, number] = [CUPRIJA[0] + (((i * 7919) % 1000) / 1000 - 0.5) * 0.016, CUPRIJA[1] + (((i * 104729) % 1000) / 1000 - 0.5) * 0.012];
+        const position: [number, number] = [
+          CUPRIJA[0] + (((i * 7919) % 1000) / 1000 - 0.5) * 0.016,
+          CUPRIJA[1] + (((i * 104729) % 1000) / 1000 - 0.5) * 0.012,
+        ];
         direct.push(
           await time(async () => {
-            await findDuplicateCandidates({ db: handle.db, municipalityId, serviceCode: DUPLICATE_SERVICE, position, locale: "en" });
+            await findDuplicateCandidates({
+              db: handle.db,
+              municipalityId,
+              serviceCode: DUPLICATE_SERVICE,
+              position,
+              locale: "en",
+            });
             await fileReport({
               db: handle.db,
-              report: { serviceCode: DUPLICATE_SERVICE, position, description: "Voda izbija (benchmark, bez HTTP-a).", answers: { gas_smell: "no" }, contact: { email: `direct-${i}@example.org` }, submissionKey: randomUUID() },
+              report: {
+                serviceCode: DUPLICATE_SERVICE,
+                position,
+                description: "Voda izbija (benchmark, bez HTTP-a).",
+                answers: { gas_smell: "no" },
+                contact: { email: `direct-${i}@example.org` },
+                submissionKey: randomUUID(),
+              },
             });
           }),
         );
