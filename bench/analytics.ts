@@ -54,8 +54,8 @@ async function fill(handle: DbHandle): Promise<number> {
       cross join lateral (select id from service_categories where municipality_id = m.id order by id limit 1 offset (i % 20)) c
       cross join lateral (select id from organisations where municipality_id = m.id order by id limit 1 offset (i % 10)) o`);
     await handle.db.execute(sql`
-      insert into report_events (report_id, kind, to_status, to_organisation_id, created_at)
-      select r.id, 'created', 'received', case when r.id % 4 = 0 then (select id from organisations where kind = 'contact_centre' limit 1) else r.assigned_organisation_id end, r.created_at
+      insert into report_events (report_id, municipality_id, kind, to_status, to_organisation_id, created_at)
+      select r.id, r.municipality_id, 'created', 'received', case when r.id % 4 = 0 then (select id from organisations where kind = 'contact_centre' limit 1) else r.assigned_organisation_id end, r.created_at
       from reports r where r.tracking_code like 'BENCH-%'`);
     // Filed reports carry their district, as routing sets it (on a shared edge the lowest code).
     await handle.db.execute(sql`

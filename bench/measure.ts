@@ -13,6 +13,13 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The p-th percentile (nearest rank) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 /** Writes a benchmark's report to bench/results/<name>.json and prints it. */
 export function writeResult(name: string, report: unknown): void {
   const out = path.join(__dirname, "results", `${name}.json`);

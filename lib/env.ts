@@ -31,6 +31,8 @@ const schema = z.object({
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   // Signs staff sessions. Unset: a random secret is created once and kept beside the embedded data.
   NEXTAUTH_SECRET: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  // The in-process cache of hot vector tiles, in MB; 0 turns it off (every tile from the database).
+  TILE_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(64),
   // Milliseconds the browser waits for the basemap style before using the bundled one.
   MAP_STYLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
 });

@@ -30,6 +30,7 @@ if (builtAt < sourcesAt) {
 const port = process.env.PORT ?? "3000";
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
-const server = spawn(process.execPath, [next, "start", "-p", port], { cwd: root, stdio: "inherit", env });
+// Further arguments go to `next start` (the benchmarks bind to loopback with `-H 127.0.0.1`).
+const server = spawn(process.execPath, [next, "start", "-p", port, ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

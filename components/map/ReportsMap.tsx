@@ -303,7 +303,7 @@ function showClusterCounts(
 }
 
 /**
- * Reports come as vector tiles (clusters with counts up to zoom 11, single reports from 12 on),
+ * Reports come as vector tiles (clusters with counts up to zoom 13, single reports from 14 on),
  * with the page's filters in the tile URL; works sites are a small GeoJSON overlay.
  */
 function addDataLayers(map: MapLibreMap, filterQuery: string) {

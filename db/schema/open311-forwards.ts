@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { serviceCategories } from "./categories";
 import { organisations } from "./organisations";
 import { municipalities } from "./places";
@@ -61,6 +61,10 @@ export const reportForwards = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     endpointId: integer("endpoint_id")
       .notNull()
       .references(() => open311Endpoints.id),
@@ -79,6 +83,7 @@ export const reportForwards = pgTable(
   },
   (t) => [
     uniqueIndex("report_forwards_report_endpoint_key").on(t.reportId, t.endpointId),
+    foreignKey({ name: "report_forwards_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
     // The poller's work list: forwards the external system still has open.
     index("report_forwards_pollable_idx").on(t.endpointId).where(sql`state in ('accepted', 'linked') and external_status is distinct from 'closed'`),
   ],

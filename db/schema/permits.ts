@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -136,13 +137,21 @@ export const reportPermits = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report (the permit is in the same municipality): distributable by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     permitId: integer("permit_id")
       .notNull()
       .references(() => permits.id),
     distanceMetres: real("distance_metres").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.permitId] }), index("report_permits_permit_idx").on(t.permitId)],
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.permitId] }),
+    index("report_permits_permit_idx").on(t.permitId),
+    foreignKey({ name: "report_permits_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );
 
 export type ReportPermit = typeof reportPermits.$inferSelect;

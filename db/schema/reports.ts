@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
+  foreignKey,
   jsonb,
   index,
   integer,
@@ -9,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
@@ -86,6 +88,9 @@ export const reports = pgTable(
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),
     index("reports_assigned_organisation_idx").on(t.assignedOrganisationId, t.status),
     index("reports_created_at_idx").on(t.createdAt),
+    // The target of the report-side tables' (municipality_id, report_id) keys: a child row always
+    // sits in its report's municipality, the shape Citus needs to keep a report and its rows together.
+    unique("reports_municipality_id_id_key").on(t.municipalityId, t.id),
   ],
 );
 
@@ -99,6 +104,10 @@ export const reportContacts = pgTable(
     reportId: integer("report_id")
       .primaryKey()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     userId: integer("user_id").references(() => users.id),
     name: text("name"),
     email: text("email"),
@@ -112,6 +121,9 @@ export const reportContacts = pgTable(
     index("report_contacts_phone_idx").on(t.phone),
     // A signed-in citizen's "My reports".
     index("report_contacts_user_idx").on(t.userId),
+    // The intake console finds a caller by email within its municipalities (lib/reports/find-caller-history.ts).
+    index("report_contacts_municipality_email_idx").on(t.municipalityId, sql`lower(${t.email})`),
+    foreignKey({ name: "report_contacts_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
   ],
 );
 
@@ -125,6 +137,10 @@ export const reportEvents = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     kind: reportEventKind("kind").notNull(),
     // Who: a staff user, an organisation (routing, escalation), or nobody (the system, a citizen).
     actorUserId: integer("actor_user_id").references(() => users.id),
@@ -139,7 +155,10 @@ export const reportEvents = pgTable(
     internalNote: text("internal_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("report_events_report_idx").on(t.reportId, t.createdAt)],
+  (t) => [
+    index("report_events_report_idx").on(t.reportId, t.createdAt),
+    foreignKey({ name: "report_events_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );
 
 export type ReportEvent = typeof reportEvents.$inferSelect;
@@ -153,6 +172,10 @@ export const attachments = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     eventId: integer("event_id").references(() => reportEvents.id),
     storageKey: text("storage_key").notNull(),
     contentType: text("content_type").notNull(),
@@ -163,7 +186,11 @@ export const attachments = pgTable(
     isPublic: boolean("is_public").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("attachments_report_idx").on(t.reportId), uniqueIndex("attachments_storage_key_key").on(t.storageKey)],
+  (t) => [
+    index("attachments_report_idx").on(t.reportId),
+    uniqueIndex("attachments_storage_key_key").on(t.storageKey),
+    foreignKey({ name: "attachments_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );
 
 export type Attachment = typeof attachments.$inferSelect;
@@ -176,12 +203,20 @@ export const reportFollowers = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
+    // Copied from the report: every report-side table can be distributed by municipality (Citus).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     email: text("email").notNull(),
     userId: integer("user_id").references(() => users.id),
     locale: text("locale").notNull().default("sr-Latn"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email), index("report_followers_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email),
+    index("report_followers_user_idx").on(t.userId),
+    foreignKey({ name: "report_followers_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );
 
 export type ReportFollower = typeof reportFollowers.$inferSelect;
@@ -208,5 +243,9 @@ export const staffActionReceipts = pgTable(
     version: integer("version").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.municipalityId, t.key] }), index("staff_action_receipts_report_idx").on(t.reportId)],
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.key] }),
+    index("staff_action_receipts_report_idx").on(t.reportId),
+    foreignKey({ name: "staff_action_receipts_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+  ],
 );

@@ -1,4 +1,6 @@
-import { doublePrecision, integer, primaryKey, bigint, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { doublePrecision, index, integer, primaryKey, bigint, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { municipalities } from "./places";
 
 /**
  * Public reports counted on grids of Web Mercator cells, one grid per zoom band, kept up to date
@@ -11,6 +13,13 @@ export const reportClusters = pgTable(
     band: smallint("band").notNull(),
     cellX: integer("cell_x").notNull(),
     cellY: integer("cell_y").notNull(),
+    // Counted per municipality (a cell on a border has a row for each side), so the counts can be
+    // distributed with the reports (Citus); tiles add them up.
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    // A category, or 0: every public category together (what an unfiltered map reads, a few rows
+    // per cell instead of one per category).
     categoryId: integer("category_id").notNull(),
     // open | in_progress | resolved | closed (lib/workflow/states.ts statusGroupOf).
     statusGroup: text("status_group").notNull(),
@@ -19,7 +28,10 @@ export const reportClusters = pgTable(
     sumX: doublePrecision("sum_x").notNull(),
     sumY: doublePrecision("sum_y").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.band, t.cellX, t.cellY, t.categoryId, t.statusGroup] })],
+  (t) => [
+    primaryKey({ columns: [t.band, t.cellX, t.cellY, t.municipalityId, t.categoryId, t.statusGroup] }),
+    index("report_clusters_all_categories_idx").on(t.band, t.cellX, t.cellY).where(sql`category_id = 0`),
+  ],
 );
 
 /** A number per tile layer, raised by every write to its table: part of each tile's ETag and cache key. */
@@ -38,6 +50,7 @@ export const reportClusterDeltas = pgTable("report_cluster_deltas", {
   band: smallint("band").notNull(),
   cellX: integer("cell_x").notNull(),
   cellY: integer("cell_y").notNull(),
+  municipalityId: integer("municipality_id").notNull(),
   categoryId: integer("category_id").notNull(),
   statusGroup: text("status_group").notNull(),
   reports: integer("reports").notNull(),

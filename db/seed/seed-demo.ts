@@ -487,6 +487,7 @@ async function insertReports(
 
     await tx.insert(t.reportContacts).values({
       reportId,
+      municipalityId,
       name: plan.contact.name,
       email: plan.contact.email,
       phone: plan.contact.phone,
@@ -497,6 +498,7 @@ async function insertReports(
     const events: t.NewReportEvent[] = [
       {
         reportId,
+        municipalityId,
         kind: "created",
         toStatus: "received",
         toOrganisationId: initialOwnerId,
@@ -513,6 +515,7 @@ async function insertReports(
       if (to === "assigned") {
         events.push({
           reportId,
+          municipalityId,
           kind: "assigned",
           actorUserId,
           actorOrganisationId,
@@ -525,6 +528,7 @@ async function insertReports(
       } else if (to === "duplicate") {
         events.push({
           reportId,
+          municipalityId,
           kind: "duplicate_marked",
           actorUserId,
           actorOrganisationId,
@@ -536,6 +540,7 @@ async function insertReports(
       } else {
         events.push({
           reportId,
+          municipalityId,
           kind: "status_changed",
           actorUserId,
           actorOrganisationId,
@@ -557,6 +562,7 @@ async function insertReports(
       const statusThen = [...events].reverse().find((e) => e.createdAt! <= at && e.toStatus)?.toStatus ?? "received";
       events.push({
         reportId,
+        municipalityId,
         kind: "escalated",
         fromStatus: statusThen,
         toOrganisationId: currentOwnerId,

@@ -22,8 +22,8 @@ export async function linkReportToPermits(
   const today = localDate(input.now);
   const linked = await queryRows<{ permit_id: number }>(
     tx,
-    sql`insert into report_permits (report_id, permit_id, distance_metres, created_at)
-        select ${input.reportId}, p.id, ST_Distance(p.site::geography, ${pointSql(input.position)}::geography),
+    sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres, created_at)
+        select ${input.reportId}, p.municipality_id, p.id, ST_Distance(p.site::geography, ${pointSql(input.position)}::geography),
                ${input.now.toISOString()}::timestamptz
         from permits p
         where p.municipality_id = ${input.municipalityId}

@@ -186,6 +186,7 @@ export async function fileReport(input: {
         if (input.citizen || (report.contact && (report.contact.name || report.contact.email || report.contact.phone))) {
           await tx.insert(t.reportContacts).values({
             reportId: row.id,
+            municipalityId,
             userId: input.citizen?.userId ?? null,
             name: report.contact?.name || null,
             email: report.contact?.email || input.citizen?.email || null,
@@ -194,11 +195,12 @@ export async function fileReport(input: {
             locale: report.locale,
           });
         }
-        await stored.insert(tx, { reportId: row.id, isPublic: category.is_public });
+        await stored.insert(tx, { reportId: row.id, municipalityId, isPublic: category.is_public });
         const [event] = await tx
           .insert(t.reportEvents)
           .values({
             reportId: row.id,
+            municipalityId,
             kind: "created",
             toStatus: "received",
             toOrganisationId: ownerId,

@@ -54,13 +54,13 @@ export async function findCallerHistory(input: { db: Database; query: string; mu
     input.db,
     sql`select r.id, r.tracking_code as code, c.name as category, r.status, o.name as organisation, r.address,
                r.created_at, r.due_at, rc.name, rc.email, rc.phone,
-               (select e.public_text from report_events e where e.report_id = r.id and e.public_text is not null
+               (select e.public_text from report_events e where e.municipality_id = r.municipality_id and e.report_id = r.id and e.public_text is not null
                  order by e.created_at desc, e.id desc limit 1) as last_public
         from report_contacts rc
-        join reports r on r.id = rc.report_id
+        join reports r on r.municipality_id = rc.municipality_id and r.id = rc.report_id
         join service_categories c on c.id = r.category_id
         left join organisations o on o.id = r.assigned_organisation_id
-        where ${match} and r.municipality_id in ${municipalities}
+        where ${match} and rc.municipality_id in ${municipalities}
         order by r.created_at desc
         limit 50`,
   );

@@ -7,7 +7,7 @@ import type { ProcessedPhoto } from "./photos";
 
 export type StoredPhotos = {
   /** Rows for `attachments`, to insert inside the caller's transaction. */
-  insert: (tx: Database, input: { reportId: number; eventId?: number | null; isPublic: boolean }) => Promise<void>;
+  insert: (tx: Database, input: { reportId: number; municipalityId: number; eventId?: number | null; isPublic: boolean }) => Promise<void>;
   /** Removes the files again: the transaction that would have referenced them did not commit. */
   remove: () => Promise<void>;
 };
@@ -37,6 +37,7 @@ export async function storePhotos(input: { photos: ProcessedPhoto[]; storage?: S
       await tx.insert(t.attachments).values(
         stored.map((p) => ({
           reportId: row.reportId,
+          municipalityId: row.municipalityId,
           eventId: row.eventId ?? null,
           storageKey: p.key,
           contentType: p.contentType,

@@ -31,9 +31,9 @@ export async function supportReport(input: {
   if (!body.email && !body.support) throw new AppError({ code: "unprocessable", messageKey: "emailRequiredToFollow" });
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const report = await queryOne<{ id: number; supporters_count: number }>(
+    const report = await queryOne<{ id: number; municipality_id: number; supporters_count: number }>(
       tx,
-      sql`select r.id, r.supporters_count from reports r join service_categories c on c.id = r.category_id
+      sql`select r.id, r.municipality_id, r.supporters_count from reports r join service_categories c on c.id = r.category_id
           where r.tracking_code = ${code} and r.is_public and c.is_public for update of r`,
     );
     if (!report) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
@@ -41,13 +41,14 @@ export async function supportReport(input: {
     if (body.email) {
       const inserted = await queryOne<{ id: number }>(
         tx,
-        sql`insert into report_followers (report_id, email, locale, user_id)
-            values (${report.id}, ${body.email}, ${body.locale}, ${input.citizen && input.citizen.email === body.email ? input.citizen.userId : null})
+        sql`insert into report_followers (report_id, municipality_id, email, locale, user_id)
+            values (${report.id}, ${report.municipality_id}, ${body.email}, ${body.locale}, ${input.citizen && input.citizen.email === body.email ? input.citizen.userId : null})
             on conflict (report_id, email) do nothing returning id`,
       );
       const isReporter = await queryOne<{ n: number }>(
         tx,
-        sql`select count(*)::int as n from report_contacts where report_id = ${report.id} and lower(email) = ${body.email}`,
+        sql`select count(*)::int as n from report_contacts
+            where municipality_id = ${report.municipality_id} and report_id = ${report.id} and lower(email) = ${body.email}`,
       );
       isNewPerson = Boolean(inserted) && Number(isReporter?.n) === 0;
     }

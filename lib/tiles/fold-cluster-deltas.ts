@@ -14,14 +14,14 @@ export async function foldClusterDeltas(input: { db: Database; batchSize?: numbe
     sql`with moved as (
           delete from report_cluster_deltas where id in (
             select id from report_cluster_deltas order by id limit ${input.batchSize ?? 50_000} for update skip locked)
-          returning band, cell_x, cell_y, category_id, status_group, reports, sum_x, sum_y
+          returning band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y
         ), summed as (
-          select band, cell_x, cell_y, category_id, status_group, sum(reports)::int as reports, sum(sum_x) as sum_x, sum(sum_y) as sum_y, count(*) as n
-          from moved group by 1, 2, 3, 4, 5
+          select band, cell_x, cell_y, municipality_id, category_id, status_group, sum(reports)::int as reports, sum(sum_x) as sum_x, sum(sum_y) as sum_y, count(*) as n
+          from moved group by 1, 2, 3, 4, 5, 6
         ), upserted as (
-          insert into report_clusters as k (band, cell_x, cell_y, category_id, status_group, reports, sum_x, sum_y)
-          select band, cell_x, cell_y, category_id, status_group, reports, sum_x, sum_y from summed
-          on conflict (band, cell_x, cell_y, category_id, status_group) do update
+          insert into report_clusters as k (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
+          select band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y from summed
+          on conflict (band, cell_x, cell_y, municipality_id, category_id, status_group) do update
             set reports = k.reports + excluded.reports, sum_x = k.sum_x + excluded.sum_x, sum_y = k.sum_y + excluded.sum_y
           returning 1
         )

@@ -9,22 +9,29 @@ export const TILE_EXTENT = 4096;
 export const TILE_BUFFER = 64;
 export const CELLS_PER_TILE = 16;
 
-/** Zooms up to this one show clusters; from the next one on, single reports. */
-export const MAX_CLUSTER_ZOOM = 11;
+/**
+ * Zooms up to this one show clusters; from the next one on, single reports. At 1,000,000 reports
+ * the densest city tile at z12 holds tens of thousands of reports, too many to send as points.
+ */
+export const MAX_CLUSTER_ZOOM = 13;
 export const MAX_ZOOM = 22;
 
-/** The stored grids: a tile at zoom z reads the finest band whose zoom is at least z. */
+/**
+ * The stored grids: a tile at zoom z reads the finest band whose zoom is at least z; past the
+ * finest band (z12, z13) it reads that band's cells one by one, so it has 8×8 or 4×4 clusters
+ * instead of 16×16 — no extra grid for the triggers to keep.
+ */
 export const CLUSTER_BANDS = [6, 9, 11] as const;
 
 export function bandFor(z: number): number {
   return CLUSTER_BANDS.find((b) => b >= z) ?? CLUSTER_BANDS[CLUSTER_BANDS.length - 1]!;
 }
 
-/** The band cells a tile covers, and how many band cells make one of the tile's 16×16 clusters. */
+/** The band cells a tile covers, and how many band cells to a side make one of the tile's clusters. */
 export function clusterCells(z: number, x: number, y: number): { band: number; group: number; x0: number; x1: number; y0: number; y1: number } {
   const band = bandFor(z);
-  const group = 2 ** (band - z);
-  const span = CELLS_PER_TILE * group;
+  const span = CELLS_PER_TILE * 2 ** (band - z);
+  const group = Math.max(1, 2 ** (band - z));
   return { band, group, x0: x * span, x1: x * span + span - 1, y0: y * span, y1: y * span + span - 1 };
 }
 

@@ -1,4 +1,4 @@
-import { HALF_WORLD_METRES, TILE_BUFFER, TILE_EXTENT, WORLD_METRES } from "./tile-grid";
+import { HALF_WORLD_METRES, MAX_CLUSTER_ZOOM, TILE_BUFFER, TILE_EXTENT, WORLD_METRES } from "./tile-grid";
 
 /**
  * The SQL of each tile layer, as text with named parameters (`:z`, `:categories`…) shared by both
@@ -53,21 +53,25 @@ function clusterGeom(geometry: Geometry): string {
 
 /**
  * Clusters from the maintained counts (no period or district filter): the band's cells in the
- * tile (x0..x1, y0..y1), `group` of them to a side in each of the tile's 16×16 clusters.
+ * tile (x0..x1, y0..y1), `group` of them to a side in each of the tile's clusters (16×16 up to z11).
  */
-function storedClusters(geometry: Geometry): string {
+function storedClusters(geometry: Geometry, allCategories: boolean): string {
+  // Unfiltered by category: the cells' all-categories rows (category 0, public categories only).
+  const rows = (table: string) =>
+    allCategories
+      ? `select k.cell_x, k.cell_y, k.status_group, k.reports, k.sum_x, k.sum_y
+      from ${table} k
+      where k.category_id = 0 and k.band = :band::smallint and k.cell_x between :x0::int and :x1::int and k.cell_y between :y0::int and :y1::int
+        and (:statusGroups::text[] is null or k.status_group = any(:statusGroups::text[]))`
+      : `select k.cell_x, k.cell_y, k.status_group, k.reports, k.sum_x, k.sum_y
+      from ${table} k join service_categories c on c.id = k.category_id
+      where k.band = :band::smallint and k.cell_x between :x0::int and :x1::int and k.cell_y between :y0::int and :y1::int
+        and c.is_public and c.service_code = any(:categories::text[])
+        and (:statusGroups::text[] is null or k.status_group = any(:statusGroups::text[]))`;
   return `with members as (
-      select k.cell_x, k.cell_y, k.status_group, k.reports, k.sum_x, k.sum_y
-      from report_clusters k join service_categories c on c.id = k.category_id
-      where k.band = :band::smallint and k.cell_x between :x0::int and :x1::int and k.cell_y between :y0::int and :y1::int
-        and c.is_public and (:categories::text[] is null or c.service_code = any(:categories::text[]))
-        and (:statusGroups::text[] is null or k.status_group = any(:statusGroups::text[]))
+      ${rows("report_clusters")}
       union all
-      select k.cell_x, k.cell_y, k.status_group, k.reports, k.sum_x, k.sum_y
-      from report_cluster_deltas k join service_categories c on c.id = k.category_id
-      where k.band = :band::smallint and k.cell_x between :x0::int and :x1::int and k.cell_y between :y0::int and :y1::int
-        and c.is_public and (:categories::text[] is null or c.service_code = any(:categories::text[]))
-        and (:statusGroups::text[] is null or k.status_group = any(:statusGroups::text[]))
+      ${rows("report_cluster_deltas")}
     ), cells as (
       select cell_x / :group::int as gx, cell_y / :group::int as gy, ${groupCounts}, sum(sum_x) as sx, sum(sum_y) as sy
       from members group by 1, 2 having sum(reports) > 0
@@ -126,21 +130,22 @@ function compile(text: string): { text: string; params: string[] } {
 }
 
 /** The query for one layer at one zoom, as rows (embedded) or as one finished MVT (server). */
-export function tileQuery(layer: TileLayer, z: number, options: { live: boolean; mvt: boolean }): TileQuery {
+export function tileQuery(layer: TileLayer, z: number, options: { live: boolean; mvt: boolean; allCategories?: boolean }): TileQuery {
   const geometry: Geometry = options.mvt ? "mvt" : layer === "reports" ? "lnglat" : "geojson";
-  const clusters = layer === "reports" && z <= 11;
+  const clusters = layer === "reports" && z <= MAX_CLUSTER_ZOOM;
   const sourceLayer = clusters ? "clusters" : layer;
   const rows =
     layer === "reports"
       ? clusters
         ? options.live
           ? liveClusters(geometry)
-          : storedClusters(geometry)
+          : storedClusters(geometry, options.allCategories ?? true)
         : reportPoints(geometry)
       : layer === "permits"
         ? permitSites(geometry)
         : districtAreas(geometry);
-  const name = `tile_${sourceLayer}_${clusters && options.live ? "live" : "stored"}_${geometry}`;
+  const kind = clusters && options.live ? "live" : clusters && !(options.allCategories ?? true) ? "stored_by_category" : "stored";
+  const name = `tile_${sourceLayer}_${kind}_${geometry}`;
   const { text, params } = compile(
     options.mvt ? `select ST_AsMVT(q, '${sourceLayer}', ${TILE_EXTENT}, 'geom') as tile from (${rows}) q where q.geom is not null` : rows,
   );

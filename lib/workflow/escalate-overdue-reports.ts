@@ -16,9 +16,9 @@ export async function escalateOverdueReports(input: { db: Database; now?: Date; 
   const now = input.now ?? new Date();
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const overdue = await queryRows<{ id: number; assigned_organisation_id: number | null; status: t.Report["status"] }>(
+    const overdue = await queryRows<{ id: number; municipality_id: number; assigned_organisation_id: number | null; status: t.Report["status"] }>(
       tx,
-      sql`select id, assigned_organisation_id, status from reports
+      sql`select id, municipality_id, assigned_organisation_id, status from reports
           where status in ${openStatuses}
             and due_at < ${now.toISOString()}::timestamptz
             and escalated_at is null and sla_paused_at is null
@@ -35,6 +35,7 @@ export async function escalateOverdueReports(input: { db: Database; now?: Date; 
         .insert(t.reportEvents)
         .values({
           reportId: report.id,
+          municipalityId: report.municipality_id,
           kind: "escalated",
           fromStatus: report.status,
           toStatus: null,

@@ -179,14 +179,14 @@ async function transact(
           : null;
     const inserted = await tx
       .insert(t.reportEvents)
-      .values(events.map((e) => ({ ...e, reportId: row.id, actorUserId, actorOrganisationId, createdAt: now })))
+      .values(events.map((e) => ({ ...e, reportId: row.id, municipalityId: row.municipality_id, actorUserId, actorOrganisationId, createdAt: now })))
       .returning({ id: t.reportEvents.id });
 
     if (action.type === "mark_duplicate") {
       await moveSupportersToOriginal(tx, row, action.duplicateOfId);
     }
     const isPublic = await queryOne<{ public: boolean }>(tx, sql`select is_public as public from reports where id = ${row.id}`);
-    await stored.insert(tx, { reportId: row.id, eventId: inserted[inserted.length - 1]?.id ?? null, isPublic: Boolean(isPublic?.public) });
+    await stored.insert(tx, { reportId: row.id, municipalityId: row.municipality_id, eventId: inserted[inserted.length - 1]?.id ?? null, isPublic: Boolean(isPublic?.public) });
     await enqueueReportNotifications(tx, { reportId: row.id, eventIds: inserted.map((e) => e.id) });
     await notifyReportChange(tx, row.id);
     if (action.type === "mark_duplicate") await notifyReportChange(tx, action.duplicateOfId);
@@ -240,10 +240,12 @@ async function moveSupportersToOriginal(tx: Database, row: LockedRow, originalId
         where id = ${originalId}`,
   );
   await tx.execute(
-    sql`insert into report_followers (report_id, email, user_id, locale)
-        select ${originalId}::int, email, user_id, locale from report_followers where report_id = ${row.id}
+    sql`insert into report_followers (report_id, municipality_id, email, user_id, locale)
+        select ${originalId}::int, municipality_id, email, user_id, locale from report_followers
+        where municipality_id = ${row.municipality_id} and report_id = ${row.id}
         union
-        select ${originalId}::int, email, user_id, locale from report_contacts where report_id = ${row.id} and email is not null
+        select ${originalId}::int, municipality_id, email, user_id, locale from report_contacts
+        where municipality_id = ${row.municipality_id} and report_id = ${row.id} and email is not null
         on conflict (report_id, email) do nothing`,
   );
 }

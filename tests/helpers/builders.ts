@@ -124,7 +124,7 @@ export async function buildReport(input: {
     })
     .returning();
   if (input.contact) {
-    await db.insert(t.reportContacts).values({ reportId: row!.id, ...input.contact });
+    await db.insert(t.reportContacts).values({ reportId: row!.id, municipalityId: row!.municipalityId, ...input.contact });
   }
   return row!;
 }

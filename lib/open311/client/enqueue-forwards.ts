@@ -25,8 +25,8 @@ export async function enqueueOpen311Forwards(tx: Database, input: { reportId: nu
   if (organisationIds.length === 0) return 0;
   const forwards = await queryRows<{ id: number; endpoint_id: number; base_url: string; external_service_code: string }>(
     tx,
-    sql`insert into report_forwards (report_id, endpoint_id, external_service_code)
-        select r.id, e.id, fr.external_service_code
+    sql`insert into report_forwards (report_id, municipality_id, endpoint_id, external_service_code)
+        select r.id, r.municipality_id, e.id, fr.external_service_code
         from reports r
         join open311_forward_rules fr on fr.category_id = r.category_id
         join open311_endpoints e on e.id = fr.endpoint_id and e.active

@@ -128,9 +128,9 @@ describe(`analytics aggregations on the ${engine} engine`, () => {
     // Contact centre: settled at the desk (rejected), handed to the water utility, still at the desk; one routed straight to a service.
     const desk = async (status: t.Report["status"], handOver: boolean, toOrganisation = contactCentreId, channel: t.Report["channel"] = "phone") => {
       const id = await report({ category: "desk", at: [W + 0.04, S + 0.04], createdAt: nov(9), status, organisationId: handOver ? waterId : toOrganisation, channel });
-      await db.insert(t.reportEvents).values({ reportId: id, kind: "created", toStatus: "received", toOrganisationId: toOrganisation, createdAt: nov(9) });
+      await db.insert(t.reportEvents).values({ reportId: id, municipalityId, kind: "created", toStatus: "received", toOrganisationId: toOrganisation, createdAt: nov(9) });
       if (handOver) {
-        await db.insert(t.reportEvents).values({ reportId: id, kind: "assigned", fromStatus: "received", toStatus: "assigned", fromOrganisationId: toOrganisation, toOrganisationId: waterId, createdAt: nov(9, 11) });
+        await db.insert(t.reportEvents).values({ reportId: id, municipalityId, kind: "assigned", fromStatus: "received", toStatus: "assigned", fromOrganisationId: toOrganisation, toOrganisationId: waterId, createdAt: nov(9, 11) });
       }
     };
     await desk("rejected", false);

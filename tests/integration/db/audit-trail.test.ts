@@ -15,7 +15,7 @@ describe(`the audit trail on the ${engine} engine`, () => {
     const r = await buildReport({ municipalityId: m.id, categoryId: c.id, position: [20.05, 44.05] });
     const [e] = await db
       .insert(reportEvents)
-      .values({ reportId: r.id, kind: "created", toStatus: "received" })
+      .values({ reportId: r.id, municipalityId: m.id, kind: "created", toStatus: "received" })
       .returning({ id: reportEvents.id });
     eventId = e!.id;
   });

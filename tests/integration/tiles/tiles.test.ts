@@ -127,7 +127,19 @@ describe(`Vector tiles on the ${engine} engine`, () => {
       select min(id) from reports where municipality_id = ${world.municipality.id} and status = 'resolved')`);
   });
 
-  it("keeps the stored counts equal to a recount from the reports at every band", async () => {
+  it("clusters through z13 (past the finest band, one cluster per band cell) and draws single reports from z14", async () => {
+    for (const z of [12, 13]) {
+      const { body } = await tile(noFilters, z);
+      expect(features(body, "reports")).toEqual([]);
+      const clusters = features(body, "clusters");
+      expect(clusters.reduce((n, c) => n + Number(c.properties.count), 0)).toBe(6);
+    }
+    const close = (await tile(noFilters, 14)).body;
+    expect(features(close, "clusters")).toEqual([]);
+    expect(features(close, "reports")).toHaveLength(6);
+  });
+
+  it("keeps the stored counts equal to a recount from the reports at every band, per municipality", async () => {
     const db = await getDb();
     await foldClusterDeltas({ db });
     const mismatches = await queryRows(
@@ -135,13 +147,37 @@ describe(`Vector tiles on the ${engine} engine`, () => {
       sql`with recount as (
             select b as band, floor((ST_X(location_3857) + 20037508.342789244) / (40075016.68557849 / (2 ^ b) / 16))::int as cell_x,
                    floor((20037508.342789244 - ST_Y(location_3857)) / (40075016.68557849 / (2 ^ b) / 16))::int as cell_y,
-                   category_id, report_status_group(status::text) as status_group, count(*)::int as reports
-            from reports cross join unnest(array[6, 9, 11]) b where is_public group by 1, 2, 3, 4, 5)
-          select * from recount r full join (select * from report_clusters where reports <> 0) k
-            using (band, cell_x, cell_y, category_id, status_group)
+                   municipality_id, category_id, report_status_group(status::text) as status_group, count(*)::int as reports
+            from reports cross join unnest(array[6, 9, 11]) b where is_public group by 1, 2, 3, 4, 5, 6)
+          select * from recount r full join (select * from report_clusters where reports <> 0 and category_id <> 0) k
+            using (band, cell_x, cell_y, municipality_id, category_id, status_group)
           where r.reports is distinct from k.reports`,
     );
     expect(mismatches).toEqual([]);
+    // Category 0: every public category together, what the unfiltered map reads.
+    const allCategories = await queryRows(
+      db,
+      sql`with recount as (
+            select b as band, floor((ST_X(r.location_3857) + 20037508.342789244) / (40075016.68557849 / (2 ^ b) / 16))::int as cell_x,
+                   floor((20037508.342789244 - ST_Y(r.location_3857)) / (40075016.68557849 / (2 ^ b) / 16))::int as cell_y,
+                   r.municipality_id, report_status_group(r.status::text) as status_group, count(*)::int as reports
+            from reports r join service_categories c on c.id = r.category_id cross join unnest(array[6, 9, 11]) b
+            where r.is_public and c.is_public group by 1, 2, 3, 4, 5)
+          select * from recount r full join (select * from report_clusters where reports <> 0 and category_id = 0) k
+            using (band, cell_x, cell_y, municipality_id, status_group)
+          where r.reports is distinct from k.reports`,
+    );
+    expect(allCategories).toEqual([]);
+  });
+
+  it("takes a category's reports into or out of the unfiltered clusters when it is made public or private", async () => {
+    const db = await getDb();
+    const sum = async () => features((await tile(noFilters, 10)).body, "clusters").reduce((n, c) => n + Number(c.properties.count), 0);
+    const before = await sum();
+    await db.execute(sql`update service_categories set is_public = true where id = ${hidden.id}`);
+    expect(await sum()).toBe(before + 1);
+    await db.execute(sql`update service_categories set is_public = false where id = ${hidden.id}`);
+    expect(await sum()).toBe(before);
   });
 
   it("applies the category, status and period filters at every zoom", async () => {

@@ -172,7 +172,7 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     const original = await file(world, { email: "first@mail.example" });
     const dup = await file(world, { email: "second@mail.example" });
     await db.execute(sql`update reports set supporters_count = 3 where id = ${dup.id}`);
-    await db.execute(sql`insert into report_followers (report_id, email) values (${dup.id}, 'neighbour@mail.example')`);
+    await db.execute(sql`insert into report_followers (report_id, municipality_id, email) select id, municipality_id, 'neighbour@mail.example' from reports where id = ${dup.id}`);
     await performReportAction({ db, reportId: dup.id, expectedVersion: 1, actor: world.actors.agent, action: { type: "mark_duplicate", duplicateOfId: original.id } });
     expect((await reportRow(original.id))!.supporters_count).toBe(4);
     const followers = await queryRows<{ email: string }>(db, sql`select email from report_followers where report_id = ${original.id} order by email`);

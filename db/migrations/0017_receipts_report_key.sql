@@ -1,0 +1,1 @@
+ALTER TABLE "staff_action_receipts" ADD CONSTRAINT "staff_action_receipts_report_fk" FOREIGN KEY ("municipality_id","report_id") REFERENCES "public"."reports"("municipality_id","id") ON DELETE no action ON UPDATE no action;
