@@ -91,9 +91,13 @@ export function badRequest(messageKey: string, details?: Record<string, unknown>
   return new AppError({ code: "bad_request", messageKey, details });
 }
 
-/** The caller's address: the first X-Forwarded-For hop set by the proxy in front, else X-Real-IP. */
+/**
+ * The caller's address, for rate limits: the last X-Forwarded-For entry, the one the proxy in front
+ * of the app added (entries before it are whatever the client sent, and could be made up), else
+ * X-Real-IP. The app must run behind a proxy that sets or appends the header (README: production).
+ */
 export function clientIp(req: NextRequest): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || req.headers.get("x-real-ip") || "unknown";
 }
 
