@@ -42,3 +42,33 @@ export async function getMunicipalityById(input: { db: Database; id: number }): 
   const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.id, input.id));
   return row ? toSummary(row) : null;
 }
+
+/**
+ * The municipality a public page shows: the one named by `?municipality=` when it is served,
+ * else the first one set up. Several municipalities can share one deployment.
+ */
+export async function getPublicMunicipality(input: { db: Database; code?: string | null }): Promise<MunicipalitySummary | null> {
+  if (input.code) {
+    const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.code, input.code));
+    if (row) return toSummary(row);
+  }
+  return getDefaultMunicipality({ db: input.db });
+}
+
+/** The municipality a staff page opens on: the staff member's own (first membership), else the first one set up. */
+export async function getStaffMunicipality(input: { db: Database; municipalityIds: readonly number[] }): Promise<MunicipalitySummary | null> {
+  const own = input.municipalityIds[0];
+  if (own !== undefined) {
+    const found = await getMunicipalityById({ db: input.db, id: own });
+    if (found) return found;
+  }
+  return getDefaultMunicipality({ db: input.db });
+}
+
+/** Every municipality served, for the public switcher: code and name, in the order they were set up. */
+export async function listMunicipalities(input: { db: Database }): Promise<Array<{ code: string; name: LocalizedText }>> {
+  return input.db
+    .select({ code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .orderBy(asc(municipalities.id));
+}

@@ -82,6 +82,8 @@ export async function fileReport(input: {
   storage?: Storage;
   /** A staff member filing on a caller's behalf (phone, counter): recorded on the first event. */
   filedBy?: { userId: number; organisationId: number | null };
+  /** Staff file only inside the municipalities they work for; citizens and Open311 anywhere served. */
+  municipalityIds?: readonly number[];
   now?: Date;
 }): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
@@ -98,7 +100,10 @@ export async function fileReport(input: {
   }
 
   const municipalityId = await findMunicipalityAt({ db, position: report.position });
-  if (municipalityId === null) throw await outsideServedArea(db, report.position, report.locale);
+  if (municipalityId === null) throw await outsideServedArea({ db, position: report.position, locale: report.locale });
+  if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
+    throw new AppError({ code: "forbidden", messageKey: "outsideYourMunicipality" });
+  }
 
   const shape = report.shape === undefined || report.shape === null ? null : await checkShape(db, municipalityId, report.shape);
 
@@ -290,11 +295,8 @@ async function checkShape(db: Database, municipalityId: number, input: unknown):
 }
 
 /** "Outside the area served", naming the nearest municipality that is served. */
-async function outsideServedArea(
-  db: Database,
-  position: [number, number],
-  locale: Locale,
-): Promise<AppError> {
+export async function outsideServedArea(input: { db: Database; position: [number, number]; locale: Locale }): Promise<AppError> {
+  const { db, position, locale } = input;
   const nearest = await queryOne<{ name: LocalizedText; km: number }>(
     db,
     sql`select name, round((ST_Distance(boundary::geography, ${pointSql(position)}::geography) / 1000)::numeric, 1)::float8 as km
