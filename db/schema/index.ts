@@ -12,3 +12,4 @@ export * from "./abuse";
 export * from "./api-clients";
 export * from "./open311-forwards";
 export * from "./tiles";
+export * from "./onboarding";
