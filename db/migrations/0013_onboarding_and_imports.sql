@@ -1,3 +1,4 @@
+ALTER TYPE "public"."report_channel" ADD VALUE 'import';--> statement-breakpoint
 CREATE TABLE "onboarding_drafts" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"created_by" integer NOT NULL,
