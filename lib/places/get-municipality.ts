@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { municipalities } from "../../db/schema";
 import { AppError } from "../errors";
@@ -28,7 +28,7 @@ function toSummary(row: { id: number; code: string; name: LocalizedText; boundar
 
 /** The municipality the public pages open on: the first one set up. */
 export async function getDefaultMunicipality(input: { db: Database }): Promise<MunicipalitySummary | null> {
-  const [row] = await input.db.select(summaryColumns).from(municipalities).orderBy(asc(municipalities.id)).limit(1);
+  const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.isTraining, false)).orderBy(asc(municipalities.id)).limit(1);
   return row ? toSummary(row) : null;
 }
 
@@ -49,7 +49,7 @@ export async function getMunicipalityById(input: { db: Database; id: number }): 
  */
 export async function getPublicMunicipality(input: { db: Database; code?: string | null }): Promise<MunicipalitySummary | null> {
   if (input.code) {
-    const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.code, input.code));
+    const [row] = await input.db.select(summaryColumns).from(municipalities).where(and(eq(municipalities.code, input.code), eq(municipalities.isTraining, false)));
     if (row) return toSummary(row);
   }
   return getDefaultMunicipality({ db: input.db });
@@ -70,5 +70,6 @@ export async function listMunicipalities(input: { db: Database }): Promise<Array
   return input.db
     .select({ code: municipalities.code, name: municipalities.name })
     .from(municipalities)
+    .where(eq(municipalities.isTraining, false))
     .orderBy(asc(municipalities.id));
 }

@@ -99,7 +99,7 @@ export async function fileReport(input: {
     if (existing) return existing;
   }
 
-  const municipalityId = await findMunicipalityAt({ db, position: report.position });
+  const municipalityId = await findMunicipalityAt({ db, position: report.position, preferIds: input.municipalityIds });
   if (municipalityId === null) throw await outsideServedArea({ db, position: report.position, locale: report.locale });
   if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
     throw new AppError({ code: "forbidden", messageKey: "outsideYourMunicipality" });
@@ -120,6 +120,8 @@ export async function fileReport(input: {
         where municipality_id = ${municipalityId} and service_code = ${report.serviceCode} and active`,
   );
   if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
+  // Training reports are never public: not on the map, the tiles, open data or Open311.
+  const training = (await queryOne<{ is_training: boolean }>(db, sql`select is_training from municipalities where id = ${municipalityId}`))?.is_training ?? false;
   const problems = checkAnswers(category.questions, report.answers);
   const stop = problems.find((p) => p.problem === "stop");
   if (stop && stop.problem === "stop") {
@@ -178,7 +180,7 @@ export async function fileReport(input: {
             assignedOrganisationId: ownerId,
             routingNote: routing.organisationId === null ? routing.reason : null,
             dueAt,
-            isPublic: category.is_public,
+            isPublic: category.is_public && !training,
             submissionKey: report.submissionKey ?? null,
             createdAt: now,
             updatedAt: now,
@@ -300,7 +302,7 @@ export async function outsideServedArea(input: { db: Database; position: [number
   const nearest = await queryOne<{ name: LocalizedText; km: number }>(
     db,
     sql`select name, round((ST_Distance(boundary::geography, ${pointSql(position)}::geography) / 1000)::numeric, 1)::float8 as km
-        from municipalities order by boundary <-> ${pointSql(position)} limit 1`,
+        from municipalities where not is_training order by boundary <-> ${pointSql(position)} limit 1`,
   );
   return new AppError({
     code: "unprocessable",

@@ -38,6 +38,7 @@ CREATE TABLE "staff_invitations" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "municipalities" ADD COLUMN "is_training" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "external_ref" text;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "import_id" integer;--> statement-breakpoint
 ALTER TABLE "onboarding_drafts" ADD CONSTRAINT "onboarding_drafts_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
