@@ -29,7 +29,8 @@ export const fileReportSchema = z.object({
   position: z.tuple([z.number().finite().min(-180).max(180), z.number().finite().min(-90).max(90)]),
   description: z.string().trim().min(1).max(MAX_DESCRIPTION),
   address: z.string().trim().max(200).optional(),
-  channel: z.enum(t.reportChannel.enumValues).default("web"),
+  // Every channel but "import", which only the CSV import of history writes.
+  channel: z.enum(["web", "phone", "counter", "email", "open311", "field"]).default("web"),
   contact: z
     .object({
       name: z.string().trim().max(120).optional(),

@@ -66,3 +66,29 @@ test("an admin sets up a second municipality from files, and a report filed insi
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Testovac");
   await expect(page.getByRole("navigation", { name: "Other municipalities on this site" }).getByRole("link")).toHaveText(["Ćuprija"]);
 });
+
+test("an admin imports historical reports from a CSV: mapped columns, a dry run, the import with its progress and the failed rows", async ({ page }) => {
+  await signIn(page, "admin@cuprija.example", "demo-admin");
+  await page.goto("/admin/import");
+  await page.getByLabel("Municipality").selectOption({ label: "Ćuprija" });
+  const csv = [
+    "id;vrsta;opis;lat;lon;datum;stanje",
+    "old-1;pothole;Rupa kod pijace;43.928;21.370;14.03.2025.;zatvoreno",
+    "old-2;broken_street_light;Ne radi svetiljka;43.930;21.372;2025-04-02;u toku",
+    "old-3;no_such_kind;Nepoznato;43.931;21.371;2025-04-03;novo",
+  ].join("\n");
+  await page.getByLabel("CSV file").setInputFiles({ name: "istorija.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByRole("group", { name: "Columns (3 rows)" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: /^Category code/ })).toHaveValue("vrsta");
+  await page.getByRole("button", { name: "Check without importing" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "3 rows: 2 can be imported, 1 cannot." })).toBeVisible();
+  await expect(page.getByText("Line 4: The category no_such_kind does not exist in this municipality.")).toBeVisible();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Completed" })).toContainText("3 of 3 rows: 2 imported, 0 already there, 1 failed.");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the rows that failed (CSV)" }).click();
+  const file = await (await download).path();
+  const text = (await import("node:fs")).readFileSync(file, "utf8");
+  expect(text).toContain("old-3");
+  expect(text).toContain("The category no_such_kind does not exist in this municipality.");
+});

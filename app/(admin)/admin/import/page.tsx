@@ -9,6 +9,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { staffForPage } from "@/lib/auth/session";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { ImportForm } from "./ImportForm";
+import "../setup/setup.css";
 
 export const dynamic = "force-dynamic";
 

@@ -12,6 +12,7 @@ import { toCyrillic } from "@/lib/i18n/transliterate";
 import { catalogueCategories, catalogueGroups, catalogueOrganisations } from "@/lib/onboarding/catalogue";
 import { getOrStartSetupDraft } from "@/lib/onboarding/setup-draft";
 import { SetupWizard } from "./SetupWizard";
+import "./setup.css";
 
 export const dynamic = "force-dynamic";
 
