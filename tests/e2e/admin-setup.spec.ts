@@ -3,6 +3,8 @@ import { SetupWizardPage } from "./pages/setup-pages";
 import { signIn } from "./pages/staff-pages";
 
 test.use({ viewport: { width: 1280, height: 900 } });
+// The admin's workspace is a desktop one, like the staff desk; both tests also share one database.
+test.skip(({ isMobile }) => isMobile, "desktop project only");
 
 test("an admin sets up a second municipality from files, and a report filed inside it is routed there", async ({ page, request }) => {
   test.setTimeout(180_000);
