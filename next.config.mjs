@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time; bundling it
   // would copy ~36 MB into static assets and break those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis"],
+  // sql.js (GeoPackage import) loads its WebAssembly file from node_modules as well.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "sql.js"],
   poweredByHeader: false,
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   outputFileTracingExcludes: { "/**": ["./data/**/*", "./.test-data/**/*"] },

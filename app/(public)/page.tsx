@@ -9,17 +9,9 @@ import { MapFilters } from "@/components/map/MapFilters";
 import { listDistricts } from "@/lib/places/list-districts";
 import { listCategories } from "@/lib/reports/list-categories";
 import { filtersToParams, noFilters, parsePublicFilters } from "@/lib/reports/public-filters";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getPublicMunicipality, listMunicipalities } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
-
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("meta");
-  const locale = await getLocale();
-  const municipality = await getDefaultMunicipality({ db: await getDb() });
-  const name = localized(municipality?.name, locale as never);
-  return { title: { absolute: t("title", { municipality: name }) }, description: t("description", { municipality: name }) };
-}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,11 +21,20 @@ function toParams(raw: Record<string, string | string[] | undefined>): URLSearch
   return params;
 }
 
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  const locale = await getLocale();
+  const municipality = await getPublicMunicipality({ db: await getDb(), code: toParams(await searchParams).get("municipality") });
+  const name = localized(municipality?.name, locale as never);
+  return { title: { absolute: t("title", { municipality: name }) }, description: t("description", { municipality: name }) };
+}
+
 export default async function HomePage({ searchParams }: Props) {
   const t = await getTranslations("home");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const municipality = await getDefaultMunicipality({ db });
+  const params = toParams(await searchParams);
+  const municipality = await getPublicMunicipality({ db, code: params.get("municipality") });
   if (!municipality) {
     return (
       <main id="main" className="page narrow">
@@ -43,22 +44,33 @@ export default async function HomePage({ searchParams }: Props) {
   }
   const env = getEnv();
   const name = localized(municipality.name, locale);
-  const params = toParams(await searchParams);
   let filters = noFilters;
   try {
     filters = parsePublicFilters(params);
   } catch {
     // A hand-edited link with a bad filter shows the unfiltered map.
   }
-  const [groups, districts] = await Promise.all([
+  const [groups, districts, served] = await Promise.all([
     listCategories({ db, municipalityId: municipality.id, locale }),
     listDistricts({ db, municipalityId: municipality.id, locale }),
+    listMunicipalities({ db }),
   ]);
   return (
     <main id="main" className="page map-page">
       <div className="map-intro">
         <h1>{t("heading", { municipality: name })}</h1>
         <p>{t("intro")}</p>
+        {served.length > 1 ? (
+          <nav aria-label={t("otherMunicipalities")} className="municipality-switch">
+            {served
+              .filter((m) => m.code !== municipality.code)
+              .map((m) => (
+                <a key={m.code} href={`/?municipality=${encodeURIComponent(m.code)}`}>
+                  {localized(m.name, locale)}
+                </a>
+              ))}
+          </nav>
+        ) : null}
       </div>
       <ReportsMap
         municipalityCode={municipality.code}
@@ -71,7 +83,7 @@ export default async function HomePage({ searchParams }: Props) {
         categoryNames={Object.fromEntries(groups.flatMap((g) => g.categories.map((c) => [c.serviceCode, c.name])))}
       />
       <div className="map-side">
-        <MapFilters filters={filters} groups={groups} districts={districts} />
+        <MapFilters filters={filters} groups={groups} districts={districts} municipalityCode={served.length > 1 ? municipality.code : undefined} />
         <MapLegend approximate={municipality.boundarySource.startsWith("Approximate")} />
       </div>
     </main>

@@ -58,7 +58,26 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
     submissionKey.current = crypto.randomUUID();
   }, []);
 
-  const categories = useMemo(() => groups.flatMap((g) => g.categories), [groups]);
+  // Several municipalities may share the site: the categories offered are those of the one under the pin.
+  const [offered, setOffered] = useState(groups);
+  useEffect(() => {
+    if (!position) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/categories?lng=${position[0]}&lat=${position[1]}`, { signal: controller.signal });
+        if (res.ok) setOffered((await res.json()).groups);
+      } catch {
+        // Keep the categories shown; filing checks the category against the point anyway.
+      }
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [position]);
+
+  const categories = useMemo(() => offered.flatMap((g) => g.categories), [offered]);
   const category: CategoryChoice | undefined = categories.find((c) => c.serviceCode === serviceCode);
   const stopNotice = category?.questions
     .flatMap((q) => (q.options ?? []).filter((o) => o.stop && [answers[q.code]].flat().includes(o.value)))
@@ -104,11 +123,11 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
 
   const filteredGroups = useMemo(() => {
     const q = foldForSearch(categoryQuery.trim());
-    if (!q) return groups;
-    return groups
+    if (!q) return offered;
+    return offered
       .map((g) => ({ ...g, categories: g.categories.filter((c) => foldForSearch(`${c.name} ${c.description} ${g.name}`).includes(q)) }))
       .filter((g) => g.categories.length > 0);
-  }, [groups, categoryQuery]);
+  }, [offered, categoryQuery]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();

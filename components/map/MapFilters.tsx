@@ -10,15 +10,19 @@ export async function MapFilters({
   filters,
   groups,
   districts,
+  municipalityCode,
 }: {
   filters: PublicFilters;
   groups: CategoryGroupChoice[];
   districts: Array<{ code: string; name: string }>;
+  /** Kept in the link when the deployment serves several municipalities. */
+  municipalityCode?: string;
 }) {
   const t = await getTranslations();
   return (
     <form method="get" action="/" className="map-filters" aria-labelledby="filters-title">
       <h2 id="filters-title">{t("filters.title")}</h2>
+      {municipalityCode ? <input type="hidden" name="municipality" value={municipalityCode} /> : null}
       <label htmlFor="filter-category">{t("filters.category")}</label>
       <select id="filter-category" name="category" defaultValue={filters.categories[0] ?? ""}>
         <CategoryOptions groups={groups} emptyLabel={t("filters.allCategories")} />
@@ -54,7 +58,7 @@ export async function MapFilters({
         <button type="submit" className="primary">
           {t("filters.apply")}
         </button>
-        <Link href="/">{t("filters.clear")}</Link>
+        <Link href={municipalityCode ? `/?municipality=${encodeURIComponent(municipalityCode)}` : "/"}>{t("filters.clear")}</Link>
       </div>
     </form>
   );

@@ -13,3 +13,4 @@ export * from "./api-clients";
 export * from "./open311-forwards";
 export * from "./tiles";
 export * from "./admin";
+export * from "./onboarding";

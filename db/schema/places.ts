@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../lib/i18n/config";
 import { multiPolygon3857Column, multiPolygonColumn } from "./columns";
 
@@ -13,6 +13,9 @@ export const municipalities = pgTable(
     boundary: multiPolygonColumn("boundary").notNull(),
     // Where the boundary comes from ("approximate demo outline", an official register extract…).
     boundarySource: text("boundary_source").notNull(),
+    // A training copy of a real municipality: staff practise on its demo data; nothing in it is
+    // public, notified, forwarded or counted anywhere real (lib/training).
+    isTraining: boolean("is_training").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("municipalities_code_key").on(t.code), index("municipalities_boundary_gix").using("gist", t.boundary)],

@@ -67,6 +67,10 @@ export const reports = pgTable(
     rejectionTarget: text("rejection_target"),
     // Client-generated key of the submission: a retried submission returns the first report.
     submissionKey: text("submission_key"),
+    // Historical reports brought in from a CSV file: the other system's id (re-importing skips it)
+    // and the import job that brought it.
+    externalRef: text("external_ref"),
+    importId: integer("import_id"),
     duplicateOfId: integer("duplicate_of_id").references((): AnyPgColumn => reports.id),
     supportersCount: integer("supporters_count").notNull().default(0),
     isPublic: boolean("is_public").notNull().default(true),
@@ -80,6 +84,7 @@ export const reports = pgTable(
   (t) => [
     uniqueIndex("reports_tracking_code_key").on(t.trackingCode),
     uniqueIndex("reports_submission_key_key").on(t.submissionKey),
+    uniqueIndex("reports_municipality_external_ref_key").on(t.municipalityId, t.externalRef),
     index("reports_open_due_idx").on(t.dueAt).where(sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`),
     index("reports_location_gix").using("gist", t.location),
     index("reports_location_3857_gix").using("gist", t.location3857),

@@ -10,4 +10,6 @@ export const adminSections: ReadonlyArray<{ href: string; labelKey: string; perm
   { href: "/admin/users", labelKey: "admin.nav.users", permission: "organisation.manage" },
   { href: "/admin/calendar", labelKey: "admin.nav.calendar", permission: "admin.manage" },
   { href: "/admin/open311", labelKey: "admin.nav.open311", permission: "admin.manage" },
+  { href: "/admin/setup", labelKey: "admin.nav.setup", permission: "admin.manage" },
+  { href: "/admin/import", labelKey: "admin.nav.import", permission: "admin.manage" },
 ];

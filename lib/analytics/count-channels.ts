@@ -9,7 +9,7 @@ import { reportScope } from "./report-scope";
 export type Channel = (typeof reportChannel.enumValues)[number];
 export type ChannelRow = { channel: Channel; reports: number };
 
-/** How the filtered reports reached the municipality (web, phone, counter, email, Open311, field), every channel listed. */
+/** How the filtered reports reached the municipality (web, phone, counter, email, Open311, field, imported history), every channel listed. */
 export async function countChannels(input: { db: Database; municipalityId: number; filters: AnalyticsFilters }): Promise<ChannelRow[]> {
   const rows = await queryRows<{ channel: Channel; reports: number }>(
     input.db,

@@ -7,7 +7,12 @@ import type { Geometry, Position } from "geojson";
 export function wkbHexToGeometry(hex: string): Geometry {
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  const reader = { view: new DataView(bytes.buffer), offset: 0 };
+  return wkbToGeometry(bytes);
+}
+
+/** Decodes (E)WKB bytes (a GeoPackage geometry after its header, PostGIS binary) into GeoJSON. */
+export function wkbToGeometry(bytes: Uint8Array, offset = 0): Geometry {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset };
   return readGeometry(reader);
 }
 

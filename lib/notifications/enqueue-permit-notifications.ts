@@ -41,6 +41,9 @@ export async function enqueuePermitNotifications(tx: Database, input: { permitId
     sql`select id, kind, note, report_id from permit_events where id = ${input.eventId} and permit_id = ${input.permitId}`,
   );
   if (!permit || !event) return 0;
+  // Permits registered while training stay inside the platform too.
+  const training = await queryOne<{ is_training: boolean }>(tx, sql`select m.is_training from permits p join municipalities m on m.id = p.municipality_id where p.id = ${permit.id}`);
+  if (training?.is_training) return 0;
   const applicant = await queryOne<Recipient>(
     tx,
     sql`select email, locale from permit_applicants where permit_id = ${permit.id} and email is not null`,

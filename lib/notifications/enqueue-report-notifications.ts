@@ -58,6 +58,9 @@ export async function enqueueReportNotifications(
         where r.id = ${input.reportId}`,
   );
   if (!report) return 0;
+  // Training: staff practise the procedure; nothing leaves the platform (no e-mail, no Open311 forward).
+  const training = await queryOne<{ is_training: boolean }>(tx, sql`select m.is_training from reports r join municipalities m on m.id = r.municipality_id where r.id = ${input.reportId}`);
+  if (training?.is_training) return 0;
   const events = await queryRows<EventRow>(
     tx,
     sql`select id, kind, to_status, to_organisation_id, public_text from report_events where id in ${input.eventIds} order by id`,

@@ -85,7 +85,8 @@ const collections: CollectionDef[] = [
       sql`select o.code as id, ST_AsGeoJSON(o.service_area, 6) as geometry,
                  json_build_object('code', o.code, 'kind', o.kind, 'sector', o.sector, 'name', o.name) as properties,
                  count(*) over ()::int as total
-          from organisations o where o.active and o.service_area is not null and ${where} order by o.code ${page}`,
+          from organisations o where o.active and o.service_area is not null
+            and not exists (select 1 from municipalities m where m.id = o.municipality_id and m.is_training) and ${where} order by o.code ${page}`,
   },
 ];
 

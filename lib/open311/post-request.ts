@@ -7,7 +7,8 @@ import { queryOne } from "../../db/query";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/config";
 import { searchPlaces } from "../places/search-places";
-import { fileReport } from "../reports/file-report";
+import { fileReport, outsideServedArea } from "../reports/file-report";
+import { findMunicipalityAt } from "../routing/route-report";
 import type { CategoryQuestion } from "../reports/questions";
 
 export function hashApiKey(key: string): string {
@@ -46,18 +47,19 @@ function readAttributes(form: URLSearchParams, questions: CategoryQuestion[]): R
 export async function postOpen311Request(input: {
   db: Database;
   form: URLSearchParams;
+  /** The jurisdiction of the request (named by the client, or the first one served). */
   municipalityId: number;
+  /** Whether the client named the jurisdiction (then the point must lie in it). */
+  jurisdictionGiven?: boolean;
   locale: Locale;
 }): Promise<Array<{ service_request_id: string; service_notice: string; account_id: null }>> {
   const { db, form } = input;
   const client = await authenticateClient(db, form.get("api_key"));
   const serviceCode = form.get("service_code")?.trim();
   if (!serviceCode) throw new AppError({ code: "bad_request", messageKey: "open311ServiceCodeRequired" });
-  const category = await queryOne<{ questions: CategoryQuestion[]; name: Record<string, string> }>(
-    db,
-    sql`select questions, name from service_categories where municipality_id = ${input.municipalityId} and service_code = ${serviceCode} and active`,
-  );
-  if (!category) throw new AppError({ code: "not_found", messageKey: "categoryNotOffered" });
+  // A code no municipality offers is answered before the location is looked at.
+  const offered = await queryOne<{ found: boolean }>(db, sql`select true as found from service_categories where service_code = ${serviceCode} and active limit 1`);
+  if (!offered) throw new AppError({ code: "not_found", messageKey: "categoryNotOffered" });
 
   let position: [number, number] | null = null;
   const lat = form.get("lat");
@@ -71,6 +73,18 @@ export async function postOpen311Request(input: {
     position = hit ? (hit.position as [number, number]) : null;
   }
   if (!position) throw new AppError({ code: "bad_request", messageKey: "open311LocationRequired" });
+
+  // The point decides the municipality; a jurisdiction named by the client must be that one.
+  const municipalityId = await findMunicipalityAt({ db, position });
+  if (municipalityId === null) throw await outsideServedArea({ db, position, locale: input.locale });
+  if (input.jurisdictionGiven && municipalityId !== input.municipalityId) {
+    throw new AppError({ code: "bad_request", messageKey: "open311OutsideJurisdiction" });
+  }
+  const category = await queryOne<{ questions: CategoryQuestion[]; name: Record<string, string> }>(
+    db,
+    sql`select questions, name from service_categories where municipality_id = ${municipalityId} and service_code = ${serviceCode} and active`,
+  );
+  if (!category) throw new AppError({ code: "not_found", messageKey: "categoryNotOffered" });
 
   const name = [form.get("first_name"), form.get("last_name")].filter(Boolean).join(" ").trim();
   const email = form.get("email")?.trim();

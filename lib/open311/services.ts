@@ -9,8 +9,8 @@ import type { Open311Value } from "./format";
 /** The municipality an Open311 call is about: `jurisdiction_id` (its code), else the first one served. */
 export async function resolveJurisdiction(db: Database, jurisdictionId: string | null): Promise<{ id: number; code: string } | null> {
   const row = jurisdictionId
-    ? await queryOne<{ id: number; code: string }>(db, sql`select id, code from municipalities where code = ${jurisdictionId}`)
-    : await queryOne<{ id: number; code: string }>(db, sql`select id, code from municipalities order by id limit 1`);
+    ? await queryOne<{ id: number; code: string }>(db, sql`select id, code from municipalities where code = ${jurisdictionId} and not is_training`)
+    : await queryOne<{ id: number; code: string }>(db, sql`select id, code from municipalities where not is_training order by id limit 1`);
   return row ?? null;
 }
 

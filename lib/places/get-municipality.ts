@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { municipalities } from "../../db/schema";
 import { AppError } from "../errors";
@@ -28,7 +28,7 @@ function toSummary(row: { id: number; code: string; name: LocalizedText; boundar
 
 /** The municipality the public pages open on: the first one set up. */
 export async function getDefaultMunicipality(input: { db: Database }): Promise<MunicipalitySummary | null> {
-  const [row] = await input.db.select(summaryColumns).from(municipalities).orderBy(asc(municipalities.id)).limit(1);
+  const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.isTraining, false)).orderBy(asc(municipalities.id)).limit(1);
   return row ? toSummary(row) : null;
 }
 
@@ -41,4 +41,35 @@ export async function getMunicipalityOrThrow(input: { db: Database; code: string
 export async function getMunicipalityById(input: { db: Database; id: number }): Promise<MunicipalitySummary | null> {
   const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.id, input.id));
   return row ? toSummary(row) : null;
+}
+
+/**
+ * The municipality a public page shows: the one named by `?municipality=` when it is served,
+ * else the first one set up. Several municipalities can share one deployment.
+ */
+export async function getPublicMunicipality(input: { db: Database; code?: string | null }): Promise<MunicipalitySummary | null> {
+  if (input.code) {
+    const [row] = await input.db.select(summaryColumns).from(municipalities).where(and(eq(municipalities.code, input.code), eq(municipalities.isTraining, false)));
+    if (row) return toSummary(row);
+  }
+  return getDefaultMunicipality({ db: input.db });
+}
+
+/** The municipality a staff page opens on: the staff member's own (first membership), else the first one set up. */
+export async function getStaffMunicipality(input: { db: Database; municipalityIds: readonly number[] }): Promise<MunicipalitySummary | null> {
+  const own = input.municipalityIds[0];
+  if (own !== undefined) {
+    const found = await getMunicipalityById({ db: input.db, id: own });
+    if (found) return found;
+  }
+  return getDefaultMunicipality({ db: input.db });
+}
+
+/** Every municipality served, for the public switcher: code and name, in the order they were set up. */
+export async function listMunicipalities(input: { db: Database }): Promise<Array<{ code: string; name: LocalizedText }>> {
+  return input.db
+    .select({ code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.isTraining, false))
+    .orderBy(asc(municipalities.id));
 }

@@ -29,7 +29,8 @@ export const fileReportSchema = z.object({
   position: z.tuple([z.number().finite().min(-180).max(180), z.number().finite().min(-90).max(90)]),
   description: z.string().trim().min(1).max(MAX_DESCRIPTION),
   address: z.string().trim().max(200).optional(),
-  channel: z.enum(t.reportChannel.enumValues).default("web"),
+  // Every channel but "import", which only the CSV import of history writes.
+  channel: z.enum(["web", "phone", "counter", "email", "open311", "field"]).default("web"),
   contact: z
     .object({
       name: z.string().trim().max(120).optional(),
@@ -84,6 +85,8 @@ export async function fileReport(input: {
   filedBy?: { userId: number; organisationId: number | null };
   /** A citizen signed in by e-mail link: the report joins their "My reports" (their address is its contact unless they gave another). */
   citizen?: { userId: number; email: string };
+  /** Staff file only inside the municipalities they work for; citizens and Open311 anywhere served. */
+  municipalityIds?: readonly number[];
   now?: Date;
 }): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
@@ -99,8 +102,11 @@ export async function fileReport(input: {
     if (existing) return existing;
   }
 
-  const municipalityId = await findMunicipalityAt({ db, position: report.position });
-  if (municipalityId === null) throw await outsideServedArea(db, report.position, report.locale);
+  const municipalityId = await findMunicipalityAt({ db, position: report.position, preferIds: input.municipalityIds });
+  if (municipalityId === null) throw await outsideServedArea({ db, position: report.position, locale: report.locale });
+  if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
+    throw new AppError({ code: "forbidden", messageKey: "outsideYourMunicipality" });
+  }
 
   const shape = report.shape === undefined || report.shape === null ? null : await checkShape(db, municipalityId, report.shape);
 
@@ -117,6 +123,8 @@ export async function fileReport(input: {
         where municipality_id = ${municipalityId} and service_code = ${report.serviceCode} and active`,
   );
   if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
+  // Training reports are never public: not on the map, the tiles, open data or Open311.
+  const training = (await queryOne<{ is_training: boolean }>(db, sql`select is_training from municipalities where id = ${municipalityId}`))?.is_training ?? false;
   const problems = checkAnswers(category.questions, report.answers);
   const stop = problems.find((p) => p.problem === "stop");
   if (stop && stop.problem === "stop") {
@@ -175,7 +183,7 @@ export async function fileReport(input: {
             assignedOrganisationId: ownerId,
             routingNote: routing.organisationId === null ? routing.reason : null,
             dueAt,
-            isPublic: category.is_public,
+            isPublic: category.is_public && !training,
             submissionKey: report.submissionKey ?? null,
             createdAt: now,
             updatedAt: now,
@@ -295,15 +303,12 @@ async function checkShape(db: Database, municipalityId: number, input: unknown):
 }
 
 /** "Outside the area served", naming the nearest municipality that is served. */
-async function outsideServedArea(
-  db: Database,
-  position: [number, number],
-  locale: Locale,
-): Promise<AppError> {
+export async function outsideServedArea(input: { db: Database; position: [number, number]; locale: Locale }): Promise<AppError> {
+  const { db, position, locale } = input;
   const nearest = await queryOne<{ name: LocalizedText; km: number }>(
     db,
     sql`select name, round((ST_Distance(boundary::geography, ${pointSql(position)}::geography) / 1000)::numeric, 1)::float8 as km
-        from municipalities order by boundary <-> ${pointSql(position)} limit 1`,
+        from municipalities where not is_training order by boundary <-> ${pointSql(position)} limit 1`,
   );
   return new AppError({
     code: "unprocessable",

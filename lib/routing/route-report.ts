@@ -75,11 +75,18 @@ function decide(candidates: Candidate[]): Pick<RoutingResult, "organisationId" |
   return { organisationId: specific[0]!.id, reason: "shared_boundary" };
 }
 
-/** The served municipality whose boundary holds the point (edges included; lowest code on a shared edge). */
-export async function findMunicipalityAt(input: { db: Database; position: Position }): Promise<number | null> {
+/**
+ * The served municipality whose boundary holds the point (edges included; lowest code on a shared
+ * edge). Training municipalities cover the same ground as real ones and are found only for staff
+ * who work in them (`preferIds`), so nobody else's report ever lands in training.
+ */
+export async function findMunicipalityAt(input: { db: Database; position: Position; preferIds?: readonly number[] }): Promise<number | null> {
+  const prefer = sql`array[${sql.join([...(input.preferIds ?? []), -1].map((id) => sql`${id}`), sql`, `)}]::int[]`;
   const row = await queryOne<{ id: number }>(
     input.db,
-    sql`select id from municipalities where ST_Covers(boundary, ${pointSql(input.position)}) order by code limit 1`,
+    sql`select id from municipalities
+        where ST_Covers(boundary, ${pointSql(input.position)}) and (not is_training or id = any(${prefer}))
+        order by (id = any(${prefer})) desc, code limit 1`,
   );
   return row?.id ?? null;
 }

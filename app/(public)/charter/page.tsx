@@ -2,23 +2,25 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { localized, type Locale } from "@/lib/i18n/config";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getPublicMunicipality } from "@/lib/places/get-municipality";
 import { CHARTER_WINDOW_DAYS, getCharter } from "@/lib/workflow/get-charter";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+type Props = { searchParams: Promise<{ municipality?: string }> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("charter");
   const locale = (await getLocale()) as Locale;
-  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  const municipality = await getPublicMunicipality({ db: await getDb(), code: (await searchParams).municipality });
   return { title: t("title", { municipality: localized(municipality?.name, locale) }) };
 }
 
-export default async function CharterPage() {
+export default async function CharterPage({ searchParams }: Props) {
   const t = await getTranslations("charter");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const municipality = await getDefaultMunicipality({ db });
+  const municipality = await getPublicMunicipality({ db, code: (await searchParams).municipality });
   if (!municipality) return null;
   const groups = await getCharter({ db, municipalityId: municipality.id, locale });
   return (

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { ReportForm } from "@/components/forms/ReportForm";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getPublicMunicipality } from "@/lib/places/get-municipality";
 import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
 import { listCategories } from "@/lib/reports/list-categories";
 
@@ -15,11 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ReportPage() {
+type Props = { searchParams: Promise<{ municipality?: string }> };
+
+export default async function ReportPage({ searchParams }: Props) {
   const t = await getTranslations("report");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const municipality = await getDefaultMunicipality({ db });
+  const municipality = await getPublicMunicipality({ db, code: (await searchParams).municipality });
   if (!municipality) return null;
   const groups = await listCategories({ db, municipalityId: municipality.id, locale });
   const env = getEnv();

@@ -2,19 +2,19 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { numberParam, withApi } from "@/lib/http";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getPublicMunicipality } from "@/lib/places/get-municipality";
 import { listCategories } from "@/lib/reports/list-categories";
 import { findMunicipalityAt } from "@/lib/routing/route-report";
 
 export const dynamic = "force-dynamic";
 
-/** The categories offered where a point lies (`?lng=&lat=`), or in the default municipality. */
+/** The categories offered where a point lies (`?lng=&lat=`), or in `?municipality=` (default: the first one set up). */
 export const GET = withApi(async (req, { locale }) => {
   const db = await getDb();
   const hasPoint = req.nextUrl.searchParams.has("lng") || req.nextUrl.searchParams.has("lat");
   const municipalityId = hasPoint
     ? await findMunicipalityAt({ db, position: [numberParam(req, "lng"), numberParam(req, "lat")] })
-    : ((await getDefaultMunicipality({ db }))?.id ?? null);
+    : ((await getPublicMunicipality({ db, code: req.nextUrl.searchParams.get("municipality") }))?.id ?? null);
   if (municipalityId === null) throw new AppError({ code: "unprocessable", messageKey: "outsideServedArea" });
   const groups = await listCategories({ db, municipalityId, locale });
   return NextResponse.json({ groups }, { headers: { "cache-control": "public, max-age=300", vary: "accept-language, cookie" } });

@@ -5,7 +5,7 @@ import { FieldApp } from "@/components/field/FieldApp";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export default async function FieldPage() {
   const user = await staffWithPermission("reports.act");
   if (!user) return <Forbidden />;
   const t = await getTranslations("field");
-  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  const municipality = await getStaffMunicipality({ db: await getDb(), municipalityIds: user.municipalityIds });
   const env = getEnv();
   return (
     <main id="main" className="page narrow">

@@ -6,7 +6,7 @@ import { IntakeConsole } from "@/components/staff/IntakeConsole";
 import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getStaffMunicipality } from "@/lib/places/get-municipality";
 import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
 import { listCategories } from "@/lib/reports/list-categories";
 
@@ -22,7 +22,7 @@ export default async function IntakePage() {
   const t = await getTranslations("intake");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const municipality = await getDefaultMunicipality({ db });
+  const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   if (!municipality) return null;
   const env = getEnv();
   return (

@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { permitKinds } from "@/lib/permits/conflict-matrix";
 import { listPermits, permitFiltersSchema } from "@/lib/permits/list-permits";
 import { permitStatuses } from "@/lib/permits/permit-states";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
 
@@ -30,10 +30,7 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
   );
   const db = await getDb();
-  const [permits, municipality] = await Promise.all([
-    listPermits({ db, municipalityIds: user.municipalityIds, filters }),
-    getDefaultMunicipality({ db }),
-  ]);
+  const [permits, municipality] = await Promise.all([listPermits({ db, municipalityIds: user.municipalityIds, filters }), getStaffMunicipality({ db, municipalityIds: user.municipalityIds })]);
   const env = getEnv();
   const day = (d: string) =>
     format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });

@@ -10,7 +10,7 @@ import { BulkAssign } from "@/components/staff/BulkAssign";
 import { BULK_FORM_ID } from "@/components/staff/bulk-form-id";
 import { listOrganisations } from "@/lib/organisations/list-organisations";
 import { getEnv } from "@/lib/env";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getStaffMunicipality } from "@/lib/places/get-municipality";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type NamedQueueScope } from "@/lib/reports/list-staff-queue";
@@ -36,14 +36,8 @@ export default async function QueuePage({ searchParams }: Props) {
   const scopes: NamedQueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
   const db = await getDb();
   const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
-  const municipality = await getDefaultMunicipality({ db });
-  const organisations = desk
-    ? await listOrganisations({
-        db,
-        municipalityIds: user.municipalityIds,
-        locale: (await getLocale()) as Locale,
-      })
-    : [];
+  const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
+  const organisations = desk ? await listOrganisations({ db, municipalityIds: user.municipalityIds, locale: (await getLocale()) as Locale }) : [];
   const env = getEnv();
   return (
     <main id="main" className="page staff-queue">

@@ -12,7 +12,7 @@ import { isDesk } from "@/lib/auth/report-access";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { listOrganisations } from "@/lib/organisations/list-organisations";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getStaffMunicipality } from "@/lib/places/get-municipality";
 import { listStaffQueue } from "@/lib/reports/list-staff-queue";
 
 export const dynamic = "force-dynamic";
@@ -43,10 +43,8 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
   const requested = Number(params.organisation);
   const search = typeof params.q === "string" ? params.q : "";
   const current = utilities.find((o) => o.id === requested) ?? utilities[0];
-  const items = current
-    ? await listStaffQueue({ db, user, scope: { organisationId: current.id }, locale, search })
-    : [];
-  const municipality = await getDefaultMunicipality({ db });
+  const items = current ? await listStaffQueue({ db, user, scope: { organisationId: current.id }, locale, search }) : [];
+  const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const env = getEnv();
   const others = all.filter((o) => o.id !== current?.id);
   return (

@@ -15,6 +15,7 @@ export const POST = withStaff("reports.intake", async (req, { user, locale }) =>
     db: await getDb(),
     report,
     filedBy: { userId: user.id, organisationId: user.organisationIds[0] ?? null },
+    municipalityIds: user.municipalityIds,
   });
   return NextResponse.json(
     { id: filed.id, trackingCode: filed.trackingCode, dueAt: filed.dueAt.toISOString(), created: filed.created },

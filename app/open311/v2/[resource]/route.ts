@@ -94,6 +94,7 @@ export const POST = open311Route<{ resource: string }>("resource", async (req, {
       ? new URLSearchParams([...(await req.formData()).entries()].filter(([, v]) => typeof v === "string") as [string, string][])
       : null;
   if (!form) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
-  const body = await postOpen311Request({ db, form, municipalityId, locale });
+  const jurisdictionGiven = Boolean(req.nextUrl.searchParams.get("jurisdiction_id") || form.get("jurisdiction_id"));
+  const body = await postOpen311Request({ db, form, municipalityId, jurisdictionGiven, locale });
   return respond({ format, root: "service_requests", body });
 });

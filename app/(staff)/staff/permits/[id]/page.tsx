@@ -14,7 +14,7 @@ import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getStaffPermit } from "@/lib/permits/get-staff-permit";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +34,7 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
   const permit = await getStaffPermit({ db, id: Number((await params).id), municipalityIds: user.municipalityIds, locale: (await getLocale()) as Locale });
   if (!permit) notFound();
   const { saved } = await searchParams;
-  const municipality = await getDefaultMunicipality({ db });
+  const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const env = getEnv();
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Belgrade" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });

@@ -5,7 +5,7 @@ import { PermitForm } from "@/components/permits/PermitForm";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { getDefaultMunicipality } from "@/lib/places/get-municipality";
+import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export default async function NewPermitPage() {
   const user = await staffWithPermission("permits.manage");
   if (!user) return <Forbidden />;
   const t = await getTranslations("permits");
-  const municipality = await getDefaultMunicipality({ db: await getDb() });
+  const municipality = await getStaffMunicipality({ db: await getDb(), municipalityIds: user.municipalityIds });
   if (!municipality) return null;
   const env = getEnv();
   return (

@@ -14,7 +14,13 @@ export const dynamic = "force-dynamic";
 export const POST = withStaff("reports.act", async (req, { user, locale }) => {
   const { data, photos } = await readReportForm(req);
   const report = fileReportSchema.parse({ locale, ...data, channel: "field" });
-  const filed = await fileReport({ db: await getDb(), report, photos, filedBy: { userId: user.id, organisationId: user.organisationIds[0] ?? null } });
+  const filed = await fileReport({
+    db: await getDb(),
+    report,
+    photos,
+    filedBy: { userId: user.id, organisationId: user.organisationIds[0] ?? null },
+    municipalityIds: user.municipalityIds,
+  });
   return NextResponse.json(
     { id: filed.id, trackingCode: filed.trackingCode, status: filed.status, dueAt: filed.dueAt.toISOString(), created: filed.created },
     { status: filed.created ? 201 : 200 },

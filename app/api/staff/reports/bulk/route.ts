@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { queryRows } from "@/db/query";
 import { withStaff } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { performReportAction } from "@/lib/workflow/perform-report-action";
@@ -17,11 +19,19 @@ const bulkSchema = z.object({
  * Assign or forward many reports at once (the triage desk). Each report is its own transaction with
  * its own version check: one that changed meanwhile is reported back, the others go through.
  */
-export const POST = withStaff("reports.intake", async (req, { actor }) => {
+export const POST = withStaff("reports.intake", async (req, { actor, user }) => {
   const body = bulkSchema.parse(await req.json().catch(() => null));
   const db = await getDb();
+  // Only reports of the desk's own municipalities (a training desk never reaches real reports).
+  const own = new Set(
+    (await queryRows<{ id: number }>(db, sql`select id from reports where id in ${body.items.map((i) => i.id)} and municipality_id in ${user.municipalityIds.length ? user.municipalityIds : [-1]}`)).map((r) => r.id),
+  );
   const results = [];
   for (const item of body.items) {
+    if (!own.has(item.id)) {
+      results.push({ id: item.id, ok: false as const, code: "not_found", messageKey: "reportNotFound" });
+      continue;
+    }
     try {
       const { state } = await performReportAction({
         db,

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { staffWithPermission } from "@/lib/auth/session";
+import { serbianHolidays } from "@/lib/calendar/serbian-holidays";
+import { getEnv } from "@/lib/env";
+import { localized, type Locale } from "@/lib/i18n/config";
+import { toCyrillic } from "@/lib/i18n/transliterate";
+import { catalogueCategories, catalogueGroups, catalogueOrganisations } from "@/lib/onboarding/catalogue";
+import { getOrStartSetupDraft } from "@/lib/onboarding/setup-draft";
+import { SetupWizard } from "./SetupWizard";
+import "./setup.css";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("setup"))("title") };
+}
+
+/** A new municipality, step by step: the admin's answers are kept on the server until they finish. */
+export default async function SetupPage() {
+  const user = await staffWithPermission("admin.manage");
+  if (!user) return <Forbidden />;
+  const t = await getTranslations("setup");
+  const locale = (await getLocale()) as Locale;
+  const draft = await getOrStartSetupDraft({ db: await getDb(), userId: user.id });
+  const env = getEnv();
+  const year = new Date().getFullYear();
+  const name = (n: { "sr-Latn": string; en: string }) => localized({ ...n, "sr-Cyrl": toCyrillic(n["sr-Latn"]) }, locale);
+  return (
+    <main id="main" className="page setup-page">
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <SetupWizard
+        initial={draft.data}
+        catalogue={{
+          categories: catalogueCategories,
+          organisations: catalogueOrganisations.map((o) => ({ ...o, email: null, serviceArea: null })),
+          groups: catalogueGroups.map((g) => ({ code: g.code, name: name(g.name) })),
+        }}
+        holidays={[...serbianHolidays(year), ...serbianHolidays(year + 1)]}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+      />
+    </main>
+  );
+}
