@@ -4,19 +4,9 @@
  * queryRenderedFeatures on the reports and cluster layers, as the e2e tests read the map.
  */
 import { chromium } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "../tests/helpers/chromium";
 import { median } from "./measure";
 
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--ignore-gpu-blocklist",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export type FirstFeatures = { runsMs: number[]; medianMs: number; features: number; view: string };
 
@@ -26,7 +16,7 @@ export async function timeFirstFeatures(input: {
   runs: number;
 }): Promise<FirstFeatures> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath,
     args: chromiumArgs,
   });
   const view = `${input.at[0].toFixed(5)},${input.at[1].toFixed(5)},${input.at[2]}`;
