@@ -27,7 +27,7 @@ export default defineConfig({
       name: "phone",
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
       // The staff desk is a desktop workspace; its phone-first pages come with the field app.
-      testIgnore: /staff-|admin\.spec/,
+      testIgnore: /staff-|admin\.spec|manual-screenshots/,
     },
   ],
   webServer: {
