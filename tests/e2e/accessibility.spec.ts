@@ -19,7 +19,7 @@ async function firstPublicReport(page: Page): Promise<string> {
 
 test("public pages have no serious or critical accessibility violations", async ({ page }) => {
   const code = await firstPublicReport(page);
-  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page", "/permits/apply", "/permits/track", "/permits/track?number=bad", "/permits/planned", "/account", "/account/verify?token=expired-or-unknown-token-000"]) {
+  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page", "/permits/apply", "/permits/track", "/permits/track?number=bad", "/permits/planned", "/account", "/account/verify?token=expired-or-unknown-token-000", "/invite/unknown-invitation-token-000"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);
@@ -83,7 +83,7 @@ test("the planners' analytics pages have no serious or critical accessibility vi
 
 test("administration pages have no serious or critical accessibility violations", async ({ page }) => {
   await signIn(page, "admin@cuprija.example", "demo-admin");
-  const paths = ["/admin/organisations", "/admin/organisations/new", "/admin/categories", "/admin/categories/new", "/admin/users", "/admin/users/new", "/admin/calendar", "/admin/open311", "/password"];
+  const paths = ["/admin/organisations", "/admin/organisations/new", "/admin/categories", "/admin/categories/new", "/admin/users", "/admin/users/new", "/admin/calendar", "/admin/open311", "/admin/setup", "/admin/import", "/password"];
   await page.goto("/admin/organisations");
   const organisation = await page.locator("tbody tr").first().getByRole("link").getAttribute("href");
   await page.goto("/admin/categories");

@@ -1,18 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-
-const mailDir = path.join(__dirname, "..", "..", ".test-data", "e2e", "mail");
-
-/** The newest mail to an address that the local SMTP sink received, decoded as its reader sees it. */
-function mailTo(email: string): string | null {
-  if (!fs.existsSync(mailDir)) return null;
-  const files = fs.readdirSync(mailDir).filter((f) => f.endsWith(`-${email}.eml`)).sort();
-  const raw = files.length ? fs.readFileSync(path.join(mailDir, files[files.length - 1]!), "latin1") : null;
-  if (!raw || !raw.includes("Message-ID: <sign-in-link-")) return null;
-  const bytes = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, "latin1").toString("utf8");
-}
+import { mailTo } from "./pages/mail";
 
 test("a citizen signs in with a link sent by e-mail and finds the report they filed earlier under My reports", async ({ page, request }, info) => {
   const email = `gradjanin-${info.project.name}-${Date.now()}@example.org`;
@@ -35,8 +22,8 @@ test("a citizen signs in with a link sent by e-mail and finds the report they fi
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   await expect(page.getByRole("status")).toContainText("a sign-in link is on its way");
 
-  await expect.poll(() => mailTo(email), { timeout: 20_000 }).toContain("/account/verify?token=");
-  const link = /https?:\/\/\S+\/account\/verify\?token=[A-Za-z0-9_-]+/.exec(mailTo(email)!)![0];
+  await expect.poll(() => mailTo(email, "/account/verify?token="), { timeout: 20_000 }).toContain("/account/verify?token=");
+  const link = /https?:\/\/\S+\/account\/verify\?token=[A-Za-z0-9_-]+/.exec(mailTo(email, "/account/verify?token=")!)![0];
   const { pathname, search } = new URL(link);
   await page.goto(pathname + search);
   await page.getByRole("button", { name: "Sign in" }).click();
