@@ -33,6 +33,24 @@ export async function consumeRateLimit(input: { db: Database; rule: RateLimit; k
   }
 }
 
+/**
+ * Refuses with 429 when `key` has already reached the limit in the current window, counting nothing:
+ * for limits on failures, which are counted only once an attempt has failed.
+ */
+export async function checkRateLimit(input: { db: Database; rule: RateLimit; key: string; now?: Date }): Promise<void> {
+  const now = input.now ?? new Date();
+  const windowMs = input.rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const row = await queryOne<{ count: number }>(
+    input.db,
+    sql`select count from rate_limit_hits where key = ${`${input.rule.name}:${input.key}`} and window_start = ${windowStart.toISOString()}::timestamptz`,
+  );
+  if ((row?.count ?? 0) >= input.rule.limit) {
+    const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+    throw new AppError({ code: "rate_limited", messageKey: "tooManySubmissions", details: { minutes: Math.ceil(retryAfterSeconds / 60) } });
+  }
+}
+
 /** Forgets counters of windows that ended more than a day ago (run by the background worker). */
 export async function pruneRateLimits(input: { db: Database; now?: Date }): Promise<void> {
   const cutoff = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();

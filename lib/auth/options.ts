@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../../db/client";
-import { consumeRateLimit } from "../abuse/rate-limit";
+import { checkRateLimit, consumeRateLimit } from "../abuse/rate-limit";
 import { isAppError } from "../errors";
 import { consumeSignInLink, type CitizenSession } from "./email-link";
 import { authSecret } from "./secret";
@@ -12,10 +12,14 @@ import { verifyCredentials } from "./staff-user";
 
 const credentials = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) });
 
-/** Sign-in attempts: per email and per address, so guessing is slow and one person cannot lock out all. */
+/**
+ * Sign-in limits count failed attempts, per account (guessing one password is slow) and per network
+ * address (so is trying many accounts). Successful sign-ins do not count: a contact centre's staff
+ * behind one office address, all signing in at the start of a shift, are not locked out.
+ */
 export const loginLimits = {
-  perEmail: { name: "login-email", limit: 10, windowSeconds: 900 },
-  perIp: { name: "login-ip", limit: 30, windowSeconds: 900 },
+  failedPerEmail: { name: "login-failed-email", limit: 10, windowSeconds: 900 },
+  failedPerIp: { name: "login-failed-ip", limit: 30, windowSeconds: 900 },
 };
 
 /**
@@ -35,17 +39,22 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
           const db = await getDb();
-          const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim();
+          // The entry the proxy in front added (see clientIp in lib/http.ts).
+          const address = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",").at(-1)?.trim() || "unknown";
           try {
-            await consumeRateLimit({ db, rule: loginLimits.perEmail, key: parsed.data.email.toLowerCase() });
-            await consumeRateLimit({ db, rule: loginLimits.perIp, key: forwarded || "unknown" });
+            await checkRateLimit({ db, rule: loginLimits.failedPerEmail, key: parsed.data.email.toLowerCase() });
+            await checkRateLimit({ db, rule: loginLimits.failedPerIp, key: address });
           } catch (err) {
             // next-auth shows the thrown message's code on the sign-in page.
             if (isAppError(err)) throw new Error("RateLimited");
             throw err;
           }
           const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
-          if (!user || user.roles.length === 0) return null;
+          if (!user || user.roles.length === 0) {
+            await consumeRateLimit({ db, rule: loginLimits.failedPerEmail, key: parsed.data.email.toLowerCase() }).catch(() => undefined);
+            await consumeRateLimit({ db, rule: loginLimits.failedPerIp, key: address }).catch(() => undefined);
+            return null;
+          }
           return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
         },
       }),
