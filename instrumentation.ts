@@ -18,7 +18,8 @@ export async function register(): Promise<void> {
   const pollMs = getEnv().OUTBOX_POLL_MS;
   if (pollMs > 0) {
     const { getDb } = await import("./db/client");
-    const { configuredTransport, startBackgroundWork } = await import("./lib/notifications/background-worker");
+    const { configuredTransport, startBackgroundWork } =
+      await import("./lib/notifications/background-worker");
     const transport = await configuredTransport();
     startBackgroundWork({ db: await getDb(), transport, pollMs });
     console.info(`[outbox] delivering notifications by ${transport.name} every ${pollMs} ms`);

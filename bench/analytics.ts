@@ -35,7 +35,10 @@ const TODAY = new Date("2026-11-20T10:00:00Z");
 
 async function fill(handle: DbHandle): Promise<number> {
   await seedDemo(handle.db, { today: TODAY });
-  const municipality = await queryOne<{ id: number }>(handle.db, sql`select id from municipalities where code = 'cuprija'`);
+  const municipality = await queryOne<{ id: number }>(
+    handle.db,
+    sql`select id from municipalities where code = 'cuprija'`,
+  );
   const existing = await queryOne<{ n: number }>(handle.db, sql`select count(*)::int as n from reports`);
   if (Number(existing?.n) < REPORTS) {
     // Synthetic reports over the town and its villages, filed over the last year, a third of them resolved.
@@ -66,8 +69,6 @@ async function fill(handle: DbHandle): Promise<number> {
   return municipality!.id;
 }
 
-
-
 async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
   let bytes = 0;
   const reader = stream.getReader();
@@ -86,27 +87,43 @@ async function main(): Promise<void> {
     const municipalityId = await fill(handle);
     const total = await queryOne<{ n: number }>(handle.db, sql`select count(*)::int as n from reports`);
     // The whole year, every category: the heaviest view a planner can ask for.
-    const filters: AnalyticsFilters = { ...defaultAnalyticsFilters(TODAY), from: "2025-11-21", to: "2026-11-20" };
+    const filters: AnalyticsFilters = {
+      ...defaultAnalyticsFilters(TODAY),
+      from: "2025-11-21",
+      to: "2026-11-20",
+    };
     const quarter: AnalyticsFilters = { ...filters, from: "2026-07-01", to: "2026-09-30" };
     const queries: Record<string, (db: Database) => Promise<unknown>> = {
-      baselineCount: (db) => queryOne(db, sql`select count(*)::int from reports r where ${reportScope({ municipalityId, filters })}`),
+      baselineCount: (db) =>
+        queryOne(
+          db,
+          sql`select count(*)::int from reports r where ${reportScope({ municipalityId, filters })}`,
+        ),
       keyFigures: (db) => measureKeyFigures({ db, municipalityId, filters, now: TODAY }),
       reportsByDistrict: (db) => countReportsByDistrict({ db, municipalityId, filters, locale: "en" }),
-      choropleth: (db) => buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "choropleth", zoom: 12 }),
-      hexagonsZoom12: (db) => buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "hexagons", zoom: 12 }),
-      hexagonsZoom15: (db) => buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "hexagons", zoom: 15 }),
-      heatmapZoom13: (db) => buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "heatmap", zoom: 13 }),
+      choropleth: (db) =>
+        buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "choropleth", zoom: 12 }),
+      hexagonsZoom12: (db) =>
+        buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "hexagons", zoom: 12 }),
+      hexagonsZoom15: (db) =>
+        buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "hexagons", zoom: 15 }),
+      heatmapZoom13: (db) =>
+        buildMapLayer({ db, municipalityId, filters, locale: "en", layer: "heatmap", zoom: 13 }),
       hotspotsQuarter: (db) => findHotspots({ db, municipalityId, filters: quarter, locale: "en" }),
       volumeByWeek: (db) => countVolume({ db, municipalityId, filters, locale: "en" }),
-      volumeByMonth: (db) => countVolume({ db, municipalityId, filters: { ...filters, bucket: "month" }, locale: "en" }),
+      volumeByMonth: (db) =>
+        countVolume({ db, municipalityId, filters: { ...filters, bucket: "month" }, locale: "en" }),
       resolutionTimes: (db) => measureResolutionTimes({ db, municipalityId, filters, locale: "en" }),
       onTimeShare: (db) => measureOnTimeShare({ db, municipalityId, filters, locale: "en", now: TODAY }),
       backlogByAge: (db) => countBacklogByAge({ db, municipalityId, filters, now: TODAY }),
       contactCentre: (db) => measureContactCentre({ db, municipalityId, filters }),
       channelMix: (db) => countChannels({ db, municipalityId, filters }),
-      exportCsvQuarter: (db) => drain(streamReportExport({ db, municipalityId, filters: quarter, locale: "en", format: "csv" })),
+      exportCsvQuarter: (db) =>
+        drain(streamReportExport({ db, municipalityId, filters: quarter, locale: "en", format: "csv" })),
     };
-    const timings: Record<string, number[]> = Object.fromEntries(Object.keys(queries).map((name) => [name, []]));
+    const timings: Record<string, number[]> = Object.fromEntries(
+      Object.keys(queries).map((name) => [name, []]),
+    );
     await handle.withSession(async (db) => {
       for (const run of Object.values(queries)) await run(db); // warm caches once
       // Interleaved rounds, so that machine noise hits every query alike.
@@ -116,14 +133,25 @@ async function main(): Promise<void> {
     });
     const baseline = median(timings.baselineCount!);
     const results = Object.fromEntries(
-      Object.entries(timings).map(([name, values]) => [name, { medianMs: Number(median(values).toFixed(1)), ratioToBaseline: Number((median(values) / baseline).toFixed(1)) }]),
+      Object.entries(timings).map(([name, values]) => [
+        name,
+        {
+          medianMs: Number(median(values).toFixed(1)),
+          ratioToBaseline: Number((median(values) / baseline).toFixed(1)),
+        },
+      ]),
     );
     const report = {
       benchmark: "analytics-queries",
       engine: handle.engine,
       reports: total?.n,
       rounds: ROUNDS,
-      filters: { year: `${filters.from}..${filters.to}`, hotspotsAndExport: `${quarter.from}..${quarter.to}`, epsMetres: filters.epsMetres, minPoints: filters.minPoints },
+      filters: {
+        year: `${filters.from}..${filters.to}`,
+        hotspotsAndExport: `${quarter.from}..${quarter.to}`,
+        epsMetres: filters.epsMetres,
+        minPoints: filters.minPoints,
+      },
       baseline: "baselineCount: count(*) of the same filtered reports",
       machine: { cpus: os.cpus().length, node: process.version },
       at: new Date().toISOString(),

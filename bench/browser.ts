@@ -7,7 +7,6 @@ import { chromium } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "../tests/helpers/chromium";
 import { median } from "./measure";
 
-
 export type FirstFeatures = { runsMs: number[]; medianMs: number; features: number; view: string };
 
 export async function timeFirstFeatures(input: {

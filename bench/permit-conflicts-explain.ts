@@ -22,7 +22,10 @@ const PERMITS = Number(process.env.BENCH_PERMITS ?? 20_000);
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "permit-explain-"));
-  const handle = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: path.join(dataDir, "pglite") });
+  const handle = await openDatabase({
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    dataDir: path.join(dataDir, "pglite"),
+  });
   try {
     const { db } = handle;
     await seedDemo(db, { today: new Date("2026-11-20T10:00:00Z") });
@@ -43,12 +46,34 @@ async function main() {
     const site: MultiPolygon = {
       type: "MultiPolygon",
       // About 400 m × 330 m in the town centre: a long excavation, so the answer has a few rows.
-      coordinates: [[[[21.363, 43.929], [21.368, 43.929], [21.368, 43.932], [21.363, 43.932], [21.363, 43.929]]]],
+      coordinates: [
+        [
+          [
+            [21.363, 43.929],
+            [21.368, 43.929],
+            [21.368, 43.932],
+            [21.363, 43.932],
+            [21.363, 43.929],
+          ],
+        ],
+      ],
     };
-    const query = permitConflictsSql({ municipalityId: m!.id, kind: "excavation", site, validFrom: "2026-11-20", validTo: "2026-12-10" });
-    const plan = await queryRows<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers, costs) ${query}`);
+    const query = permitConflictsSql({
+      municipalityId: m!.id,
+      kind: "excavation",
+      site,
+      validFrom: "2026-11-20",
+      validTo: "2026-12-10",
+    });
+    const plan = await queryRows<{ "QUERY PLAN": string }>(
+      db,
+      sql`explain (analyze, buffers, costs) ${query}`,
+    );
     const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from permits`);
-    const versions = await queryOne<{ pg: string; postgis: string }>(db, sql`select version() as pg, postgis_full_version() as postgis`);
+    const versions = await queryOne<{ pg: string; postgis: string }>(
+      db,
+      sql`select version() as pg, postgis_full_version() as postgis`,
+    );
     const text = [
       `engine: ${handle.engine}`,
       `server: ${versions!.pg}`,

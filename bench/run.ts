@@ -43,8 +43,6 @@ async function fill(handle: DbHandle): Promise<void> {
   await handle.db.execute(sql`analyze reports`);
 }
 
-
-
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-bench-"));
   const url = process.env.BENCH_DATABASE_URL;

@@ -74,15 +74,19 @@ async function fill(handle: DbHandle): Promise<{ insertRowsPerSecond: number }> 
   return { insertRowsPerSecond };
 }
 
-
-
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-bench-tiles-"));
-  const handle = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: path.join(dataDir, "pglite") });
+  const handle = await openDatabase({
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    dataDir: path.join(dataDir, "pglite"),
+  });
   try {
     const filled = await fill(handle);
-    const tile = (t: { z: number; x: number; y: number }, filters: PublicFilters = noFilters, encoder?: "js") =>
-      getTile({ handle, layer: "reports", ...t, filters, encoder });
+    const tile = (
+      t: { z: number; x: number; y: number },
+      filters: PublicFilters = noFilters,
+      encoder?: "js",
+    ) => getTile({ handle, layer: "reports", ...t, filters, encoder });
     // A period filter makes clusters count from the reports: the baseline the stored counts beat.
     const live: PublicFilters = { ...noFilters, periodDays: 365 * 10 };
     const cases = {

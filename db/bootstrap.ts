@@ -14,7 +14,10 @@ export async function prepareDatabase(): Promise<void> {
   const handle = await getDbHandle();
   const wantsSeed = env.SEED_DEMO === "always" || (env.SEED_DEMO === "auto" && handle.engine === "embedded");
   if (!wantsSeed) return;
-  const existing = await queryOne<{ n: number }>(handle.db, sql`select count(*)::int as n from municipalities`);
+  const existing = await queryOne<{ n: number }>(
+    handle.db,
+    sql`select count(*)::int as n from municipalities`,
+  );
   if (Number(existing?.n ?? 0) > 0) return;
   const started = Date.now();
   console.info("[db] empty database: seeding the demo municipality (Ćuprija)…");

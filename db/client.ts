@@ -71,7 +71,9 @@ function openAndMigrate(): Promise<DbHandle> {
  * second database (a template, a migration from zero). The caller closes it.
  */
 export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<DbHandle> {
-  const handle = config.databaseUrl ? await openServer(config.databaseUrl) : await openEmbedded(config.dataDir);
+  const handle = config.databaseUrl
+    ? await openServer(config.databaseUrl)
+    : await openEmbedded(config.dataDir);
   try {
     const { migrateDatabase } = await import("./migrate");
     await migrateDatabase(handle);
@@ -153,7 +155,8 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
           await unlisten();
         };
       },
-      rawQuery: async <T>(_name: string, text: string, values: unknown[]) => (await client.query<T>(text, values)).rows,
+      rawQuery: async <T>(_name: string, text: string, values: unknown[]) =>
+        (await client.query<T>(text, values)).rows,
       close: async () => {
         try {
           await client.close();

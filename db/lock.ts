@@ -53,7 +53,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const owner = Number(fs.readFileSync(lockPath, "utf8").trim());
       if (owner === process.pid) throw new DataDirLockedError(dataDir, owner);
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw new DataDirLockedError(dataDir, owner);
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner))
+        throw new DataDirLockedError(dataDir, owner);
       // Stale: its owner died without releasing it.
       fs.rmSync(lockPath, { force: true });
     }

@@ -27,7 +27,9 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
 }
 
 export function journalMigrationCount(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
+  ) as {
     entries: unknown[];
   };
   return journal.entries.length;

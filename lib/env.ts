@@ -7,7 +7,11 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   // Unset: the embedded engine (PGlite + PostGIS) in DATA_DIR. Set: a PostgreSQL >= 15 server with PostGIS >= 3.3.
-  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().min(1).default("./data/pglite"),
   // Seed the demo municipality into an empty database at start (embedded engine only unless "always").
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
@@ -20,7 +24,11 @@ const schema = z.object({
   // The public address of the app, for links in notification messages.
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   // Notifications: delivered by SMTP when SMTP_URL is set, otherwise written as files to OUTBOX_DIR.
-  SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SMTP_FROM: z.string().default("Kontakt centar <no-reply@localhost>"),
   OUTBOX_DIR: z.string().min(1).default("./data/outbox"),
   // The in-process outbox worker: how often it looks for work (0 turns it off in this process).
@@ -30,7 +38,11 @@ const schema = z.object({
   OPEN311_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   // Signs staff sessions. Unset: a random secret is created once and kept beside the embedded data.
-  NEXTAUTH_SECRET: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(16)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // The in-process cache of hot vector tiles, in MB; 0 turns it off (every tile from the database).
   TILE_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(64),
   // Milliseconds the browser waits for the basemap style before using the bundled one.

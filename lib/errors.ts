@@ -23,7 +23,12 @@ export class AppError extends Error {
   readonly messageKey: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(input: { code: ErrorCode; messageKey: string; message?: string; details?: Record<string, unknown> }) {
+  constructor(input: {
+    code: ErrorCode;
+    messageKey: string;
+    message?: string;
+    details?: Record<string, unknown>;
+  }) {
     super(input.message ?? input.messageKey);
     this.name = "AppError";
     this.code = input.code;

@@ -28,12 +28,21 @@ async function errorTranslator(locale: Locale): Promise<ErrorTranslator> {
   const messages = await loadMessages(locale);
   const errors = createTranslator({ locale, messages, namespace: "errors" }) as unknown as ErrorTranslator;
   const statuses = createTranslator({ locale, messages, namespace: "status" }) as unknown as ErrorTranslator;
-  const permitStatuses = createTranslator({ locale, messages, namespace: "permitStatus" }) as unknown as ErrorTranslator;
+  const permitStatuses = createTranslator({
+    locale,
+    messages,
+    namespace: "permitStatus",
+  }) as unknown as ErrorTranslator;
   // Report statuses named in a message ("cannot become {to}") are shown by their label; permit
   // statuses likewise ({permitFrom}, {permitTo}).
   const translate = ((key: string, values?: Record<string, string | number>) => {
     const shown = { ...values };
-    for (const [field, labels] of [["from", statuses], ["to", statuses], ["permitFrom", permitStatuses], ["permitTo", permitStatuses]] as const) {
+    for (const [field, labels] of [
+      ["from", statuses],
+      ["to", statuses],
+      ["permitFrom", permitStatuses],
+      ["permitTo", permitStatuses],
+    ] as const) {
       const value = shown[field];
       if (typeof value === "string" && labels.has(value)) shown[field] = labels(value);
     }
@@ -105,7 +114,8 @@ export function clientIp(req: NextRequest): string {
 export function numberParam(req: NextRequest, name: string): number {
   const raw = req.nextUrl.searchParams.get(name);
   const value = raw === null || raw.trim() === "" ? Number.NaN : Number(raw);
-  if (!Number.isFinite(value)) throw new AppError({ code: "bad_request", messageKey: "invalidParameter", details: { name } });
+  if (!Number.isFinite(value))
+    throw new AppError({ code: "bad_request", messageKey: "invalidParameter", details: { name } });
   return value;
 }
 

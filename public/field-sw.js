@@ -14,7 +14,9 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SHELL)
-      .then((cache) => cache.addAll([PAGE, "/staff/field/manifest.webmanifest", "/vendor/maplibre-gl-worker.mjs"]))
+      .then((cache) =>
+        cache.addAll([PAGE, "/staff/field/manifest.webmanifest", "/vendor/maplibre-gl-worker.mjs"]),
+      )
       .then(() => self.skipWaiting()),
   );
 });
@@ -23,7 +25,11 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("field-") && k !== SHELL && k !== MAP).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(
+          keys.filter((k) => k.startsWith("field-") && k !== SHELL && k !== MAP).map((k) => caches.delete(k)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -31,13 +37,15 @@ self.addEventListener("activate", (event) => {
 /** Where a request belongs: the app shell, the map, or nowhere (answered by the network only). */
 function kindOf(url, request) {
   if (request.method !== "GET") return null;
-  if (request.mode === "navigate") return url.origin === self.location.origin && url.pathname === PAGE ? "page" : null;
+  if (request.mode === "navigate")
+    return url.origin === self.location.origin && url.pathname === PAGE ? "page" : null;
   if (url.origin === self.location.origin) {
     // The manifest follows the crew's language: fetched fresh when possible.
     if (url.pathname === "/staff/field/manifest.webmanifest") return "fresh";
     if (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/vendor/")) return "shell";
     if (url.pathname.startsWith("/icons/")) return "shell";
-    if (url.pathname.startsWith("/api/tiles/") || /^\/api\/municipalities\/[^/]+\/areas$/.test(url.pathname)) return "map";
+    if (url.pathname.startsWith("/api/tiles/") || /^\/api\/municipalities\/[^/]+\/areas$/.test(url.pathname))
+      return "map";
     if (url.pathname.startsWith("/api/staff/attachments/")) return "map";
     return null;
   }
@@ -95,7 +103,9 @@ self.addEventListener("message", (event) => {
       let kept = 0;
       for (const raw of data.urls.slice(0, 2000)) {
         const url = new URL(raw, self.location.origin);
-        const request = new Request(url.href, { credentials: url.origin === self.location.origin ? "same-origin" : "omit" });
+        const request = new Request(url.href, {
+          credentials: url.origin === self.location.origin ? "same-origin" : "omit",
+        });
         const kind = kindOf(url, request);
         if (kind === null) continue;
         const cache = await caches.open(kind === "map" ? MAP : SHELL);

@@ -15,7 +15,12 @@ function convert(tree: Tree, prefix = ""): Tree {
   const out: Tree = {};
   for (const [key, value] of Object.entries(tree)) {
     const full = prefix ? `${prefix}.${key}` : key;
-    out[key] = typeof value === "string" ? (keepAsIs.has(full) ? value : messageToCyrillic(value)) : convert(value, full);
+    out[key] =
+      typeof value === "string"
+        ? keepAsIs.has(full)
+          ? value
+          : messageToCyrillic(value)
+        : convert(value, full);
   }
   return out;
 }

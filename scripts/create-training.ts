@@ -11,7 +11,11 @@ import { createTrainingMunicipality } from "../lib/training/create-training-muni
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { municipality: { type: "string" }, trainee: { type: "string", multiple: true }, "demo-reports": { type: "string" } },
+    options: {
+      municipality: { type: "string" },
+      trainee: { type: "string", multiple: true },
+      "demo-reports": { type: "string" },
+    },
   });
   const trainees = (values.trainee ?? []).map((spec) => {
     const [email = "", name = "", role = "", organisationCode] = spec.split("|").map((s) => s.trim());

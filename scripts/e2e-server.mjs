@@ -23,7 +23,10 @@ const sink = new SMTPServer({
     stream.on("data", (c) => chunks.push(c));
     stream.on("end", () => {
       const to = session.envelope.rcptTo.map((r) => r.address).join(",");
-      fs.writeFileSync(path.join(mailDir, `${String(++mails).padStart(5, "0")}-${to.replace(/[^a-z0-9@.-]/gi, "_")}.eml`), Buffer.concat(chunks));
+      fs.writeFileSync(
+        path.join(mailDir, `${String(++mails).padStart(5, "0")}-${to.replace(/[^a-z0-9@.-]/gi, "_")}.eml`),
+        Buffer.concat(chunks),
+      );
       callback();
     });
   },

@@ -7,7 +7,17 @@ import { fileURLToPath } from "node:url";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "db", "messages", "public", "next.config.mjs", "package.json", "instrumentation.ts"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "messages",
+  "public",
+  "next.config.mjs",
+  "package.json",
+  "instrumentation.ts",
+];
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -22,15 +32,25 @@ function newestMtime(entry) {
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const sourcesAt = Math.max(...sources.map(newestMtime));
 if (builtAt < sourcesAt) {
-  console.info(builtAt ? "[start] sources changed since the last build; building…" : "[start] first start; building…");
+  console.info(
+    builtAt ? "[start] sources changed since the last build; building…" : "[start] first start; building…",
+  );
   const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 const port = process.env.PORT ?? "3000";
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
+const env = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...process.env,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+};
 // Further arguments go to `next start` (the benchmarks bind to loopback with `-H 127.0.0.1`).
-const server = spawn(process.execPath, [next, "start", "-p", port, ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+const server = spawn(process.execPath, [next, "start", "-p", port, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

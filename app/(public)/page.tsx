@@ -24,9 +24,15 @@ function toParams(raw: Record<string, string | string[] | undefined>): URLSearch
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("meta");
   const locale = await getLocale();
-  const municipality = await getPublicMunicipality({ db: await getDb(), code: toParams(await searchParams).get("municipality") });
+  const municipality = await getPublicMunicipality({
+    db: await getDb(),
+    code: toParams(await searchParams).get("municipality"),
+  });
   const name = localized(municipality?.name, locale as never);
-  return { title: { absolute: t("title", { municipality: name }) }, description: t("description", { municipality: name }) };
+  return {
+    title: { absolute: t("title", { municipality: name }) },
+    description: t("description", { municipality: name }),
+  };
 }
 
 export default async function HomePage({ searchParams }: Props) {
@@ -80,10 +86,17 @@ export default async function HomePage({ searchParams }: Props) {
         styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         filterQuery={filtersToParams(filters).toString()}
         initialView={params.get("at")}
-        categoryNames={Object.fromEntries(groups.flatMap((g) => g.categories.map((c) => [c.serviceCode, c.name])))}
+        categoryNames={Object.fromEntries(
+          groups.flatMap((g) => g.categories.map((c) => [c.serviceCode, c.name])),
+        )}
       />
       <div className="map-side">
-        <MapFilters filters={filters} groups={groups} districts={districts} municipalityCode={served.length > 1 ? municipality.code : undefined} />
+        <MapFilters
+          filters={filters}
+          groups={groups}
+          districts={districts}
+          municipalityCode={served.length > 1 ? municipality.code : undefined}
+        />
         <MapLegend approximate={municipality.boundarySource.startsWith("Approximate")} />
       </div>
     </main>

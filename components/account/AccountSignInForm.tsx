@@ -8,7 +8,9 @@ export function AccountSignInForm() {
   const t = useTranslations("account");
   const tr = useTranslations("report");
   const id = useId();
-  const [state, setState] = useState<{ kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [state, setState] = useState<
+    { kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string }
+  >({ kind: "idle" });
   return (
     <form
       noValidate

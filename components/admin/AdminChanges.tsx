@@ -15,9 +15,22 @@ export async function AdminChanges({ changes }: { changes: AdminChange[] }) {
         <ul>
           {changes.map((c) => (
             <li key={c.id}>
-              <time dateTime={c.at}>{format.dateTime(new Date(c.at), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" })}</time>{" "}
-              {tt("changes.line", { actor: c.actorName ?? t("changes.system"), entity: tt(`changes.entity.${c.entity}`), id: c.entityId, action: tt(`changes.action.${c.action}`) })}
-              {c.changedFields.length > 0 && c.action === "updated" ? <span className="hint"> ({c.changedFields.join(", ")})</span> : null}
+              <time dateTime={c.at}>
+                {format.dateTime(new Date(c.at), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: "Europe/Belgrade",
+                })}
+              </time>{" "}
+              {tt("changes.line", {
+                actor: c.actorName ?? t("changes.system"),
+                entity: tt(`changes.entity.${c.entity}`),
+                id: c.entityId,
+                action: tt(`changes.action.${c.action}`),
+              })}
+              {c.changedFields.length > 0 && c.action === "updated" ? (
+                <span className="hint"> ({c.changedFields.join(", ")})</span>
+              ) : null}
             </li>
           ))}
         </ul>

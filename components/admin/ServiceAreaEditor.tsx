@@ -23,7 +23,14 @@ type Checked = { area: MultiPolygon; vertices: number; areaSquareMetres: number 
  * GeoJSON file or pasted text. Every candidate is checked by the server first and previewed over
  * the saved area; only "Save" replaces it. Clearing means the whole municipality.
  */
-export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, styleUrl, styleTimeoutMs, current }: Props) {
+export function ServiceAreaEditor({
+  organisationId,
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+  current,
+}: Props) {
   const t = useTranslations("admin.organisations");
   const format = useFormatter();
   const check = useAdminForm();
@@ -31,11 +38,19 @@ export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, styl
   const [candidate, setCandidate] = useState<Checked | null>(null);
   const [drawing, setDrawing] = useState(false);
   const [text, setText] = useState("");
-  const names = { format: "GeoJSON", types: "Polygon, MultiPolygon, Feature, FeatureCollection", crs: "WGS 84" };
+  const names = {
+    format: "GeoJSON",
+    types: "Polygon, MultiPolygon, Feature, FeatureCollection",
+    crs: "WGS 84",
+  };
 
   const checkArea = async (area: unknown) => {
     setCandidate(null);
-    const checked = await check.send<Checked>(`/api/admin/organisations/${organisationId}/service-area/check`, "POST", { area });
+    const checked = await check.send<Checked>(
+      `/api/admin/organisations/${organisationId}/service-area/check`,
+      "POST",
+      { area },
+    );
     if (checked) setCandidate(checked);
   };
 
@@ -53,16 +68,34 @@ export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, styl
   };
 
   const km2 = (m2: number) => format.number(m2 / 1_000_000, { maximumFractionDigits: 2 });
-  const polygons: Polygon[] = (current?.coordinates ?? []).map((coordinates) => ({ type: "Polygon", coordinates }));
+  const polygons: Polygon[] = (current?.coordinates ?? []).map((coordinates) => ({
+    type: "Polygon",
+    coordinates,
+  }));
 
   return (
     <section className="service-area" aria-labelledby="service-area-title">
       <h2 id="service-area-title">{t("serviceArea")}</h2>
       <p className="hint">{t("routingNote")}</p>
-      <p data-testid="service-area-status">{current ? t("areaSaved", { polygons: current.coordinates.length }) : t("wholeMunicipality")}</p>
-      <ServiceAreaMap municipalityCode={municipalityCode} bbox={bbox} styleUrl={styleUrl} styleTimeoutMs={styleTimeoutMs} current={current} candidate={candidate?.area ?? null} />
+      <p data-testid="service-area-status">
+        {current ? t("areaSaved", { polygons: current.coordinates.length }) : t("wholeMunicipality")}
+      </p>
+      <ServiceAreaMap
+        municipalityCode={municipalityCode}
+        bbox={bbox}
+        styleUrl={styleUrl}
+        styleTimeoutMs={styleTimeoutMs}
+        current={current}
+        candidate={candidate?.area ?? null}
+      />
       <div className="row">
-        <button type="button" className="secondary" onClick={() => setDrawing((d) => !d)} aria-expanded={drawing} aria-controls="service-area-draw">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setDrawing((d) => !d)}
+          aria-expanded={drawing}
+          aria-controls="service-area-draw"
+        >
           {current ? t("drawOrEdit") : t("draw")}
         </button>
         {current ? (
@@ -99,11 +132,22 @@ export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, styl
           }}
         />
         <label htmlFor="area-text">{t("importText", names)}</label>
-        <textarea id="area-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="area-import-hint" />
+        <textarea
+          id="area-text"
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby="area-import-hint"
+        />
         <p id="area-import-hint" className="hint">
           {t("importHint", names)}
         </p>
-        <button type="button" className="secondary" onClick={() => checkArea(text)} disabled={!text.trim() || check.busy}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => checkArea(text)}
+          disabled={!text.trim() || check.busy}
+        >
           {t("checkText")}
         </button>
       </fieldset>
@@ -114,7 +158,13 @@ export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, styl
       ) : null}
       {candidate ? (
         <div className="banner" role="status" data-testid="service-area-preview">
-          <p>{t("preview", { vertices: candidate.vertices, polygons: candidate.area.coordinates.length, km2: km2(candidate.areaSquareMetres) })}</p>
+          <p>
+            {t("preview", {
+              vertices: candidate.vertices,
+              polygons: candidate.area.coordinates.length,
+              km2: km2(candidate.areaSquareMetres),
+            })}
+          </p>
           <div className="row">
             <button type="button" onClick={() => saveArea(candidate.area)} disabled={save.busy}>
               {t("saveArea")}

@@ -16,7 +16,14 @@ type Props = {
 };
 
 /** The service area as saved (blue outline) and the area about to replace it (orange), over the municipality. */
-export function ServiceAreaMap({ municipalityCode, bbox, styleUrl, styleTimeoutMs, current, candidate }: Props) {
+export function ServiceAreaMap({
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+  current,
+  candidate,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef({ current, candidate });
   useEffect(() => {
@@ -33,9 +40,24 @@ export function ServiceAreaMap({ municipalityCode, bbox, styleUrl, styleTimeoutM
       (window as unknown as { civicServiceAreaMap?: MapLibreMap }).civicServiceAreaMap = map;
       map.addSource("service-area", { type: "geojson", data: empty });
       map.addSource("service-area-candidate", { type: "geojson", data: empty });
-      map.addLayer({ id: "service-area-line", type: "line", source: "service-area", paint: { "line-color": "#1a56db", "line-width": 2.5 } });
-      map.addLayer({ id: "service-area-candidate-fill", type: "fill", source: "service-area-candidate", paint: { "fill-color": "#c2410c", "fill-opacity": 0.3 } });
-      map.addLayer({ id: "service-area-candidate-line", type: "line", source: "service-area-candidate", paint: { "line-color": "#c2410c", "line-width": 2 } });
+      map.addLayer({
+        id: "service-area-line",
+        type: "line",
+        source: "service-area",
+        paint: { "line-color": "#1a56db", "line-width": 2.5 },
+      });
+      map.addLayer({
+        id: "service-area-candidate-fill",
+        type: "fill",
+        source: "service-area-candidate",
+        paint: { "fill-color": "#c2410c", "fill-opacity": 0.3 },
+      });
+      map.addLayer({
+        id: "service-area-candidate-line",
+        type: "line",
+        source: "service-area-candidate",
+        paint: { "line-color": "#c2410c", "line-width": 2 },
+      });
       show(map, latest.current.current, latest.current.candidate);
     },
   });
@@ -50,7 +72,13 @@ export function ServiceAreaMap({ municipalityCode, bbox, styleUrl, styleTimeoutM
 const empty = { type: "FeatureCollection" as const, features: [] };
 
 function show(map: MapLibreMap, current: MultiPolygon | null, candidate: MultiPolygon | null) {
-  const fc = (g: MultiPolygon | null) => (g ? { type: "FeatureCollection" as const, features: [{ type: "Feature" as const, properties: {}, geometry: g }] } : empty);
+  const fc = (g: MultiPolygon | null) =>
+    g
+      ? {
+          type: "FeatureCollection" as const,
+          features: [{ type: "Feature" as const, properties: {}, geometry: g }],
+        }
+      : empty;
   (map.getSource("service-area") as GeoJSONSource | undefined)?.setData(fc(current));
   (map.getSource("service-area-candidate") as GeoJSONSource | undefined)?.setData(fc(candidate));
   const focus = candidate ?? current;
@@ -58,6 +86,10 @@ function show(map: MapLibreMap, current: MultiPolygon | null, candidate: MultiPo
     const points = focus.coordinates.flat(2);
     const xs = points.map((p) => p[0]!);
     const ys = points.map((p) => p[1]!);
-    map.fitBounds([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding: 24, duration: 0, maxZoom: 16 });
+    map.fitBounds([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], {
+      padding: 24,
+      duration: 0,
+      maxZoom: 16,
+    });
   }
 }

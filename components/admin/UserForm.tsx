@@ -6,7 +6,13 @@ import { useTranslations } from "next-intl";
 import { useAdminForm } from "./use-admin-form";
 
 type Membership = { role: string; organisationId: number | null; isLead: boolean };
-export type UserValues = { email: string; name: string; locale: string; active: boolean; memberships: Membership[] };
+export type UserValues = {
+  email: string;
+  name: string;
+  locale: string;
+  active: boolean;
+  memberships: Membership[];
+};
 
 type Props = {
   id?: number;
@@ -25,17 +31,39 @@ export function UserForm({ id, initial, roles, organisations, minPasswordLength 
   const router = useRouter();
   const form = useAdminForm();
   const [v, setV] = useState<UserValues>(
-    initial ?? { email: "", name: "", locale: "sr-Latn", active: true, memberships: [{ role: roles[0] ?? "agent", organisationId: organisations[0]?.id ?? null, isLead: false }] },
+    initial ?? {
+      email: "",
+      name: "",
+      locale: "sr-Latn",
+      active: true,
+      memberships: [
+        { role: roles[0] ?? "agent", organisationId: organisations[0]?.id ?? null, isLead: false },
+      ],
+    },
   );
   const [password, setPassword] = useState("");
-  const setM = (i: number, patch: Partial<Membership>) => setV((old) => ({ ...old, memberships: old.memberships.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
+  const setM = (i: number, patch: Partial<Membership>) =>
+    setV((old) => ({
+      ...old,
+      memberships: old.memberships.map((m, j) => (j === i ? { ...m, ...patch } : m)),
+    }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const body = id
       ? { name: v.name, locale: v.locale, active: v.active, memberships: v.memberships }
-      : { email: v.email, name: v.name, locale: v.locale, memberships: v.memberships, initialPassword: password };
-    const saved = await form.send<{ id: number }>(id ? `/api/admin/users/${id}` : "/api/admin/users", id ? "PUT" : "POST", body);
+      : {
+          email: v.email,
+          name: v.name,
+          locale: v.locale,
+          memberships: v.memberships,
+          initialPassword: password,
+        };
+    const saved = await form.send<{ id: number }>(
+      id ? `/api/admin/users/${id}` : "/api/admin/users",
+      id ? "PUT" : "POST",
+      body,
+    );
     if (saved && !id) router.push(`/admin/users/${saved.id}?created=1`);
   };
 
@@ -44,12 +72,23 @@ export function UserForm({ id, initial, roles, organisations, minPasswordLength 
       {id ? null : (
         <>
           <label htmlFor="user-email">{t("users.email")}</label>
-          <input {...form.field("user-email", "email")} type="email" autoComplete="off" value={v.email} onChange={(e) => setV({ ...v, email: e.target.value })} />
+          <input
+            {...form.field("user-email", "email")}
+            type="email"
+            autoComplete="off"
+            value={v.email}
+            onChange={(e) => setV({ ...v, email: e.target.value })}
+          />
           {form.fieldError("user-email", "email")}
         </>
       )}
       <label htmlFor="user-name">{t("users.name")}</label>
-      <input {...form.field("user-name", "name")} autoComplete="off" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
+      <input
+        {...form.field("user-name", "name")}
+        autoComplete="off"
+        value={v.name}
+        onChange={(e) => setV({ ...v, name: e.target.value })}
+      />
       {form.fieldError("user-name", "name")}
       <label htmlFor="user-locale">{t("users.locale")}</label>
       <select id="user-locale" value={v.locale} onChange={(e) => setV({ ...v, locale: e.target.value })}>
@@ -62,7 +101,13 @@ export function UserForm({ id, initial, roles, organisations, minPasswordLength 
       {id ? null : (
         <>
           <label htmlFor="user-password">{t("users.initialPassword")}</label>
-          <input {...form.field("user-password", "initialPassword", "user-password-hint")} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            {...form.field("user-password", "initialPassword", "user-password-hint")}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <span id="user-password-hint" className="hint">
             {t("users.passwordHint", { min: minPasswordLength })}
           </span>
@@ -73,10 +118,19 @@ export function UserForm({ id, initial, roles, organisations, minPasswordLength 
         <legend>{t("users.memberships")}</legend>
         {form.fieldError("user-memberships", "memberships", true)}
         {v.memberships.map((m, i) => (
-          <div key={i} className="membership row" role="group" aria-label={t("users.membership", { n: i + 1 })}>
+          <div
+            key={i}
+            className="membership row"
+            role="group"
+            aria-label={t("users.membership", { n: i + 1 })}
+          >
             <span>
               <label htmlFor={`m${i}-role`}>{t("users.role")}</label>
-              <select {...form.field(`m${i}-role`, `memberships.${i}.role`)} value={m.role} onChange={(e) => setM(i, { role: e.target.value })}>
+              <select
+                {...form.field(`m${i}-role`, `memberships.${i}.role`)}
+                value={m.role}
+                onChange={(e) => setM(i, { role: e.target.value })}
+              >
                 {roles.map((r) => (
                   <option key={r} value={r}>
                     {tr(r as never)}
@@ -86,7 +140,11 @@ export function UserForm({ id, initial, roles, organisations, minPasswordLength 
             </span>
             <span>
               <label htmlFor={`m${i}-org`}>{t("users.organisation")}</label>
-              <select {...form.field(`m${i}-org`, `memberships.${i}.organisationId`)} value={m.organisationId ?? ""} onChange={(e) => setM(i, { organisationId: e.target.value ? Number(e.target.value) : null })}>
+              <select
+                {...form.field(`m${i}-org`, `memberships.${i}.organisationId`)}
+                value={m.organisationId ?? ""}
+                onChange={(e) => setM(i, { organisationId: e.target.value ? Number(e.target.value) : null })}
+              >
                 <option value="">{t("users.noOrganisation")}</option>
                 {organisations.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -97,21 +155,47 @@ export function UserForm({ id, initial, roles, organisations, minPasswordLength 
               {form.fieldError(`m${i}-org`, `memberships.${i}.organisationId`)}
             </span>
             <label className="choice">
-              <input type="checkbox" checked={m.isLead} onChange={(e) => setM(i, { isLead: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={m.isLead}
+                onChange={(e) => setM(i, { isLead: e.target.checked })}
+              />
               <span>{t("users.lead")}</span>
             </label>
-            <button type="button" className="secondary" disabled={v.memberships.length === 1} onClick={() => setV({ ...v, memberships: v.memberships.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={v.memberships.length === 1}
+              onClick={() => setV({ ...v, memberships: v.memberships.filter((_, j) => j !== i) })}
+            >
               {t("users.removeMembership", { n: i + 1 })}
             </button>
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => setV({ ...v, memberships: [...v.memberships, { role: roles[0] ?? "agent", organisationId: organisations[0]?.id ?? null, isLead: false }] })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            setV({
+              ...v,
+              memberships: [
+                ...v.memberships,
+                { role: roles[0] ?? "agent", organisationId: organisations[0]?.id ?? null, isLead: false },
+              ],
+            })
+          }
+        >
           {t("users.addMembership")}
         </button>
       </fieldset>
       {id ? (
         <label className="choice">
-          <input type="checkbox" checked={v.active} onChange={(e) => setV({ ...v, active: e.target.checked })} aria-describedby="user-active-hint" />
+          <input
+            type="checkbox"
+            checked={v.active}
+            onChange={(e) => setV({ ...v, active: e.target.checked })}
+            aria-describedby="user-active-hint"
+          />
           <span>{t("users.active")}</span>
         </label>
       ) : null}
@@ -140,12 +224,19 @@ export function PasswordResetForm({ id, minPasswordLength }: { id: number; minPa
       aria-labelledby="reset-title"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await form.send(`/api/admin/users/${id}/password`, "POST", { temporaryPassword: password })) setPassword("");
+        if (await form.send(`/api/admin/users/${id}/password`, "POST", { temporaryPassword: password }))
+          setPassword("");
       }}
     >
       <h2 id="reset-title">{t("resetTitle")}</h2>
       <label htmlFor="reset-password">{t("temporaryPassword")}</label>
-      <input {...form.field("reset-password", "temporaryPassword", "reset-hint")} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      <input
+        {...form.field("reset-password", "temporaryPassword", "reset-hint")}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <span id="reset-hint" className="hint">
         {t("resetHint", { min: minPasswordLength })}
       </span>

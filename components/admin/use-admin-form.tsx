@@ -47,7 +47,8 @@ export function useAdminForm() {
     }
   };
 
-  const issueOf = (path: string, exact = false) => fields.find((f) => f.path === path || (!exact && f.path.startsWith(`${path}.`)));
+  const issueOf = (path: string, exact = false) =>
+    fields.find((f) => f.path === path || (!exact && f.path.startsWith(`${path}.`)));
   const issueText = (issue: string) => {
     const known = ["too_small", "too_big", "invalid_format", "invalid_type", "invalid_value", "custom"];
     return t(`issue.${known.includes(issue) ? issue : "custom"}` as never);

@@ -11,14 +11,29 @@ const TOP_CATEGORIES = 6;
  * The workspace's charts, each with its data table and downloads (CSV of the numbers, SVG of the
  * chart). The printable summary shows the same sections without the download controls.
  */
-export async function AnalyticsFigures({ overview, query, print = false }: { overview: AnalyticsOverview; query: string; print?: boolean }) {
+export async function AnalyticsFigures({
+  overview,
+  query,
+  print = false,
+}: {
+  overview: AnalyticsOverview;
+  query: string;
+  print?: boolean;
+}) {
   const t = await getTranslations("analytics");
   const tChannel = await getTranslations("channel");
   const format = await getFormatter();
-  const pct = (v: number | null) => (v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 0 }));
+  const pct = (v: number | null) =>
+    v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 0 });
   const num = (v: number | null) => (v === null ? "—" : format.number(v, { maximumFractionDigits: 1 }));
 
-  const section = (figure: FigureName, title: string, chart: React.ReactNode, table: React.ReactNode, note?: string) => (
+  const section = (
+    figure: FigureName,
+    title: string,
+    chart: React.ReactNode,
+    table: React.ReactNode,
+    note?: string,
+  ) => (
     <section className="figure" aria-labelledby={`figure-${figure}`} key={figure}>
       <h2 id={`figure-${figure}`}>{title}</h2>
       {note ? <p className="hint">{note}</p> : null}
@@ -33,7 +48,8 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
       )}
     </section>
   );
-  const svg = (figure: FigureName) => (print ? {} : { downloadLabel: t("downloadSvg"), fileName: `${figure}.svg` });
+  const svg = (figure: FigureName) =>
+    print ? {} : { downloadLabel: t("downloadSvg"), fileName: `${figure}.svg` };
 
   // Volume: the busiest categories each get a series, the rest are added up as "other".
   const totals = new Map<string, { name: string; reports: number }>();
@@ -46,7 +62,11 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
   const topCodes = new Set(top.map(([code]) => code));
   const hasOther = [...totals.keys()].some((code) => !topCodes.has(code));
   const volumeSeries = [
-    ...top.map(([code, v], i) => ({ key: code, label: v.name, color: chartPalette[i % chartPalette.length]! })),
+    ...top.map(([code, v], i) => ({
+      key: code,
+      label: v.name,
+      color: chartPalette[i % chartPalette.length]!,
+    })),
     ...(hasOther ? [{ key: "other", label: t("otherCategories"), color: "#999999" }] : []),
   ];
   const periods = [...new Set(overview.volume.map((v) => v.period))].sort();
@@ -60,11 +80,35 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
     return row;
   });
 
-  const districtRows = overview.districts.map((d) => ({ name: d.name, reports: d.reports, per1000: d.per1000, population: d.population }));
-  const orgResolution = overview.resolution.byOrganisation.map((r) => ({ name: r.name, resolved: r.resolved, median: r.medianHours, p90: r.p90Hours }));
-  const catResolution = overview.resolution.byCategory.map((r) => ({ name: r.name, resolved: r.resolved, median: r.medianHours, p90: r.p90Hours }));
-  const onTimeRows = overview.onTime.map((r) => ({ name: r.name, share: r.share, judged: r.judged, onTime: r.onTime }));
-  const backlogRows = overview.backlog.map((b) => ({ band: t(`band_${b.band.replace("+", "plus").replace("-", "_")}`), open: b.open, overdue: b.overdue }));
+  const districtRows = overview.districts.map((d) => ({
+    name: d.name,
+    reports: d.reports,
+    per1000: d.per1000,
+    population: d.population,
+  }));
+  const orgResolution = overview.resolution.byOrganisation.map((r) => ({
+    name: r.name,
+    resolved: r.resolved,
+    median: r.medianHours,
+    p90: r.p90Hours,
+  }));
+  const catResolution = overview.resolution.byCategory.map((r) => ({
+    name: r.name,
+    resolved: r.resolved,
+    median: r.medianHours,
+    p90: r.p90Hours,
+  }));
+  const onTimeRows = overview.onTime.map((r) => ({
+    name: r.name,
+    share: r.share,
+    judged: r.judged,
+    onTime: r.onTime,
+  }));
+  const backlogRows = overview.backlog.map((b) => ({
+    band: t(`band_${b.band.replace("+", "plus").replace("-", "_")}`),
+    open: b.open,
+    overdue: b.overdue,
+  }));
   const channelRows = overview.channels.map((c) => ({ channel: tChannel(c.channel), reports: c.reports }));
   const cc = overview.contactCentre;
 
@@ -73,7 +117,13 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
       {section(
         "districts",
         t("fig_districts"),
-        <BarChartFigure label={t("fig_districts")} data={districtRows} xKey="name" series={[{ key: "reports", label: t("col_reports"), color: chartPalette[0]! }]} {...svg("districts")} />,
+        <BarChartFigure
+          label={t("fig_districts")}
+          data={districtRows}
+          xKey="name"
+          series={[{ key: "reports", label: t("col_reports"), color: chartPalette[0]! }]}
+          {...svg("districts")}
+        />,
         <FigureTable
           caption={t("fig_districts")}
           columns={[
@@ -89,10 +139,24 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
       {section(
         "volume",
         t("fig_volume"),
-        volumeRows.length ? <BarChartFigure label={t("fig_volume")} data={volumeRows} xKey="period" series={volumeSeries} stacked {...svg("volume")} /> : <p>{t("noData")}</p>,
+        volumeRows.length ? (
+          <BarChartFigure
+            label={t("fig_volume")}
+            data={volumeRows}
+            xKey="period"
+            series={volumeSeries}
+            stacked
+            {...svg("volume")}
+          />
+        ) : (
+          <p>{t("noData")}</p>
+        ),
         <FigureTable
           caption={t("fig_volume")}
-          columns={[{ key: "period", label: t("col_periodStart") }, ...volumeSeries.map((s) => ({ key: s.key, label: s.label, numeric: true }))]}
+          columns={[
+            { key: "period", label: t("col_periodStart") },
+            ...volumeSeries.map((s) => ({ key: s.key, label: s.label, numeric: true })),
+          ]}
           rows={volumeRows}
         />,
       )}
@@ -156,7 +220,14 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
         "on-time",
         t("fig_onTime"),
         onTimeRows.length ? (
-          <BarChartFigure label={t("fig_onTime")} data={onTimeRows} xKey="name" percent series={[{ key: "share", label: t("col_share"), color: chartPalette[2]! }]} {...svg("on-time")} />
+          <BarChartFigure
+            label={t("fig_onTime")}
+            data={onTimeRows}
+            xKey="name"
+            percent
+            series={[{ key: "share", label: t("col_share"), color: chartPalette[2]! }]}
+            {...svg("on-time")}
+          />
         ) : (
           <p>{t("noData")}</p>
         ),
@@ -220,7 +291,11 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
           ]}
           rows={[
             { name: t("cc_received"), count: cc.received, share: "—" },
-            { name: t("cc_resolved"), count: cc.resolvedAtFirstContact, share: pct(cc.firstContactResolutionRate) },
+            {
+              name: t("cc_resolved"),
+              count: cc.resolvedAtFirstContact,
+              share: pct(cc.firstContactResolutionRate),
+            },
             { name: t("cc_forwarded"), count: cc.forwarded, share: pct(cc.forwardingRate) },
           ]}
         />,
@@ -229,7 +304,14 @@ export async function AnalyticsFigures({ overview, query, print = false }: { ove
       {section(
         "channels",
         t("fig_channels"),
-        <BarChartFigure label={t("fig_channels")} data={channelRows} xKey="channel" series={[{ key: "reports", label: t("col_reports"), color: chartPalette[5]! }]} height={200} {...svg("channels")} />,
+        <BarChartFigure
+          label={t("fig_channels")}
+          data={channelRows}
+          xKey="channel"
+          series={[{ key: "reports", label: t("col_reports"), color: chartPalette[5]! }]}
+          height={200}
+          {...svg("channels")}
+        />,
         <FigureTable
           caption={t("fig_channels")}
           columns={[

@@ -29,7 +29,12 @@ export async function AnalyticsFilterForm({
     return `/staff/analytics?${params}`;
   };
   return (
-    <form method="get" action="/staff/analytics" className="analytics-filters no-print" aria-labelledby="analytics-filters-title">
+    <form
+      method="get"
+      action="/staff/analytics"
+      className="analytics-filters no-print"
+      aria-labelledby="analytics-filters-title"
+    >
       <h2 id="analytics-filters-title">{t("filtersTitle")}</h2>
       <fieldset>
         <legend>{t("period")}</legend>
@@ -44,7 +49,12 @@ export async function AnalyticsFilterForm({
         <ul className="presets">
           {(["last30", "last90", "lastQuarter", "last365"] as const).map((key) => (
             <li key={key}>
-              <Link href={presetHref(presets[key])} aria-current={presets[key].from === filters.from && presets[key].to === filters.to ? "true" : undefined}>
+              <Link
+                href={presetHref(presets[key])}
+                aria-current={
+                  presets[key].from === filters.from && presets[key].to === filters.to ? "true" : undefined
+                }
+              >
                 {t(`preset_${key}`)}
               </Link>
             </li>
@@ -64,7 +74,13 @@ export async function AnalyticsFilterForm({
         ))}
       </select>
       <label htmlFor="analytics-organisation">{t("organisations")}</label>
-      <select id="analytics-organisation" name="organisation" multiple size={4} defaultValue={filters.organisations}>
+      <select
+        id="analytics-organisation"
+        name="organisation"
+        multiple
+        size={4}
+        defaultValue={filters.organisations}
+      >
         {organisations.map((o) => (
           <option key={o.code} value={o.code}>
             {o.name}
@@ -84,10 +100,27 @@ export async function AnalyticsFilterForm({
         <legend>{t("hotspotSettings")}</legend>
         <div className="row">
           <label>
-            {t("eps")} <input type="number" name="eps" min={10} max={2000} step={10} defaultValue={filters.epsMetres} required />
+            {t("eps")}{" "}
+            <input
+              type="number"
+              name="eps"
+              min={10}
+              max={2000}
+              step={10}
+              defaultValue={filters.epsMetres}
+              required
+            />
           </label>
           <label>
-            {t("minPoints")} <input type="number" name="minPoints" min={2} max={100} defaultValue={filters.minPoints} required />
+            {t("minPoints")}{" "}
+            <input
+              type="number"
+              name="minPoints"
+              min={2}
+              max={100}
+              defaultValue={filters.minPoints}
+              required
+            />
           </label>
         </div>
       </fieldset>

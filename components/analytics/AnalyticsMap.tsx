@@ -69,9 +69,24 @@ export function AnalyticsMap({
     onLoad: (map) => {
       map.addSource("analytics", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
       map.addSource("hotspots", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-      map.addLayer({ id: "analytics-fill", type: "fill", source: "analytics", paint: { "fill-opacity": 0.7, "fill-color": ramp[0]! } });
-      map.addLayer({ id: "analytics-outline", type: "line", source: "analytics", paint: { "line-color": "#7f2704", "line-width": 0.5, "line-opacity": 0.6 } });
-      map.addLayer({ id: "analytics-heat", type: "heatmap", source: "analytics", paint: { "heatmap-radius": 24, "heatmap-opacity": 0.8 } });
+      map.addLayer({
+        id: "analytics-fill",
+        type: "fill",
+        source: "analytics",
+        paint: { "fill-opacity": 0.7, "fill-color": ramp[0]! },
+      });
+      map.addLayer({
+        id: "analytics-outline",
+        type: "line",
+        source: "analytics",
+        paint: { "line-color": "#7f2704", "line-width": 0.5, "line-opacity": 0.6 },
+      });
+      map.addLayer({
+        id: "analytics-heat",
+        type: "heatmap",
+        source: "analytics",
+        paint: { "heatmap-radius": 24, "heatmap-opacity": 0.8 },
+      });
       map.addLayer({
         id: "hotspots",
         type: "circle",
@@ -112,11 +127,30 @@ export function AnalyticsMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !data) return;
-    (map.getSource("analytics") as GeoJSONSource | undefined)?.setData(data as unknown as GeoJSON.FeatureCollection);
+    (map.getSource("analytics") as GeoJSONSource | undefined)?.setData(
+      data as unknown as GeoJSON.FeatureCollection,
+    );
     const measure = data.layer === "choropleth" && perCapita ? "per1000" : "reports";
-    const max = data.layer === "choropleth" && perCapita ? Math.max(0, ...data.features.map((f) => Number(f.properties.per1000 ?? 0))) : data.max;
+    const max =
+      data.layer === "choropleth" && perCapita
+        ? Math.max(0, ...data.features.map((f) => Number(f.properties.per1000 ?? 0)))
+        : data.max;
     const top = Math.max(max, 1);
-    const fill = ["interpolate", ["linear"], ["coalesce", ["get", measure], 0], 0, ramp[0], top * 0.25, ramp[1], top * 0.5, ramp[2], top * 0.75, ramp[3], top, ramp[4]];
+    const fill = [
+      "interpolate",
+      ["linear"],
+      ["coalesce", ["get", measure], 0],
+      0,
+      ramp[0],
+      top * 0.25,
+      ramp[1],
+      top * 0.5,
+      ramp[2],
+      top * 0.75,
+      ramp[3],
+      top,
+      ramp[4],
+    ];
     map.setPaintProperty("analytics-fill", "fill-color", fill as never);
     map.setLayoutProperty("analytics-fill", "visibility", data.layer === "heatmap" ? "none" : "visible");
     map.setLayoutProperty("analytics-outline", "visibility", data.layer === "heatmap" ? "none" : "visible");
@@ -129,7 +163,11 @@ export function AnalyticsMap({
     if (!map || !ready) return;
     (map.getSource("hotspots") as GeoJSONSource | undefined)?.setData({
       type: "FeatureCollection",
-      features: hotspots.map((h) => ({ type: "Feature", properties: { rank: h.rank, selected: h.rank === selected }, geometry: { type: "Point", coordinates: h.centre } })),
+      features: hotspots.map((h) => ({
+        type: "Feature",
+        properties: { rank: h.rank, selected: h.rank === selected },
+        geometry: { type: "Point", coordinates: h.centre },
+      })),
     });
   }, [hotspots, selected, ready, mapRef]);
 
@@ -154,7 +192,13 @@ export function AnalyticsMap({
         <legend>{t("layer")}</legend>
         {layers.map((l) => (
           <label key={l} className="choice">
-            <input type="radio" name="map-layer" value={l} checked={layer === l} onChange={() => chooseLayer(l)} />
+            <input
+              type="radio"
+              name="map-layer"
+              value={l}
+              checked={layer === l}
+              onChange={() => chooseLayer(l)}
+            />
             <span>{t(`layer_${l}`)}</span>
           </label>
         ))}
@@ -172,7 +216,12 @@ export function AnalyticsMap({
           : shown
             ? shown.layer === "choropleth"
               ? t("layerStatusDistricts", { count: shown.features.length, max: shown.max })
-              : t("layerStatusCells", { count: shown.features.length, size: shown.cellMetres ?? 0, max: shown.max, layer: shown.layer })
+              : t("layerStatusCells", {
+                  count: shown.features.length,
+                  size: shown.cellMetres ?? 0,
+                  max: shown.max,
+                  layer: shown.layer,
+                })
             : t("loading")}
       </p>
       <section aria-labelledby="hotspots-title" className="hotspots">
@@ -184,7 +233,11 @@ export function AnalyticsMap({
             {hotspots.map((h) => (
               <li key={h.rank}>
                 <button type="button" aria-pressed={h.rank === selected} onClick={() => openHotspot(h)}>
-                  {t("hotspotButton", { rank: h.rank, count: h.reports, category: h.categories[0]?.name ?? "" })}
+                  {t("hotspotButton", {
+                    rank: h.rank,
+                    count: h.reports,
+                    category: h.categories[0]?.name ?? "",
+                  })}
                 </button>{" "}
                 <span className="hint">{trendText(t, h)}</span>
               </li>
@@ -192,17 +245,24 @@ export function AnalyticsMap({
           </ol>
         )}
         {current ? (
-          <div className="hotspot-detail" role="region" aria-label={t("hotspotDetail", { rank: current.rank })}>
+          <div
+            className="hotspot-detail"
+            role="region"
+            aria-label={t("hotspotDetail", { rank: current.rank })}
+          >
             <h3>{t("hotspotDetail", { rank: current.rank })}</h3>
             <p>
-              {t("hotspotCounts", { count: current.reports, previous: current.previousReports })} {trendText(t, current)}
+              {t("hotspotCounts", { count: current.reports, previous: current.previousReports })}{" "}
+              {trendText(t, current)}
             </p>
             <ul>
               {current.categories.map((c) => (
                 <li key={c.code}>{t("hotspotCategory", { name: c.name, count: c.reports })}</li>
               ))}
             </ul>
-            <p className="hint">{t("hotspotCentre", { lat: current.centre[1].toFixed(5), lng: current.centre[0].toFixed(5) })}</p>
+            <p className="hint">
+              {t("hotspotCentre", { lat: current.centre[1].toFixed(5), lng: current.centre[0].toFixed(5) })}
+            </p>
           </div>
         ) : null}
       </section>

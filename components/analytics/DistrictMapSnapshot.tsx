@@ -15,7 +15,13 @@ export function DistrictMapSnapshot({
   const max = Math.max(1, ...counts.map((c) => c.reports));
   const width = Number(drawing.viewBox.split(" ")[2] ?? 1);
   return (
-    <svg viewBox={drawing.viewBox} role="img" aria-label={label} className="district-snapshot" preserveAspectRatio="xMidYMid meet">
+    <svg
+      viewBox={drawing.viewBox}
+      role="img"
+      aria-label={label}
+      className="district-snapshot"
+      preserveAspectRatio="xMidYMid meet"
+    >
       {drawing.shapes.map((shape) => {
         const count = counts.find((c) => c.code === shape.code);
         const step = Math.min(ramp.length - 1, Math.floor(((count?.reports ?? 0) / max) * (ramp.length - 1)));

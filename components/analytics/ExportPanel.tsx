@@ -40,8 +40,12 @@ export function ExportPanel({ query }: { query: string }) {
       }
       const rows = format === "csv" ? newlines - 1 : Math.max(0, newlines - 2);
       setProgress({ format, rows, total, done: true });
-      const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `reports.${format}`;
-      const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: response.headers.get("content-type") ?? "text/plain" }));
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ??
+        `reports.${format}`;
+      const url = URL.createObjectURL(
+        new Blob(parts as BlobPart[], { type: response.headers.get("content-type") ?? "text/plain" }),
+      );
       const a = document.createElement("a");
       a.href = url;
       a.download = name;
@@ -70,7 +74,11 @@ export function ExportPanel({ query }: { query: string }) {
       </div>
       {progress ? (
         <div className="export-progress">
-          <progress value={progress.rows} max={progress.total ?? undefined} aria-label={t("exportProgressLabel")} />
+          <progress
+            value={progress.rows}
+            max={progress.total ?? undefined}
+            aria-label={t("exportProgressLabel")}
+          />
           <p aria-live="polite" data-testid="export-status">
             {progress.done
               ? t("exportDone", { rows: progress.rows })
@@ -80,7 +88,11 @@ export function ExportPanel({ query }: { query: string }) {
           </p>
         </div>
       ) : null}
-      {error ? <p className="form-error" role="status">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="status">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -5,14 +5,19 @@ import type { KeyFigures as Figures } from "@/lib/analytics/measure-key-figures"
 export async function KeyFigures({ figures }: { figures: Figures }) {
   const t = await getTranslations("analytics");
   const format = await getFormatter();
-  const change = figures.previousReports > 0 ? (figures.reports - figures.previousReports) / figures.previousReports : null;
+  const change =
+    figures.previousReports > 0
+      ? (figures.reports - figures.previousReports) / figures.previousReports
+      : null;
   return (
     <dl className="key-figures" aria-label={t("keyFigures")}>
       <div>
         <dt>{t("kf_reports")}</dt>
         <dd data-testid="kf-reports">{format.number(figures.reports)}</dd>
         <dd className="hint">
-          {change === null ? t("kf_noPrevious") : t("kf_change", { percent: Math.round(change * 100), previous: figures.previousReports })}
+          {change === null
+            ? t("kf_noPrevious")
+            : t("kf_change", { percent: Math.round(change * 100), previous: figures.previousReports })}
         </dd>
       </div>
       <div>
@@ -26,7 +31,13 @@ export async function KeyFigures({ figures }: { figures: Figures }) {
       </div>
       <div>
         <dt>{t("kf_median")}</dt>
-        <dd>{figures.medianResolutionHours === null ? "—" : t("hours", { hours: format.number(figures.medianResolutionHours, { maximumFractionDigits: 1 }) })}</dd>
+        <dd>
+          {figures.medianResolutionHours === null
+            ? "—"
+            : t("hours", {
+                hours: format.number(figures.medianResolutionHours, { maximumFractionDigits: 1 }),
+              })}
+        </dd>
       </div>
     </dl>
   );

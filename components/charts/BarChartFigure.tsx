@@ -32,23 +32,46 @@ export function BarChartFigure({
   height?: number;
 }) {
   const holder = useRef<HTMLDivElement>(null);
-  const format = (value: unknown) => (percent && typeof value === "number" ? `${Math.round(value * 100)} %` : String(value ?? ""));
+  const format = (value: unknown) =>
+    percent && typeof value === "number" ? `${Math.round(value * 100)} %` : String(value ?? "");
   return (
     <div className="chart">
       <div ref={holder} role="img" aria-label={label} className="chart-picture">
-        <BarChart width={640} height={height} data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <BarChart
+          width={640}
+          height={height}
+          data={data}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={xKey} tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-          <YAxis tick={{ fontSize: 11 }} tickFormatter={format} domain={percent ? [0, 1] : [0, "auto"]} allowDecimals={!percent} />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            tickFormatter={format}
+            domain={percent ? [0, 1] : [0, "auto"]}
+            allowDecimals={!percent}
+          />
           <Tooltip formatter={(value) => format(value)} isAnimationActive={false} />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              stackId={stacked ? "stack" : undefined}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </div>
       {downloadLabel && fileName ? (
-        <button type="button" className="link-button no-print" onClick={() => downloadSvg(holder.current, fileName)}>
+        <button
+          type="button"
+          className="link-button no-print"
+          onClick={() => downloadSvg(holder.current, fileName)}
+        >
           {downloadLabel}
         </button>
       ) : null}

@@ -18,7 +18,12 @@ const RETRY_MS = 20_000;
  * it shows is kept on the phone, so it keeps working without a connection; changes made then wait in
  * a queue and go out, once each, when the connection returns.
  */
-export function FieldApp(props: { municipalityCode: string; bbox: [number, number, number, number]; styleUrl: string; styleTimeoutMs: number }) {
+export function FieldApp(props: {
+  municipalityCode: string;
+  bbox: [number, number, number, number];
+  styleUrl: string;
+  styleTimeoutMs: number;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const [bundle, setBundle] = useState<FieldBundle | null>(null);
@@ -53,7 +58,11 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
       if (stored) {
         setBundle(stored);
         setFromPhone(true);
-      } else setBundle((b) => b ?? { savedAt: new Date().toISOString(), items: [], reports: {}, categories: [], tiles: [] });
+      } else
+        setBundle(
+          (b) =>
+            b ?? { savedAt: new Date().toISOString(), items: [], reports: {}, categories: [], tiles: [] },
+        );
     }
   }, []);
 
@@ -69,7 +78,8 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
         send: (entry) => sendEntry(entry),
         onSent: async (entry, outcome) => {
           await removeEntry(entry.key);
-          if (outcome.kind === "sent" && outcome.trackingCode) setNotice(t("field.filed", { code: outcome.trackingCode }));
+          if (outcome.kind === "sent" && outcome.trackingCode)
+            setNotice(t("field.filed", { code: outcome.trackingCode }));
           await readQueue();
         },
         onHeld: async (entry) => {
@@ -181,13 +191,27 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
   const waiting = queue.filter((e) => e.state === "pending" || e.state === "signin");
   const held = queue.filter((e) => e.state === "conflict" || e.state === "rejected");
   const open = selected !== null && reports[selected] ? localReport(reports[selected]!, queue) : null;
-  const statusOf = (id: number) => (reports[id] ? localReport(reports[id]!, queue).status : items.find((i) => i.id === id)?.status);
+  const statusOf = (id: number) =>
+    reports[id] ? localReport(reports[id]!, queue).status : items.find((i) => i.id === id)?.status;
 
   return (
-    <div className="field" data-testid="field-app" data-connection={connection} data-waiting={waiting.length} data-syncing={syncing}>
-      <div className={`banner ${connection === "offline" ? "warning" : "info"}`} role="status" aria-live="polite" data-testid="field-connection">
+    <div
+      className="field"
+      data-testid="field-app"
+      data-connection={connection}
+      data-waiting={waiting.length}
+      data-syncing={syncing}
+    >
+      <div
+        className={`banner ${connection === "offline" ? "warning" : "info"}`}
+        role="status"
+        aria-live="polite"
+        data-testid="field-connection"
+      >
         {connection === "offline" ? t("field.offline") : syncing ? t("field.sending") : t("field.online")}
-        {fromPhone && bundle ? ` ${t("field.savedAt", { time: format.dateTime(new Date(bundle.savedAt), { timeStyle: "short", dateStyle: "short" }) })}` : ""}
+        {fromPhone && bundle
+          ? ` ${t("field.savedAt", { time: format.dateTime(new Date(bundle.savedAt), { timeStyle: "short", dateStyle: "short" }) })}`
+          : ""}
         {waiting.length > 0 ? ` ${t("field.waiting", { count: waiting.length })}` : ""}
       </div>
       {notice ? (
@@ -206,8 +230,17 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
               if (first.kind === "file") {
                 return (
                   <li key={group}>
-                    <p>{t("field.filingRefused", { category: first.categoryName, reason: first.message ?? "" })}</p>
-                    <button type="button" className="secondary" onClick={() => void removeEntry(first.key).then(readQueue)}>
+                    <p>
+                      {t("field.filingRefused", {
+                        category: first.categoryName,
+                        reason: first.message ?? "",
+                      })}
+                    </p>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => void removeEntry(first.key).then(readQueue)}
+                    >
                       {t("field.discard")}
                     </button>
                   </li>
@@ -221,7 +254,8 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
                       {t("field.conflict", {
                         code: first.reportCode,
                         status: t(`status.${conflict.current.status}` as never),
-                        count: queue.filter((e) => e.kind === "action" && e.reportId === first.reportId).length,
+                        count: queue.filter((e) => e.kind === "action" && e.reportId === first.reportId)
+                          .length,
                       })}
                     </p>
                   ) : (
@@ -233,7 +267,11 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
                         {t("field.resend")}
                       </button>
                     ) : null}
-                    <button type="button" className="secondary" onClick={() => void resolveConflict(first.reportId, "discard")}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => void resolveConflict(first.reportId, "discard")}
+                    >
                       {t("field.discardChanges")}
                     </button>
                   </div>
@@ -257,7 +295,12 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
             <button type="button" onClick={locate} disabled={locating === "locating"}>
               {locating === "locating" ? t("field.locating") : t("field.locate")}
             </button>
-            <button type="button" className="secondary" onClick={() => void refresh()} disabled={connection === "offline"}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void refresh()}
+              disabled={connection === "offline"}
+            >
               {t("field.refresh")}
             </button>
           </div>
@@ -268,7 +311,12 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
           ) : null}
           <FieldMap
             {...props}
-            items={items.map((i) => ({ id: i.id, code: i.code, position: i.position, status: statusOf(i.id) ?? i.status }))}
+            items={items.map((i) => ({
+              id: i.id,
+              code: i.code,
+              position: i.position,
+              status: statusOf(i.id) ?? i.status,
+            }))}
             position={position}
             onOpen={setSelected}
             onTileTemplates={(templates) => {
@@ -288,14 +336,30 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
               return (
                 <li key={item.id} data-code={item.code} data-status={status}>
                   <strong>{item.category}</strong> · {t(`status.${status}` as never)}
-                  {pending > 0 ? <span className="waiting-badge"> {t("field.pendingBadge", { count: pending })}</span> : null}
+                  {pending > 0 ? (
+                    <span className="waiting-badge"> {t("field.pendingBadge", { count: pending })}</span>
+                  ) : null}
                   <span className="hint">
                     {" "}
-                    {[item.address, item.distanceMetres !== null ? t("field.distance", { metres: item.distanceMetres }) : null].filter(Boolean).join(" · ")}
-                    {item.dueAt ? ` · ${format.dateTime(new Date(item.dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" })}` : ""}
+                    {[
+                      item.address,
+                      item.distanceMetres !== null
+                        ? t("field.distance", { metres: item.distanceMetres })
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                    {item.dueAt
+                      ? ` · ${format.dateTime(new Date(item.dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" })}`
+                      : ""}
                   </span>
                   <div className="row">
-                    <button type="button" className="secondary" onClick={() => setSelected(item.id)} aria-label={t("field.openReport", { code: item.code })}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setSelected(item.id)}
+                      aria-label={t("field.openReport", { code: item.code })}
+                    >
                       {t("field.open")}
                     </button>
                     <a href={`geo:${item.position[1]},${item.position[0]}`}>{t("field.navigate")}</a>
@@ -321,7 +385,10 @@ function registerWorker(): void {
       const loaded = performance
         .getEntriesByType("resource")
         .map((e) => e.name)
-        .filter((u) => u.startsWith(`${location.origin}/_next/static/`) || u.startsWith(`${location.origin}/vendor/`));
+        .filter(
+          (u) =>
+            u.startsWith(`${location.origin}/_next/static/`) || u.startsWith(`${location.origin}/vendor/`),
+        );
       registration.active?.postMessage({ type: "keep", urls: loaded });
     })
     .catch(() => undefined);
@@ -335,7 +402,9 @@ function keepForOffline(bundle: FieldBundle, templates: string[]): void {
   if (!("serviceWorker" in navigator) || templates.length === 0) return;
   void navigator.serviceWorker.ready.then((registration) => {
     const urls = bundle.tiles.flatMap((tile) =>
-      templates.map((tpl) => tpl.replace("{z}", String(tile.z)).replace("{x}", String(tile.x)).replace("{y}", String(tile.y))),
+      templates.map((tpl) =>
+        tpl.replace("{z}", String(tile.z)).replace("{x}", String(tile.x)).replace("{y}", String(tile.y)),
+      ),
     );
     registration.active?.postMessage({ type: "keep", urls });
   });

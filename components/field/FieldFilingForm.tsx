@@ -11,7 +11,15 @@ import type { QueueEntry } from "./offline-store";
  * with a submission key, so it is filed once however many times the phone has to send it, and
  * works the same with no connection (the categories come with the stored list).
  */
-export function FieldFilingForm({ position, categories, onQueue }: { position: [number, number] | null; categories: CategoryGroupChoice[]; onQueue: (entry: QueueEntry) => Promise<void> }) {
+export function FieldFilingForm({
+  position,
+  categories,
+  onQueue,
+}: {
+  position: [number, number] | null;
+  categories: CategoryGroupChoice[];
+  onQueue: (entry: QueueEntry) => Promise<void>;
+}) {
   const t = useTranslations();
   const id = useId();
   const [serviceCode, setServiceCode] = useState("");
@@ -35,7 +43,13 @@ export function FieldFilingForm({ position, categories, onQueue }: { position: [
           createdAt: Date.now(),
           state: "pending",
           categoryName: category?.name ?? serviceCode,
-          data: { serviceCode, position, description: String(form.get("description") ?? ""), answers, submissionKey: key },
+          data: {
+            serviceCode,
+            position,
+            description: String(form.get("description") ?? ""),
+            answers,
+            submissionKey: key,
+          },
           photos: form.getAll("photos").filter((f): f is File => f instanceof File && f.size > 0),
         });
         formElement.reset();
@@ -50,7 +64,12 @@ export function FieldFilingForm({ position, categories, onQueue }: { position: [
         </p>
       ) : null}
       <label htmlFor={`${id}-category`}>{t("field.category")}</label>
-      <select id={`${id}-category`} value={serviceCode} onChange={(e) => (setServiceCode(e.target.value), setAnswers({}), setQueued(false))} required>
+      <select
+        id={`${id}-category`}
+        value={serviceCode}
+        onChange={(e) => (setServiceCode(e.target.value), setAnswers({}), setQueued(false))}
+        required
+      >
         <option value="">{t("field.chooseCategory")}</option>
         {categories.map((g) => (
           <optgroup key={g.code} label={g.name}>
@@ -62,7 +81,9 @@ export function FieldFilingForm({ position, categories, onQueue }: { position: [
           </optgroup>
         ))}
       </select>
-      {category && category.questions.length > 0 ? <QuestionFields questions={category.questions} answers={answers} onChange={setAnswers} /> : null}
+      {category && category.questions.length > 0 ? (
+        <QuestionFields questions={category.questions} answers={answers} onChange={setAnswers} />
+      ) : null}
       <label htmlFor={`${id}-description`}>{t("field.description")}</label>
       <textarea id={`${id}-description`} name="description" rows={3} maxLength={4000} required />
       <label htmlFor={`${id}-photos`}>{t("field.photos")}</label>

@@ -69,7 +69,12 @@ export function FieldMap(props: {
         id: "me",
         type: "circle",
         source: "me",
-        paint: { "circle-radius": 6, "circle-color": "#1a73e8", "circle-stroke-color": "#ffffff", "circle-stroke-width": 3 },
+        paint: {
+          "circle-radius": 6,
+          "circle-color": "#1a73e8",
+          "circle-stroke-color": "#ffffff",
+          "circle-stroke-width": 3,
+        },
       });
       map.on("click", "mine", (e) => {
         const id = Number(e.features?.[0]?.properties?.id);
@@ -92,13 +97,20 @@ function draw(map: MapLibreMap, items: Item[], position: [number, number] | null
     type: "FeatureCollection",
     features: items.map((i) => ({
       type: "Feature",
-      properties: { id: i.id, code: i.code, status: i.status, colour: statusGroupColours[statusGroupOf[i.status]] },
+      properties: {
+        id: i.id,
+        code: i.code,
+        status: i.status,
+        colour: statusGroupColours[statusGroupOf[i.status]],
+      },
       geometry: { type: "Point", coordinates: i.position },
     })),
   });
   (map.getSource("me") as GeoJSONSource | undefined)?.setData({
     type: "FeatureCollection",
-    features: position ? [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: position } }] : [],
+    features: position
+      ? [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: position } }]
+      : [],
   });
 }
 

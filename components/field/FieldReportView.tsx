@@ -10,7 +10,17 @@ import type { LocalReport } from "./sync-queue";
  * goes into the queue with the version shown here and a key of its own, and is sent at once when
  * there is a connection; until the server has it, it shows in the trail as waiting.
  */
-export function FieldReportView({ report, held, onBack, onQueue }: { report: LocalReport; held: boolean; onBack: () => void; onQueue: (entry: QueueEntry) => Promise<void> }) {
+export function FieldReportView({
+  report,
+  held,
+  onBack,
+  onQueue,
+}: {
+  report: LocalReport;
+  held: boolean;
+  onBack: () => void;
+  onQueue: (entry: QueueEntry) => Promise<void>;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const id = useId();
@@ -19,7 +29,8 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
   // After a waiting change the steps open are those from the status it leads to.
   const to = report.transitions.includes(chosen as never) ? chosen : (report.transitions[0] ?? "");
   const [done, setDone] = useState<string | null>(null);
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Belgrade" });
 
   useEffect(() => heading.current?.focus(), [report.id]);
 
@@ -42,10 +53,17 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
     const value = String(form.get(name) ?? "").trim();
     return value ? value : undefined;
   };
-  const photos = (form: FormData, name: string) => form.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
+  const photos = (form: FormData, name: string) =>
+    form.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
 
   return (
-    <article className="field-report-view" aria-labelledby={`${id}-title`} data-testid="field-report" data-code={report.code} data-status={report.status}>
+    <article
+      className="field-report-view"
+      aria-labelledby={`${id}-title`}
+      data-testid="field-report"
+      data-code={report.code}
+      data-status={report.status}
+    >
       <button type="button" className="secondary" onClick={onBack}>
         {t("field.back")}
       </button>
@@ -60,7 +78,8 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
       <p className="field-description">{report.description}</p>
       {report.contact && !report.contact.anonymous && (report.contact.phone || report.contact.name) ? (
         <p>
-          {t("staff.reporter")}: {report.contact.name ?? ""} {report.contact.phone ? <a href={`tel:${report.contact.phone}`}>{report.contact.phone}</a> : null}
+          {t("staff.reporter")}: {report.contact.name ?? ""}{" "}
+          {report.contact.phone ? <a href={`tel:${report.contact.phone}`}>{report.contact.phone}</a> : null}
         </p>
       ) : null}
       <a href={`geo:${report.position[1]},${report.position[0]}`}>{t("field.navigate")}</a>
@@ -110,11 +129,24 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
               </>
             ) : null}
             <label htmlFor={`${id}-public`}>{t("staff.publicText")}</label>
-            <textarea id={`${id}-public`} name="publicText" rows={2} maxLength={2000} required={to === "resolved"} />
+            <textarea
+              id={`${id}-public`}
+              name="publicText"
+              rows={2}
+              maxLength={2000}
+              required={to === "resolved"}
+            />
             <label htmlFor={`${id}-internal`}>{t("staff.internalNote")}</label>
             <textarea id={`${id}-internal`} name="internalNote" rows={2} maxLength={4000} />
             <label htmlFor={`${id}-photos`}>{t("staff.workPhotos")}</label>
-            <input id={`${id}-photos`} name="workPhotos" type="file" accept="image/*" capture="environment" multiple />
+            <input
+              id={`${id}-photos`}
+              name="workPhotos"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+            />
             <button type="submit">{t("staff.apply")}</button>
           </fieldset>
         </form>
@@ -125,7 +157,11 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            void queue({ type: "note", internalNote: text(form, "note") }, photos(form, "notePhotos"), e.currentTarget);
+            void queue(
+              { type: "note", internalNote: text(form, "note") },
+              photos(form, "notePhotos"),
+              e.currentTarget,
+            );
           }}
         >
           <fieldset>
@@ -133,7 +169,14 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
             <label htmlFor={`${id}-note`}>{t("staff.internalNote")}</label>
             <textarea id={`${id}-note`} name="note" rows={2} maxLength={4000} required />
             <label htmlFor={`${id}-note-photos`}>{t("staff.workPhotos")}</label>
-            <input id={`${id}-note-photos`} name="notePhotos" type="file" accept="image/*" capture="environment" multiple />
+            <input
+              id={`${id}-note-photos`}
+              name="notePhotos"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+            />
             <button type="submit">{t("staff.noteButton")}</button>
           </fieldset>
         </form>
@@ -144,7 +187,11 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            void queue({ type: "mark_duplicate", duplicateOfCode: String(form.get("duplicateOfCode") ?? "").trim() }, [], e.currentTarget);
+            void queue(
+              { type: "mark_duplicate", duplicateOfCode: String(form.get("duplicateOfCode") ?? "").trim() },
+              [],
+              e.currentTarget,
+            );
           }}
         >
           <fieldset>
@@ -165,18 +212,28 @@ export function FieldReportView({ report, held, onBack, onQueue }: { report: Loc
               {t(`staff.kind_${e.kind}` as never)}
               {e.toStatus && e.kind !== "created" ? ` → ${t(`status.${e.toStatus}` as never)}` : ""}
             </strong>
-            <span className="hint"> {[e.actor, e.actorOrganisation].filter(Boolean).join(", ") || t("staff.system")}</span>
+            <span className="hint">
+              {" "}
+              {[e.actor, e.actorOrganisation].filter(Boolean).join(", ") || t("staff.system")}
+            </span>
             {e.publicText ? <p>{e.publicText}</p> : null}
             {e.internalNote ? <p className="internal-note">{e.internalNote}</p> : null}
           </li>
         ))}
         {report.waiting.map((w) => (
           <li key={w.key} className="waiting" data-testid="field-waiting">
-            <time dateTime={new Date(w.createdAt).toISOString()}>{date(new Date(w.createdAt).toISOString())}</time>{" "}
+            <time dateTime={new Date(w.createdAt).toISOString()}>
+              {date(new Date(w.createdAt).toISOString())}
+            </time>{" "}
             <strong>
-              {w.action.type === "transition" && w.action.to ? `→ ${t(`status.${w.action.to}` as never)}` : t(`field.action_${w.action.type}` as never)}
+              {w.action.type === "transition" && w.action.to
+                ? `→ ${t(`status.${w.action.to}` as never)}`
+                : t(`field.action_${w.action.type}` as never)}
             </strong>
-            <span className="hint"> {w.state === "pending" || w.state === "signin" ? t("field.notSentYet") : t("field.held")}</span>
+            <span className="hint">
+              {" "}
+              {w.state === "pending" || w.state === "signin" ? t("field.notSentYet") : t("field.held")}
+            </span>
             {w.action.publicText ? <p>{w.action.publicText}</p> : null}
             {w.action.internalNote ? <p className="internal-note">{w.action.internalNote}</p> : null}
           </li>

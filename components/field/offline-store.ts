@@ -20,7 +20,14 @@ export type QueuedAction = Common & {
   reportId: number;
   reportCode: string;
   expectedVersion: number;
-  action: { type: string; to?: string; publicText?: string; internalNote?: string; scheduledFor?: string; duplicateOfCode?: string };
+  action: {
+    type: string;
+    to?: string;
+    publicText?: string;
+    internalNote?: string;
+    scheduledFor?: string;
+    duplicateOfCode?: string;
+  };
   /** The report as the server had it when the change was refused for being out of date. */
   current?: { status: string; version: number };
 };
@@ -28,7 +35,13 @@ export type QueuedAction = Common & {
 /** A problem found on the spot, filed when the connection allows (the key is its submission key). */
 export type QueuedFiling = Common & {
   kind: "file";
-  data: { serviceCode: string; position: [number, number]; description: string; answers: Record<string, unknown>; submissionKey: string };
+  data: {
+    serviceCode: string;
+    position: [number, number];
+    description: string;
+    answers: Record<string, unknown>;
+    submissionKey: string;
+  };
   categoryName: string;
 };
 

@@ -13,18 +13,25 @@ export type SendOutcome =
 
 /** Reads a response of the actions or the field filing route into what the queue does next. */
 export function classifyResponse(status: number | null, body: unknown): SendOutcome {
-  const error = (body as { error?: { message?: string; details?: { currentVersion?: number; status?: string } } } | null)?.error;
+  const error = (
+    body as { error?: { message?: string; details?: { currentVersion?: number; status?: string } } } | null
+  )?.error;
   if (status === null || status >= 500 || status === 408 || status === 429) return { kind: "retry" };
   if (status >= 200 && status < 300) {
     const answer = body as { trackingCode?: unknown; version?: unknown; timeline?: unknown } | null;
     if (typeof answer?.trackingCode === "string") return { kind: "sent", trackingCode: answer.trackingCode };
     // The actions route answers with the report as it now is.
-    if (typeof answer?.version === "number" && Array.isArray(answer.timeline)) return { kind: "sent", report: answer as StaffReport };
+    if (typeof answer?.version === "number" && Array.isArray(answer.timeline))
+      return { kind: "sent", report: answer as StaffReport };
     return { kind: "sent" };
   }
   if (status === 401) return { kind: "signin" };
   if (status === 409 && typeof error?.details?.currentVersion === "number") {
-    return { kind: "conflict", current: { status: String(error.details.status ?? ""), version: error.details.currentVersion }, message: error.message };
+    return {
+      kind: "conflict",
+      current: { status: String(error.details.status ?? ""), version: error.details.currentVersion },
+      message: error.message,
+    };
   }
   return { kind: "rejected", message: error?.message ?? `HTTP ${status}` };
 }
@@ -74,7 +81,10 @@ export async function flushQueue(input: {
   const blocked = new Set<number>();
   let sent = 0;
   for (const entry of input.entries) {
-    if (entry.kind === "action" && (blocked.has(entry.reportId) || entry.state === "conflict" || entry.state === "rejected")) {
+    if (
+      entry.kind === "action" &&
+      (blocked.has(entry.reportId) || entry.state === "conflict" || entry.state === "rejected")
+    ) {
       blocked.add(entry.reportId);
       continue;
     }
@@ -107,7 +117,13 @@ export async function flushQueue(input: {
 export function rebaseActions(entries: QueueEntry[], reportId: number, version: number): QueuedAction[] {
   return entries
     .filter((e): e is QueuedAction => e.kind === "action" && e.reportId === reportId)
-    .map((e, i) => ({ ...e, expectedVersion: version + i, state: "pending" as const, current: undefined, message: undefined }));
+    .map((e, i) => ({
+      ...e,
+      expectedVersion: version + i,
+      state: "pending" as const,
+      current: undefined,
+      message: undefined,
+    }));
 }
 
 /** A report as the phone shows it: the last copy from the server with the crew's waiting changes on top. */
@@ -116,7 +132,8 @@ export type LocalReport = StaffReport & { waiting: QueuedAction[] };
 export function localReport(report: StaffReport, entries: QueueEntry[]): LocalReport {
   const waiting = entries.filter((e): e is QueuedAction => e.kind === "action" && e.reportId === report.id);
   let status = report.status;
-  for (const change of waiting) if (change.action.type === "transition" && change.action.to) status = change.action.to as ReportStatus;
+  for (const change of waiting)
+    if (change.action.type === "transition" && change.action.to) status = change.action.to as ReportStatus;
   if (waiting.some((c) => c.action.type === "mark_duplicate")) status = "duplicate";
   const next = transitions[status];
   return {

@@ -1,7 +1,13 @@
 import type { CategoryGroupChoice } from "@/lib/reports/list-categories";
 
 /** The options of a category `<select>`: an empty choice, then the categories grouped. */
-export function CategoryOptions({ groups, emptyLabel }: { groups: CategoryGroupChoice[]; emptyLabel: string }) {
+export function CategoryOptions({
+  groups,
+  emptyLabel,
+}: {
+  groups: CategoryGroupChoice[];
+  emptyLabel: string;
+}) {
   return (
     <>
       <option value="">{emptyLabel}</option>

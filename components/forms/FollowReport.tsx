@@ -28,7 +28,13 @@ export function FollowReport({ code }: { code: string }) {
       <h2 id="follow-title">{t("reportPage.follow")}</h2>
       <p className="hint">{t("reportPage.followHint")}</p>
       <label htmlFor="follow-email">{t("report.email")}</label>
-      <input id="follow-email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input
+        id="follow-email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <div className="row">
         <button type="button" onClick={() => send(false)}>
           {t("reportPage.followButton")}

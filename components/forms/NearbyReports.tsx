@@ -6,7 +6,13 @@ import { useLocale, useTranslations } from "next-intl";
 import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates";
 
 /** "Already reported nearby": support and follow an existing report instead of filing again. */
-export function NearbyReports({ candidates, describe }: { candidates: DuplicateCandidate[]; describe: (c: DuplicateCandidate) => string }) {
+export function NearbyReports({
+  candidates,
+  describe,
+}: {
+  candidates: DuplicateCandidate[];
+  describe: (c: DuplicateCandidate) => string;
+}) {
   const t = useTranslations("report");
   return (
     <section className="nearby" aria-labelledby="nearby-title">
@@ -46,7 +52,8 @@ function NearbyItem({ candidate, text }: { candidate: DuplicateCandidate; text: 
       ) : null}
       <div>
         <p>
-          <Link href={`/reports/${candidate.code}`}>{candidate.code}</Link> — {text} · {t(`status.${candidate.status}` as never)}
+          <Link href={`/reports/${candidate.code}`}>{candidate.code}</Link> — {text} ·{" "}
+          {t(`status.${candidate.status}` as never)}
         </p>
         {result ? (
           <p role="status">{t("report.supported", { count: result.supporters })}</p>
@@ -67,7 +74,11 @@ function NearbyItem({ candidate, text }: { candidate: DuplicateCandidate; text: 
             </button>
           </div>
         )}
-        {error ? <p role="alert" className="form-error">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        ) : null}
       </div>
     </li>
   );

@@ -63,7 +63,11 @@ export function PhotoInput({
       <p id={`${id}-hint`} className="hint">
         {t("photosHint")}
       </p>
-      {limitHit ? <p className="hint warning" role="status">{t("photoLimit")}</p> : null}
+      {limitHit ? (
+        <p className="hint warning" role="status">
+          {t("photoLimit")}
+        </p>
+      ) : null}
       {photos.length > 0 ? (
         <ul className="photo-previews">
           {photos.map((p, i) => (
@@ -103,7 +107,9 @@ async function readGps(file: File): Promise<[number, number] | null> {
   try {
     const exifr = (await import("exifr")).default;
     const gps = await exifr.gps(file);
-    return gps && Number.isFinite(gps.longitude) && Number.isFinite(gps.latitude) ? [gps.longitude, gps.latitude] : null;
+    return gps && Number.isFinite(gps.longitude) && Number.isFinite(gps.latitude)
+      ? [gps.longitude, gps.latitude]
+      : null;
   } catch {
     return null;
   }

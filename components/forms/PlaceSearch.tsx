@@ -22,7 +22,9 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/places/search?q=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const res = await fetch(`/api/places/search?q=${encodeURIComponent(query)}`, {
+          signal: controller.signal,
+        });
         const body = res.ok ? await res.json() : { places: [] };
         setHits(body.places);
         setActive(-1);

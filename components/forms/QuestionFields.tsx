@@ -35,7 +35,14 @@ export function QuestionFields({
                 <legend>{label}</legend>
                 {q.options?.map((o) => (
                   <label key={o.value} className="choice">
-                    <input type="radio" name={id} value={o.value} checked={answers[q.code] === o.value} onChange={() => set(q.code, o.value)} required={q.required} />
+                    <input
+                      type="radio"
+                      name={id}
+                      value={o.value}
+                      checked={answers[q.code] === o.value}
+                      onChange={() => set(q.code, o.value)}
+                      required={q.required}
+                    />
                     <span>{o.label}</span>
                   </label>
                 ))}
@@ -52,7 +59,12 @@ export function QuestionFields({
                       type="checkbox"
                       value={o.value}
                       checked={chosen.includes(o.value)}
-                      onChange={(e) => set(q.code, e.target.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value))}
+                      onChange={(e) =>
+                        set(
+                          q.code,
+                          e.target.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value),
+                        )
+                      }
                     />
                     <span>{o.label}</span>
                   </label>
@@ -64,7 +76,14 @@ export function QuestionFields({
             return (
               <div key={q.code} className="question">
                 <label htmlFor={id}>{label}</label>
-                <textarea id={id} rows={3} maxLength={2_000} value={(answers[q.code] as string) ?? ""} onChange={(e) => set(q.code, e.target.value)} required={q.required} />
+                <textarea
+                  id={id}
+                  rows={3}
+                  maxLength={2_000}
+                  value={(answers[q.code] as string) ?? ""}
+                  onChange={(e) => set(q.code, e.target.value)}
+                  required={q.required}
+                />
               </div>
             );
           case "number":
@@ -85,14 +104,26 @@ export function QuestionFields({
             return (
               <div key={q.code} className="question">
                 <label htmlFor={id}>{label}</label>
-                <input id={id} type="datetime-local" value={(answers[q.code] as string) ?? ""} onChange={(e) => set(q.code, e.target.value)} required={q.required} />
+                <input
+                  id={id}
+                  type="datetime-local"
+                  value={(answers[q.code] as string) ?? ""}
+                  onChange={(e) => set(q.code, e.target.value)}
+                  required={q.required}
+                />
               </div>
             );
           case "string":
             return (
               <div key={q.code} className="question">
                 <label htmlFor={id}>{label}</label>
-                <input id={id} maxLength={200} value={(answers[q.code] as string) ?? ""} onChange={(e) => set(q.code, e.target.value)} required={q.required} />
+                <input
+                  id={id}
+                  maxLength={200}
+                  value={(answers[q.code] as string) ?? ""}
+                  onChange={(e) => set(q.code, e.target.value)}
+                  required={q.required}
+                />
               </div>
             );
         }

@@ -29,7 +29,14 @@ type Props = {
  * words), what (category and its questions, with reports already filed nearby), details and
  * photos, optional contact. A retry after a network error reuses the same submission key.
  */
-export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, groups, maxDescription }: Props) {
+export function ReportForm({
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+  groups,
+  maxDescription,
+}: Props) {
   const t = useTranslations("report");
   const format = useFormatter();
   const router = useRouter();
@@ -50,7 +57,9 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
   // Candidates belong to the pin and category they were looked up for.
   // Reports of the same kind already filed near the pin.
   const query = pointQuery(serviceCode, position);
-  const nearby = useFetched<{ candidates: DuplicateCandidate[] }>(query && `/api/reports/nearby?${query}`)?.candidates ?? [];
+  const nearby =
+    useFetched<{ candidates: DuplicateCandidate[] }>(query && `/api/reports/nearby?${query}`)?.candidates ??
+    [];
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submissionKey = useRef<string>("");
@@ -65,7 +74,9 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/categories?lng=${position[0]}&lat=${position[1]}`, { signal: controller.signal });
+        const res = await fetch(`/api/categories?lng=${position[0]}&lat=${position[1]}`, {
+          signal: controller.signal,
+        });
         if (res.ok) setOffered((await res.json()).groups);
       } catch {
         // Keep the categories shown; filing checks the category against the point anyway.
@@ -89,7 +100,9 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/places/reverse?lng=${position[0]}&lat=${position[1]}`, { signal: controller.signal });
+        const res = await fetch(`/api/places/reverse?lng=${position[0]}&lat=${position[1]}`, {
+          signal: controller.signal,
+        });
         if (res.ok) setPlaceLabel((await res.json()).label ?? null);
       } catch {
         // Leave the previous label; the pin is still placed.
@@ -125,7 +138,12 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
     const q = foldForSearch(categoryQuery.trim());
     if (!q) return offered;
     return offered
-      .map((g) => ({ ...g, categories: g.categories.filter((c) => foldForSearch(`${c.name} ${c.description} ${g.name}`).includes(q)) }))
+      .map((g) => ({
+        ...g,
+        categories: g.categories.filter((c) =>
+          foldForSearch(`${c.name} ${c.description} ${g.name}`).includes(q),
+        ),
+      }))
       .filter((g) => g.categories.length > 0);
   }, [offered, categoryQuery]);
 
@@ -143,7 +161,9 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
       description,
       address: address.trim() || placeLabel || undefined,
       shape: shapeMode === "point" ? undefined : (shape ?? undefined),
-      answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))),
+      answers: Object.fromEntries(
+        Object.entries(answers).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0)),
+      ),
       contact:
         contact.name || contact.email || contact.phone
           ? {
@@ -188,7 +208,13 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
           <legend>{t("shapeMode")}</legend>
           {(["point", "line", "area"] as const).map((m) => (
             <label key={m} className="choice">
-              <input type="radio" name="shapeMode" value={m} checked={shapeMode === m} onChange={() => setShapeMode(m)} />
+              <input
+                type="radio"
+                name="shapeMode"
+                value={m}
+                checked={shapeMode === m}
+                onChange={() => setShapeMode(m)}
+              />
               <span>{t(m === "point" ? "modePoint" : m === "line" ? "modeLine" : "modeArea")}</span>
             </label>
           ))}
@@ -208,8 +234,17 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
             if (drawn) setPosition(middleOf(drawn));
           }}
         />
-        {shapeMode !== "point" && shape ? <p className="hint" role="status">{t("shapeDrawn")}</p> : null}
-        <p className="pin-status" aria-live="polite" data-testid="pin-status" data-position={position?.join(",") ?? ""}>
+        {shapeMode !== "point" && shape ? (
+          <p className="hint" role="status">
+            {t("shapeDrawn")}
+          </p>
+        ) : null}
+        <p
+          className="pin-status"
+          aria-live="polite"
+          data-testid="pin-status"
+          data-position={position?.join(",") ?? ""}
+        >
           {position ? (placeLabel ? t("pinAt", { place: placeLabel }) : t("pinAtUnknown")) : t("noPin")}
         </p>
         {photoGps && !position ? (
@@ -221,7 +256,13 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
           </p>
         ) : null}
         <label htmlFor="address">{t("describeLocation")}</label>
-        <input id="address" value={address} maxLength={200} onChange={(e) => setAddress(e.target.value)} aria-describedby="address-hint" />
+        <input
+          id="address"
+          value={address}
+          maxLength={200}
+          onChange={(e) => setAddress(e.target.value)}
+          aria-describedby="address-hint"
+        />
         <p id="address-hint" className="hint">
           {t("describeLocationHint")}
         </p>
@@ -230,7 +271,12 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
       <fieldset>
         <legend>{t("what")}</legend>
         <label htmlFor="category-search">{t("categorySearch")}</label>
-        <input id="category-search" type="search" value={categoryQuery} onChange={(e) => setCategoryQuery(e.target.value)} />
+        <input
+          id="category-search"
+          type="search"
+          value={categoryQuery}
+          onChange={(e) => setCategoryQuery(e.target.value)}
+        />
         {filteredGroups.length === 0 ? <p className="hint">{t("categoryNone")}</p> : null}
         <div className="category-groups">
           {filteredGroups.map((group) => (
@@ -273,7 +319,11 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
           <NearbyReports
             candidates={nearby}
             describe={(c) =>
-              t("nearbyItem", { category: c.categoryName, distance: c.distanceMetres, age: format.relativeTime(new Date(c.createdAt)) })
+              t("nearbyItem", {
+                category: c.categoryName,
+                distance: c.distanceMetres,
+                age: format.relativeTime(new Date(c.createdAt)),
+              })
             }
           />
         ) : null}
@@ -297,20 +347,48 @@ export function ReportForm({ municipalityCode, bbox, styleUrl, styleTimeoutMs, g
         <p id="description-count" className="hint">
           {t("charactersLeft", { count: maxDescription - description.length })}
         </p>
-        <PhotoInput photos={photos} onChange={setPhotos} onGps={(gps) => setPhotoGps((prev) => prev ?? gps)} />
+        <PhotoInput
+          photos={photos}
+          onChange={setPhotos}
+          onGps={(gps) => setPhotoGps((prev) => prev ?? gps)}
+        />
       </fieldset>
 
       <fieldset>
         <legend>{t("contact")}</legend>
         <p className="hint">{t("contactHint")}</p>
         <label htmlFor="contact-name">{t("name")}</label>
-        <input id="contact-name" autoComplete="name" maxLength={120} value={contact.name} onChange={(e) => setContact({ ...contact, name: e.target.value })} />
+        <input
+          id="contact-name"
+          autoComplete="name"
+          maxLength={120}
+          value={contact.name}
+          onChange={(e) => setContact({ ...contact, name: e.target.value })}
+        />
         <label htmlFor="contact-email">{t("email")}</label>
-        <input id="contact-email" type="email" autoComplete="email" maxLength={254} value={contact.email} onChange={(e) => setContact({ ...contact, email: e.target.value })} />
+        <input
+          id="contact-email"
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+          value={contact.email}
+          onChange={(e) => setContact({ ...contact, email: e.target.value })}
+        />
         <label htmlFor="contact-phone">{t("phone")}</label>
-        <input id="contact-phone" type="tel" autoComplete="tel" maxLength={25} value={contact.phone} onChange={(e) => setContact({ ...contact, phone: e.target.value })} />
+        <input
+          id="contact-phone"
+          type="tel"
+          autoComplete="tel"
+          maxLength={25}
+          value={contact.phone}
+          onChange={(e) => setContact({ ...contact, phone: e.target.value })}
+        />
         <label className="choice">
-          <input type="checkbox" checked={contact.anonymous} onChange={(e) => setContact({ ...contact, anonymous: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={contact.anonymous}
+            onChange={(e) => setContact({ ...contact, anonymous: e.target.checked })}
+          />
           <span>{t("anonymous")}</span>
         </label>
       </fieldset>

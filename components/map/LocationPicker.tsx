@@ -36,7 +36,18 @@ const STEP_METRES = 10;
  * The map where a citizen puts the pin: tap or click to place it, drag it, or focus it and move it
  * with the arrow keys. The pin itself is a focusable control with a label.
  */
-export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutMs, position, onChange, nearby, mode = "point", onShape, areas }: Props) {
+export function LocationPicker({
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+  position,
+  onChange,
+  nearby,
+  mode = "point",
+  onShape,
+  areas,
+}: Props) {
   const t = useTranslations();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -119,7 +130,12 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
           id: "nearby",
           type: "circle",
           source: "nearby",
-          paint: { "circle-radius": 7, "circle-color": "#e37400", "circle-stroke-color": "#fff", "circle-stroke-width": 2 },
+          paint: {
+            "circle-radius": 7,
+            "circle-color": "#e37400",
+            "circle-stroke-color": "#fff",
+            "circle-stroke-width": 2,
+          },
         });
         if (!cancelled) setReady(true);
       });
@@ -178,7 +194,8 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
     }
     let cancelled = false;
     (async () => {
-      const { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode } = await import("terra-draw");
+      const { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode } =
+        await import("terra-draw");
       const { TerraDrawMapLibreGLAdapter } = await import("terra-draw-maplibre-gl-adapter");
       if (cancelled) return;
       drawRef.current?.stop();
@@ -189,15 +206,35 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
           new TerraDrawLineStringMode(),
           new TerraDrawPolygonMode(),
           // Reshaping: drag a corner, or a midpoint to add one; the whole area does not move.
-          new TerraDrawSelectMode({ flags: { polygon: { feature: { draggable: false, coordinates: { draggable: true, midpoints: true, deletable: true } } } } }),
+          new TerraDrawSelectMode({
+            flags: {
+              polygon: {
+                feature: {
+                  draggable: false,
+                  coordinates: { draggable: true, midpoints: true, deletable: true },
+                },
+              },
+            },
+          }),
         ],
       });
       draw.start();
       draw.setMode(mode === "line" ? "linestring" : "polygon");
       if (multiple) {
-        draw.addFeatures(multiple.initial.map((geometry) => ({ type: "Feature" as const, geometry, properties: { mode: "polygon" } })));
+        draw.addFeatures(
+          multiple.initial.map((geometry) => ({
+            type: "Feature" as const,
+            geometry,
+            properties: { mode: "polygon" },
+          })),
+        );
         draw.on("finish", () => {
-          multiple.onChange(draw.getSnapshot().filter((f) => f.geometry.type === "Polygon").map((f) => f.geometry as Polygon));
+          multiple.onChange(
+            draw
+              .getSnapshot()
+              .filter((f) => f.geometry.type === "Polygon")
+              .map((f) => f.geometry as Polygon),
+          );
         });
         drawRef.current = draw;
         return;
@@ -206,7 +243,10 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
         const feature = draw.getSnapshotFeature(id);
         if (!feature) return;
         // One shape at a time: drawing again replaces it.
-        const others = draw.getSnapshot().filter((f) => f.id !== id).map((f) => f.id!);
+        const others = draw
+          .getSnapshot()
+          .filter((f) => f.id !== id)
+          .map((f) => f.id!);
         if (others.length) draw.removeFeatures(others);
         onShapeRef.current?.(feature.geometry as LineString | Polygon);
       });
@@ -247,9 +287,23 @@ export function LocationPicker({ municipalityCode, bbox, styleUrl, styleTimeoutM
         </button>
       ) : (
         <>
-          <p className="hint">{t(mode === "line" ? "report.drawHintLine" : editing ? "report.editHintArea" : "report.drawHintArea")}</p>
+          <p className="hint">
+            {t(
+              mode === "line"
+                ? "report.drawHintLine"
+                : editing
+                  ? "report.editHintArea"
+                  : "report.drawHintArea",
+            )}
+          </p>
           {areas ? (
-            <button type="button" className="secondary" onClick={toggleEditing} aria-pressed={editing} disabled={!ready}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={toggleEditing}
+              aria-pressed={editing}
+              disabled={!ready}
+            >
               {t("report.editShape")}
             </button>
           ) : null}

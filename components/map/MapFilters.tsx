@@ -31,13 +31,22 @@ export async function MapFilters({
         <legend>{t("filters.status")}</legend>
         {statusGroups.map((s) => (
           <label key={s} className="choice">
-            <input type="checkbox" name="status" value={s} defaultChecked={filters.statusGroups.includes(s)} />
+            <input
+              type="checkbox"
+              name="status"
+              value={s}
+              defaultChecked={filters.statusGroups.includes(s)}
+            />
             <span>{t(`statusGroup.${s}`)}</span>
           </label>
         ))}
       </fieldset>
       <label htmlFor="filter-period">{t("filters.period")}</label>
-      <select id="filter-period" name="period" defaultValue={filters.periodDays ? String(filters.periodDays) : ""}>
+      <select
+        id="filter-period"
+        name="period"
+        defaultValue={filters.periodDays ? String(filters.periodDays) : ""}
+      >
         <option value="">{t("filters.anyTime")}</option>
         {periods.map((d) => (
           <option key={d} value={d}>
@@ -58,7 +67,9 @@ export async function MapFilters({
         <button type="submit" className="primary">
           {t("filters.apply")}
         </button>
-        <Link href={municipalityCode ? `/?municipality=${encodeURIComponent(municipalityCode)}` : "/"}>{t("filters.clear")}</Link>
+        <Link href={municipalityCode ? `/?municipality=${encodeURIComponent(municipalityCode)}` : "/"}>
+          {t("filters.clear")}
+        </Link>
       </div>
     </form>
   );

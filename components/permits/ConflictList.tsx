@@ -3,13 +3,22 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 
-export type ConflictItem = { id: number; reference: string; kind: string; status: string; validFrom: string; validTo: string; overlapSquareMetres: number };
+export type ConflictItem = {
+  id: number;
+  reference: string;
+  kind: string;
+  status: string;
+  validFrom: string;
+  validTo: string;
+  overlapSquareMetres: number;
+};
 
 /** The permits a site conflicts with (same place, overlapping period, kinds that cannot share a site). */
 export function ConflictList({ conflicts }: { conflicts: ConflictItem[] }) {
   const t = useTranslations();
   const format = useFormatter();
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const day = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
   if (conflicts.length === 0) {
     return (
       <p className="banner success" role="status" data-testid="permit-conflicts">
@@ -18,7 +27,12 @@ export function ConflictList({ conflicts }: { conflicts: ConflictItem[] }) {
     );
   }
   return (
-    <section className="banner warning" role="status" aria-labelledby="conflicts-title" data-testid="permit-conflicts">
+    <section
+      className="banner warning"
+      role="status"
+      aria-labelledby="conflicts-title"
+      data-testid="permit-conflicts"
+    >
       <h2 id="conflicts-title">{t("permits.conflictsTitle", { count: conflicts.length })}</h2>
       <ul>
         {conflicts.map((c) => (

@@ -49,7 +49,16 @@ const empty: PermitFormValues = {
 };
 
 /** The permit form shared by the register (create, edit) and the one-stop shop (online, counter). */
-export function PermitForm({ mode, municipalityCode, bbox, styleUrl, styleTimeoutMs, initial, permitId, version }: Props) {
+export function PermitForm({
+  mode,
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+  initial,
+  permitId,
+  version,
+}: Props) {
   const t = useTranslations("permits");
   const tk = useTranslations("permitKind");
   const format = useFormatter();
@@ -66,7 +75,8 @@ export function PermitForm({ mode, municipalityCode, bbox, styleUrl, styleTimeou
   }, []);
   const staff = mode === "create" || mode === "edit";
   const withApplicant = mode !== "edit";
-  const set = <K extends keyof PermitFormValues>(key: K, value: PermitFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof PermitFormValues>(key: K, value: PermitFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -90,14 +100,27 @@ export function PermitForm({ mode, municipalityCode, bbox, styleUrl, styleTimeou
     };
     const request =
       mode === "edit"
-        ? { url: `/api/staff/permits/${permitId}`, method: "PUT", body: { expectedVersion: version, permit: fields } }
+        ? {
+            url: `/api/staff/permits/${permitId}`,
+            method: "PUT",
+            body: { expectedVersion: version, permit: fields },
+          }
         : {
-            url: mode === "create" ? "/api/staff/permits" : mode === "counter" ? "/api/staff/permit-applications" : "/api/permits/applications",
+            url:
+              mode === "create"
+                ? "/api/staff/permits"
+                : mode === "counter"
+                  ? "/api/staff/permit-applications"
+                  : "/api/permits/applications",
             method: "POST",
             body: { ...fields, applicant, submissionKey: submissionKey.current },
           };
     try {
-      const res = await fetch(request.url, { method: request.method, headers: { "content-type": "application/json" }, body: JSON.stringify(request.body) });
+      const res = await fetch(request.url, {
+        method: request.method,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(request.body),
+      });
       const body = await res.json().catch(() => null);
       setSubmitting(false);
       if (!res.ok) {
@@ -122,7 +145,15 @@ export function PermitForm({ mode, municipalityCode, bbox, styleUrl, styleTimeou
   if (receipt) {
     return (
       <div className="banner success" role="status" data-testid="permit-receipt">
-        <p>{t("received", { reference: receipt.reference, due: format.dateTime(new Date(receipt.decisionDueAt), { dateStyle: "long", timeZone: "Europe/Belgrade" }) })}</p>
+        <p>
+          {t("received", {
+            reference: receipt.reference,
+            due: format.dateTime(new Date(receipt.decisionDueAt), {
+              dateStyle: "long",
+              timeZone: "Europe/Belgrade",
+            }),
+          })}
+        </p>
         <p>
           <a href={`/permits/track?number=${encodeURIComponent(receipt.reference)}`}>{t("trackLink")}</a>
         </p>
@@ -136,13 +167,36 @@ export function PermitForm({ mode, municipalityCode, bbox, styleUrl, styleTimeou
         <fieldset>
           <legend>{t("applicant")}</legend>
           <label htmlFor="applicant-name">{t("applicantName")}</label>
-          <input id="applicant-name" required autoComplete="name" value={applicant.name} onChange={(e) => setApplicant({ ...applicant, name: e.target.value })} />
+          <input
+            id="applicant-name"
+            required
+            autoComplete="name"
+            value={applicant.name}
+            onChange={(e) => setApplicant({ ...applicant, name: e.target.value })}
+          />
           <label htmlFor="applicant-email">{t("applicantEmail")}</label>
-          <input id="applicant-email" type="email" autoComplete="email" value={applicant.email} onChange={(e) => setApplicant({ ...applicant, email: e.target.value })} />
+          <input
+            id="applicant-email"
+            type="email"
+            autoComplete="email"
+            value={applicant.email}
+            onChange={(e) => setApplicant({ ...applicant, email: e.target.value })}
+          />
           <label htmlFor="applicant-phone">{t("applicantPhone")}</label>
-          <input id="applicant-phone" type="tel" autoComplete="tel" value={applicant.phone} onChange={(e) => setApplicant({ ...applicant, phone: e.target.value })} />
+          <input
+            id="applicant-phone"
+            type="tel"
+            autoComplete="tel"
+            value={applicant.phone}
+            onChange={(e) => setApplicant({ ...applicant, phone: e.target.value })}
+          />
           <label htmlFor="applicant-address">{t("applicantAddress")}</label>
-          <input id="applicant-address" autoComplete="street-address" value={applicant.address} onChange={(e) => setApplicant({ ...applicant, address: e.target.value })} />
+          <input
+            id="applicant-address"
+            autoComplete="street-address"
+            value={applicant.address}
+            onChange={(e) => setApplicant({ ...applicant, address: e.target.value })}
+          />
           <p className="hint">{t("applicantPrivacy")}</p>
         </fieldset>
       ) : null}
@@ -157,35 +211,78 @@ export function PermitForm({ mode, municipalityCode, bbox, styleUrl, styleTimeou
           ))}
         </select>
         <label htmlFor="permit-holder">{t("holder")}</label>
-        <input id="permit-holder" required value={values.holderName} onChange={(e) => set("holderName", e.target.value)} />
+        <input
+          id="permit-holder"
+          required
+          value={values.holderName}
+          onChange={(e) => set("holderName", e.target.value)}
+        />
         <label className="choice">
-          <input type="checkbox" checked={values.holderIsCompany} onChange={(e) => set("holderIsCompany", e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={values.holderIsCompany}
+            onChange={(e) => set("holderIsCompany", e.target.checked)}
+          />
           <span>{t("holderIsCompany")}</span>
         </label>
         <label htmlFor="permit-contractor">{t("contractor")}</label>
-        <input id="permit-contractor" value={values.contractor} onChange={(e) => set("contractor", e.target.value)} />
+        <input
+          id="permit-contractor"
+          value={values.contractor}
+          onChange={(e) => set("contractor", e.target.value)}
+        />
         {staff ? (
           <>
             <label htmlFor="permit-contractor-email">{t("contractorEmail")}</label>
-            <input id="permit-contractor-email" type="email" value={values.contractorEmail} onChange={(e) => set("contractorEmail", e.target.value)} />
+            <input
+              id="permit-contractor-email"
+              type="email"
+              value={values.contractorEmail}
+              onChange={(e) => set("contractorEmail", e.target.value)}
+            />
           </>
         ) : null}
         <label htmlFor="permit-works">{t("worksDescription")}</label>
-        <textarea id="permit-works" required rows={3} maxLength={2000} value={values.worksDescription} onChange={(e) => set("worksDescription", e.target.value)} />
+        <textarea
+          id="permit-works"
+          required
+          rows={3}
+          maxLength={2000}
+          value={values.worksDescription}
+          onChange={(e) => set("worksDescription", e.target.value)}
+        />
         {staff ? (
           <>
             <label htmlFor="permit-conditions">{t("conditions")}</label>
-            <textarea id="permit-conditions" rows={3} maxLength={4000} value={values.conditions} onChange={(e) => set("conditions", e.target.value)} />
+            <textarea
+              id="permit-conditions"
+              rows={3}
+              maxLength={4000}
+              value={values.conditions}
+              onChange={(e) => set("conditions", e.target.value)}
+            />
           </>
         ) : null}
         <div className="row">
           <span>
             <label htmlFor="permit-from">{t("validFrom")}</label>
-            <input id="permit-from" type="date" required value={values.validFrom} onChange={(e) => set("validFrom", e.target.value)} />
+            <input
+              id="permit-from"
+              type="date"
+              required
+              value={values.validFrom}
+              onChange={(e) => set("validFrom", e.target.value)}
+            />
           </span>
           <span>
             <label htmlFor="permit-to">{t("validTo")}</label>
-            <input id="permit-to" type="date" required value={values.validTo} onChange={(e) => set("validTo", e.target.value)} />
+            <input
+              id="permit-to"
+              type="date"
+              required
+              value={values.validTo}
+              onChange={(e) => set("validTo", e.target.value)}
+            />
           </span>
         </div>
       </fieldset>
@@ -204,7 +301,13 @@ export function PermitForm({ mode, municipalityCode, bbox, styleUrl, styleTimeou
       ) : null}
       {conflicts ? <ConflictList conflicts={conflicts} /> : null}
       <button type="submit" className="primary" disabled={submitting}>
-        {submitting ? t("saving") : mode === "edit" ? t("saveChanges") : mode === "create" ? t("register") : t("submitApplication")}
+        {submitting
+          ? t("saving")
+          : mode === "edit"
+            ? t("saveChanges")
+            : mode === "create"
+              ? t("register")
+              : t("submitApplication")}
       </button>
     </form>
   );

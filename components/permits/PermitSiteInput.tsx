@@ -32,7 +32,12 @@ export function PermitSiteInput({ municipalityCode, bbox, styleUrl, styleTimeout
     if (parsed) onSite(parsed);
   };
 
-  const corners = site ? (site.type === "Polygon" ? [site.coordinates] : site.coordinates).reduce((n, poly) => n + (poly[0]?.length ?? 1) - 1, 0) : 0;
+  const corners = site
+    ? (site.type === "Polygon" ? [site.coordinates] : site.coordinates).reduce(
+        (n, poly) => n + (poly[0]?.length ?? 1) - 1,
+        0,
+      )
+    : 0;
   return (
     <fieldset className="permit-site">
       <legend>{t("site")}</legend>
@@ -47,7 +52,13 @@ export function PermitSiteInput({ municipalityCode, bbox, styleUrl, styleTimeout
         onShape={(shape) => onSite(shape && shape.type === "Polygon" ? shape : null)}
       />
       <label htmlFor="site-geojson">{t("importGeoJson", names)}</label>
-      <textarea id="site-geojson" rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="site-geojson-hint" />
+      <textarea
+        id="site-geojson"
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-describedby="site-geojson-hint"
+      />
       <p id="site-geojson-hint" className="hint">
         {t("importHint", names)}
       </p>

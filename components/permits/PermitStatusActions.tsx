@@ -7,7 +7,15 @@ import { useTranslations } from "next-intl";
 type Status = "applied" | "under_review" | "granted" | "refused" | "active" | "completed" | "revoked";
 
 /** The next steps of the procedure as buttons; refusing and revoking ask for a reason the applicant reads. */
-export function PermitStatusActions({ permitId, version, nextStatuses }: { permitId: number; version: number; nextStatuses: Status[] }) {
+export function PermitStatusActions({
+  permitId,
+  version,
+  nextStatuses,
+}: {
+  permitId: number;
+  version: number;
+  nextStatuses: Status[];
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [reason, setReason] = useState("");
@@ -39,10 +47,22 @@ export function PermitStatusActions({ permitId, version, nextStatuses }: { permi
   return (
     <div className="permit-actions">
       <label htmlFor="permit-reason">{t("permits.reason")}</label>
-      <textarea id="permit-reason" rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <textarea
+        id="permit-reason"
+        rows={2}
+        maxLength={2000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <div className="row">
         {nextStatuses.map((to) => (
-          <button key={to} type="button" className={to === "refused" || to === "revoked" ? "secondary" : "primary"} disabled={busy} onClick={() => act(to)}>
+          <button
+            key={to}
+            type="button"
+            className={to === "refused" || to === "revoked" ? "secondary" : "primary"}
+            disabled={busy}
+            onClick={() => act(to)}
+          >
             {t(`permits.to_${to}` as never)}
           </button>
         ))}

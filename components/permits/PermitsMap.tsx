@@ -11,7 +11,13 @@ import { permitColour } from "@/lib/map/style";
 type Item = { id: number; reference: string; status: string; site: MultiPolygon };
 
 /** The register's permits on a map; a click opens one. The list beside it is the keyboard's way. */
-export function PermitsMap({ items, municipalityCode, bbox, styleUrl, styleTimeoutMs }: {
+export function PermitsMap({
+  items,
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+}: {
   items: Item[];
   municipalityCode: string;
   bbox: [number, number, number, number];
@@ -36,9 +42,23 @@ export function PermitsMap({ items, municipalityCode, bbox, styleUrl, styleTimeo
     labelKey: "permits.mapLabel",
     onLoad: (map) => {
       map.addSource("register", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-      const pending: ExpressionSpecification = ["in", ["get", "status"], ["literal", ["applied", "under_review"]]];
-      map.addLayer({ id: "register-fill", type: "fill", source: "register", paint: { "fill-color": ["case", pending, "#b06000", permitColour], "fill-opacity": 0.35 } });
-      map.addLayer({ id: "register-line", type: "line", source: "register", paint: { "line-color": ["case", pending, "#b06000", permitColour], "line-width": 1.5 } });
+      const pending: ExpressionSpecification = [
+        "in",
+        ["get", "status"],
+        ["literal", ["applied", "under_review"]],
+      ];
+      map.addLayer({
+        id: "register-fill",
+        type: "fill",
+        source: "register",
+        paint: { "fill-color": ["case", pending, "#b06000", permitColour], "fill-opacity": 0.35 },
+      });
+      map.addLayer({
+        id: "register-line",
+        type: "line",
+        source: "register",
+        paint: { "line-color": ["case", pending, "#b06000", permitColour], "line-width": 1.5 },
+      });
       map.on("click", "register-fill", (e) => {
         const id = e.features?.[0]?.properties?.id;
         if (id) routerRef.current.push(`/staff/permits/${id}`);
@@ -57,6 +77,10 @@ export function PermitsMap({ items, municipalityCode, bbox, styleUrl, styleTimeo
 function setData(map: MapLibreMap, items: Item[]) {
   (map.getSource("register") as GeoJSONSource | undefined)?.setData({
     type: "FeatureCollection",
-    features: items.map((i) => ({ type: "Feature", properties: { id: i.id, reference: i.reference, status: i.status }, geometry: i.site })),
+    features: items.map((i) => ({
+      type: "Feature",
+      properties: { id: i.id, reference: i.reference, status: i.status },
+      geometry: i.site,
+    })),
   });
 }

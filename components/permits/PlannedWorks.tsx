@@ -6,7 +6,12 @@ import type { Polygon } from "geojson";
 import { LocationPicker, type Position } from "@/components/map/LocationPicker";
 import type { PublicPermit } from "@/lib/permits/public-permit-fields";
 
-type Props = { municipalityCode: string; bbox: [number, number, number, number]; styleUrl: string; styleTimeoutMs: number };
+type Props = {
+  municipalityCode: string;
+  bbox: [number, number, number, number];
+  styleUrl: string;
+  styleTimeoutMs: number;
+};
 
 /** Pick a point (tap, or the keyboard pin) or draw an area; the works active or granted there are listed. */
 export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs }: Props) {
@@ -23,7 +28,12 @@ export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs 
   useEffect(() => {
     if (!where) return;
     const controller = new AbortController();
-    fetch("/api/permits/planned", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ where }), signal: controller.signal })
+    fetch("/api/permits/planned", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ where }),
+      signal: controller.signal,
+    })
       .then(async (res) => {
         const body = await res.json().catch(() => null);
         if (!res.ok) {
@@ -40,14 +50,21 @@ export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const day = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
   return (
     <div className="planned-works">
       <fieldset className="inline-choices">
         <legend>{t("permits.plannedMode")}</legend>
         {(["point", "area"] as const).map((m) => (
           <label key={m} className="choice">
-            <input type="radio" name="plannedMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            <input
+              type="radio"
+              name="plannedMode"
+              value={m}
+              checked={mode === m}
+              onChange={() => setMode(m)}
+            />
             <span>{t(m === "point" ? "report.modePoint" : "report.modeArea")}</span>
           </label>
         ))}
@@ -69,11 +86,16 @@ export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs 
       ) : null}
       <section aria-live="polite" aria-labelledby="planned-results" data-testid="planned-results">
         <h2 id="planned-results">{t("permits.plannedResults")}</h2>
-        {result === null ? <p>{t("permits.plannedAsk")}</p> : result.length === 0 ? <p>{t("permits.plannedNone")}</p> : null}
+        {result === null ? (
+          <p>{t("permits.plannedAsk")}</p>
+        ) : result.length === 0 ? (
+          <p>{t("permits.plannedNone")}</p>
+        ) : null}
         <ul>
           {(result ?? []).map((p) => (
             <li key={p.reference}>
-              <strong>{t(`permitKind.${p.kind}` as never)}</strong> · {t(`permitStatus.${p.status}` as never)} · {day(p.validFrom)} – {day(p.validTo)}
+              <strong>{t(`permitKind.${p.kind}` as never)}</strong> · {t(`permitStatus.${p.status}` as never)}{" "}
+              · {day(p.validFrom)} – {day(p.validTo)}
               <br />
               {p.works}
               {p.holder ? ` · ${p.holder}` : ""} · {p.reference}

@@ -16,10 +16,16 @@ export function siteFromGeoJson(raw: string): Polygon | MultiPolygon | null {
     const o = v as { type?: unknown; geometry?: unknown; features?: unknown } | null;
     if (!o || typeof o !== "object") return null;
     if (o.type === "Feature") return o.geometry;
-    if (o.type === "FeatureCollection") return Array.isArray(o.features) && o.features.length === 1 ? unwrap(o.features[0]) : null;
+    if (o.type === "FeatureCollection")
+      return Array.isArray(o.features) && o.features.length === 1 ? unwrap(o.features[0]) : null;
     return o;
   };
   const geometry = unwrap(value) as { type?: unknown; coordinates?: unknown } | null;
-  if (!geometry || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") || !Array.isArray(geometry.coordinates)) return null;
+  if (
+    !geometry ||
+    (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") ||
+    !Array.isArray(geometry.coordinates)
+  )
+    return null;
   return geometry as Polygon | MultiPolygon;
 }

@@ -25,7 +25,14 @@ type Props = {
  * The contact centre's console, built around the caller: who is calling and what they reported
  * before ("where is my request?"), then a new request with live duplicates and where it will go.
  */
-export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs, groups, maxDescription }: Props) {
+export function IntakeConsole({
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+  groups,
+  maxDescription,
+}: Props) {
   const t = useTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = useFormatter();
@@ -46,7 +53,9 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
   // Where it would go, and what is already reported nearby, as soon as place and category are known.
   const query = pointQuery(serviceCode || null, position);
   const routing = useFetched<RoutingPreview>(query && `/api/staff/routing-preview?${query}`);
-  const candidates = useFetched<{ candidates: DuplicateCandidate[] }>(query && `/api/reports/nearby?${query}`)?.candidates ?? [];
+  const candidates =
+    useFetched<{ candidates: DuplicateCandidate[] }>(query && `/api/reports/nearby?${query}`)?.candidates ??
+    [];
 
   const findCaller = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -75,7 +84,15 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
         position,
         description,
         channel,
-        contact: contact.name || contact.email || contact.phone ? { name: contact.name || undefined, email: contact.email || undefined, phone: contact.phone || undefined, anonymous: false } : undefined,
+        contact:
+          contact.name || contact.email || contact.phone
+            ? {
+                name: contact.name || undefined,
+                email: contact.email || undefined,
+                phone: contact.phone || undefined,
+                anonymous: false,
+              }
+            : undefined,
         submissionKey: submissionKey.current,
       }),
     }).catch(() => null);
@@ -84,7 +101,8 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
     setFiled({ id: body.id, code: body.trackingCode });
   };
 
-  const due = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const due = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
 
   return (
     <div className="intake-grid">
@@ -94,7 +112,12 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
           <label className="sr-only" htmlFor="caller-lookup">
             {t("intake.callerLookup")}
           </label>
-          <input id="caller-lookup" placeholder={t("intake.callerLookup")} value={lookup} onChange={(e) => setLookup(e.target.value)} />
+          <input
+            id="caller-lookup"
+            placeholder={t("intake.callerLookup")}
+            value={lookup}
+            onChange={(e) => setLookup(e.target.value)}
+          />
           <button type="submit">{t("intake.find")}</button>
         </form>
         {history ? (
@@ -106,10 +129,13 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
               <ul className="caller-history" data-testid="caller-history">
                 {history.map((r) => (
                   <li key={r.id}>
-                    <Link href={`/staff/reports/${r.id}`}>{r.code}</Link> — {r.category} · <strong>{tt(`status.${r.status}`)}</strong>
+                    <Link href={`/staff/reports/${r.id}`}>{r.code}</Link> — {r.category} ·{" "}
+                    <strong>{tt(`status.${r.status}`)}</strong>
                     {r.organisation ? ` · ${r.organisation}` : ""} · {due(r.createdAt)}
                     {r.dueAt ? ` → ${due(r.dueAt)}` : ""}
-                    {r.lastPublicText ? <p className="hint">{t("intake.lastWord", { text: r.lastPublicText })}</p> : null}
+                    {r.lastPublicText ? (
+                      <p className="hint">{t("intake.lastWord", { text: r.lastPublicText })}</p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -122,7 +148,8 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
         <h2 id="new-title">{t("intake.newRequest")}</h2>
         {filed ? (
           <p className="banner success" role="status">
-            {t("intake.filed", { code: filed.code })} <Link href={`/staff/reports/${filed.id}`}>{t("intake.open")}</Link>
+            {t("intake.filed", { code: filed.code })}{" "}
+            <Link href={`/staff/reports/${filed.id}`}>{t("intake.open")}</Link>
           </p>
         ) : null}
         <form onSubmit={submit} noValidate>
@@ -151,7 +178,11 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
           {routing ? (
             <p className="hint" role="status" data-testid="routing-preview">
               {routing.organisation
-                ? t("intake.routing", { organisation: routing.organisation, days: routing.slaWorkingDays, due: due(routing.dueAt) })
+                ? t("intake.routing", {
+                    organisation: routing.organisation,
+                    days: routing.slaWorkingDays,
+                    due: due(routing.dueAt),
+                  })
                 : t("intake.routingTriage", { due: due(routing.dueAt) })}
             </p>
           ) : null}
@@ -161,20 +192,44 @@ export function IntakeConsole({ municipalityCode, bbox, styleUrl, styleTimeoutMs
               <ul>
                 {candidates.map((c) => (
                   <li key={c.code}>
-                    <Link href={`/reports/${c.code}`}>{c.code}</Link> — {c.categoryName}, {c.distanceMetres} m · {tt(`status.${c.status}`)}
+                    <Link href={`/reports/${c.code}`}>{c.code}</Link> — {c.categoryName}, {c.distanceMetres} m
+                    · {tt(`status.${c.status}`)}
                   </li>
                 ))}
               </ul>
             </div>
           ) : null}
           <label htmlFor="intake-description">{t("intake.description")}</label>
-          <textarea id="intake-description" rows={3} maxLength={maxDescription} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id="intake-description"
+            rows={3}
+            maxLength={maxDescription}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
           <label htmlFor="intake-name">{t("report.name")}</label>
-          <input id="intake-name" value={contact.name} maxLength={120} onChange={(e) => setContact({ ...contact, name: e.target.value })} />
+          <input
+            id="intake-name"
+            value={contact.name}
+            maxLength={120}
+            onChange={(e) => setContact({ ...contact, name: e.target.value })}
+          />
           <label htmlFor="intake-email">{t("report.email")}</label>
-          <input id="intake-email" type="email" value={contact.email} maxLength={254} onChange={(e) => setContact({ ...contact, email: e.target.value })} />
+          <input
+            id="intake-email"
+            type="email"
+            value={contact.email}
+            maxLength={254}
+            onChange={(e) => setContact({ ...contact, email: e.target.value })}
+          />
           <label htmlFor="intake-phone">{t("report.phone")}</label>
-          <input id="intake-phone" type="tel" value={contact.phone} maxLength={25} onChange={(e) => setContact({ ...contact, phone: e.target.value })} />
+          <input
+            id="intake-phone"
+            type="tel"
+            value={contact.phone}
+            maxLength={25}
+            onChange={(e) => setContact({ ...contact, phone: e.target.value })}
+          />
           {error ? (
             <p className="form-error" role="alert">
               {error}

@@ -28,7 +28,13 @@ export function LiveRefresh() {
     };
   }, [router]);
   return (
-    <p className="sr-only" aria-live="polite" data-testid="live-updates" data-updates={updates} data-connected={connected}>
+    <p
+      className="sr-only"
+      aria-live="polite"
+      data-testid="live-updates"
+      data-updates={updates}
+      data-connected={connected}
+    >
       {updates > 0 ? t("updated") : ""}
     </p>
   );

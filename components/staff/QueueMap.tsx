@@ -9,7 +9,13 @@ import { useOverlayMap } from "@/components/map/use-overlay-map";
 type Item = { id: number; code: string; position: [number, number]; overdue: boolean };
 
 /** The work queue on a map: overdue reports in red, the rest in blue; a click opens the report. */
-export function QueueMap({ items, municipalityCode, bbox, styleUrl, styleTimeoutMs }: {
+export function QueueMap({
+  items,
+  municipalityCode,
+  bbox,
+  styleUrl,
+  styleTimeoutMs,
+}: {
   items: Item[];
   municipalityCode: string;
   bbox: [number, number, number, number];

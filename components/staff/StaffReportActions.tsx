@@ -22,7 +22,11 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
     setResult(null);
     const outcome = await sendReportAction({ reportId: report.id, version: report.version, action, photos });
     setBusy(false);
-    setResult(outcome.kind === "error" ? { kind: "error", message: outcome.message ?? t("report.networkError") } : { kind: outcome.kind });
+    setResult(
+      outcome.kind === "error"
+        ? { kind: "error", message: outcome.message ?? t("report.networkError") }
+        : { kind: outcome.kind },
+    );
     router.refresh();
   };
 
@@ -34,8 +38,15 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
   return (
     <div className="staff-actions">
       {result ? (
-        <p role={result.kind === "saved" ? "status" : "alert"} className={result.kind === "saved" ? "banner success" : "form-error"}>
-          {result.kind === "saved" ? t("staff.saved") : result.kind === "conflict" ? t("staff.conflict") : result.message}
+        <p
+          role={result.kind === "saved" ? "status" : "alert"}
+          className={result.kind === "saved" ? "banner success" : "form-error"}
+        >
+          {result.kind === "saved"
+            ? t("staff.saved")
+            : result.kind === "conflict"
+              ? t("staff.conflict")
+              : result.message}
         </p>
       ) : null}
 
@@ -80,7 +91,13 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
               </>
             ) : null}
             <label htmlFor="publicText">{t("staff.publicText")}</label>
-            <textarea id="publicText" name="publicText" rows={2} maxLength={2000} required={to === "resolved"} />
+            <textarea
+              id="publicText"
+              name="publicText"
+              rows={2}
+              maxLength={2000}
+              required={to === "resolved"}
+            />
             <label htmlFor="internalNote">{t("staff.internalNote")}</label>
             <textarea id="internalNote" name="internalNote" rows={2} maxLength={4000} />
             <label htmlFor="workPhotos">{t("staff.workPhotos")}</label>
@@ -97,13 +114,21 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            void send({ type: "assign", organisationId: Number(form.get("organisationId")), internalNote: field(form, "assignNote") });
+            void send({
+              type: "assign",
+              organisationId: Number(form.get("organisationId")),
+              internalNote: field(form, "assignNote"),
+            });
           }}
         >
           <fieldset>
             <legend>{t("staff.assign")}</legend>
             <label htmlFor="organisationId">{t("staff.organisation")}</label>
-            <select id="organisationId" name="organisationId" defaultValue={report.organisationId ?? undefined}>
+            <select
+              id="organisationId"
+              name="organisationId"
+              defaultValue={report.organisationId ?? undefined}
+            >
               {report.organisations.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}

@@ -10,7 +10,13 @@ type Item = { id: number; code: string; version: number; status: ReportStatus };
 type Result = { kind: "saved" } | { kind: "error"; message: string } | null;
 
 /** A utility company's everyday decisions on one report, in the row, sent with the version shown. */
-export function UtilityRowActions({ item, forwardTargets }: { item: Item; forwardTargets: Array<{ id: number; name: string }> }) {
+export function UtilityRowActions({
+  item,
+  forwardTargets,
+}: {
+  item: Item;
+  forwardTargets: Array<{ id: number; name: string }>;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const id = useId();
@@ -23,7 +29,12 @@ export function UtilityRowActions({ item, forwardTargets }: { item: Item; forwar
     const outcome = await sendReportAction({ reportId: item.id, version: item.version, action, photos });
     setBusy(false);
     if (outcome.kind === "saved") setResult({ kind: "saved" });
-    else setResult({ kind: "error", message: outcome.kind === "conflict" ? t("staff.conflict") : (outcome.message ?? t("report.networkError")) });
+    else
+      setResult({
+        kind: "error",
+        message:
+          outcome.kind === "conflict" ? t("staff.conflict") : (outcome.message ?? t("report.networkError")),
+      });
     router.refresh();
   };
   const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim() || undefined;
@@ -32,12 +43,19 @@ export function UtilityRowActions({ item, forwardTargets }: { item: Item; forwar
     <details className="row-actions">
       <summary>{t("utility.decide", { code: item.code })}</summary>
       {result ? (
-        <p role={result.kind === "saved" ? "status" : "alert"} className={result.kind === "saved" ? "banner success" : "form-error"}>
+        <p
+          role={result.kind === "saved" ? "status" : "alert"}
+          className={result.kind === "saved" ? "banner success" : "form-error"}
+        >
           {result.kind === "saved" ? t("staff.saved") : result.message}
         </p>
       ) : null}
       {canTransition(item.status, "in_progress") ? (
-        <button type="button" disabled={busy} onClick={() => void send({ type: "transition", to: "in_progress" })}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void send({ type: "transition", to: "in_progress" })}
+        >
           {t("utility.accept")}
         </button>
       ) : null}
@@ -46,7 +64,12 @@ export function UtilityRowActions({ item, forwardTargets }: { item: Item; forwar
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            void send({ type: "transition", to: "action_scheduled", scheduledFor: text(form, "date"), publicText: text(form, "note") });
+            void send({
+              type: "transition",
+              to: "action_scheduled",
+              scheduledFor: text(form, "date"),
+              publicText: text(form, "note"),
+            });
           }}
         >
           <label htmlFor={`${id}-date`}>{t("utility.scheduleFor")}</label>
@@ -80,7 +103,11 @@ export function UtilityRowActions({ item, forwardTargets }: { item: Item; forwar
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          void send({ type: "assign", organisationId: Number(form.get("organisationId")), internalNote: text(form, "reason") });
+          void send({
+            type: "assign",
+            organisationId: Number(form.get("organisationId")),
+            internalNote: text(form, "reason"),
+          });
         }}
       >
         <label htmlFor={`${id}-forward`}>{t("utility.notOurs")}</label>

@@ -28,7 +28,15 @@ export const reportStatus = pgEnum("report_status", [
 export const reportPriority = pgEnum("report_priority", ["low", "normal", "high", "urgent"]);
 
 /** How the report reached the municipality; "import": brought in from another system's history (CSV). */
-export const reportChannel = pgEnum("report_channel", ["web", "phone", "counter", "email", "open311", "field", "import"]);
+export const reportChannel = pgEnum("report_channel", [
+  "web",
+  "phone",
+  "counter",
+  "email",
+  "open311",
+  "field",
+  "import",
+]);
 
 /** Kinds of audit-trail entries; the trail is append-only (enforced by a trigger). */
 export const reportEventKind = pgEnum("report_event_kind", [

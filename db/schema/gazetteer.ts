@@ -22,7 +22,10 @@ export const gazetteer = pgTable(
     searchKey: text("search_key").notNull(),
     geom: anyGeometryColumn("geom").notNull(),
   },
-  (t) => [index("gazetteer_geom_gix").using("gist", t.geom), index("gazetteer_search_key_idx").on(t.searchKey)],
+  (t) => [
+    index("gazetteer_geom_gix").using("gist", t.geom),
+    index("gazetteer_search_key_idx").on(t.searchKey),
+  ],
 );
 
 export type GazetteerEntry = typeof gazetteer.$inferSelect;

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, foreignKey, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { serviceCategories } from "./categories";
 import { organisations } from "./organisations";
 import { municipalities } from "./places";
@@ -83,9 +94,15 @@ export const reportForwards = pgTable(
   },
   (t) => [
     uniqueIndex("report_forwards_report_endpoint_key").on(t.reportId, t.endpointId),
-    foreignKey({ name: "report_forwards_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+    foreignKey({
+      name: "report_forwards_report_fk",
+      columns: [t.municipalityId, t.reportId],
+      foreignColumns: [reports.municipalityId, reports.id],
+    }),
     // The poller's work list: forwards the external system still has open.
-    index("report_forwards_pollable_idx").on(t.endpointId).where(sql`state in ('accepted', 'linked') and external_status is distinct from 'closed'`),
+    index("report_forwards_pollable_idx")
+      .on(t.endpointId)
+      .where(sql`state in ('accepted', 'linked') and external_status is distinct from 'closed'`),
   ],
 );
 

@@ -33,7 +33,9 @@ export const outboxMessages = pgTable(
   },
   (t) => [
     uniqueIndex("outbox_messages_message_key_key").on(t.messageKey),
-    index("outbox_messages_pending_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("outbox_messages_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
   ],
 );
 

@@ -125,7 +125,10 @@ export const permitDocuments = pgTable(
     sha256: text("sha256").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("permit_documents_permit_idx").on(t.permitId), uniqueIndex("permit_documents_storage_key_key").on(t.storageKey)],
+  (t) => [
+    index("permit_documents_permit_idx").on(t.permitId),
+    uniqueIndex("permit_documents_storage_key_key").on(t.storageKey),
+  ],
 );
 
 export type PermitDocument = typeof permitDocuments.$inferSelect;
@@ -150,7 +153,11 @@ export const reportPermits = pgTable(
   (t) => [
     primaryKey({ columns: [t.reportId, t.permitId] }),
     index("report_permits_permit_idx").on(t.permitId),
-    foreignKey({ name: "report_permits_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+    foreignKey({
+      name: "report_permits_report_fk",
+      columns: [t.municipalityId, t.reportId],
+      foreignColumns: [reports.municipalityId, reports.id],
+    }),
   ],
 );
 

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../lib/i18n/config";
 import { multiPolygon3857Column, multiPolygonColumn } from "./columns";
 
@@ -18,7 +28,10 @@ export const municipalities = pgTable(
     isTraining: boolean("is_training").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("municipalities_code_key").on(t.code), index("municipalities_boundary_gix").using("gist", t.boundary)],
+  (t) => [
+    uniqueIndex("municipalities_code_key").on(t.code),
+    index("municipalities_boundary_gix").using("gist", t.boundary),
+  ],
 );
 
 export type Municipality = typeof municipalities.$inferSelect;

@@ -85,7 +85,11 @@ export const reports = pgTable(
     uniqueIndex("reports_tracking_code_key").on(t.trackingCode),
     uniqueIndex("reports_submission_key_key").on(t.submissionKey),
     uniqueIndex("reports_municipality_external_ref_key").on(t.municipalityId, t.externalRef),
-    index("reports_open_due_idx").on(t.dueAt).where(sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`),
+    index("reports_open_due_idx")
+      .on(t.dueAt)
+      .where(
+        sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`,
+      ),
     index("reports_location_gix").using("gist", t.location),
     index("reports_location_3857_gix").using("gist", t.location3857),
     // Distances in metres (duplicate search) go through geography; this index serves them.
@@ -128,7 +132,11 @@ export const reportContacts = pgTable(
     index("report_contacts_user_idx").on(t.userId),
     // The intake console finds a caller by email within its municipalities (lib/reports/find-caller-history.ts).
     index("report_contacts_municipality_email_idx").on(t.municipalityId, sql`lower(${t.email})`),
-    foreignKey({ name: "report_contacts_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+    foreignKey({
+      name: "report_contacts_report_fk",
+      columns: [t.municipalityId, t.reportId],
+      foreignColumns: [reports.municipalityId, reports.id],
+    }),
   ],
 );
 
@@ -162,7 +170,11 @@ export const reportEvents = pgTable(
   },
   (t) => [
     index("report_events_report_idx").on(t.reportId, t.createdAt),
-    foreignKey({ name: "report_events_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+    foreignKey({
+      name: "report_events_report_fk",
+      columns: [t.municipalityId, t.reportId],
+      foreignColumns: [reports.municipalityId, reports.id],
+    }),
   ],
 );
 
@@ -194,7 +206,11 @@ export const attachments = pgTable(
   (t) => [
     index("attachments_report_idx").on(t.reportId),
     uniqueIndex("attachments_storage_key_key").on(t.storageKey),
-    foreignKey({ name: "attachments_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+    foreignKey({
+      name: "attachments_report_fk",
+      columns: [t.municipalityId, t.reportId],
+      foreignColumns: [reports.municipalityId, reports.id],
+    }),
   ],
 );
 
@@ -220,7 +236,11 @@ export const reportFollowers = pgTable(
   (t) => [
     uniqueIndex("report_followers_report_email_key").on(t.reportId, t.email),
     index("report_followers_user_idx").on(t.userId),
-    foreignKey({ name: "report_followers_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+    foreignKey({
+      name: "report_followers_report_fk",
+      columns: [t.municipalityId, t.reportId],
+      foreignColumns: [reports.municipalityId, reports.id],
+    }),
   ],
 );
 
@@ -251,6 +271,10 @@ export const staffActionReceipts = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.key] }),
     index("staff_action_receipts_report_idx").on(t.reportId),
-    foreignKey({ name: "staff_action_receipts_report_fk", columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }),
+    foreignKey({
+      name: "staff_action_receipts_report_fk",
+      columns: [t.municipalityId, t.reportId],
+      foreignColumns: [reports.municipalityId, reports.id],
+    }),
   ],
 );

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { doublePrecision, index, integer, primaryKey, bigint, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import {
+  doublePrecision,
+  index,
+  integer,
+  primaryKey,
+  bigint,
+  pgTable,
+  smallint,
+  text,
+} from "drizzle-orm/pg-core";
 import { municipalities } from "./places";
 
 /**
@@ -30,7 +39,9 @@ export const reportClusters = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.band, t.cellX, t.cellY, t.municipalityId, t.categoryId, t.statusGroup] }),
-    index("report_clusters_all_categories_idx").on(t.band, t.cellX, t.cellY).where(sql`category_id = 0`),
+    index("report_clusters_all_categories_idx")
+      .on(t.band, t.cellX, t.cellY)
+      .where(sql`category_id = 0`),
   ],
 );
 

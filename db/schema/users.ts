@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { userRole } from "./enums";
 import { organisations } from "./organisations";
 import { municipalities } from "./places";
@@ -65,5 +75,8 @@ export const signInLinks = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("sign_in_links_token_hash_key").on(t.tokenHash), index("sign_in_links_email_idx").on(t.email)],
+  (t) => [
+    uniqueIndex("sign_in_links_token_hash_key").on(t.tokenHash),
+    index("sign_in_links_email_idx").on(t.email),
+  ],
 );

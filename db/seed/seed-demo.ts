@@ -71,7 +71,12 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     const boundary: MultiPolygon = { type: "MultiPolygon", coordinates: [[municipality.boundary]] };
     const [m] = await tx
       .insert(t.municipalities)
-      .values({ code: municipality.code, name: municipality.name, boundary, boundarySource: municipality.boundarySource })
+      .values({
+        code: municipality.code,
+        name: municipality.name,
+        boundary,
+        boundarySource: municipality.boundarySource,
+      })
       .returning({ id: t.municipalities.id });
     const municipalityId = m!.id;
 
@@ -95,7 +100,10 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     if (options.demoApiKey) {
       await tx
         .insert(t.apiClients)
-        .values({ name: "Demo Open311 client", keyHash: createHash("sha256").update(DEMO_OPEN311_KEY).digest("hex") })
+        .values({
+          name: "Demo Open311 client",
+          keyHash: createHash("sha256").update(DEMO_OPEN311_KEY).digest("hex"),
+        })
         .onConflictDoNothing();
     }
     return { created: true, reports, permits };
@@ -133,19 +141,27 @@ async function insertDistricts(tx: Database, municipalityId: number): Promise<vo
 }
 
 async function insertGazetteer(tx: Database, municipalityId: number): Promise<void> {
-  const entry = (kind: "street" | "place" | "landmark", name: LocalizedText, geom: t.GazetteerEntry["geom"]) => ({
+  const entry = (
+    kind: "street" | "place" | "landmark",
+    name: LocalizedText,
+    geom: t.GazetteerEntry["geom"],
+  ) => ({
     municipalityId,
     kind,
     name,
     searchKey: foldForSearch(name["sr-Latn"]),
     geom,
   });
-  await tx.insert(t.gazetteer).values([
-    entry("place", municipality.name, { type: "Point", coordinates: municipality.centre }),
-    ...districtSeeds.map((d) => entry("place", d.name, { type: "Point", coordinates: d.anchor })),
-    ...streetSeeds.map((s) => entry("street", sr(s.name, s.name), { type: "LineString", coordinates: s.line })),
-    ...landmarkSeeds.map((l) => entry("landmark", l.name, { type: "Point", coordinates: l.position })),
-  ]);
+  await tx
+    .insert(t.gazetteer)
+    .values([
+      entry("place", municipality.name, { type: "Point", coordinates: municipality.centre }),
+      ...districtSeeds.map((d) => entry("place", d.name, { type: "Point", coordinates: d.anchor })),
+      ...streetSeeds.map((s) =>
+        entry("street", sr(s.name, s.name), { type: "LineString", coordinates: s.line }),
+      ),
+      ...landmarkSeeds.map((l) => entry("landmark", l.name, { type: "Point", coordinates: l.position })),
+    ]);
 }
 
 async function insertOrganisations(tx: Database, municipalityId: number): Promise<Map<string, number>> {
@@ -253,15 +269,31 @@ type ReportPlan = {
 /** Status a report of this age has reached, drawn so that old reports are mostly finished. */
 function drawTargetStatus(random: () => number, ageDays: number): ReportStatus {
   if (ageDays < 3)
-    return pickWeighted(random, [["received", 4], ["triaged", 1], ["assigned", 4], ["in_progress", 2]] as const);
+    return pickWeighted(random, [
+      ["received", 4],
+      ["triaged", 1],
+      ["assigned", 4],
+      ["in_progress", 2],
+    ] as const);
   if (ageDays < 30)
     return pickWeighted(random, [
-      ["assigned", 3], ["in_progress", 4], ["action_scheduled", 2], ["resolved", 4], ["closed", 2],
-      ["rejected", 1], ["duplicate", 1],
+      ["assigned", 3],
+      ["in_progress", 4],
+      ["action_scheduled", 2],
+      ["resolved", 4],
+      ["closed", 2],
+      ["rejected", 1],
+      ["duplicate", 1],
     ] as const);
   return pickWeighted(random, [
-    ["assigned", 1], ["in_progress", 1], ["action_scheduled", 1], ["resolved", 3], ["closed", 14],
-    ["rejected", 1], ["duplicate", 1], ["reopened", 1],
+    ["assigned", 1],
+    ["in_progress", 1],
+    ["action_scheduled", 1],
+    ["resolved", 3],
+    ["closed", 14],
+    ["rejected", 1],
+    ["duplicate", 1],
+    ["reopened", 1],
   ] as const);
 }
 
@@ -295,7 +327,12 @@ export function planReports(input: {
     const category = pickWeighted(random, weights);
     const ageDays = Math.floor(random() ** 1.7 * 365);
     const createdAt = new Date(today.getTime() - ageDays * DAY_MS);
-    createdAt.setUTCHours(6 + Math.floor(random() * 13), Math.floor(random() * 60), Math.floor(random() * 60), 0);
+    createdAt.setUTCHours(
+      6 + Math.floor(random() * 13),
+      Math.floor(random() * 60),
+      Math.floor(random() * 60),
+      0,
+    );
     if (createdAt > today) createdAt.setTime(today.getTime() - 3_600_000);
     // Illegal dumping recurs at a few spots; the one by the river in Ada is growing (more of the
     // recent reports are there), so the analytics workspace has a real hotspot and trend to find.
@@ -320,7 +357,13 @@ export function planReports(input: {
       position,
       address,
       description: `${category.name["sr-Latn"]}, ${address}. ${detail}`,
-      channel: pickWeighted(random, [["web", 55], ["phone", 25], ["counter", 8], ["email", 5], ["field", 7]] as const),
+      channel: pickWeighted(random, [
+        ["web", 55],
+        ["phone", 25],
+        ["counter", 8],
+        ["email", 5],
+        ["field", 7],
+      ] as const),
       createdAt,
       target: drawTargetStatus(random, ageDays),
       contact: anonymous
@@ -328,7 +371,10 @@ export function planReports(input: {
         : {
             name: `${first} ${last}`,
             email: `${ascii(first)}.${ascii(last)}${Math.floor(random() * 90) + 10}@mail.example`,
-            phone: random() < 0.7 ? `+381 6${Math.floor(random() * 10)} ${100_000 + Math.floor(random() * 899_999)}` : null,
+            phone:
+              random() < 0.7
+                ? `+381 6${Math.floor(random() * 10)} ${100_000 + Math.floor(random() * 899_999)}`
+                : null,
             anonymous: false,
           },
     });
@@ -426,7 +472,9 @@ async function insertReports(
       position: plan.position,
     });
     // An agent settles what routing could not: the first organisation of the responsible kind.
-    const fallbackOrgId = organisationSeeds.find((o) => o.kind === plan.category.kind && o.sector === plan.category.sector);
+    const fallbackOrgId = organisationSeeds.find(
+      (o) => o.kind === plan.category.kind && o.sector === plan.category.sector,
+    );
     const ownerId = routing.organisationId ?? input.orgIds.get(fallbackOrgId!.code)!;
     let original: { id: number; plan: ReportPlan } | undefined;
     let target = plan.target;
@@ -465,7 +513,13 @@ async function insertReports(
         address: plan.address,
         description: plan.description,
         status: target,
-        priority: plan.category.slaWorkingDays <= 2 ? "high" : pickWeighted(random, [["normal", 8], ["low", 2]] as const),
+        priority:
+          plan.category.slaWorkingDays <= 2
+            ? "high"
+            : pickWeighted(random, [
+                ["normal", 8],
+                ["low", 2],
+              ] as const),
         channel: plan.channel,
         assignedOrganisationId: currentOwnerId,
         assignedUserId: steps.includes("in_progress") ? (staffByOrg.get(ownerId) ?? null) : null,
@@ -509,7 +563,11 @@ async function insertReports(
     let from: ReportStatus = "received";
     for (const [index, to] of steps.entries()) {
       const at = stepTimes[index]!;
-      const byStaff = to === "triaged" || to === "rejected" || to === "duplicate" || (to === "assigned" && !routing.organisationId);
+      const byStaff =
+        to === "triaged" ||
+        to === "rejected" ||
+        to === "duplicate" ||
+        (to === "assigned" && !routing.organisationId);
       const actorUserId = byStaff ? agentId : (staffByOrg.get(ownerId) ?? null);
       const actorOrganisationId = byStaff ? contactCentreId : ownerId;
       if (to === "assigned") {
@@ -548,7 +606,10 @@ async function insertReports(
           toStatus: to,
           publicText:
             to === "action_scheduled" ? `Radovi su planirani za ${scheduledFor}.` : (publicTexts[to] ?? null),
-          internalNote: to === "rejected" ? "Nije u nadležnosti opštine (državni put); prosleđeno JP Putevi Srbije." : null,
+          internalNote:
+            to === "rejected"
+              ? "Nije u nadležnosti opštine (državni put); prosleđeno JP Putevi Srbije."
+              : null,
           createdAt: at,
         });
       }
@@ -556,10 +617,13 @@ async function insertReports(
     }
     // Still open when its service standard ran out: escalated then, as the worker would have done.
     const dueAt = computeDueAt({ createdAt: plan.createdAt, slaWorkingDays: plan.category.slaWorkingDays });
-    const handledBy = events.find((e) => e.toStatus === "resolved" || e.toStatus === "rejected" || e.toStatus === "duplicate");
+    const handledBy = events.find(
+      (e) => e.toStatus === "resolved" || e.toStatus === "rejected" || e.toStatus === "duplicate",
+    );
     if (dueAt < input.today && (!handledBy || handledBy.createdAt! > dueAt)) {
       const at = new Date(dueAt.getTime() + 60_000);
-      const statusThen = [...events].reverse().find((e) => e.createdAt! <= at && e.toStatus)?.toStatus ?? "received";
+      const statusThen =
+        [...events].reverse().find((e) => e.createdAt! <= at && e.toStatus)?.toStatus ?? "received";
       events.push({
         reportId,
         municipalityId,
@@ -609,7 +673,13 @@ function findNearbyEarlier(
 
 async function insertPermits(
   tx: Database,
-  input: { municipalityId: number; orgIds: Map<string, number>; random: () => number; today: Date; count: number },
+  input: {
+    municipalityId: number;
+    orgIds: Map<string, number>;
+    random: () => number;
+    today: Date;
+    count: number;
+  },
 ): Promise<number> {
   const { random, today } = input;
   const town = districtSeeds.filter((d) => d.urban);
@@ -618,7 +688,10 @@ async function insertPermits(
   const values: t.NewPermit[] = [];
   for (let i = 0; i < input.count; i++) {
     const kind = pickWeighted(random, [
-      ["construction", 3], ["excavation", 4], ["street_occupancy", 3], ["event", 1],
+      ["construction", 3],
+      ["excavation", 4],
+      ["street_occupancy", 3],
+      ["event", 1],
     ] as const);
     const anchor = pick(random, town).anchor;
     const centre: Position = [anchor[0] + gaussian(random) * 0.006, anchor[1] + gaussian(random) * 0.004];
@@ -630,10 +703,18 @@ async function insertPermits(
     const started = validFrom <= today;
     const ended = validTo < today;
     const status: t.Permit["status"] = ended
-      ? pickWeighted(random, [["completed", 9], ["revoked", 1]] as const)
+      ? pickWeighted(random, [
+          ["completed", 9],
+          ["revoked", 1],
+        ] as const)
       : started
         ? "active"
-        : pickWeighted(random, [["granted", 5], ["under_review", 2], ["applied", 1], ["refused", 1]] as const);
+        : pickWeighted(random, [
+            ["granted", 5],
+            ["under_review", 2],
+            ["applied", 1],
+            ["refused", 1],
+          ] as const);
     const company = random() < 0.8;
     const holderName = company
       ? pick(random, companyNames)
@@ -655,8 +736,19 @@ async function insertPermits(
       updatedAt: new Date(Math.min(today.getTime(), validFrom.getTime())),
     });
   }
-  const inserted = await tx.insert(t.permits).values(values).returning({ id: t.permits.id, status: t.permits.status, createdAt: t.permits.createdAt });
-  if (inserted.length > 0) await tx.insert(t.permitEvents).values(inserted.map((p) => ({ permitId: p.id, kind: "registered" as const, toStatus: p.status, createdAt: p.createdAt })));
+  const inserted = await tx
+    .insert(t.permits)
+    .values(values)
+    .returning({ id: t.permits.id, status: t.permits.status, createdAt: t.permits.createdAt });
+  if (inserted.length > 0)
+    await tx.insert(t.permitEvents).values(
+      inserted.map((p) => ({
+        permitId: p.id,
+        kind: "registered" as const,
+        toStatus: p.status,
+        createdAt: p.createdAt,
+      })),
+    );
   return values.length;
 }
 

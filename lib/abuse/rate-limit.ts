@@ -16,7 +16,12 @@ export const submissionLimits = {
  * Counts one hit for `key` in the current fixed window (shared by all app processes through the
  * database) and refuses with 429 once the limit is passed.
  */
-export async function consumeRateLimit(input: { db: Database; rule: RateLimit; key: string; now?: Date }): Promise<void> {
+export async function consumeRateLimit(input: {
+  db: Database;
+  rule: RateLimit;
+  key: string;
+  now?: Date;
+}): Promise<void> {
   const now = input.now ?? new Date();
   const windowMs = input.rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -29,7 +34,11 @@ export async function consumeRateLimit(input: { db: Database; rule: RateLimit; k
   );
   if ((row?.count ?? 0) > input.rule.limit) {
     const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
-    throw new AppError({ code: "rate_limited", messageKey: "tooManySubmissions", details: { minutes: Math.ceil(retryAfterSeconds / 60) } });
+    throw new AppError({
+      code: "rate_limited",
+      messageKey: "tooManySubmissions",
+      details: { minutes: Math.ceil(retryAfterSeconds / 60) },
+    });
   }
 }
 
@@ -37,7 +46,12 @@ export async function consumeRateLimit(input: { db: Database; rule: RateLimit; k
  * Refuses with 429 when `key` has already reached the limit in the current window, counting nothing:
  * for limits on failures, which are counted only once an attempt has failed.
  */
-export async function checkRateLimit(input: { db: Database; rule: RateLimit; key: string; now?: Date }): Promise<void> {
+export async function checkRateLimit(input: {
+  db: Database;
+  rule: RateLimit;
+  key: string;
+  now?: Date;
+}): Promise<void> {
   const now = input.now ?? new Date();
   const windowMs = input.rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -47,7 +61,11 @@ export async function checkRateLimit(input: { db: Database; rule: RateLimit; key
   );
   if ((row?.count ?? 0) >= input.rule.limit) {
     const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
-    throw new AppError({ code: "rate_limited", messageKey: "tooManySubmissions", details: { minutes: Math.ceil(retryAfterSeconds / 60) } });
+    throw new AppError({
+      code: "rate_limited",
+      messageKey: "tooManySubmissions",
+      details: { minutes: Math.ceil(retryAfterSeconds / 60) },
+    });
   }
 }
 

@@ -26,7 +26,11 @@ export async function loadAdminScope(input: { db: Database; user: SessionUser })
   );
   const admin = rows.filter((r) => r.role === "admin");
   if (admin.length > 0) {
-    return { all: true, municipalityIds: [...new Set(admin.map((r) => r.municipality_id))], organisationIds: [] };
+    return {
+      all: true,
+      municipalityIds: [...new Set(admin.map((r) => r.municipality_id))],
+      organisationIds: [],
+    };
   }
   const own = rows.filter((r) => r.organisation_id !== null);
   return {
@@ -48,7 +52,11 @@ export function outOfScope(): AppError {
 }
 
 /** The organisation if it is in the scope; "not found" otherwise. */
-export async function getOrganisationInScope(input: { db: Database; scope: AdminScope; organisationId: number }): Promise<{ id: number; municipalityId: number }> {
+export async function getOrganisationInScope(input: {
+  db: Database;
+  scope: AdminScope;
+  organisationId: number;
+}): Promise<{ id: number; municipalityId: number }> {
   const row = await queryOne<{ id: number; municipality_id: number }>(
     input.db,
     sql`select id, municipality_id from organisations where id = ${input.organisationId}`,
@@ -59,4 +67,10 @@ export async function getOrganisationInScope(input: { db: Database; scope: Admin
 }
 
 /** Roles an org_admin may give within their organisation; everything else is the municipality admin's. */
-export const rolesGrantableByOrgAdmin = ["inspector", "utility_operator", "agent", "permit_officer", "org_admin"] as const;
+export const rolesGrantableByOrgAdmin = [
+  "inspector",
+  "utility_operator",
+  "agent",
+  "permit_officer",
+  "org_admin",
+] as const;

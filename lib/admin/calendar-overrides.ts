@@ -17,20 +17,37 @@ export const calendarOverrideSchema = z.object({
 
 /** The standard shown in the effect column: the most common one among active categories, else 5. */
 async function typicalSla(db: Database, municipalityId: number): Promise<number> {
-  const [row] = await db.execute(
-    sql`select sla_working_days as days from service_categories where municipality_id = ${municipalityId} and active
+  const [row] = await db
+    .execute(
+      sql`select sla_working_days as days from service_categories where municipality_id = ${municipalityId} and active
         group by sla_working_days order by count(*) desc, sla_working_days limit 1`,
-  ).then((r) => (r as unknown as { rows: Array<{ days: number }> }).rows);
+    )
+    .then((r) => (r as unknown as { rows: Array<{ days: number }> }).rows);
   return row?.days ?? 5;
 }
 
-export type CalendarOverrideView = { id: number; date: string; isWorking: boolean; reason: string; effect: OverrideEffect };
+export type CalendarOverrideView = {
+  id: number;
+  date: string;
+  isWorking: boolean;
+  reason: string;
+  effect: OverrideEffect;
+};
 
 /** A year's overrides with what each does to a due date. */
-export async function listCalendarOverrides(input: { db: Database; scope: AdminScope; year: number }): Promise<{ overrides: CalendarOverrideView[]; slaWorkingDays: number }> {
+export async function listCalendarOverrides(input: {
+  db: Database;
+  scope: AdminScope;
+  year: number;
+}): Promise<{ overrides: CalendarOverrideView[]; slaWorkingDays: number }> {
   const municipalityId = scopeMunicipalityId(input.scope);
   const all = await input.db
-    .select({ id: calendarOverrides.id, date: sql<string>`${calendarOverrides.date}::text`, isWorking: calendarOverrides.isWorking, reason: calendarOverrides.reason })
+    .select({
+      id: calendarOverrides.id,
+      date: sql<string>`${calendarOverrides.date}::text`,
+      isWorking: calendarOverrides.isWorking,
+      reason: calendarOverrides.reason,
+    })
     .from(calendarOverrides)
     .where(eq(calendarOverrides.municipalityId, municipalityId))
     .orderBy(asc(calendarOverrides.date));
@@ -42,7 +59,12 @@ export async function listCalendarOverrides(input: { db: Database; scope: AdminS
 }
 
 /** Adds a local holiday or a decreed working day. Due dates already set stay; reports filed from now on count it. */
-export async function addCalendarOverride(input: { db: Database; scope: AdminScope; actorUserId: number; override: unknown }): Promise<{ id: number }> {
+export async function addCalendarOverride(input: {
+  db: Database;
+  scope: AdminScope;
+  actorUserId: number;
+  override: unknown;
+}): Promise<{ id: number }> {
   const data = calendarOverrideSchema.parse(input.override);
   const municipalityId = scopeMunicipalityId(input.scope);
   return input.db.transaction(async (txRaw) => {
@@ -50,21 +72,43 @@ export async function addCalendarOverride(input: { db: Database; scope: AdminSco
     const [taken] = await tx
       .select({ id: calendarOverrides.id })
       .from(calendarOverrides)
-      .where(and(eq(calendarOverrides.municipalityId, municipalityId), eq(calendarOverrides.date, data.date)));
-    if (taken) throw new AppError({ code: "conflict", messageKey: "overrideExists", details: { date: data.date } });
-    const [row] = await tx.insert(calendarOverrides).values({ ...data, municipalityId }).returning();
-    await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId, entity: "calendar_override", entityId: row!.id, action: "created", before: null, after: data });
+      .where(
+        and(eq(calendarOverrides.municipalityId, municipalityId), eq(calendarOverrides.date, data.date)),
+      );
+    if (taken)
+      throw new AppError({ code: "conflict", messageKey: "overrideExists", details: { date: data.date } });
+    const [row] = await tx
+      .insert(calendarOverrides)
+      .values({ ...data, municipalityId })
+      .returning();
+    await recordAdminChange({
+      tx,
+      actorUserId: input.actorUserId,
+      municipalityId,
+      entity: "calendar_override",
+      entityId: row!.id,
+      action: "created",
+      before: null,
+      after: data,
+    });
     return { id: row!.id };
   });
 }
 
-export async function deleteCalendarOverride(input: { db: Database; scope: AdminScope; actorUserId: number; overrideId: number }): Promise<void> {
+export async function deleteCalendarOverride(input: {
+  db: Database;
+  scope: AdminScope;
+  actorUserId: number;
+  overrideId: number;
+}): Promise<void> {
   const municipalityId = scopeMunicipalityId(input.scope);
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const [row] = await tx
       .delete(calendarOverrides)
-      .where(and(eq(calendarOverrides.id, input.overrideId), eq(calendarOverrides.municipalityId, municipalityId)))
+      .where(
+        and(eq(calendarOverrides.id, input.overrideId), eq(calendarOverrides.municipalityId, municipalityId)),
+      )
       .returning();
     if (!row) throw outOfScope();
     await recordAdminChange({

@@ -29,10 +29,13 @@ export const questionSchema = z
   })
   .superRefine((q, ctx) => {
     const choice = q.type === "single_choice" || q.type === "multiple_choice";
-    if (choice && (!q.options || q.options.length < 2)) ctx.addIssue({ code: "custom", path: ["options"], message: "choiceNeedsOptions" });
-    if (!choice && q.options?.length) ctx.addIssue({ code: "custom", path: ["options"], message: "optionsOnlyForChoices" });
+    if (choice && (!q.options || q.options.length < 2))
+      ctx.addIssue({ code: "custom", path: ["options"], message: "choiceNeedsOptions" });
+    if (!choice && q.options?.length)
+      ctx.addIssue({ code: "custom", path: ["options"], message: "optionsOnlyForChoices" });
     const values = (q.options ?? []).map((o) => o.value);
-    if (new Set(values).size !== values.length) ctx.addIssue({ code: "custom", path: ["options"], message: "duplicateOptionValue" });
+    if (new Set(values).size !== values.length)
+      ctx.addIssue({ code: "custom", path: ["options"], message: "duplicateOptionValue" });
   })
   .transform((q): CategoryQuestion => ({ ...q, options: q.options?.length ? q.options : undefined }));
 
@@ -65,7 +68,8 @@ export const categorySchema = z
   })
   .superRefine((c, ctx) => {
     const codes = c.questions.map((q) => q.code);
-    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: "custom", path: ["questions"], message: "duplicateQuestionCode" });
+    if (new Set(codes).size !== codes.length)
+      ctx.addIssue({ code: "custom", path: ["questions"], message: "duplicateQuestionCode" });
   });
 
 export type CategoryInput = z.input<typeof categorySchema>;

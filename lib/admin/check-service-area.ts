@@ -13,12 +13,24 @@ export type CheckedServiceArea = { area: MultiPolygon; vertices: number; areaSqu
  * vertices and wholly inside the organisation's municipality. Throws AppError with the reason
  * (errors.geometry_*, errors.serviceAreaWrongType) otherwise.
  */
-export async function checkServiceArea(input: { db: Database; municipalityId: number; geojson: unknown }): Promise<CheckedServiceArea> {
+export async function checkServiceArea(input: {
+  db: Database;
+  municipalityId: number;
+  geojson: unknown;
+}): Promise<CheckedServiceArea> {
   const parsed = areaFromGeoJson(input.geojson);
   if (!parsed.valid) {
     const messageKey = parsed.reason === "wrong_type" ? "serviceAreaWrongType" : `geometry_${parsed.reason}`;
-    throw new AppError({ code: "unprocessable", messageKey, details: { reason: parsed.reason, types: "Polygon, MultiPolygon, Feature, FeatureCollection" } });
+    throw new AppError({
+      code: "unprocessable",
+      messageKey,
+      details: { reason: parsed.reason, types: "Polygon, MultiPolygon, Feature, FeatureCollection" },
+    });
   }
-  const { areaSquareMetres } = await checkAreaInMunicipality({ db: input.db, area: parsed.area, municipalityId: input.municipalityId });
+  const { areaSquareMetres } = await checkAreaInMunicipality({
+    db: input.db,
+    area: parsed.area,
+    municipalityId: input.municipalityId,
+  });
   return { area: parsed.area, vertices: parsed.vertices, areaSquareMetres };
 }

@@ -5,10 +5,18 @@ import { categoryGroups, serviceCategories, type ServiceCategory } from "../../d
 import type { LocalizedText } from "../i18n/config";
 import { scopeMunicipalityId, type AdminScope } from "./admin-scope";
 
-export type AdminCategoryGroup = { id: number; code: string; name: LocalizedText; categories: ServiceCategory[] };
+export type AdminCategoryGroup = {
+  id: number;
+  code: string;
+  name: LocalizedText;
+  categories: ServiceCategory[];
+};
 
 /** Every category of the municipality (active or not) under its group, in the citizens' order. */
-export async function listAdminCategories(input: { db: Database; scope: AdminScope }): Promise<AdminCategoryGroup[]> {
+export async function listAdminCategories(input: {
+  db: Database;
+  scope: AdminScope;
+}): Promise<AdminCategoryGroup[]> {
   const municipalityId = scopeMunicipalityId(input.scope);
   const groups = await input.db
     .select({ id: categoryGroups.id, code: categoryGroups.code, name: categoryGroups.name })

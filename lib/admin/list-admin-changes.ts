@@ -20,14 +20,29 @@ export type AdminChange = {
  * Recent administration changes of some kinds, newest first, within the scope: an admin sees
  * their municipalities' changes; an org_admin only those about their own organisations' records.
  */
-export async function listAdminChanges(input: { db: Database; scope: AdminScope; entities: AdminEntity[]; limit?: number; entityId?: number }): Promise<AdminChange[]> {
+export async function listAdminChanges(input: {
+  db: Database;
+  scope: AdminScope;
+  entities: AdminEntity[];
+  limit?: number;
+  entityId?: number;
+}): Promise<AdminChange[]> {
   const municipalities = input.scope.municipalityIds.length ? input.scope.municipalityIds : [-1];
   const organisations = input.scope.organisationIds.length ? input.scope.organisationIds : [-1];
   const own = input.scope.all
     ? sql``
     : sql`and ((a.entity in ('organisation', 'service_area') and a.entity_id in ${organisations})
                or (a.entity = 'user' and exists (select 1 from memberships m where m.user_id = a.entity_id and m.organisation_id in ${organisations})))`;
-  const rows = await queryRows<{ id: number; entity: AdminEntity; entity_id: number; action: string; actor_name: string | null; at: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }>(
+  const rows = await queryRows<{
+    id: number;
+    entity: AdminEntity;
+    entity_id: number;
+    action: string;
+    actor_name: string | null;
+    at: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }>(
     input.db,
     sql`select a.id, a.entity, a.entity_id, a.action, u.name as actor_name, a.created_at::text as at, a.before, a.after
         from admin_audit a left join users u on u.id = a.actor_user_id
@@ -46,7 +61,10 @@ export async function listAdminChanges(input: { db: Database; scope: AdminScope;
   }));
 }
 
-function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+function changedFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys].filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])).sort();
 }

@@ -32,13 +32,23 @@ type Row = Omit<AdminOrganisation, "areaSquareMetres"> & { area_m2: number | nul
 const toOrganisation = ({ area_m2, ...r }: Row): AdminOrganisation => ({ ...r, areaSquareMetres: area_m2 });
 
 /** The organisations an administrator may open, by code. */
-export async function listAdminOrganisations(input: { db: Database; scope: AdminScope }): Promise<AdminOrganisation[]> {
-  const rows = await queryRows<Row>(input.db, sql`select ${columns} from organisations where ${scoped(input.scope)} order by kind, code`);
+export async function listAdminOrganisations(input: {
+  db: Database;
+  scope: AdminScope;
+}): Promise<AdminOrganisation[]> {
+  const rows = await queryRows<Row>(
+    input.db,
+    sql`select ${columns} from organisations where ${scoped(input.scope)} order by kind, code`,
+  );
   return rows.map(toOrganisation);
 }
 
 /** One organisation with its service area as GeoJSON, or null outside the scope. */
-export async function getAdminOrganisation(input: { db: Database; scope: AdminScope; id: number }): Promise<(AdminOrganisation & { serviceArea: MultiPolygon | null }) | null> {
+export async function getAdminOrganisation(input: {
+  db: Database;
+  scope: AdminScope;
+  id: number;
+}): Promise<(AdminOrganisation & { serviceArea: MultiPolygon | null }) | null> {
   const row = await queryOne<Row & { area: string | null }>(
     input.db,
     sql`select ${columns}, ST_AsGeoJSON(service_area) as area from organisations where id = ${input.id} and ${scoped(input.scope)}`,

@@ -19,11 +19,25 @@ export type AdminUser = {
  * Staff of the scope, found by name or email (`q`): an admin sees every staff member of their
  * municipalities; an org_admin the people who work only in the organisations they administer.
  */
-export async function listAdminUsers(input: { db: Database; scope: AdminScope; q?: string; userId?: number; limit?: number }): Promise<AdminUser[]> {
+export async function listAdminUsers(input: {
+  db: Database;
+  scope: AdminScope;
+  q?: string;
+  userId?: number;
+  limit?: number;
+}): Promise<AdminUser[]> {
   const municipalities = input.scope.municipalityIds.length ? input.scope.municipalityIds : [-1];
   const organisations = input.scope.organisationIds.length ? input.scope.organisationIds : [-1];
   const q = input.q?.trim();
-  const rows = await queryRows<{ id: number; email: string; name: string; locale: string; active: boolean; must_change_password: boolean; memberships: AdminUser["memberships"] }>(
+  const rows = await queryRows<{
+    id: number;
+    email: string;
+    name: string;
+    locale: string;
+    active: boolean;
+    must_change_password: boolean;
+    memberships: AdminUser["memberships"];
+  }>(
     input.db,
     sql`select u.id, u.email, u.name, u.locale, u.active, u.must_change_password,
                coalesce(json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id, 'isLead', m.is_lead) order by m.id), '[]'::json) as memberships

@@ -18,9 +18,19 @@ export type AdminOpen311Endpoint = {
   forwards: number;
 };
 
-export async function listOpen311Endpoints(input: { db: Database; scope: AdminScope }): Promise<AdminOpen311Endpoint[]> {
+export async function listOpen311Endpoints(input: {
+  db: Database;
+  scope: AdminScope;
+}): Promise<AdminOpen311Endpoint[]> {
   const municipalityId = scopeMunicipalityId(input.scope);
-  const rows = await queryRows<Omit<AdminOpen311Endpoint, "apiKeyMasked"> & { api_key: string; organisation_id: number; base_url: string; jurisdiction_id: string | null }>(
+  const rows = await queryRows<
+    Omit<AdminOpen311Endpoint, "apiKeyMasked"> & {
+      api_key: string;
+      organisation_id: number;
+      base_url: string;
+      jurisdiction_id: string | null;
+    }
+  >(
     input.db,
     sql`select e.id, e.organisation_id, e.name, e.base_url, e.jurisdiction_id, e.active, e.api_key,
                coalesce((select json_agg(json_build_object('categoryId', r.category_id, 'externalServiceCode', r.external_service_code) order by r.category_id)

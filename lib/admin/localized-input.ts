@@ -9,4 +9,8 @@ import { toCyrillic } from "../i18n/transliterate";
 export const localizedInput = (max: number, min = 1) =>
   z
     .object({ "sr-Latn": z.string().trim().min(min).max(max), en: z.string().trim().min(min).max(max) })
-    .transform((v): LocalizedText => ({ "sr-Latn": v["sr-Latn"], "sr-Cyrl": toCyrillic(v["sr-Latn"]), en: v.en }));
+    .transform((v): LocalizedText => ({
+      "sr-Latn": v["sr-Latn"],
+      "sr-Cyrl": toCyrillic(v["sr-Latn"]),
+      en: v.en,
+    }));

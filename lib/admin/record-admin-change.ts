@@ -2,7 +2,8 @@ import "server-only";
 import type { Database } from "../../db/client";
 import { adminAudit } from "../../db/schema";
 
-export type AdminEntity = "organisation" | "service_area" | "category" | "user" | "calendar_override" | "open311_endpoint";
+export type AdminEntity =
+  "organisation" | "service_area" | "category" | "user" | "calendar_override" | "open311_endpoint";
 
 /** Writes one audit row; call it inside the transaction that made the change, so both or neither stay. */
 export async function recordAdminChange(input: {

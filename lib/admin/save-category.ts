@@ -36,18 +36,48 @@ export async function saveCategory(input: {
     const [clash] = await tx
       .select({ id: serviceCategories.id })
       .from(serviceCategories)
-      .where(and(eq(serviceCategories.serviceCode, data.serviceCode), eq(serviceCategories.municipalityId, municipalityId)));
-    if (clash && clash.id !== input.categoryId) throw new AppError({ code: "conflict", messageKey: "codeTaken", details: { code: data.serviceCode } });
+      .where(
+        and(
+          eq(serviceCategories.serviceCode, data.serviceCode),
+          eq(serviceCategories.municipalityId, municipalityId),
+        ),
+      );
+    if (clash && clash.id !== input.categoryId)
+      throw new AppError({ code: "conflict", messageKey: "codeTaken", details: { code: data.serviceCode } });
     if (input.categoryId === undefined) {
-      const [row] = await tx.insert(serviceCategories).values({ ...data, municipalityId }).returning();
-      await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId, entity: "category", entityId: row!.id, action: "created", before: null, after: fields(row!) });
+      const [row] = await tx
+        .insert(serviceCategories)
+        .values({ ...data, municipalityId })
+        .returning();
+      await recordAdminChange({
+        tx,
+        actorUserId: input.actorUserId,
+        municipalityId,
+        entity: "category",
+        entityId: row!.id,
+        action: "created",
+        before: null,
+        after: fields(row!),
+      });
       return { id: row!.id, created: true };
     }
-    const where = and(eq(serviceCategories.id, input.categoryId), eq(serviceCategories.municipalityId, municipalityId));
+    const where = and(
+      eq(serviceCategories.id, input.categoryId),
+      eq(serviceCategories.municipalityId, municipalityId),
+    );
     const [before] = await tx.select().from(serviceCategories).where(where).for("update");
     if (!before) throw outOfScope();
     const [after] = await tx.update(serviceCategories).set(data).where(where).returning();
-    await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId, entity: "category", entityId: before.id, action: "updated", before: fields(before), after: fields(after!) });
+    await recordAdminChange({
+      tx,
+      actorUserId: input.actorUserId,
+      municipalityId,
+      entity: "category",
+      entityId: before.id,
+      action: "updated",
+      before: fields(before),
+      after: fields(after!),
+    });
     return { id: before.id, created: false };
   });
 }

@@ -5,11 +5,22 @@ import { scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { recordAdminChange } from "./record-admin-change";
 
 /** The administration registers or changes an Open311 system in one transaction with its audit row (key masked). */
-export async function saveOpen311EndpointAsAdmin(input: { db: Database; scope: AdminScope; actorUserId: number; endpointId?: number; endpoint: unknown }): Promise<{ id: number }> {
+export async function saveOpen311EndpointAsAdmin(input: {
+  db: Database;
+  scope: AdminScope;
+  actorUserId: number;
+  endpointId?: number;
+  endpoint: unknown;
+}): Promise<{ id: number }> {
   const municipalityId = scopeMunicipalityId(input.scope);
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const saved = await saveOpen311Endpoint({ tx, municipalityId, endpointId: input.endpointId, endpoint: input.endpoint });
+    const saved = await saveOpen311Endpoint({
+      tx,
+      municipalityId,
+      endpointId: input.endpointId,
+      endpoint: input.endpoint,
+    });
     await recordAdminChange({
       tx,
       actorUserId: input.actorUserId,

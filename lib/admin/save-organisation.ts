@@ -30,7 +30,14 @@ export async function saveOrganisation(input: {
   organisation: unknown;
 }): Promise<{ id: number; created: boolean }> {
   const data = organisationSchema.parse(input.organisation);
-  const existing = input.organisationId === undefined ? null : await getOrganisationInScope({ db: input.db, scope: input.scope, organisationId: input.organisationId });
+  const existing =
+    input.organisationId === undefined
+      ? null
+      : await getOrganisationInScope({
+          db: input.db,
+          scope: input.scope,
+          organisationId: input.organisationId,
+        });
   const municipalityId = existing?.municipalityId ?? scopeMunicipalityId(input.scope);
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
@@ -42,13 +49,42 @@ export async function saveOrganisation(input: {
       throw new AppError({ code: "conflict", messageKey: "codeTaken", details: { code: data.code } });
     }
     if (!existing) {
-      const [row] = await tx.insert(organisations).values({ ...data, municipalityId }).returning();
-      await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId, entity: "organisation", entityId: row!.id, action: "created", before: null, after: fields(row!) });
+      const [row] = await tx
+        .insert(organisations)
+        .values({ ...data, municipalityId })
+        .returning();
+      await recordAdminChange({
+        tx,
+        actorUserId: input.actorUserId,
+        municipalityId,
+        entity: "organisation",
+        entityId: row!.id,
+        action: "created",
+        before: null,
+        after: fields(row!),
+      });
       return { id: row!.id, created: true };
     }
-    const [before] = await tx.select().from(organisations).where(eq(organisations.id, existing.id)).for("update");
-    const [after] = await tx.update(organisations).set(data).where(eq(organisations.id, existing.id)).returning();
-    await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId, entity: "organisation", entityId: existing.id, action: "updated", before: fields(before!), after: fields(after!) });
+    const [before] = await tx
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, existing.id))
+      .for("update");
+    const [after] = await tx
+      .update(organisations)
+      .set(data)
+      .where(eq(organisations.id, existing.id))
+      .returning();
+    await recordAdminChange({
+      tx,
+      actorUserId: input.actorUserId,
+      municipalityId,
+      entity: "organisation",
+      entityId: existing.id,
+      action: "updated",
+      before: fields(before!),
+      after: fields(after!),
+    });
     return { id: existing.id, created: false };
   });
 }

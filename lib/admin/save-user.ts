@@ -14,9 +14,17 @@ const BCRYPT_COST = 10;
 
 type MembershipRow = { role: Role; organisationId: number | null; isLead: boolean };
 
-async function membershipsOf(db: Database, userId: number): Promise<Array<MembershipRow & { municipalityId: number }>> {
+async function membershipsOf(
+  db: Database,
+  userId: number,
+): Promise<Array<MembershipRow & { municipalityId: number }>> {
   return db
-    .select({ role: memberships.role, organisationId: memberships.organisationId, isLead: memberships.isLead, municipalityId: memberships.municipalityId })
+    .select({
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+      isLead: memberships.isLead,
+      municipalityId: memberships.municipalityId,
+    })
     .from(memberships)
     .where(eq(memberships.userId, userId))
     .orderBy(memberships.id);
@@ -26,12 +34,21 @@ async function membershipsOf(db: Database, userId: number): Promise<Array<Member
  * Memberships the scope may give: organisations of the municipality (an org_admin: only their
  * own, and only the roles of an organisation's staff). Anything else is refused as a whole.
  */
-async function checkMemberships(db: Database, scope: AdminScope, municipalityId: number, list: MembershipInput[]): Promise<void> {
+async function checkMemberships(
+  db: Database,
+  scope: AdminScope,
+  municipalityId: number,
+  list: MembershipInput[],
+): Promise<void> {
   const orgIds = [...new Set(list.flatMap((m) => (m.organisationId === null ? [] : [m.organisationId])))];
   const found = orgIds.length
-    ? await queryRows<{ id: number }>(db, sql`select id from organisations where municipality_id = ${municipalityId} and id in ${orgIds}`)
+    ? await queryRows<{ id: number }>(
+        db,
+        sql`select id from organisations where municipality_id = ${municipalityId} and id in ${orgIds}`,
+      )
     : [];
-  if (found.length !== orgIds.length) throw new AppError({ code: "unprocessable", messageKey: "organisationNotFound" });
+  if (found.length !== orgIds.length)
+    throw new AppError({ code: "unprocessable", messageKey: "organisationNotFound" });
   if (scope.all) return;
   for (const m of list) {
     const allowedRole = (rolesGrantableByOrgAdmin as readonly string[]).includes(m.role);
@@ -46,8 +63,12 @@ async function userInScope(db: Database, scope: AdminScope, userId: number) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw outOfScope();
   const current = await membershipsOf(db, userId);
-  const inMunicipality = current.length > 0 && current.every((m) => scope.municipalityIds.includes(m.municipalityId));
-  const ownStaff = current.every((m) => m.organisationId !== null && scope.organisationIds.includes(m.organisationId) && m.role !== "admin");
+  const inMunicipality =
+    current.length > 0 && current.every((m) => scope.municipalityIds.includes(m.municipalityId));
+  const ownStaff = current.every(
+    (m) =>
+      m.organisationId !== null && scope.organisationIds.includes(m.organisationId) && m.role !== "admin",
+  );
   if (!inMunicipality || (!scope.all && !ownStaff)) throw outOfScope();
   return { user, current };
 }
@@ -61,21 +82,46 @@ const summary = (u: typeof users.$inferSelect, list: MembershipRow[]) => ({
 });
 
 /** Creates a staff account with a bcrypt hash of the initial password and its roles; the user changes the password at first sign-in. */
-export async function createUser(input: { db: Database; scope: AdminScope; actorUserId: number; user: unknown }): Promise<{ id: number }> {
+export async function createUser(input: {
+  db: Database;
+  scope: AdminScope;
+  actorUserId: number;
+  user: unknown;
+}): Promise<{ id: number }> {
   const data = newUserSchema.parse(input.user);
   const municipalityId = scopeMunicipalityId(input.scope);
   await checkMemberships(input.db, input.scope, municipalityId, data.memberships);
   const passwordHash = await bcrypt.hash(data.initialPassword, BCRYPT_COST);
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${data.email}`);
     if (taken) throw new AppError({ code: "conflict", messageKey: "emailTaken" });
     const [row] = await tx
       .insert(users)
-      .values({ email: data.email, name: data.name, locale: data.locale, passwordHash, mustChangePassword: true })
+      .values({
+        email: data.email,
+        name: data.name,
+        locale: data.locale,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning();
-    await tx.insert(memberships).values(data.memberships.map((m) => ({ ...m, role: m.role as Role, userId: row!.id, municipalityId })));
-    await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId, entity: "user", entityId: row!.id, action: "created", before: null, after: summary(row!, data.memberships as MembershipRow[]) });
+    await tx
+      .insert(memberships)
+      .values(data.memberships.map((m) => ({ ...m, role: m.role as Role, userId: row!.id, municipalityId })));
+    await recordAdminChange({
+      tx,
+      actorUserId: input.actorUserId,
+      municipalityId,
+      entity: "user",
+      entityId: row!.id,
+      action: "created",
+      before: null,
+      after: summary(row!, data.memberships as MembershipRow[]),
+    });
     return { id: row!.id };
   });
 }
@@ -85,7 +131,13 @@ export async function createUser(input: { db: Database; scope: AdminScope; actor
  * A deactivated user cannot sign in and loses access at once (sessions reload the user). Nobody can
  * deactivate themselves or take away their own admin role, so the municipality never locks itself out.
  */
-export async function updateUser(input: { db: Database; scope: AdminScope; actorUserId: number; userId: number; user: unknown }): Promise<void> {
+export async function updateUser(input: {
+  db: Database;
+  scope: AdminScope;
+  actorUserId: number;
+  userId: number;
+  user: unknown;
+}): Promise<void> {
   const data = userUpdateSchema.parse(input.user);
   const { user, current } = await userInScope(input.db, input.scope, input.userId);
   const municipalityId = current[0]!.municipalityId;
@@ -93,13 +145,22 @@ export async function updateUser(input: { db: Database; scope: AdminScope; actor
   if (input.userId === input.actorUserId) {
     if (!data.active) throw new AppError({ code: "unprocessable", messageKey: "cannotDeactivateSelf" });
     const hadAdmin = current.some((m) => m.role === "admin");
-    if (hadAdmin && !data.memberships.some((m) => m.role === "admin")) throw new AppError({ code: "unprocessable", messageKey: "cannotDropOwnAdmin" });
+    if (hadAdmin && !data.memberships.some((m) => m.role === "admin"))
+      throw new AppError({ code: "unprocessable", messageKey: "cannotDropOwnAdmin" });
   }
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const [after] = await tx.update(users).set({ name: data.name, locale: data.locale, active: data.active }).where(eq(users.id, user.id)).returning();
-    await tx.delete(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.municipalityId, municipalityId)));
-    await tx.insert(memberships).values(data.memberships.map((m) => ({ ...m, role: m.role as Role, userId: user.id, municipalityId })));
+    const [after] = await tx
+      .update(users)
+      .set({ name: data.name, locale: data.locale, active: data.active })
+      .where(eq(users.id, user.id))
+      .returning();
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.userId, user.id), eq(memberships.municipalityId, municipalityId)));
+    await tx
+      .insert(memberships)
+      .values(data.memberships.map((m) => ({ ...m, role: m.role as Role, userId: user.id, municipalityId })));
     await recordAdminChange({
       tx,
       actorUserId: input.actorUserId,
@@ -114,7 +175,13 @@ export async function updateUser(input: { db: Database; scope: AdminScope; actor
 }
 
 /** Sets a temporary password the administrator hands over; the user must change it at the next sign-in. */
-export async function resetPassword(input: { db: Database; scope: AdminScope; actorUserId: number; userId: number; reset: unknown }): Promise<void> {
+export async function resetPassword(input: {
+  db: Database;
+  scope: AdminScope;
+  actorUserId: number;
+  userId: number;
+  reset: unknown;
+}): Promise<void> {
   const data = passwordResetSchema.parse(input.reset);
   const { user, current } = await userInScope(input.db, input.scope, input.userId);
   const passwordHash = await bcrypt.hash(data.temporaryPassword, BCRYPT_COST);
@@ -122,6 +189,15 @@ export async function resetPassword(input: { db: Database; scope: AdminScope; ac
     const tx = txRaw as unknown as Database;
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, user.id));
     // The hash is never audited; only that a reset happened and by whom.
-    await recordAdminChange({ tx, actorUserId: input.actorUserId, municipalityId: current[0]!.municipalityId, entity: "user", entityId: user.id, action: "password_reset", before: null, after: null });
+    await recordAdminChange({
+      tx,
+      actorUserId: input.actorUserId,
+      municipalityId: current[0]!.municipalityId,
+      entity: "user",
+      entityId: user.id,
+      action: "password_reset",
+      before: null,
+      after: null,
+    });
   });
 }

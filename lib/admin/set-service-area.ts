@@ -18,12 +18,26 @@ export async function setServiceArea(input: {
   organisationId: number;
   geojson: unknown;
 }): Promise<{ vertices: number; areaSquareMetres: number | null }> {
-  const org = await getOrganisationInScope({ db: input.db, scope: input.scope, organisationId: input.organisationId });
-  const checked = input.geojson === null ? null : await checkServiceArea({ db: input.db, municipalityId: org.municipalityId, geojson: input.geojson });
+  const org = await getOrganisationInScope({
+    db: input.db,
+    scope: input.scope,
+    organisationId: input.organisationId,
+  });
+  const checked =
+    input.geojson === null
+      ? null
+      : await checkServiceArea({ db: input.db, municipalityId: org.municipalityId, geojson: input.geojson });
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const [before] = await tx.select({ serviceArea: organisations.serviceArea }).from(organisations).where(eq(organisations.id, org.id)).for("update");
-    await tx.update(organisations).set({ serviceArea: checked?.area ?? null }).where(eq(organisations.id, org.id));
+    const [before] = await tx
+      .select({ serviceArea: organisations.serviceArea })
+      .from(organisations)
+      .where(eq(organisations.id, org.id))
+      .for("update");
+    await tx
+      .update(organisations)
+      .set({ serviceArea: checked?.area ?? null })
+      .where(eq(organisations.id, org.id));
     await recordAdminChange({
       tx,
       actorUserId: input.actorUserId,

@@ -8,7 +8,13 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(200);
 
 /** Roles that belong to an organisation's staff and need one; the others are municipality-wide. */
-export const organisationRoles = ["agent", "inspector", "utility_operator", "permit_officer", "org_admin"] as const;
+export const organisationRoles = [
+  "agent",
+  "inspector",
+  "utility_operator",
+  "permit_officer",
+  "org_admin",
+] as const;
 
 export const membershipSchema = z
   .object({
@@ -16,14 +22,22 @@ export const membershipSchema = z
     organisationId: z.number().int().positive().nullable(),
     isLead: z.boolean().default(false),
   })
-  .refine((m) => !(organisationRoles as readonly string[]).includes(m.role) || m.organisationId !== null, { path: ["organisationId"], message: "organisationRequired" })
-  .refine((m) => !m.isLead || m.organisationId !== null, { path: ["isLead"], message: "leadNeedsOrganisation" });
+  .refine((m) => !(organisationRoles as readonly string[]).includes(m.role) || m.organisationId !== null, {
+    path: ["organisationId"],
+    message: "organisationRequired",
+  })
+  .refine((m) => !m.isLead || m.organisationId !== null, {
+    path: ["isLead"],
+    message: "leadNeedsOrganisation",
+  });
 
 const memberships = z
   .array(membershipSchema)
   .min(1)
   .max(20)
-  .refine((list) => new Set(list.map((m) => `${m.role}:${m.organisationId}`)).size === list.length, { message: "duplicateMembership" });
+  .refine((list) => new Set(list.map((m) => `${m.role}:${m.organisationId}`)).size === list.length, {
+    message: "duplicateMembership",
+  });
 
 const userFields = {
   name: z.string().trim().min(2).max(200),

@@ -8,7 +8,13 @@ import type { AnalyticsFilters, AnalyticsLayer } from "./filters";
 import { hexagonSizeForZoom } from "./hexagon-size";
 import { reportDistrictId, reportScope } from "./report-scope";
 
-type LayerInput = { db: Database; municipalityId: number; filters: AnalyticsFilters; locale: Locale; zoom: number };
+type LayerInput = {
+  db: Database;
+  municipalityId: number;
+  filters: AnalyticsFilters;
+  locale: Locale;
+  zoom: number;
+};
 
 export type MapLayer = FeatureCollection<Geometry, Record<string, string | number | null>> & {
   layer: AnalyticsLayer;
@@ -35,7 +41,13 @@ export async function buildMapLayer(input: LayerInput & { layer: AnalyticsLayer 
 }
 
 async function districtLayer(input: LayerInput): Promise<MapLayer> {
-  const rows = await queryRows<{ code: string; name: LocalizedText; population: number | null; reports: number; geom: string }>(
+  const rows = await queryRows<{
+    code: string;
+    name: LocalizedText;
+    population: number | null;
+    reports: number;
+    geom: string;
+  }>(
     input.db,
     sql`with counted as (
           select ${reportDistrictId()} as district_id, count(*)::int as n
@@ -58,7 +70,13 @@ async function districtLayer(input: LayerInput): Promise<MapLayer> {
       per1000: r.population ? Math.round((r.reports * 1000 * 100) / r.population) / 100 : null,
     },
   }));
-  return { type: "FeatureCollection", features, layer: "choropleth", cellMetres: null, max: Math.max(0, ...rows.map((r) => r.reports)) };
+  return {
+    type: "FeatureCollection",
+    features,
+    layer: "choropleth",
+    cellMetres: null,
+    max: Math.max(0, ...rows.map((r) => r.reports)),
+  };
 }
 
 async function hexagonLayer(input: LayerInput): Promise<MapLayer> {
@@ -85,7 +103,11 @@ async function hexagonLayer(input: LayerInput): Promise<MapLayer> {
   );
   return {
     type: "FeatureCollection",
-    features: rows.map((r) => ({ type: "Feature", geometry: JSON.parse(r.geom) as Geometry, properties: { reports: r.reports } })),
+    features: rows.map((r) => ({
+      type: "Feature",
+      geometry: JSON.parse(r.geom) as Geometry,
+      properties: { reports: r.reports },
+    })),
     layer: "hexagons",
     cellMetres: size,
     max: Math.max(0, ...rows.map((r) => r.reports)),
@@ -107,7 +129,11 @@ async function heatLayer(input: LayerInput): Promise<MapLayer> {
   );
   return {
     type: "FeatureCollection",
-    features: rows.map((r) => ({ type: "Feature", geometry: JSON.parse(r.geom) as Geometry, properties: { reports: r.reports } })),
+    features: rows.map((r) => ({
+      type: "Feature",
+      geometry: JSON.parse(r.geom) as Geometry,
+      properties: { reports: r.reports },
+    })),
     layer: "heatmap",
     cellMetres: size,
     max: Math.max(0, ...rows.map((r) => r.reports)),

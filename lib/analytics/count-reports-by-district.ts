@@ -22,7 +22,12 @@ export async function countReportsByDistrict(input: {
   filters: AnalyticsFilters;
   locale: Locale;
 }): Promise<DistrictCount[]> {
-  const rows = await queryRows<{ code: string; name: LocalizedText; population: number | null; reports: number }>(
+  const rows = await queryRows<{
+    code: string;
+    name: LocalizedText;
+    population: number | null;
+    reports: number;
+  }>(
     input.db,
     sql`with counted as (
           select ${reportDistrictId()} as district_id, count(*)::int as n

@@ -20,7 +20,12 @@ export async function countVolume(input: {
   locale: Locale;
 }): Promise<VolumeRow[]> {
   const unit = input.filters.bucket === "month" ? "month" : "week";
-  const rows = await queryRows<{ period: string; service_code: string; name: LocalizedText; reports: number }>(
+  const rows = await queryRows<{
+    period: string;
+    service_code: string;
+    name: LocalizedText;
+    reports: number;
+  }>(
     input.db,
     sql`select to_char(date_trunc(${unit}, r.created_at at time zone ${MUNICIPAL_TIME_ZONE}), 'YYYY-MM-DD') as period,
                sc.service_code, sc.name, count(*)::int as reports
@@ -29,5 +34,10 @@ export async function countVolume(input: {
         group by 1, sc.service_code, sc.name
         order by 1, sc.service_code`,
   );
-  return rows.map((r) => ({ period: r.period, category: r.service_code, categoryName: localized(r.name, input.locale), reports: r.reports }));
+  return rows.map((r) => ({
+    period: r.period,
+    category: r.service_code,
+    categoryName: localized(r.name, input.locale),
+    reports: r.reports,
+  }));
 }

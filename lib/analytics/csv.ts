@@ -15,6 +15,9 @@ function csvCell(value: string | number | null | undefined): string {
 }
 
 /** A table of rows as CSV text with a header line. */
-export function toCsv<T extends Record<string, string | number | null>>(columns: ReadonlyArray<keyof T & string>, rows: readonly T[]): string {
+export function toCsv<T extends Record<string, string | number | null>>(
+  columns: ReadonlyArray<keyof T & string>,
+  rows: readonly T[],
+): string {
   return csvLine(columns) + rows.map((row) => csvLine(columns.map((c) => row[c]))).join("");
 }

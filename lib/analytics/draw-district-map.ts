@@ -10,7 +10,10 @@ export type DistrictMapDrawing = { viewBox: string; shapes: DistrictMapShape[] }
  * The municipality's districts as SVG paths in Web Mercator (ST_AsSVG, y pointing down), for a
  * static map snapshot that prints without WebGL or basemap tiles.
  */
-export async function drawDistrictMap(input: { db: Database; municipalityId: number }): Promise<DistrictMapDrawing> {
+export async function drawDistrictMap(input: {
+  db: Database;
+  municipalityId: number;
+}): Promise<DistrictMapDrawing> {
   const box = await queryOne<{ xmin: number; ymin: number; xmax: number; ymax: number }>(
     input.db,
     sql`select ST_XMin(e) as xmin, ST_YMin(e) as ymin, ST_XMax(e) as xmax, ST_YMax(e) as ymax

@@ -74,10 +74,18 @@ export function defaultAnalyticsFilters(now: Date = new Date()): AnalyticsFilter
  */
 export function parseAnalyticsFilters(params: URLSearchParams, now: Date = new Date()): AnalyticsFilters {
   const defaults = defaultAnalyticsFilters(now);
-  const list = (name: string) => params.getAll(name).flatMap((v) => v.split(",")).filter(Boolean);
+  const list = (name: string) =>
+    params
+      .getAll(name)
+      .flatMap((v) => v.split(","))
+      .filter(Boolean);
   const single = (name: string) => params.get(name)?.trim() || undefined;
   const parsed = analyticsFiltersSchema.safeParse({
-    from: single("from") ?? (single("to") ? isoDate(addDays(new Date(`${single("to")}T00:00:00Z`), -(DEFAULT_PERIOD_DAYS - 1))) : defaults.from),
+    from:
+      single("from") ??
+      (single("to")
+        ? isoDate(addDays(new Date(`${single("to")}T00:00:00Z`), -(DEFAULT_PERIOD_DAYS - 1)))
+        : defaults.from),
     to: single("to") ?? defaults.to,
     categories: list("category"),
     organisations: list("organisation"),
@@ -89,7 +97,11 @@ export function parseAnalyticsFilters(params: URLSearchParams, now: Date = new D
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join("."));
-    throw new AppError({ code: "bad_request", messageKey: "invalidAnalyticsFilter", details: { fields: fields.join(", ") } });
+    throw new AppError({
+      code: "bad_request",
+      messageKey: "invalidAnalyticsFilter",
+      details: { fields: fields.join(", ") },
+    });
   }
   return parsed.data;
 }
@@ -119,13 +131,17 @@ export type PeriodBounds = {
 };
 
 export function periodBounds(filters: Pick<AnalyticsFilters, "from" | "to">): PeriodBounds {
-  const start = new Date(endOfLocalDay(isoDate(addDays(new Date(`${filters.from}T00:00:00Z`), -1))).getTime() + 1);
+  const start = new Date(
+    endOfLocalDay(isoDate(addDays(new Date(`${filters.from}T00:00:00Z`), -1))).getTime() + 1,
+  );
   const end = new Date(endOfLocalDay(filters.to).getTime() + 1);
   return { start, end, previousStart: new Date(start.getTime() - (end.getTime() - start.getTime())) };
 }
 
 /** Quick periods offered next to the date fields. `lastQuarter` is the previous calendar quarter. */
-export function periodPresets(now: Date = new Date()): Record<"last30" | "last90" | "lastQuarter" | "last365", { from: string; to: string }> {
+export function periodPresets(
+  now: Date = new Date(),
+): Record<"last30" | "last90" | "lastQuarter" | "last365", { from: string; to: string }> {
   const today = localDate(now);
   const back = (days: number) => isoDate(addDays(new Date(`${today}T00:00:00Z`), -(days - 1)));
   const [year, month] = today.split("-").map(Number) as [number, number];

@@ -88,10 +88,16 @@ export async function findHotspots(input: {
       rank: index + 1,
       reports: row.reports,
       previousReports: row.previous_reports,
-      trend: row.previous_reports > 0 ? Math.round(((row.reports - row.previous_reports) / row.previous_reports) * 100) / 100 : null,
+      trend:
+        row.previous_reports > 0
+          ? Math.round(((row.reports - row.previous_reports) / row.previous_reports) * 100) / 100
+          : null,
       centre,
       bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
-      categories: (typeof row.categories === "string" ? (JSON.parse(row.categories) as typeof row.categories) : row.categories).map((c) => ({
+      categories: (typeof row.categories === "string"
+        ? (JSON.parse(row.categories) as typeof row.categories)
+        : row.categories
+      ).map((c) => ({
         code: c.code,
         name: localized(c.name, input.locale),
         reports: c.reports,

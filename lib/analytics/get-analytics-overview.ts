@@ -17,7 +17,13 @@ import { measureResolutionTimes } from "./measure-resolution-times";
  * summary show the same numbers). The queries run one after another: the embedded engine has a
  * single session, and on a server each is short.
  */
-export async function getAnalyticsOverview(input: { db: Database; municipalityId: number; filters: AnalyticsFilters; locale: Locale; now?: Date }) {
+export async function getAnalyticsOverview(input: {
+  db: Database;
+  municipalityId: number;
+  filters: AnalyticsFilters;
+  locale: Locale;
+  now?: Date;
+}) {
   return {
     key: await measureKeyFigures(input),
     districts: await countReportsByDistrict(input),

@@ -23,7 +23,14 @@ export async function measureKeyFigures(input: {
   now?: Date;
 }): Promise<KeyFigures> {
   const now = (input.now ?? new Date()).toISOString();
-  const row = await queryOne<{ reports: number; resolved: number; open_now: number; overdue_now: number; median_hours: number | null; previous: number }>(
+  const row = await queryOne<{
+    reports: number;
+    resolved: number;
+    open_now: number;
+    overdue_now: number;
+    median_hours: number | null;
+    previous: number;
+  }>(
     input.db,
     sql`select count(*)::int as reports,
                count(*) filter (where r.resolved_at is not null)::int as resolved,
@@ -40,6 +47,9 @@ export async function measureKeyFigures(input: {
     resolved: row?.resolved ?? 0,
     openNow: row?.open_now ?? 0,
     overdueNow: row?.overdue_now ?? 0,
-    medianResolutionHours: row?.median_hours === null || row?.median_hours === undefined ? null : Math.round(Number(row.median_hours) * 10) / 10,
+    medianResolutionHours:
+      row?.median_hours === null || row?.median_hours === undefined
+        ? null
+        : Math.round(Number(row.median_hours) * 10) / 10,
   };
 }

@@ -18,8 +18,11 @@ export function reportScope(input: ScopeInput): SQL {
   const { filters, municipalityId } = input;
   const bounds = periodBounds(filters);
   const parts: SQL[] = [sql`r.municipality_id = ${municipalityId}`, sql`r.status <> 'duplicate'`];
-  const [from, to] = input.period === "previous" ? [bounds.previousStart, bounds.start] : [bounds.start, bounds.end];
-  parts.push(sql`r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz`);
+  const [from, to] =
+    input.period === "previous" ? [bounds.previousStart, bounds.start] : [bounds.start, bounds.end];
+  parts.push(
+    sql`r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz`,
+  );
   if (filters.categories.length) {
     parts.push(
       sql`r.category_id in (select id from service_categories where municipality_id = ${municipalityId} and service_code in ${filters.categories})`,
@@ -31,7 +34,9 @@ export function reportScope(input: ScopeInput): SQL {
     );
   }
   if (filters.districts.length) {
-    parts.push(sql`${reportDistrictId()} in (select id from districts where municipality_id = ${municipalityId} and code in ${filters.districts})`);
+    parts.push(
+      sql`${reportDistrictId()} in (select id from districts where municipality_id = ${municipalityId} and code in ${filters.districts})`,
+    );
   }
   return sql.join(parts, sql` and `);
 }

@@ -58,11 +58,20 @@ type ExportRow = {
   supporters: number;
 };
 
-type ExportInput = { db: Database; municipalityId: number; filters: AnalyticsFilters; locale: Locale; batchSize?: number };
+type ExportInput = {
+  db: Database;
+  municipalityId: number;
+  filters: AnalyticsFilters;
+  locale: Locale;
+  batchSize?: number;
+};
 
 /** How many reports an export of these filters will hold (for the progress bar). */
 export async function countReportExport(input: Omit<ExportInput, "locale" | "batchSize">): Promise<number> {
-  const row = await queryOne<{ n: number }>(input.db, sql`select count(*)::int as n from reports r where ${reportScope(input)}`);
+  const row = await queryOne<{ n: number }>(
+    input.db,
+    sql`select count(*)::int as n from reports r where ${reportScope(input)}`,
+  );
   return row?.n ?? 0;
 }
 
@@ -71,7 +80,9 @@ export async function countReportExport(input: Omit<ExportInput, "locale" | "bat
  * batches (by id) as the client reads: one batch in memory at a time on both engines, whatever the
  * number of rows. GeoJSON puts one feature per line so a reader can count progress by lines.
  */
-export function streamReportExport(input: ExportInput & { format: ExportFormat }): ReadableStream<Uint8Array> {
+export function streamReportExport(
+  input: ExportInput & { format: ExportFormat },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const batchSize = input.batchSize ?? EXPORT_BATCH_SIZE;
   let lastId = 0;
@@ -83,9 +94,14 @@ export function streamReportExport(input: ExportInput & { format: ExportFormat }
         if (done) return;
         const rows = await fetchBatch(input, lastId, batchSize);
         let text = "";
-        if (first) text += input.format === "csv" ? csvLine(exportColumns) : '{"type":"FeatureCollection","features":[\n';
+        if (first)
+          text +=
+            input.format === "csv" ? csvLine(exportColumns) : '{"type":"FeatureCollection","features":[\n';
         for (const row of rows) {
-          text += input.format === "csv" ? csvLine(csvValues(row, input.locale)) : `${first ? "" : ",\n"}${JSON.stringify(feature(row, input.locale))}`;
+          text +=
+            input.format === "csv"
+              ? csvLine(csvValues(row, input.locale))
+              : `${first ? "" : ",\n"}${JSON.stringify(feature(row, input.locale))}`;
           first = false;
         }
         first = false;
@@ -126,7 +142,9 @@ async function fetchBatch(input: ExportInput, afterId: number, limit: number): P
 }
 
 function csvValues(row: ExportRow, locale: Locale): Array<string | number | null> {
-  return exportColumns.map((column) => (column === "category_name" ? localized(row.category_name, locale) : row[column]));
+  return exportColumns.map((column) =>
+    column === "category_name" ? localized(row.category_name, locale) : row[column],
+  );
 }
 
 function feature(row: ExportRow, locale: Locale) {

@@ -4,5 +4,10 @@ import type { SessionUser } from "./staff-user";
 
 /** A signed-in staff member as the procedure sees them. */
 export function actorOfUser(user: SessionUser): Actor {
-  return { kind: "staff", userId: user.id, role: primaryRole(user.roles), organisationIds: user.organisationIds };
+  return {
+    kind: "staff",
+    userId: user.id,
+    role: primaryRole(user.roles),
+    organisationIds: user.organisationIds,
+  };
 }

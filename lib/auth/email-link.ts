@@ -37,7 +37,13 @@ export function hashToken(token: string): string {
  * outbox in one transaction. Answers the same whether or not the address has reports, so it tells
  * nobody who uses the service; limited per address and per network address.
  */
-export async function requestSignInLink(input: { db: Database; email: unknown; locale: Locale; ip: string; now?: Date }): Promise<void> {
+export async function requestSignInLink(input: {
+  db: Database;
+  email: unknown;
+  locale: Locale;
+  ip: string;
+  now?: Date;
+}): Promise<void> {
   if (!emailSignInEnabled()) throw new AppError({ code: "not_found", messageKey: "emailSignInUnavailable" });
   const parsed = emailSchema.safeParse(input.email);
   if (!parsed.success) throw new AppError({ code: "unprocessable", messageKey: "invalidEmail" });
@@ -47,12 +53,22 @@ export async function requestSignInLink(input: { db: Database; email: unknown; l
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   const url = `${getEnv().PUBLIC_BASE_URL.replace(/\/$/, "")}/account/verify?token=${token}`;
-  const rendered = await renderNotification({ locale: input.locale, template: "sign_in_link", values: { url, minutes: SIGN_IN_LINK_MINUTES } });
+  const rendered = await renderNotification({
+    locale: input.locale,
+    template: "sign_in_link",
+    values: { url, minutes: SIGN_IN_LINK_MINUTES },
+  });
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const [link] = await tx
       .insert(t.signInLinks)
-      .values({ email, tokenHash: hashToken(token), locale: input.locale, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000), createdAt: now })
+      .values({
+        email,
+        tokenHash: hashToken(token),
+        locale: input.locale,
+        expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+        createdAt: now,
+      })
       .returning({ id: t.signInLinks.id });
     await tx.insert(t.outboxMessages).values({
       messageKey: `sign-in-link-${link!.id}`,
@@ -71,7 +87,11 @@ export async function requestSignInLink(input: { db: Database; email: unknown; l
  * reports they filed or followed with this address become theirs ("My reports"). Null for a link
  * that is unknown, used or expired.
  */
-export async function consumeSignInLink(input: { db: Database; token: unknown; now?: Date }): Promise<CitizenSession | null> {
+export async function consumeSignInLink(input: {
+  db: Database;
+  token: unknown;
+  now?: Date;
+}): Promise<CitizenSession | null> {
   if (typeof input.token !== "string" || input.token.length < 20 || input.token.length > 100) return null;
   const now = input.now ?? new Date();
   return input.db.transaction(async (txRaw) => {
@@ -90,8 +110,12 @@ export async function consumeSignInLink(input: { db: Database; token: unknown; n
           returning id, active`,
     );
     if (!user || !user.active) return null;
-    await tx.execute(sql`update report_contacts set user_id = ${user.id} where user_id is null and lower(email) = ${link.email}`);
-    await tx.execute(sql`update report_followers set user_id = ${user.id} where user_id is null and lower(email) = ${link.email}`);
+    await tx.execute(
+      sql`update report_contacts set user_id = ${user.id} where user_id is null and lower(email) = ${link.email}`,
+    );
+    await tx.execute(
+      sql`update report_followers set user_id = ${user.id} where user_id is null and lower(email) = ${link.email}`,
+    );
     return { userId: user.id, email: link.email };
   });
 }

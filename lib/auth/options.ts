@@ -10,7 +10,10 @@ import { authSecret } from "./secret";
 import type { SessionUser } from "./staff-user";
 import { verifyCredentials } from "./staff-user";
 
-const credentials = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  email: z.string().trim().email().max(254),
+  password: z.string().min(1).max(200),
+});
 
 /**
  * Sign-in limits count failed attempts, per account (guessing one password is slow) and per network
@@ -40,9 +43,14 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const db = await getDb();
           // The entry the proxy in front added (see clientIp in lib/http.ts).
-          const address = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",").at(-1)?.trim() || "unknown";
+          const address =
+            (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",").at(-1)?.trim() || "unknown";
           try {
-            await checkRateLimit({ db, rule: loginLimits.failedPerEmail, key: parsed.data.email.toLowerCase() });
+            await checkRateLimit({
+              db,
+              rule: loginLimits.failedPerEmail,
+              key: parsed.data.email.toLowerCase(),
+            });
             await checkRateLimit({ db, rule: loginLimits.failedPerIp, key: address });
           } catch (err) {
             // next-auth shows the thrown message's code on the sign-in page.
@@ -51,8 +59,14 @@ export function authOptions(): NextAuthOptions {
           }
           const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
           if (!user || user.roles.length === 0) {
-            await consumeRateLimit({ db, rule: loginLimits.failedPerEmail, key: parsed.data.email.toLowerCase() }).catch(() => undefined);
-            await consumeRateLimit({ db, rule: loginLimits.failedPerIp, key: address }).catch(() => undefined);
+            await consumeRateLimit({
+              db,
+              rule: loginLimits.failedPerEmail,
+              key: parsed.data.email.toLowerCase(),
+            }).catch(() => undefined);
+            await consumeRateLimit({ db, rule: loginLimits.failedPerIp, key: address }).catch(
+              () => undefined,
+            );
             return null;
           }
           return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
@@ -80,7 +94,8 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         (session as unknown as { staff?: SessionUser }).staff = token.staff as SessionUser | undefined;
-        (session as unknown as { citizen?: CitizenSession }).citizen = token.citizen as CitizenSession | undefined;
+        (session as unknown as { citizen?: CitizenSession }).citizen = token.citizen as
+          CitizenSession | undefined;
         return session;
       },
     },

@@ -7,7 +7,15 @@ import type { Role } from "./roles";
  */
 export const permissions = {
   /** Open the staff workspace at all. */
-  "staff.workspace": ["agent", "inspector", "utility_operator", "permit_officer", "planner", "org_admin", "admin"],
+  "staff.workspace": [
+    "agent",
+    "inspector",
+    "utility_operator",
+    "permit_officer",
+    "planner",
+    "org_admin",
+    "admin",
+  ],
   /** See queues of reports and open a report's staff view. */
   "reports.view": ["agent", "inspector", "utility_operator", "org_admin", "admin"],
   /** Change a report: status, assignment, notes (the procedure decides which change). */
@@ -30,7 +38,15 @@ export const permissions = {
    */
   "organisation.manage": ["org_admin", "admin"],
   /** Change one's own password (every staff member; forced after an administrator set it). */
-  "account.password": ["agent", "inspector", "utility_operator", "permit_officer", "planner", "org_admin", "admin"],
+  "account.password": [
+    "agent",
+    "inspector",
+    "utility_operator",
+    "permit_officer",
+    "planner",
+    "org_admin",
+    "admin",
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -41,7 +57,16 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 }
 
 /** When a user holds several roles, the procedure acts with the broadest one. */
-const precedence: Role[] = ["admin", "org_admin", "agent", "inspector", "utility_operator", "permit_officer", "planner", "citizen"];
+const precedence: Role[] = [
+  "admin",
+  "org_admin",
+  "agent",
+  "inspector",
+  "utility_operator",
+  "permit_officer",
+  "planner",
+  "citizen",
+];
 
 export function primaryRole(roles: readonly Role[]): Role {
   return precedence.find((r) => roles.includes(r)) ?? "citizen";

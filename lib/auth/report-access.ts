@@ -13,12 +13,17 @@ export type ReportAccessFacts = {
 };
 
 /** The contact centre and administrators: they see and route every report of their municipalities. */
-export const isDesk = (user: Pick<SessionUser, "roles">) => user.roles.includes("agent") || user.roles.includes("admin");
+export const isDesk = (user: Pick<SessionUser, "roles">) =>
+  user.roles.includes("agent") || user.roles.includes("admin");
 const holds = (user: SessionUser, facts: ReportAccessFacts) =>
   facts.assignedOrganisationId !== null && user.organisationIds.includes(facts.assignedOrganisationId);
 
 export function canViewReport(user: SessionUser, facts: ReportAccessFacts): boolean {
-  return isDesk(user) || holds(user, facts) || facts.previousOrganisationIds.some((id) => user.organisationIds.includes(id));
+  return (
+    isDesk(user) ||
+    holds(user, facts) ||
+    facts.previousOrganisationIds.some((id) => user.organisationIds.includes(id))
+  );
 }
 
 /** The reporter's contact: the desk always; the holding organisation unless the reporter asked to stay anonymous. */
@@ -28,7 +33,11 @@ export function canSeeContact(user: SessionUser, facts: ReportAccessFacts & { an
 }
 
 /** An internal note: the desk; the organisation that wrote it; the organisation holding the report. */
-export function canSeeInternalNote(user: SessionUser, facts: ReportAccessFacts, noteOrganisationId: number | null): boolean {
+export function canSeeInternalNote(
+  user: SessionUser,
+  facts: ReportAccessFacts,
+  noteOrganisationId: number | null,
+): boolean {
   if (isDesk(user) || holds(user, facts)) return true;
   return noteOrganisationId !== null && user.organisationIds.includes(noteOrganisationId);
 }

@@ -63,7 +63,8 @@ export function checkSameOrigin(req: NextRequest): void {
   if (!unsafeMethods.has(req.method)) return;
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? req.nextUrl.host;
-  if (!origin || new URL(origin).host !== host) throw new AppError({ code: "forbidden", messageKey: "crossSiteRequest" });
+  if (!origin || new URL(origin).host !== host)
+    throw new AppError({ code: "forbidden", messageKey: "crossSiteRequest" });
 }
 
 type StaffHandler<P> = (
@@ -77,7 +78,8 @@ export function withStaff<P = Record<string, string>>(permission: Permission, ha
     const user = await staffFromRequest(req);
     if (!user) throw new AppError({ code: "unauthorized", messageKey: "signInRequired" });
     checkSameOrigin(req);
-    if (!hasPermission(user.roles, permission)) throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
+    if (!hasPermission(user.roles, permission))
+      throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
     return handler(req, { ...ctx, user, actor: actorOfUser(user) });
   });
   return Object.assign(wrapped, { permission });

@@ -19,21 +19,30 @@ export type SessionUser = {
 };
 
 export async function loadSessionUser(db: Database, userId: number): Promise<SessionUser | null> {
-  const row = await queryOne<{ id: number; email: string; name: string; locale: string; must_change_password: boolean }>(
+  const row = await queryOne<{
+    id: number;
+    email: string;
+    name: string;
+    locale: string;
+    must_change_password: boolean;
+  }>(
     db,
     sql`select id, email, name, locale, must_change_password from users where id = ${userId} and active`,
   );
   if (!row) return null;
   const { must_change_password: mustChangePassword, ...user } = row;
-  const memberships = await queryRows<{ role: Role; organisation_id: number | null; municipality_id: number }>(
-    db,
-    sql`select role, organisation_id, municipality_id from memberships where user_id = ${userId}`,
-  );
+  const memberships = await queryRows<{
+    role: Role;
+    organisation_id: number | null;
+    municipality_id: number;
+  }>(db, sql`select role, organisation_id, municipality_id from memberships where user_id = ${userId}`);
   return {
     ...user,
     mustChangePassword,
     roles: [...new Set(memberships.map((m) => m.role))],
-    organisationIds: [...new Set(memberships.flatMap((m) => (m.organisation_id === null ? [] : [m.organisation_id])))],
+    organisationIds: [
+      ...new Set(memberships.flatMap((m) => (m.organisation_id === null ? [] : [m.organisation_id]))),
+    ],
     municipalityIds: [...new Set(memberships.map((m) => m.municipality_id))],
   };
 }
@@ -41,7 +50,11 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
 let dummyHash: string | undefined;
 
 /** Checks an email and password; the same answer (null) for an unknown user and a wrong password. */
-export async function verifyCredentials(db: Database, email: string, password: string): Promise<SessionUser | null> {
+export async function verifyCredentials(
+  db: Database,
+  email: string,
+  password: string,
+): Promise<SessionUser | null> {
   const row = await queryOne<{ id: number; password_hash: string | null }>(
     db,
     sql`select id, password_hash from users where lower(email) = lower(${email}) and active`,

@@ -14,7 +14,11 @@ export type OverrideEffect = {
  * the given standard, due without the override and with it (the same date when the override
  * changes nothing, e.g. a "working day" that already was one).
  */
-export function overrideEffect(input: { override: CalendarOverride; others: readonly CalendarOverride[]; slaWorkingDays: number }): OverrideEffect {
+export function overrideEffect(input: {
+  override: CalendarOverride;
+  others: readonly CalendarOverride[];
+  slaWorkingDays: number;
+}): OverrideEffect {
   const without = input.others.filter((o) => o.date !== input.override.date);
   const withIt = [...without, input.override];
   let cursor = addDays(new Date(`${input.override.date}T00:00:00Z`), -1);

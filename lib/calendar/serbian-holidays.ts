@@ -80,7 +80,8 @@ export function serbianHolidays(year: number): Holiday[] {
     const day = new Date(`${holiday.date}T00:00:00Z`);
     if (day.getUTCDay() !== 0) continue;
     let next = addDays(day, 1);
-    while (taken.has(isoDate(next)) || next.getUTCDay() === 6 || next.getUTCDay() === 0) next = addDays(next, 1);
+    while (taken.has(isoDate(next)) || next.getUTCDay() === 6 || next.getUTCDay() === 0)
+      next = addDays(next, 1);
     taken.add(isoDate(next));
     all.push({ date: isoDate(next), key: "moved_from_sunday" });
   }

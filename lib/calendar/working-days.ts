@@ -30,7 +30,11 @@ export function isWorkingDay(date: string, overrides: readonly CalendarOverride[
  * after `from`. A report filed on Friday with 1 working day is due on Monday (unless Monday is
  * a holiday).
  */
-export function addWorkingDays(input: { from: string; days: number; overrides?: readonly CalendarOverride[] }): string {
+export function addWorkingDays(input: {
+  from: string;
+  days: number;
+  overrides?: readonly CalendarOverride[];
+}): string {
   let cursor = new Date(`${input.from}T00:00:00Z`);
   let remaining = input.days;
   while (remaining > 0) {
@@ -41,7 +45,11 @@ export function addWorkingDays(input: { from: string; days: number; overrides?: 
 }
 
 /** Working days strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function countWorkingDays(input: { from: string; to: string; overrides?: readonly CalendarOverride[] }): number {
+export function countWorkingDays(input: {
+  from: string;
+  to: string;
+  overrides?: readonly CalendarOverride[];
+}): number {
   let count = 0;
   let cursor = new Date(`${input.from}T00:00:00Z`);
   const end = new Date(`${input.to}T00:00:00Z`);
@@ -54,9 +62,12 @@ export function countWorkingDays(input: { from: string; to: string; overrides?: 
 
 /** The calendar date of an instant in the municipality's time zone. */
 export function localDate(instant: Date, timeZone = MUNICIPAL_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
 /** The last instant of a local calendar date (23:59:59.999 in the time zone), as a UTC Date. */
@@ -74,7 +85,14 @@ export function endOfLocalDay(date: string, timeZone = MUNICIPAL_TIME_ZONE): Dat
     second: "2-digit",
   }).formatToParts(naiveUtc);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asLocal = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const asLocal = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   const offsetMs = asLocal - Math.floor(naiveUtc.getTime() / 1000) * 1000;
   return new Date(naiveUtc.getTime() - offsetMs);
 }

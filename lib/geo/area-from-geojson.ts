@@ -4,7 +4,8 @@ import { MAX_VERTICES, validateGeometry, type GeometryProblem } from "./validate
 /** Why an imported or drawn area is refused before the database sees it; messages under errors.geometry_*. */
 export type AreaProblem = GeometryProblem | "malformed_json" | "empty";
 
-export type AreaParse = { valid: true; area: MultiPolygon; vertices: number } | { valid: false; reason: AreaProblem };
+export type AreaParse =
+  { valid: true; area: MultiPolygon; vertices: number } | { valid: false; reason: AreaProblem };
 
 /**
  * An area from GeoJSON (text as read from a file, or an already parsed value): a Polygon, a
@@ -31,7 +32,10 @@ export function areaFromGeoJson(input: unknown): AreaParse {
     if (o.type === "FeatureCollection" && depth === 0) {
       if (!Array.isArray(o.features)) return "malformed";
       for (const f of o.features) {
-        const problem = (f as { type?: unknown })?.type === "Feature" ? collect((f as { geometry: unknown }).geometry, 1) : "malformed";
+        const problem =
+          (f as { type?: unknown })?.type === "Feature"
+            ? collect((f as { geometry: unknown }).geometry, 1)
+            : "malformed";
         if (problem) return problem;
       }
       return null;
@@ -39,7 +43,9 @@ export function areaFromGeoJson(input: unknown): AreaParse {
     if (o.type !== "Polygon" && o.type !== "MultiPolygon") return "wrong_type";
     if (!Array.isArray(o.coordinates)) return "malformed";
     if (o.coordinates.length === 0) return "empty";
-    const checked = validateGeometry(o, ["Polygon", "MultiPolygon"] as const, MAX_VERTICES, { checkCrossings: false });
+    const checked = validateGeometry(o, ["Polygon", "MultiPolygon"] as const, MAX_VERTICES, {
+      checkCrossings: false,
+    });
     if (!checked.valid) return checked.reason;
     if (checked.geometry.type === "Polygon") polygons.push(checked.geometry.coordinates);
     else polygons.push(...checked.geometry.coordinates);

@@ -3,7 +3,6 @@ import { AppError } from "../errors";
 import { MAX_BBOX_SQUARE_DEGREES } from "./bbox-limits";
 import type { BBox } from "./sql";
 
-
 const number = z.coerce.number().finite();
 
 /** Parses `west,south,east,north` (degrees, WGS 84) as sent by the map. */

@@ -17,7 +17,12 @@ export async function checkAreaInMunicipality(input: {
   municipalityId?: number;
 }): Promise<{ municipalityId: number; areaSquareMetres: number }> {
   const only = input.municipalityId === undefined ? sql`` : sql`and m.id = ${input.municipalityId}`;
-  const row = await queryOne<{ valid: boolean; empty: boolean; area_m2: number | null; municipality_id: number | null }>(
+  const row = await queryOne<{
+    valid: boolean;
+    empty: boolean;
+    area_m2: number | null;
+    municipality_id: number | null;
+  }>(
     input.db,
     sql`select ST_IsValid(s.g) as valid,
                -- About a square metre in degrees² is no area: corners on one line, give or take floating-point
@@ -27,8 +32,19 @@ export async function checkAreaInMunicipality(input: {
                (select m.id from municipalities m where ST_IsValid(s.g) and ST_Covers(m.boundary, s.g) ${only} order by m.id limit 1) as municipality_id
         from (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(input.area)}), 4326) as g) s`,
   );
-  if (!row?.valid) throw new AppError({ code: "unprocessable", messageKey: "geometry_self_intersecting", details: { reason: "self_intersecting" } });
-  if (row.empty) throw new AppError({ code: "unprocessable", messageKey: "geometry_empty", details: { reason: "empty" } });
-  if (row.municipality_id === null) throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area", details: { reason: "outside_area" } });
+  if (!row?.valid)
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "geometry_self_intersecting",
+      details: { reason: "self_intersecting" },
+    });
+  if (row.empty)
+    throw new AppError({ code: "unprocessable", messageKey: "geometry_empty", details: { reason: "empty" } });
+  if (row.municipality_id === null)
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "geometry_outside_area",
+      details: { reason: "outside_area" },
+    });
   return { municipalityId: row.municipality_id, areaSquareMetres: Math.round(row.area_m2 ?? 0) };
 }

@@ -15,13 +15,17 @@ export type ShapeType = "LineString" | "Polygon" | "MultiPolygon";
 export type Shape = LineString | Polygon | MultiPolygon;
 
 export type GeometryValidation<G extends Shape = Shape> =
-  | { valid: true; geometry: G }
-  | { valid: false; reason: GeometryProblem };
+  { valid: true; geometry: G } | { valid: false; reason: GeometryProblem };
 
 export const MAX_VERTICES = 10_000;
 
 function isPosition(value: unknown): value is Position {
-  return Array.isArray(value) && value.length >= 2 && value.length <= 3 && value.every((n) => typeof n === "number" && Number.isFinite(n));
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.length <= 3 &&
+    value.every((n) => typeof n === "number" && Number.isFinite(n))
+  );
 }
 
 function inRange(p: Position): boolean {
@@ -45,14 +49,17 @@ export function validateGeometry<T extends ShapeType>(
   options: { checkCrossings?: boolean } = {},
 ): GeometryValidation<Extract<Shape, { type: T }>> {
   const geometry = input as { type?: unknown; coordinates?: unknown };
-  if (!geometry || typeof geometry !== "object" || typeof geometry.type !== "string") return { valid: false, reason: "malformed" };
+  if (!geometry || typeof geometry !== "object" || typeof geometry.type !== "string")
+    return { valid: false, reason: "malformed" };
   if (!(allowed as readonly string[]).includes(geometry.type)) return { valid: false, reason: "wrong_type" };
 
   const lines: unknown[] =
     geometry.type === "LineString"
       ? [geometry.coordinates]
       : geometry.type === "Polygon"
-        ? (Array.isArray(geometry.coordinates) ? geometry.coordinates : [null])
+        ? Array.isArray(geometry.coordinates)
+          ? geometry.coordinates
+          : [null]
         : Array.isArray(geometry.coordinates)
           ? (geometry.coordinates as unknown[]).flatMap((poly) => (Array.isArray(poly) ? poly : [null]))
           : [null];
@@ -72,6 +79,7 @@ export function validateGeometry<T extends ShapeType>(
     }
   }
   if (vertices > maxVertices) return { valid: false, reason: "too_many_vertices" };
-  if (options.checkCrossings !== false && kinks(geometry as Shape).features.length > 0) return { valid: false, reason: "self_intersecting" };
+  if (options.checkCrossings !== false && kinks(geometry as Shape).features.length > 0)
+    return { valid: false, reason: "self_intersecting" };
   return { valid: true, geometry: geometry as Extract<Shape, { type: T }> };
 }

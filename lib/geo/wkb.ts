@@ -63,7 +63,10 @@ function readGeometry(r: Reader): Geometry {
     case 3:
       return { type: "Polygon", coordinates: rings() };
     case 4:
-      return { type: "MultiPoint", coordinates: children().map((g) => (g as { coordinates: Position }).coordinates) };
+      return {
+        type: "MultiPoint",
+        coordinates: children().map((g) => (g as { coordinates: Position }).coordinates),
+      };
     case 5:
       return {
         type: "MultiLineString",

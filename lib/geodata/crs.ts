@@ -12,10 +12,12 @@ import type { Geometry, Position } from "geojson";
  */
 const definitions: Record<string, string> = {
   "EPSG:4326": "+proj=longlat +datum=WGS84 +no_defs",
-  "EPSG:3857": "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs",
+  "EPSG:3857":
+    "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs",
   "EPSG:32634": "+proj=utm +zone=34 +datum=WGS84 +units=m +no_defs",
   "EPSG:25834": "+proj=utm +zone=34 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs",
-  "EPSG:3909": "+proj=tmerc +lat_0=0 +lon_0=21 +k=0.9999 +x_0=7500000 +y_0=0 +ellps=bessel +towgs84=577.84843,165.45019,390.43652,4.93131,-0.96052,-13.05072,7.86546 +units=m +no_defs",
+  "EPSG:3909":
+    "+proj=tmerc +lat_0=0 +lon_0=21 +k=0.9999 +x_0=7500000 +y_0=0 +ellps=bessel +towgs84=577.84843,165.45019,390.43652,4.93131,-0.96052,-13.05072,7.86546 +units=m +no_defs",
 };
 definitions["EPSG:6316"] = definitions["EPSG:3909"]!;
 for (const [code, definition] of Object.entries(definitions)) proj4.defs(code, definition);
@@ -70,7 +72,13 @@ export function crsOfWkt(wkt: string): DeclaredCrs {
 }
 
 /** A GeoPackage's `gpkg_spatial_ref_sys` row. Undefined systems (srs_id 0 / -1) are WGS 84 / unknown by the spec. */
-export function crsOfGeoPackage(input: { srsId: number; organization: string; organizationCoordsysId: number; name: string; definition: string }): DeclaredCrs {
+export function crsOfGeoPackage(input: {
+  srsId: number;
+  organization: string;
+  organizationCoordsysId: number;
+  name: string;
+  definition: string;
+}): DeclaredCrs {
   if (input.organization.toUpperCase() === "EPSG") return byEpsg(input.organizationCoordsysId);
   if (input.srsId === 4326) return { known: true, code: "EPSG:4326" };
   const fromWkt = crsOfWkt(input.definition);
@@ -86,9 +94,15 @@ function mapPositions(geometry: Geometry, fn: (p: Position) => Position): Geomet
       return { type: geometry.type, coordinates: geometry.coordinates.map(fn) } as Geometry;
     case "MultiLineString":
     case "Polygon":
-      return { type: geometry.type, coordinates: geometry.coordinates.map((ring) => ring.map(fn)) } as Geometry;
+      return {
+        type: geometry.type,
+        coordinates: geometry.coordinates.map((ring) => ring.map(fn)),
+      } as Geometry;
     case "MultiPolygon":
-      return { type: "MultiPolygon", coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(fn))) };
+      return {
+        type: "MultiPolygon",
+        coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(fn))),
+      };
     case "GeometryCollection":
       return { type: "GeometryCollection", geometries: geometry.geometries.map((g) => mapPositions(g, fn)) };
   }

@@ -66,13 +66,19 @@ function reasonOf(detail: string): FeatureReason {
 
 /** Structure PostGIS cannot even parse, and coordinates that are not longitude/latitude. */
 function structuralProblem(geometry: Geometry): FeatureReason | null {
-  const polygons: Position[][][] = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  const polygons: Position[][][] =
+    geometry.type === "Polygon"
+      ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon"
+        ? geometry.coordinates
+        : [];
   for (const polygon of polygons) {
     if (polygon.length === 0) return "too_few_points";
     for (const ring of polygon) {
       if (ring.length < 4) return "too_few_points";
       for (const p of ring) {
-        if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]!) > 180 || Math.abs(p[1]!) > 90) return "out_of_range";
+        if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]!) > 180 || Math.abs(p[1]!) > 90)
+          return "out_of_range";
       }
       const first = ring[0]!;
       const last = ring[ring.length - 1]!;
@@ -88,16 +94,33 @@ function structuralProblem(geometry: Geometry): FeatureReason | null {
  * PostGIS gives, and what cannot become an area is rejected with its reason. Optionally checks the
  * features against a boundary (districts and service areas against the municipality's).
  */
-export async function previewGeodata(input: { db: Database; file: GeodataFile; boundary?: MultiPolygon | null }): Promise<GeodataPreview> {
+export async function previewGeodata(input: {
+  db: Database;
+  file: GeodataFile;
+  boundary?: MultiPolygon | null;
+}): Promise<GeodataPreview> {
   const { db, file } = input;
   const results = new Map<number, PreviewFeature>();
   const candidates: Array<{ index: number; geometry: Geometry }> = [];
   for (const feature of file.features) {
-    const base = { index: feature.index, properties: feature.properties, vertexCount: feature.vertexCount, geometry: null, areaSquareMetres: null, detail: null, outsideBoundary: false };
+    const base = {
+      index: feature.index,
+      properties: feature.properties,
+      vertexCount: feature.vertexCount,
+      geometry: null,
+      areaSquareMetres: null,
+      detail: null,
+      outsideBoundary: false,
+    };
     if (!feature.geometry) {
       results.set(feature.index, { ...base, status: "rejected", reason: "no_geometry" });
     } else if (feature.geometry.type !== "Polygon" && feature.geometry.type !== "MultiPolygon") {
-      results.set(feature.index, { ...base, status: "rejected", reason: "not_polygon", detail: feature.geometry.type });
+      results.set(feature.index, {
+        ...base,
+        status: "rejected",
+        reason: "not_polygon",
+        detail: feature.geometry.type,
+      });
     } else {
       const problem = structuralProblem(feature.geometry);
       if (problem) results.set(feature.index, { ...base, status: "rejected", reason: problem });
@@ -107,7 +130,14 @@ export async function previewGeodata(input: { db: Database; file: GeodataFile; b
 
   if (candidates.length > 0) {
     const boundary = input.boundary ? JSON.stringify(input.boundary) : null;
-    const rows = await queryRows<{ idx: number; valid: boolean; reason: string; fixed: string | null; area: number | null; outside: boolean | null }>(
+    const rows = await queryRows<{
+      idx: number;
+      valid: boolean;
+      reason: string;
+      fixed: string | null;
+      area: number | null;
+      outside: boolean | null;
+    }>(
       db,
       sql`with input as (
             select (item ->> 'index')::int as idx, ST_SetSRID(ST_GeomFromGeoJSON(item -> 'geometry'), 4326) as geom
@@ -131,9 +161,21 @@ export async function previewGeodata(input: { db: Database; file: GeodataFile; b
     const byIndex = new Map(file.features.map((f) => [f.index, f]));
     for (const row of rows) {
       const feature = byIndex.get(row.idx)!;
-      const base = { index: row.idx, properties: feature.properties, vertexCount: feature.vertexCount, outsideBoundary: Boolean(row.outside) };
+      const base = {
+        index: row.idx,
+        properties: feature.properties,
+        vertexCount: feature.vertexCount,
+        outsideBoundary: Boolean(row.outside),
+      };
       if (!row.fixed) {
-        results.set(row.idx, { ...base, status: "rejected", reason: "empty_after_repair", detail: row.reason, geometry: null, areaSquareMetres: null });
+        results.set(row.idx, {
+          ...base,
+          status: "rejected",
+          reason: "empty_after_repair",
+          detail: row.reason,
+          geometry: null,
+          areaSquareMetres: null,
+        });
       } else {
         results.set(row.idx, {
           ...base,
@@ -150,5 +192,12 @@ export async function previewGeodata(input: { db: Database; file: GeodataFile; b
   const features = file.features.map((f) => results.get(f.index)!);
   const counts = { ok: 0, repaired: 0, rejected: 0 };
   for (const f of features) counts[f.status]++;
-  return { format: file.format, layer: file.layer, sourceCrs: file.sourceCrs, attributes: file.attributes, features, counts };
+  return {
+    format: file.format,
+    layer: file.layer,
+    sourceCrs: file.sourceCrs,
+    attributes: file.attributes,
+    features,
+    counts,
+  };
 }

@@ -3,7 +3,15 @@ import { GeodataError } from "./geodata-error";
 import { crsOfGeoJson } from "./crs";
 import { plainProperties, type SourceFeature, type SourceLayer } from "./source-feature";
 
-const geometryTypes = new Set(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"]);
+const geometryTypes = new Set([
+  "Point",
+  "MultiPoint",
+  "LineString",
+  "MultiLineString",
+  "Polygon",
+  "MultiPolygon",
+  "GeometryCollection",
+]);
 
 /** A GeoJSON FeatureCollection, Feature or bare geometry; the `crs` member (if any) says its coordinates. */
 export function readGeoJson(bytes: Uint8Array, fileName: string): SourceLayer {
@@ -13,16 +21,27 @@ export function readGeoJson(bytes: Uint8Array, fileName: string): SourceLayer {
   } catch {
     throw new GeodataError("geodataCorrupt", { format: "GeoJSON" });
   }
-  if (typeof doc !== "object" || doc === null) throw new GeodataError("geodataCorrupt", { format: "GeoJSON" });
-  const root = doc as { type?: unknown; features?: unknown; crs?: unknown; name?: unknown; geometry?: unknown; properties?: unknown };
+  if (typeof doc !== "object" || doc === null)
+    throw new GeodataError("geodataCorrupt", { format: "GeoJSON" });
+  const root = doc as {
+    type?: unknown;
+    features?: unknown;
+    crs?: unknown;
+    name?: unknown;
+    geometry?: unknown;
+    properties?: unknown;
+  };
   let raw: Array<{ geometry?: unknown; properties?: unknown }>;
   if (root.type === "FeatureCollection" && Array.isArray(root.features)) raw = root.features as typeof raw;
   else if (root.type === "Feature") raw = [root];
-  else if (typeof root.type === "string" && geometryTypes.has(root.type)) raw = [{ geometry: root, properties: {} }];
+  else if (typeof root.type === "string" && geometryTypes.has(root.type))
+    raw = [{ geometry: root, properties: {} }];
   else throw new GeodataError("geodataCorrupt", { format: "GeoJSON" });
 
   const features: SourceFeature[] = raw.map((f) => ({
-    properties: plainProperties(typeof f?.properties === "object" ? (f.properties as Record<string, unknown>) : {}),
+    properties: plainProperties(
+      typeof f?.properties === "object" ? (f.properties as Record<string, unknown>) : {},
+    ),
     geometry: isGeometry(f?.geometry) ? f.geometry : null,
   }));
   const layer = typeof root.name === "string" ? root.name : fileName.replace(/\.[^.]+$/, "");

@@ -34,9 +34,12 @@ export async function readGeoPackage(bytes: Uint8Array, layer?: string): Promise
   try {
     let tables: Array<{ table: string; column: string; srsId: number }>;
     try {
-      tables = rows(db, `select c.table_name, g.column_name, g.srs_id from gpkg_contents c
+      tables = rows(
+        db,
+        `select c.table_name, g.column_name, g.srs_id from gpkg_contents c
                          join gpkg_geometry_columns g on g.table_name = c.table_name
-                         where c.data_type = 'features' order by c.table_name`).map((r) => ({
+                         where c.data_type = 'features' order by c.table_name`,
+      ).map((r) => ({
         table: String(r.table_name),
         column: String(r.column_name),
         srsId: Number(r.srs_id),
@@ -46,7 +49,11 @@ export async function readGeoPackage(bytes: Uint8Array, layer?: string): Promise
     }
     const chosen = layer ? tables.find((t) => t.table === layer) : tables[0];
     if (!chosen) throw new GeodataError("geodataNoLayer", { layer: layer ?? "" });
-    const srs = rows(db, `select srs_id, srs_name, organization, organization_coordsys_id, definition from gpkg_spatial_ref_sys where srs_id = ?`, [chosen.srsId])[0];
+    const srs = rows(
+      db,
+      `select srs_id, srs_name, organization, organization_coordsys_id, definition from gpkg_spatial_ref_sys where srs_id = ?`,
+      [chosen.srsId],
+    )[0];
     const crs = srs
       ? crsOfGeoPackage({
           srsId: Number(srs.srs_id),
@@ -61,7 +68,10 @@ export async function readGeoPackage(bytes: Uint8Array, layer?: string): Promise
     if (count > MAX_FEATURES) throw new GeodataError("geodataTooManyFeatures", { max: MAX_FEATURES });
     const features = rows(db, `select * from ${table}`).map((row) => {
       const { [chosen.column]: blob, ...properties } = row;
-      return { properties: plainProperties(properties), geometry: blob instanceof Uint8Array ? readGeometryBlob(blob) : null };
+      return {
+        properties: plainProperties(properties),
+        geometry: blob instanceof Uint8Array ? readGeometryBlob(blob) : null,
+      };
     });
     return { format: "geopackage", layer: chosen.table, crs, features };
   } catch (err) {
@@ -72,7 +82,11 @@ export async function readGeoPackage(bytes: Uint8Array, layer?: string): Promise
   }
 }
 
-function rows(db: SqliteDatabase, query: string, params: Array<string | number> = []): Array<Record<string, unknown>> {
+function rows(
+  db: SqliteDatabase,
+  query: string,
+  params: Array<string | number> = [],
+): Array<Record<string, unknown>> {
   const statement = db.prepare(query);
   try {
     statement.bind(params);

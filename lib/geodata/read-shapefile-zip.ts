@@ -18,11 +18,13 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<SourceLayer> 
     // Bounded, so a zip bomb stops at the limit instead of filling memory.
     const out = inflateRawSync(raw, { maxOutputLength: MAX_UNZIPPED_BYTES });
     inflated += out.byteLength;
-    if (inflated > MAX_UNZIPPED_BYTES) throw new GeodataError("geodataTooLarge", { maxMb: MAX_UNZIPPED_BYTES / 1024 / 1024 });
+    if (inflated > MAX_UNZIPPED_BYTES)
+      throw new GeodataError("geodataTooLarge", { maxMb: MAX_UNZIPPED_BYTES / 1024 / 1024 });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   };
   // but-unzip loops forever on an archive without its end record (a cut-off download): look first.
-  if (!hasEndOfCentralDirectory(bytes)) throw new GeodataError("geodataCorrupt", { format: "Shapefile (zip)" });
+  if (!hasEndOfCentralDirectory(bytes))
+    throw new GeodataError("geodataCorrupt", { format: "Shapefile (zip)" });
   const files = new Map<string, Uint8Array>();
   try {
     for (const entry of iter(bytes, inflate)) {
@@ -46,7 +48,11 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<SourceLayer> 
   let collection;
   try {
     const cpg = part("cpg");
-    collection = await getShapefile({ shp: part("shp")!, dbf: part("dbf"), cpg: cpg ? decoder.decode(cpg).trim() : undefined });
+    collection = await getShapefile({
+      shp: part("shp")!,
+      dbf: part("dbf"),
+      cpg: cpg ? decoder.decode(cpg).trim() : undefined,
+    });
   } catch {
     throw new GeodataError("geodataCorrupt", { format: "Shapefile (zip)" });
   }
@@ -54,7 +60,10 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<SourceLayer> 
     format: "shapefile",
     layer: base.split("/").pop()!,
     crs: crsOfWkt(decoder.decode(prj)),
-    features: collection.features.map((f) => ({ properties: plainProperties(f.properties), geometry: f.geometry ?? null })),
+    features: collection.features.map((f) => ({
+      properties: plainProperties(f.properties),
+      geometry: f.geometry ?? null,
+    })),
   };
 }
 
@@ -62,7 +71,8 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<SourceLayer> 
 function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06)
+      return true;
   }
   return false;
 }

@@ -29,7 +29,8 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .filter((entry) => entry.tag && entry.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) {
-    if (tag.startsWith("sr-latn") || tag === "sh" || tag.startsWith("bs") || tag.startsWith("hr")) return "sr-Latn";
+    if (tag.startsWith("sr-latn") || tag === "sh" || tag.startsWith("bs") || tag.startsWith("hr"))
+      return "sr-Latn";
     if (tag.startsWith("sr")) return "sr-Cyrl";
     if (tag.startsWith("en")) return "en";
   }

@@ -7,17 +7,47 @@ import { searchPlaces } from "../places/search-places";
 import type { ColumnMapping } from "./import-schema";
 import { isProblem, readRow, type ReadRow, type RowProblem } from "./read-row";
 
-export type CategoryInfo = { id: number; responsibleKind: string; responsibleSector: string | null; slaWorkingDays: number; isPublic: boolean };
+export type CategoryInfo = {
+  id: number;
+  responsibleKind: string;
+  responsibleSector: string | null;
+  slaWorkingDays: number;
+  isPublic: boolean;
+};
 
-export type CheckedRow = { rowNumber: number; raw: string[] } & ({ ok: true; report: ReadRow & { position: [number, number]; category: CategoryInfo } } | { ok: false; problem: RowProblem });
+export type CheckedRow = { rowNumber: number; raw: string[] } & (
+  | { ok: true; report: ReadRow & { position: [number, number]; category: CategoryInfo } }
+  | { ok: false; problem: RowProblem }
+);
 
 /** The municipality's categories by service code, active or not (history may use retired ones). */
-export async function loadCategories(db: Database, municipalityId: number): Promise<Map<string, CategoryInfo>> {
-  const rows = await queryRows<{ id: number; service_code: string; responsible_kind: string; responsible_sector: string | null; sla_working_days: number; is_public: boolean }>(
+export async function loadCategories(
+  db: Database,
+  municipalityId: number,
+): Promise<Map<string, CategoryInfo>> {
+  const rows = await queryRows<{
+    id: number;
+    service_code: string;
+    responsible_kind: string;
+    responsible_sector: string | null;
+    sla_working_days: number;
+    is_public: boolean;
+  }>(
     db,
     sql`select id, service_code, responsible_kind::text, responsible_sector, sla_working_days, is_public from service_categories where municipality_id = ${municipalityId}`,
   );
-  return new Map(rows.map((r) => [r.service_code.toLowerCase(), { id: r.id, responsibleKind: r.responsible_kind, responsibleSector: r.responsible_sector, slaWorkingDays: r.sla_working_days, isPublic: r.is_public }]));
+  return new Map(
+    rows.map((r) => [
+      r.service_code.toLowerCase(),
+      {
+        id: r.id,
+        responsibleKind: r.responsible_kind,
+        responsibleSector: r.responsible_sector,
+        slaWorkingDays: r.sla_working_days,
+        isPublic: r.is_public,
+      },
+    ]),
+  );
 }
 
 /**
@@ -48,7 +78,12 @@ export async function checkRows(input: {
     }
     const category = input.categories.get(read.categoryCode.toLowerCase());
     if (!category) {
-      out.push({ rowNumber, raw: row, ok: false, problem: { messageKey: "importUnknownCategory", values: { code: read.categoryCode.slice(0, 64) } } });
+      out.push({
+        rowNumber,
+        raw: row,
+        ok: false,
+        problem: { messageKey: "importUnknownCategory", values: { code: read.categoryCode.slice(0, 64) } },
+      });
       continue;
     }
     let position = read.position;
@@ -59,7 +94,12 @@ export async function checkRows(input: {
       }
       position = input.geocodeCache.get(read.address) ?? null;
       if (!position) {
-        out.push({ rowNumber, raw: row, ok: false, problem: { messageKey: "importAddressNotFound", values: { address: read.address.slice(0, 100) } } });
+        out.push({
+          rowNumber,
+          raw: row,
+          ok: false,
+          problem: { messageKey: "importAddressNotFound", values: { address: read.address.slice(0, 100) } },
+        });
         continue;
       }
     }
@@ -78,7 +118,12 @@ export async function checkRows(input: {
     for (const row of inside) {
       if (!row.inside) {
         const checked = out[row.i]!;
-        out[row.i] = { rowNumber: checked.rowNumber, raw: checked.raw, ok: false, problem: { messageKey: "importOutsideMunicipality" } };
+        out[row.i] = {
+          rowNumber: checked.rowNumber,
+          raw: checked.raw,
+          ok: false,
+          problem: { messageKey: "importOutsideMunicipality" },
+        };
       }
     }
   }

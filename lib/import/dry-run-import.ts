@@ -5,10 +5,22 @@ import { checkRows, loadCategories } from "./check-rows";
 import { IMPORT_BATCH_SIZE, type ColumnMapping } from "./import-schema";
 import type { ParsedCsv } from "./parse-csv";
 
-export type ImportRowError = { row: number; messageKey: string; values?: Record<string, string | number>; raw: string[] };
+export type ImportRowError = {
+  row: number;
+  messageKey: string;
+  values?: Record<string, string | number>;
+  raw: string[];
+};
 
 /** Checks every row as the import would, without writing anything: how many would go in, and why the others would not. */
-export async function dryRunImport(input: { db: Database; municipalityId: number; csv: ParsedCsv; mapping: ColumnMapping; locale: Locale; now?: Date }): Promise<{ total: number; valid: number; errors: ImportRowError[] }> {
+export async function dryRunImport(input: {
+  db: Database;
+  municipalityId: number;
+  csv: ParsedCsv;
+  mapping: ColumnMapping;
+  locale: Locale;
+  now?: Date;
+}): Promise<{ total: number; valid: number; errors: ImportRowError[] }> {
   const now = input.now ?? new Date();
   const categories = await loadCategories(input.db, input.municipalityId);
   const geocodeCache = new Map<string, [number, number] | null>();
@@ -29,7 +41,13 @@ export async function dryRunImport(input: { db: Database; municipalityId: number
     });
     for (const row of checked) {
       if (row.ok) valid++;
-      else errors.push({ row: row.rowNumber, messageKey: row.problem.messageKey, values: row.problem.values, raw: row.raw });
+      else
+        errors.push({
+          row: row.rowNumber,
+          messageKey: row.problem.messageKey,
+          values: row.problem.values,
+          raw: row.raw,
+        });
     }
   }
   return { total: input.csv.rows.length, valid, errors };

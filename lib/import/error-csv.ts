@@ -7,8 +7,17 @@ function cell(value: string): string {
 }
 
 /** The rows that failed, as the original columns plus the line number and the reason, to fix and import again. */
-export function buildErrorCsv(input: { header: string[]; errors: ImportRowError[]; describe: (error: ImportRowError) => string }): string {
+export function buildErrorCsv(input: {
+  header: string[];
+  errors: ImportRowError[];
+  describe: (error: ImportRowError) => string;
+}): string {
   const lines = [[...input.header, "line", "error"].map(cell).join(",")];
-  for (const error of input.errors) lines.push([...input.header.map((_, i) => error.raw[i] ?? ""), String(error.row), input.describe(error)].map(cell).join(","));
+  for (const error of input.errors)
+    lines.push(
+      [...input.header.map((_, i) => error.raw[i] ?? ""), String(error.row), input.describe(error)]
+        .map(cell)
+        .join(","),
+    );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -18,7 +18,11 @@ export const importRequestSchema = z.object({
 
 export async function readImportRequest(req: NextRequest): Promise<z.infer<typeof importRequestSchema>> {
   if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES * 1.1 + 4096) {
-    throw new AppError({ code: "payload_too_large", messageKey: "importTooLarge", details: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 } });
+    throw new AppError({
+      code: "payload_too_large",
+      messageKey: "importTooLarge",
+      details: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 },
+    });
   }
   const body = await req.json().catch(() => {
     throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
@@ -27,8 +31,16 @@ export async function readImportRequest(req: NextRequest): Promise<z.infer<typeo
 }
 
 /** The municipality by code, if the admin works for it. */
-export async function adminMunicipalityId(input: { db: Database; user: SessionUser; code: string }): Promise<number> {
-  const row = await queryOne<{ id: number }>(input.db, sql`select id from municipalities where code = ${input.code}`);
-  if (!row || !input.user.municipalityIds.includes(row.id)) throw new AppError({ code: "forbidden", messageKey: "importNoMunicipality" });
+export async function adminMunicipalityId(input: {
+  db: Database;
+  user: SessionUser;
+  code: string;
+}): Promise<number> {
+  const row = await queryOne<{ id: number }>(
+    input.db,
+    sql`select id from municipalities where code = ${input.code}`,
+  );
+  if (!row || !input.user.municipalityIds.includes(row.id))
+    throw new AppError({ code: "forbidden", messageKey: "importNoMunicipality" });
   return row.id;
 }

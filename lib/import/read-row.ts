@@ -26,9 +26,17 @@ export function parseDate(value: string): Date | null {
   if (serbian) {
     const [, d, m, y, hh, mm] = serbian;
     const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d) || Number(hh ?? 0) > 23 || Number(mm ?? 0) > 59) return null;
+    if (
+      day.getUTCMonth() !== Number(m) - 1 ||
+      day.getUTCDate() !== Number(d) ||
+      Number(hh ?? 0) > 23 ||
+      Number(mm ?? 0) > 59
+    )
+      return null;
     // Europe/Belgrade winter time; a historical report's hour is approximate anyway.
-    return new Date(`${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}T${(hh ?? "12").padStart(2, "0")}:${mm ?? "00"}:00+01:00`);
+    return new Date(
+      `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}T${(hh ?? "12").padStart(2, "0")}:${mm ?? "00"}:00+01:00`,
+    );
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
     const date = new Date(`${v}T12:00:00+01:00`);
@@ -42,7 +50,12 @@ export function parseDate(value: string): Date | null {
 }
 
 /** Reads one CSV row by the mapping; a problem instead when a required value is missing or unreadable. */
-export function readRow(input: { header: string[]; row: string[]; mapping: ColumnMapping; now: Date }): ReadRow | RowProblem {
+export function readRow(input: {
+  header: string[];
+  row: string[];
+  mapping: ColumnMapping;
+  now: Date;
+}): ReadRow | RowProblem {
   const { header, row, mapping } = input;
   const cell = (column: string | undefined) => {
     if (!column) return "";
@@ -60,7 +73,8 @@ export function readRow(input: { header: string[]; row: string[]; mapping: Colum
   const lng = cell(mapping.longitude);
   if (lat || lng) {
     const p: [number, number] = [parseNumber(lng), parseNumber(lat)];
-    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) return { messageKey: "importBadCoordinates" };
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)
+      return { messageKey: "importBadCoordinates" };
     position = p;
   }
   const address = cell(mapping.address) || null;
@@ -71,7 +85,8 @@ export function readRow(input: { header: string[]; row: string[]; mapping: Colum
   if (created) {
     createdAt = parseDate(created);
     if (!createdAt) return { messageKey: "importBadDate", values: { value: created.slice(0, 40) } };
-    if (createdAt.getTime() > input.now.getTime()) return { messageKey: "importFutureDate", values: { value: created.slice(0, 40) } };
+    if (createdAt.getTime() > input.now.getTime())
+      return { messageKey: "importFutureDate", values: { value: created.slice(0, 40) } };
   }
   const statusText = cell(mapping.status);
   const status = statusText ? parseStatus(statusText) : "received";

@@ -14,7 +14,16 @@ import type { ImportRowError } from "./dry-run-import";
 import { columnMappingSchema, IMPORT_BATCH_SIZE } from "./import-schema";
 import { parseCsv } from "./parse-csv";
 
-export type ImportProgress = { id: number; status: string; totalRows: number; nextRow: number; imported: number; skipped: number; failed: number; lastError: string | null };
+export type ImportProgress = {
+  id: number;
+  status: string;
+  totalRows: number;
+  nextRow: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  lastError: string | null;
+};
 
 const closedStatuses = new Set(["resolved", "closed", "rejected", "duplicate"]);
 
@@ -26,11 +35,20 @@ const closedStatuses = new Set(["resolved", "closed", "rejected", "duplicate"]);
  * in the municipality are skipped, so re-running an import never duplicates. Imported reports send
  * no messages to anyone (no outbox rows, no live notifications): they are history.
  */
-export async function runImportJob(input: { db: Database; jobId: number; locale?: Locale; batchSize?: number; now?: Date }): Promise<ImportProgress> {
+export async function runImportJob(input: {
+  db: Database;
+  jobId: number;
+  locale?: Locale;
+  batchSize?: number;
+  now?: Date;
+}): Promise<ImportProgress> {
   const { db } = input;
   const now = input.now ?? new Date();
   const batchSize = input.batchSize ?? IMPORT_BATCH_SIZE;
-  const [job] = await db.select().from(t.reportImports).where(sql`${t.reportImports.id} = ${input.jobId}`);
+  const [job] = await db
+    .select()
+    .from(t.reportImports)
+    .where(sql`${t.reportImports.id} = ${input.jobId}`);
   if (!job) throw new AppError({ code: "not_found", messageKey: "importNotFound" });
   if (job.status === "completed") return progressOf(job);
   const csv = parseCsv(job.csv);
@@ -44,29 +62,57 @@ export async function runImportJob(input: { db: Database; jobId: number; locale?
     sql`select id from organisations where municipality_id = ${job.municipalityId} and kind = 'contact_centre' and active order by code limit 1`,
   );
   if (!contactCentre) throw new AppError({ code: "unprocessable", messageKey: "importNoContactCentre" });
-  await db.update(t.reportImports).set({ status: "running", lastError: null, updatedAt: now }).where(sql`${t.reportImports.id} = ${job.id}`);
+  await db
+    .update(t.reportImports)
+    .set({ status: "running", lastError: null, updatedAt: now })
+    .where(sql`${t.reportImports.id} = ${job.id}`);
 
   try {
     for (;;) {
       const done = await db.transaction(async (txRaw) => {
         const tx = txRaw as unknown as Database;
-        const locked = await queryOne<{ next_row: number; total_rows: number }>(tx, sql`select next_row, total_rows from report_imports where id = ${job.id} for update`);
+        const locked = await queryOne<{ next_row: number; total_rows: number }>(
+          tx,
+          sql`select next_row, total_rows from report_imports where id = ${job.id} for update`,
+        );
         if (!locked || locked.next_row >= locked.total_rows) return true;
         const start = locked.next_row;
         const slice = csv.rows.slice(start, start + batchSize);
-        const checked = await checkRows({ db: tx, municipalityId: job.municipalityId, header: csv.header, rows: slice, firstRowNumber: start + 2, mapping, categories, locale: input.locale ?? "sr-Latn", now, geocodeCache });
+        const checked = await checkRows({
+          db: tx,
+          municipalityId: job.municipalityId,
+          header: csv.header,
+          rows: slice,
+          firstRowNumber: start + 2,
+          mapping,
+          categories,
+          locale: input.locale ?? "sr-Latn",
+          now,
+          geocodeCache,
+        });
         const errors: ImportRowError[] = [];
         const values: Array<typeof t.reports.$inferInsert> = [];
         for (const row of checked) {
           if (!row.ok) {
-            errors.push({ row: row.rowNumber, messageKey: row.problem.messageKey, values: row.problem.values, raw: row.raw });
+            errors.push({
+              row: row.rowNumber,
+              messageKey: row.problem.messageKey,
+              values: row.problem.values,
+              raw: row.raw,
+            });
             continue;
           }
           const r = row.report;
           const key = `${r.category.id}|${r.position[0]}|${r.position[1]}`;
           let owner = routes.get(key);
           if (owner === undefined) {
-            const routing = await routeReport({ db: tx, municipalityId: job.municipalityId, responsibleKind: r.category.responsibleKind, responsibleSector: r.category.responsibleSector, position: r.position });
+            const routing = await routeReport({
+              db: tx,
+              municipalityId: job.municipalityId,
+              responsibleKind: r.category.responsibleKind,
+              responsibleSector: r.category.responsibleSector,
+              position: r.position,
+            });
             owner = routing.organisationId ?? contactCentre.id;
             routes.set(key, owner);
           }
@@ -81,7 +127,11 @@ export async function runImportJob(input: { db: Database; jobId: number; locale?
             status: r.status,
             channel: "import",
             assignedOrganisationId: owner,
-            dueAt: computeDueAt({ createdAt, slaWorkingDays: r.category.slaWorkingDays, overrides: calendar }),
+            dueAt: computeDueAt({
+              createdAt,
+              slaWorkingDays: r.category.slaWorkingDays,
+              overrides: calendar,
+            }),
             isPublic: r.category.isPublic,
             externalRef: r.externalId,
             importId: job.id,
@@ -92,14 +142,30 @@ export async function runImportJob(input: { db: Database; jobId: number; locale?
         }
         let imported = 0;
         if (values.length > 0) {
-          const inserted = await tx.insert(t.reports).values(values).onConflictDoNothing().returning({ id: t.reports.id, status: t.reports.status, createdAt: t.reports.createdAt, ownerId: t.reports.assignedOrganisationId });
+          const inserted = await tx.insert(t.reports).values(values).onConflictDoNothing().returning({
+            id: t.reports.id,
+            status: t.reports.status,
+            createdAt: t.reports.createdAt,
+            ownerId: t.reports.assignedOrganisationId,
+          });
           imported = inserted.length;
           if (inserted.length > 0) {
             // The district as filing sets it (lowest code on a shared edge), for the whole batch at once.
             await tx.execute(sql`update reports r set district_id = (select d.id from districts d where d.municipality_id = r.municipality_id and ST_Covers(d.area, r.location) order by d.code limit 1)
-                                 where r.id in (${sql.join(inserted.map((i) => sql`${i.id}`), sql`, `)})`);
+                                 where r.id in (${sql.join(
+                                   inserted.map((i) => sql`${i.id}`),
+                                   sql`, `,
+                                 )})`);
             await tx.insert(t.reportEvents).values(
-              inserted.map((i) => ({ reportId: i.id, municipalityId: job.municipalityId, kind: "created" as const, toStatus: i.status, toOrganisationId: i.ownerId, internalNote: `import ${job.id}`, createdAt: i.createdAt })),
+              inserted.map((i) => ({
+                reportId: i.id,
+                municipalityId: job.municipalityId,
+                kind: "created" as const,
+                toStatus: i.status,
+                toOrganisationId: i.ownerId,
+                internalNote: `import ${job.id}`,
+                createdAt: i.createdAt,
+              })),
             );
           }
         }
@@ -113,19 +179,36 @@ export async function runImportJob(input: { db: Database; jobId: number; locale?
       });
       if (done) break;
     }
-    await db.execute(sql`update report_imports set status = 'completed', finished_at = ${new Date().toISOString()}::timestamptz, updated_at = now() where id = ${job.id} and next_row >= total_rows`);
+    await db.execute(
+      sql`update report_imports set status = 'completed', finished_at = ${new Date().toISOString()}::timestamptz, updated_at = now() where id = ${job.id} and next_row >= total_rows`,
+    );
   } catch (err) {
     // The batch in flight was rolled back whole; the job can be resumed from its cursor.
     // drizzle wraps the driver's error ("Failed query: …"); the driver's own message says what happened.
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
     const message = cause instanceof Error ? cause.message : String(cause);
-    await db.update(t.reportImports).set({ status: "failed", lastError: message.slice(0, 500), updatedAt: new Date() }).where(sql`${t.reportImports.id} = ${job.id}`);
+    await db
+      .update(t.reportImports)
+      .set({ status: "failed", lastError: message.slice(0, 500), updatedAt: new Date() })
+      .where(sql`${t.reportImports.id} = ${job.id}`);
     throw err;
   }
-  const [after] = await db.select().from(t.reportImports).where(sql`${t.reportImports.id} = ${job.id}`);
+  const [after] = await db
+    .select()
+    .from(t.reportImports)
+    .where(sql`${t.reportImports.id} = ${job.id}`);
   return progressOf(after!);
 }
 
 export function progressOf(job: typeof t.reportImports.$inferSelect): ImportProgress {
-  return { id: job.id, status: job.status, totalRows: job.totalRows, nextRow: job.nextRow, imported: job.importedCount, skipped: job.skippedCount, failed: job.failedCount, lastError: job.lastError };
+  return {
+    id: job.id,
+    status: job.status,
+    totalRows: job.totalRows,
+    nextRow: job.nextRow,
+    imported: job.importedCount,
+    skipped: job.skippedCount,
+    failed: job.failedCount,
+    lastError: job.lastError,
+  };
 }

@@ -1,6 +1,16 @@
 import { foldForSearch } from "../i18n/transliterate";
 
-export type ReportStatus = "received" | "triaged" | "assigned" | "in_progress" | "action_scheduled" | "resolved" | "closed" | "rejected" | "duplicate" | "reopened";
+export type ReportStatus =
+  | "received"
+  | "triaged"
+  | "assigned"
+  | "in_progress"
+  | "action_scheduled"
+  | "resolved"
+  | "closed"
+  | "rejected"
+  | "duplicate"
+  | "reopened";
 
 /** Our status codes, plus the words other systems and spreadsheets use (Serbian in either script, English). */
 const synonyms: Record<string, ReportStatus> = {

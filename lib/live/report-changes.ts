@@ -31,7 +31,10 @@ export async function notifyReportChange(tx: Database, reportId: number): Promis
 type Listener = (change: ReportChange) => void;
 
 type Hub = { listeners: Set<Listener>; listening: WeakMap<object, Promise<void>> };
-const hub = ((globalThis as { __civicReportHub?: Hub }).__civicReportHub ??= { listeners: new Set(), listening: new WeakMap() });
+const hub = ((globalThis as { __civicReportHub?: Hub }).__civicReportHub ??= {
+  listeners: new Set(),
+  listening: new WeakMap(),
+});
 
 /**
  * Subscribes to report changes; one LISTEN per process (per open database) feeds every subscriber.

@@ -65,7 +65,9 @@ export function startBackgroundWork(input: {
     }
   };
   const timer = setInterval(() => {
-    running = running.then(() => (stopped ? undefined : pass())).catch((err) => (input.onError ?? console.error)(err));
+    running = running
+      .then(() => (stopped ? undefined : pass()))
+      .catch((err) => (input.onError ?? console.error)(err));
   }, input.pollMs);
   timer.unref();
   return {

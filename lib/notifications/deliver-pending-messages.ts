@@ -43,7 +43,8 @@ export async function deliverPendingMessages(input: {
 }): Promise<{ claimed: number; sent: number; failed: number }> {
   const { db, workerId } = input;
   const transports: Record<string, Transport> = { email: input.transport };
-  for (const [channel, transport] of Object.entries(input.transports ?? {})) if (transport) transports[channel] = transport;
+  for (const [channel, transport] of Object.entries(input.transports ?? {}))
+    if (transport) transports[channel] = transport;
   const channels = Object.keys(transports);
   const claimed = await queryRows<Claimed>(
     db,

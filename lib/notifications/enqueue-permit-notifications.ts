@@ -21,7 +21,10 @@ export function permitMessageKey(permitId: number, eventId: number, email: strin
  * linked to the site, the holder (through the applicant's contact), the contractor and the issuing
  * department hear of it. Keys are deterministic, so enqueueing twice writes once.
  */
-export async function enqueuePermitNotifications(tx: Database, input: { permitId: number; eventId: number }): Promise<number> {
+export async function enqueuePermitNotifications(
+  tx: Database,
+  input: { permitId: number; eventId: number },
+): Promise<number> {
   const permit = await queryOne<{
     id: number;
     reference: string;
@@ -42,7 +45,10 @@ export async function enqueuePermitNotifications(tx: Database, input: { permitId
   );
   if (!permit || !event) return 0;
   // Permits registered while training stay inside the platform too.
-  const training = await queryOne<{ is_training: boolean }>(tx, sql`select m.is_training from permits p join municipalities m on m.id = p.municipality_id where p.id = ${permit.id}`);
+  const training = await queryOne<{ is_training: boolean }>(
+    tx,
+    sql`select m.is_training from permits p join municipalities m on m.id = p.municipality_id where p.id = ${permit.id}`,
+  );
   if (training?.is_training) return 0;
   const applicant = await queryOne<Recipient>(
     tx,
@@ -76,7 +82,8 @@ export async function enqueuePermitNotifications(tx: Database, input: { permitId
   };
 
   if (event.kind === "applied" && applicant) await push(applicant, "permit_application_received", {});
-  if (event.kind === "status_changed" && applicant) await push(applicant, "permit_status_changed", { text: event.note ?? "" });
+  if (event.kind === "status_changed" && applicant)
+    await push(applicant, "permit_status_changed", { text: event.note ?? "" });
   if (event.kind === "report_linked" && event.report_id !== null) {
     const report = await queryOne<{ tracking_code: string; category_name: LocalizedText }>(
       tx,

@@ -31,7 +31,14 @@ type ReportRow = {
 type Recipient = { email: string; locale: string };
 
 /** Events a citizen hears about: every public change. Internal notes and escalations stay inside. */
-const citizenEvents = new Set(["created", "status_changed", "assigned", "forwarded", "duplicate_marked", "public_update"]);
+const citizenEvents = new Set([
+  "created",
+  "status_changed",
+  "assigned",
+  "forwarded",
+  "duplicate_marked",
+  "public_update",
+]);
 
 export function messageKey(reportId: number, eventId: number, email: string): string {
   const who = createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 16);
@@ -59,7 +66,10 @@ export async function enqueueReportNotifications(
   );
   if (!report) return 0;
   // Training: staff practise the procedure; nothing leaves the platform (no e-mail, no Open311 forward).
-  const training = await queryOne<{ is_training: boolean }>(tx, sql`select m.is_training from reports r join municipalities m on m.id = r.municipality_id where r.id = ${input.reportId}`);
+  const training = await queryOne<{ is_training: boolean }>(
+    tx,
+    sql`select m.is_training from reports r join municipalities m on m.id = r.municipality_id where r.id = ${input.reportId}`,
+  );
   if (training?.is_training) return 0;
   const events = await queryRows<EventRow>(
     tx,
@@ -74,7 +84,12 @@ export async function enqueueReportNotifications(
   const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
   const values: t.NewOutboxMessage[] = [];
 
-  const push = async (event: EventRow, to: Recipient, template: Template, extra: Record<string, string | number>) => {
+  const push = async (
+    event: EventRow,
+    to: Recipient,
+    template: Template,
+    extra: Record<string, string | number>,
+  ) => {
     const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
     const common = {
       code: report.tracking_code,
@@ -103,12 +118,18 @@ export async function enqueueReportNotifications(
         } else {
           const status = await translate(to.locale, `status.${report.status}`);
           // The update in the recipient's script, as on the public page.
-          const text = event.public_text === null ? "" : inReaderScript(event.public_text, isLocale(to.locale) ? to.locale : "sr-Latn");
+          const text =
+            event.public_text === null
+              ? ""
+              : inReaderScript(event.public_text, isLocale(to.locale) ? to.locale : "sr-Latn");
           await push(event, to, "report_updated", { status, text });
         }
       }
     }
-    if ((event.kind === "assigned" || event.kind === "forwarded" || event.kind === "created") && event.to_organisation_id) {
+    if (
+      (event.kind === "assigned" || event.kind === "forwarded" || event.kind === "created") &&
+      event.to_organisation_id
+    ) {
       const org = await queryOne<{ email: string | null }>(
         tx,
         sql`select email from organisations where id = ${event.to_organisation_id} and kind <> 'contact_centre'`,

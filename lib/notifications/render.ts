@@ -23,14 +23,22 @@ export async function renderNotification(input: {
   values: Record<string, string | number>;
 }): Promise<RenderedMessage> {
   const locale: Locale = isLocale(input.locale) ? input.locale : defaultLocale;
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "notifications" }) as unknown as Translator;
+  const t = createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: "notifications",
+  }) as unknown as Translator;
   return {
     subject: t(`${input.template}.subject`, input.values),
     body: t(`${input.template}.body`, input.values),
   };
 }
 
-export async function translate(locale: string, key: string, values?: Record<string, string | number>): Promise<string> {
+export async function translate(
+  locale: string,
+  key: string,
+  values?: Record<string, string | number>,
+): Promise<string> {
   const l: Locale = isLocale(locale) ? locale : defaultLocale;
   const t = createTranslator({ locale: l, messages: await loadMessages(l) }) as unknown as Translator;
   return t(key, values);
@@ -41,5 +49,7 @@ export function formatDate(date: Date | null, locale: string): string {
   if (!date) return "—";
   const tag = locale === "en" ? "en-GB" : locale === "sr-Cyrl" ? "sr-Cyrl-RS" : "sr-Latn-RS";
   // Serbian dates end in a full stop ("24. novembar 2026."); the sentence around them brings its own.
-  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Belgrade" }).format(date).replace(/\.$/, "");
+  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Belgrade" })
+    .format(date)
+    .replace(/\.$/, "");
 }

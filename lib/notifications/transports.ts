@@ -17,7 +17,10 @@ export type OutgoingMessage = {
  * sending but before recording it sends again, and the second send must not reach the
  * recipient twice (the file transport refuses it; SMTP carries the key as Message-ID).
  */
-export type Transport = { name: string; send: (message: OutgoingMessage) => Promise<"delivered" | "already_delivered"> };
+export type Transport = {
+  name: string;
+  send: (message: OutgoingMessage) => Promise<"delivered" | "already_delivered">;
+};
 
 /** One .eml-style file per message in a directory: the default, and what a test inspects. */
 export function fileTransport(dir: string): Transport {
@@ -32,7 +35,10 @@ export function fileTransport(dir: string): Transport {
       try {
         // link() fails if the name exists: a message already delivered is never written twice.
         fs.linkSync(temp, final);
-        fs.appendFileSync(path.join(dir, "delivered.log"), `${new Date().toISOString()} ${message.messageKey} ${message.recipient}\n`);
+        fs.appendFileSync(
+          path.join(dir, "delivered.log"),
+          `${new Date().toISOString()} ${message.messageKey} ${message.recipient}\n`,
+        );
         return "delivered";
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EEXIST") return "already_delivered";

@@ -14,7 +14,12 @@ import { statusGroupOf, type ReportStatus } from "../workflow/states";
  */
 export type CollectionId = "reports" | "permits" | "districts" | "service-areas";
 
-export type ItemsQuery = { bbox?: BBox; interval?: { start: Date | null; end: Date | null }; limit: number; offset: number };
+export type ItemsQuery = {
+  bbox?: BBox;
+  interval?: { start: Date | null; end: Date | null };
+  limit: number;
+  offset: number;
+};
 
 type Row = { id: string; geometry: string; properties: Record<string, unknown>; total: number };
 
@@ -50,7 +55,8 @@ const collections: CollectionDef[] = [
   {
     id: "permits",
     title: "Permitted works",
-    description: "Granted and active works sites: kind, dates and works. A private holder's name is left out.",
+    description:
+      "Granted and active works sites: kind, dates and works. A private holder's name is left out.",
     temporal: sql`p.valid_from::timestamptz`,
     key: sql`p.reference`,
     select: (where, page) =>
@@ -78,7 +84,8 @@ const collections: CollectionDef[] = [
   {
     id: "service-areas",
     title: "Service areas",
-    description: "Where each organisation with a service area works: utilities that split the town, and so on.",
+    description:
+      "Where each organisation with a service area works: utilities that split the town, and so on.",
     temporal: null,
     key: sql`o.code`,
     select: (where, page) =>
@@ -101,7 +108,9 @@ export function collectionIds(): CollectionId[] {
   return collections.map((c) => c.id);
 }
 
-export function describeCollection(id: string): { id: CollectionId; title: string; description: string; temporal: boolean } | null {
+export function describeCollection(
+  id: string,
+): { id: CollectionId; title: string; description: string; temporal: boolean } | null {
   const c = collections.find((x) => x.id === id);
   return c ? { id: c.id, title: c.title, description: c.description, temporal: c.temporal !== null } : null;
 }
@@ -120,20 +129,31 @@ export async function collectionExtent(db: Database, id: CollectionId): Promise<
     sql`select ST_XMin(e) as xmin, ST_YMin(e) as ymin, ST_XMax(e) as xmax, ST_YMax(e) as ymax
         from (select ST_Extent(${column}) as e from ${from[id]}) s`,
   );
-  return row && row.xmin !== null ? [Number(row.xmin), Number(row.ymin), Number(row.xmax), Number(row.ymax)] : null;
+  return row && row.xmin !== null
+    ? [Number(row.xmin), Number(row.ymin), Number(row.xmax), Number(row.ymax)]
+    : null;
 }
 
 function localize(properties: Record<string, unknown>, locale: Locale): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(properties)) {
-    out[key] = value && typeof value === "object" && "sr-Latn" in (value as object) ? localized(value as LocalizedText, locale) : value;
+    out[key] =
+      value && typeof value === "object" && "sr-Latn" in (value as object)
+        ? localized(value as LocalizedText, locale)
+        : value;
   }
-  if (typeof out.status === "string" && out.status in statusGroupOf) out.statusGroup = statusGroupOf[out.status as ReportStatus];
+  if (typeof out.status === "string" && out.status in statusGroupOf)
+    out.statusGroup = statusGroupOf[out.status as ReportStatus];
   return out;
 }
 
 function toFeature(row: Row, locale: Locale): Feature {
-  return { type: "Feature", id: row.id, geometry: JSON.parse(row.geometry) as Geometry, properties: localize(row.properties, locale) };
+  return {
+    type: "Feature",
+    id: row.id,
+    geometry: JSON.parse(row.geometry) as Geometry,
+    properties: localize(row.properties, locale),
+  };
 }
 
 export async function queryItems(input: {
@@ -146,23 +166,40 @@ export async function queryItems(input: {
   const filters: SQL[] = [sql`true`];
   if (input.query.bbox) filters.push(sql`${geometryColumn[c.id]} && ${envelopeSql(input.query.bbox)}`);
   if (input.query.interval && c.temporal) {
-    if (input.query.interval.start) filters.push(sql`${c.temporal} >= ${input.query.interval.start.toISOString()}::timestamptz`);
-    if (input.query.interval.end) filters.push(sql`${c.temporal} <= ${input.query.interval.end.toISOString()}::timestamptz`);
+    if (input.query.interval.start)
+      filters.push(sql`${c.temporal} >= ${input.query.interval.start.toISOString()}::timestamptz`);
+    if (input.query.interval.end)
+      filters.push(sql`${c.temporal} <= ${input.query.interval.end.toISOString()}::timestamptz`);
   }
   const rows = await queryRows<Row>(
     input.db,
-    c.select(sql.join(filters, sql` and `), sql`limit ${input.query.limit} offset ${input.query.offset}`, input.locale),
+    c.select(
+      sql.join(filters, sql` and `),
+      sql`limit ${input.query.limit} offset ${input.query.offset}`,
+      input.locale,
+    ),
   );
   if (rows.length === 0 && input.query.offset > 0) {
     // Past the end: count without a page, so numberMatched stays right.
-    const all = await queryRows<Row>(input.db, c.select(sql.join(filters, sql` and `), sql`limit 1`, input.locale));
+    const all = await queryRows<Row>(
+      input.db,
+      c.select(sql.join(filters, sql` and `), sql`limit 1`, input.locale),
+    );
     return { features: [], numberMatched: all[0]?.total ?? 0 };
   }
   return { features: rows.map((r) => toFeature(r, input.locale)), numberMatched: rows[0]?.total ?? 0 };
 }
 
-export async function getItem(input: { db: Database; id: CollectionId; featureId: string; locale: Locale }): Promise<Feature | null> {
+export async function getItem(input: {
+  db: Database;
+  id: CollectionId;
+  featureId: string;
+  locale: Locale;
+}): Promise<Feature | null> {
   const c = collections.find((x) => x.id === input.id)!;
-  const rows = await queryRows<Row>(input.db, c.select(sql`${c.key} = ${input.featureId}`, sql`limit 1`, input.locale));
+  const rows = await queryRows<Row>(
+    input.db,
+    c.select(sql`${c.key} = ${input.featureId}`, sql`limit 1`, input.locale),
+  );
   return rows[0] ? toFeature(rows[0], input.locale) : null;
 }

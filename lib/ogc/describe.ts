@@ -20,7 +20,12 @@ export async function collectionDocument(db: Database, id: CollectionId, base: s
     },
     links: [
       { href: `${base}/collections/${id}`, rel: "self", type: "application/json", title: meta.title },
-      { href: `${base}/collections/${id}/items`, rel: "items", type: "application/geo+json", title: `${meta.title} (GeoJSON)` },
+      {
+        href: `${base}/collections/${id}/items`,
+        rel: "items",
+        type: "application/geo+json",
+        title: `${meta.title} (GeoJSON)`,
+      },
     ],
   };
 }

@@ -14,18 +14,31 @@ export function ogcBase(req: NextRequest): string {
 
 export function ogcJson(body: unknown, contentType = "application/json"): Response {
   return new NextResponse(JSON.stringify(body), {
-    headers: { "content-type": contentType, "access-control-allow-origin": "*", "cache-control": "public, max-age=60" },
+    headers: {
+      "content-type": contentType,
+      "access-control-allow-origin": "*",
+      "cache-control": "public, max-age=60",
+    },
   });
 }
 
 /** OGC API exceptions: `{ code, description }` with the HTTP status. */
-export function ogcRoute<P>(handler: (req: NextRequest, ctx: { params: P; base: string; locale: Locale }) => Promise<Response>) {
+export function ogcRoute<P>(
+  handler: (req: NextRequest, ctx: { params: P; base: string; locale: Locale }) => Promise<Response>,
+) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      return await handler(req, { params: await route.params, base: ogcBase(req), locale: requestLocale(req) });
+      return await handler(req, {
+        params: await route.params,
+        base: ogcBase(req),
+        locale: requestLocale(req),
+      });
     } catch (err) {
       if (isAppError(err)) {
-        return NextResponse.json({ code: err.code, description: `${err.messageKey} ${JSON.stringify(err.details ?? {})}` }, { status: err.status });
+        return NextResponse.json(
+          { code: err.code, description: `${err.messageKey} ${JSON.stringify(err.details ?? {})}` },
+          { status: err.status },
+        );
       }
       console.error("[ogc] unexpected error", err);
       return NextResponse.json({ code: "internal", description: "internal error" }, { status: 500 });

@@ -9,7 +9,11 @@ import { hashInvitationToken } from "./finish-setup";
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** Who an invitation link is for, while it is unused and not expired. */
-export async function findInvitation(input: { db: Database; token: string; now?: Date }): Promise<{ id: number; userId: number; email: string; name: string } | null> {
+export async function findInvitation(input: {
+  db: Database;
+  token: string;
+  now?: Date;
+}): Promise<{ id: number; userId: number; email: string; name: string } | null> {
   const row = await queryOne<{ id: number; user_id: number; email: string; name: string }>(
     input.db,
     sql`select i.id, i.user_id, u.email, u.name from staff_invitations i join users u on u.id = i.user_id
@@ -19,8 +23,18 @@ export async function findInvitation(input: { db: Database; token: string; now?:
 }
 
 /** The invited person chooses a password; the link works once. */
-export async function acceptInvitation(input: { db: Database; token: string; password: string; now?: Date }): Promise<{ email: string }> {
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError({ code: "unprocessable", messageKey: "invitationPasswordShort", details: { min: MIN_PASSWORD_LENGTH } });
+export async function acceptInvitation(input: {
+  db: Database;
+  token: string;
+  password: string;
+  now?: Date;
+}): Promise<{ email: string }> {
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "invitationPasswordShort",
+      details: { min: MIN_PASSWORD_LENGTH },
+    });
   const now = input.now ?? new Date();
   const invitation = await findInvitation({ db: input.db, token: input.token, now });
   if (!invitation) throw new AppError({ code: "not_found", messageKey: "invitationInvalid" });
@@ -31,7 +45,9 @@ export async function acceptInvitation(input: { db: Database; token: string; pas
       sql`update staff_invitations set accepted_at = ${now.toISOString()}::timestamptz where id = ${invitation.id} and accepted_at is null returning id`,
     );
     if (!claimed) throw new AppError({ code: "not_found", messageKey: "invitationInvalid" });
-    await (tx as unknown as Database).execute(sql`update users set password_hash = ${hash} where id = ${invitation.userId}`);
+    await (tx as unknown as Database).execute(
+      sql`update users set password_hash = ${hash} where id = ${invitation.userId}`,
+    );
   });
   return { email: invitation.email };
 }

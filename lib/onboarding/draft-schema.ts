@@ -1,19 +1,42 @@
 import { z } from "zod";
 
 /** What each step of the onboarding wizard saves; the finished draft must satisfy `finishSchema`. */
-export const setupSteps = ["municipality", "boundary", "districts", "organisations", "categories", "calendar", "staff"] as const;
+export const setupSteps = [
+  "municipality",
+  "boundary",
+  "districts",
+  "organisations",
+  "categories",
+  "calendar",
+  "staff",
+] as const;
 export type SetupStep = (typeof setupSteps)[number];
 
-const code = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/);
+const code = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{1,62}$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const localizedName = z.object({ "sr-Latn": text(200), "sr-Cyrl": z.string().trim().max(200).optional(), en: text(200) });
+const localizedName = z.object({
+  "sr-Latn": text(200),
+  "sr-Cyrl": z.string().trim().max(200).optional(),
+  en: text(200),
+});
 const position = z.tuple([z.number().finite().min(-180).max(180), z.number().finite().min(-90).max(90)]);
 export const multiPolygonSchema = z.object({
   type: z.literal("MultiPolygon"),
   coordinates: z.array(z.array(z.array(position).min(4)).min(1)).min(1),
 });
 const organisationKind = z.enum(["contact_centre", "department", "inspectorate", "utility_company"]);
-const staffRole = z.enum(["agent", "inspector", "utility_operator", "permit_officer", "planner", "org_admin", "admin"]);
+const staffRole = z.enum([
+  "agent",
+  "inspector",
+  "utility_operator",
+  "permit_officer",
+  "planner",
+  "org_admin",
+  "admin",
+]);
 
 export const stepSchemas = {
   municipality: z.object({ code, name: localizedName }),
@@ -31,7 +54,9 @@ export const stepSchemas = {
     items: z
       .array(z.object({ code, name: text(200), geometry: multiPolygonSchema }))
       .max(1_000)
-      .refine((items) => new Set(items.map((i) => i.code)).size === items.length, { message: "duplicate district code" }),
+      .refine((items) => new Set(items.map((i) => i.code)).size === items.length, {
+        message: "duplicate district code",
+      }),
   }),
   organisations: z
     .array(
@@ -46,7 +71,9 @@ export const stepSchemas = {
     )
     .min(1)
     .max(200)
-    .refine((orgs) => new Set(orgs.map((o) => o.code)).size === orgs.length, { message: "duplicate organisation code" }),
+    .refine((orgs) => new Set(orgs.map((o) => o.code)).size === orgs.length, {
+      message: "duplicate organisation code",
+    }),
   categories: z
     .array(
       z.object({
@@ -62,9 +89,13 @@ export const stepSchemas = {
     )
     .min(1)
     .max(300)
-    .refine((cats) => new Set(cats.map((c) => c.serviceCode)).size === cats.length, { message: "duplicate service code" }),
+    .refine((cats) => new Set(cats.map((c) => c.serviceCode)).size === cats.length, {
+      message: "duplicate service code",
+    }),
   calendar: z
-    .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), isWorking: z.boolean(), reason: text(200) }))
+    .array(
+      z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), isWorking: z.boolean(), reason: text(200) }),
+    )
     .max(400)
     .refine((days) => new Set(days.map((d) => d.date)).size === days.length, { message: "duplicate date" }),
   staff: z

@@ -21,7 +21,11 @@ export type FinishedSetup = {
 };
 
 function localized(name: { "sr-Latn": string; "sr-Cyrl"?: string; en: string }): LocalizedText {
-  return { "sr-Latn": name["sr-Latn"], "sr-Cyrl": name["sr-Cyrl"] || toCyrillic(name["sr-Latn"]), en: name.en };
+  return {
+    "sr-Latn": name["sr-Latn"],
+    "sr-Cyrl": name["sr-Cyrl"] || toCyrillic(name["sr-Latn"]),
+    en: name.en,
+  };
 }
 
 export function hashInvitationToken(token: string): string {
@@ -52,18 +56,35 @@ export async function finishSetup(input: {
   if (!draft) throw new AppError({ code: "not_found", messageKey: "setupNoDraft" });
   const checked = finishSchema.safeParse(draft.data);
   if (!checked.success) {
-    throw new AppError({ code: "unprocessable", messageKey: "setupIncomplete", details: { steps: [...new Set(checked.error.issues.map((i) => String(i.path[0])))].join(", ") } });
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "setupIncomplete",
+      details: { steps: [...new Set(checked.error.issues.map((i) => String(i.path[0])))].join(", ") },
+    });
   }
   const data = checked.data;
-  if (!data.organisations.some((o) => o.kind === "contact_centre")) throw new AppError({ code: "unprocessable", messageKey: "setupNeedsContactCentre" });
+  if (!data.organisations.some((o) => o.kind === "contact_centre"))
+    throw new AppError({ code: "unprocessable", messageKey: "setupNeedsContactCentre" });
   const orgCodes = new Set(data.organisations.map((o) => o.code));
   for (const person of data.staff ?? []) {
     if (person.organisationCode && !orgCodes.has(person.organisationCode)) {
-      throw new AppError({ code: "unprocessable", messageKey: "setupUnknownOrganisation", details: { code: person.organisationCode } });
+      throw new AppError({
+        code: "unprocessable",
+        messageKey: "setupUnknownOrganisation",
+        details: { code: person.organisationCode },
+      });
     }
   }
-  const taken = await queryOne<{ id: number }>(db, sql`select id from municipalities where code = ${data.municipality.code}`);
-  if (taken) throw new AppError({ code: "conflict", messageKey: "setupCodeTaken", details: { code: data.municipality.code } });
+  const taken = await queryOne<{ id: number }>(
+    db,
+    sql`select id from municipalities where code = ${data.municipality.code}`,
+  );
+  if (taken)
+    throw new AppError({
+      code: "conflict",
+      messageKey: "setupCodeTaken",
+      details: { code: data.municipality.code },
+    });
 
   const invitations: FinishedSetup["invitations"] = [];
 
@@ -71,13 +92,24 @@ export async function finishSetup(input: {
     const tx = txRaw as unknown as Database;
     const [m] = await tx
       .insert(t.municipalities)
-      .values({ code: data.municipality.code, name: localized(data.municipality.name), boundary: data.boundary.geometry, boundarySource: data.boundary.boundarySource, createdAt: now })
+      .values({
+        code: data.municipality.code,
+        name: localized(data.municipality.name),
+        boundary: data.boundary.geometry,
+        boundarySource: data.boundary.boundarySource,
+        createdAt: now,
+      })
       .returning({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name });
     const municipalityId = m!.id;
 
     if (data.districts && data.districts.items.length > 0) {
       await tx.insert(t.districts).values(
-        data.districts.items.map((d) => ({ municipalityId, code: d.code, name: { "sr-Latn": d.name, "sr-Cyrl": toCyrillic(d.name), en: d.name }, area: d.geometry })),
+        data.districts.items.map((d) => ({
+          municipalityId,
+          code: d.code,
+          name: { "sr-Latn": d.name, "sr-Cyrl": toCyrillic(d.name), en: d.name },
+          area: d.geometry,
+        })),
       );
     }
     const orgRows = await tx
@@ -124,26 +156,61 @@ export async function finishSetup(input: {
       })),
     );
     if (data.calendar && data.calendar.length > 0) {
-      await tx.insert(t.calendarOverrides).values(data.calendar.map((d) => ({ municipalityId, date: d.date, isWorking: d.isWorking, reason: d.reason })));
+      await tx.insert(t.calendarOverrides).values(
+        data.calendar.map((d) => ({
+          municipalityId,
+          date: d.date,
+          isWorking: d.isWorking,
+          reason: d.reason,
+        })),
+      );
     }
-    await tx.insert(t.memberships).values({ userId: input.userId, municipalityId, organisationId: null, role: "admin" }).onConflictDoNothing();
+    await tx
+      .insert(t.memberships)
+      .values({ userId: input.userId, municipalityId, organisationId: null, role: "admin" })
+      .onConflictDoNothing();
 
     for (const person of data.staff ?? []) {
-      const existing = await queryOne<{ id: number }>(tx, sql`select id from users where lower(email) = ${person.email}`);
-      const userId = existing?.id ?? (await tx.insert(t.users).values({ email: person.email, name: person.name, locale: person.locale, createdAt: now }).returning({ id: t.users.id }))[0]!.id;
+      const existing = await queryOne<{ id: number }>(
+        tx,
+        sql`select id from users where lower(email) = ${person.email}`,
+      );
+      const userId =
+        existing?.id ??
+        (
+          await tx
+            .insert(t.users)
+            .values({ email: person.email, name: person.name, locale: person.locale, createdAt: now })
+            .returning({ id: t.users.id })
+        )[0]!.id;
       await tx
         .insert(t.memberships)
-        .values({ userId, municipalityId, organisationId: person.organisationCode ? orgIds.get(person.organisationCode)! : null, role: person.role })
+        .values({
+          userId,
+          municipalityId,
+          organisationId: person.organisationCode ? orgIds.get(person.organisationCode)! : null,
+          role: person.role,
+        })
         .onConflictDoNothing();
       if (existing) {
         invitations.push({ email: person.email, link: null, existingUser: true });
         continue;
       }
       const token = randomBytes(24).toString("base64url");
-      await tx.insert(t.staffInvitations).values({ userId, tokenHash: hashInvitationToken(token), expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000), createdAt: now });
+      await tx.insert(t.staffInvitations).values({
+        userId,
+        tokenHash: hashInvitationToken(token),
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+        createdAt: now,
+      });
       const link = `${input.baseUrl.replace(/\/$/, "")}/invite/${token}`;
       if (input.sendEmail) {
-        const values = { name: person.name, municipality: localized(data.municipality.name)[person.locale], link, days: INVITATION_DAYS };
+        const values = {
+          name: person.name,
+          municipality: localized(data.municipality.name)[person.locale],
+          link,
+          days: INVITATION_DAYS,
+        };
         await tx.insert(t.outboxMessages).values({
           messageKey: `invitation-${userId}-${municipalityId}`,
           recipient: person.email,
@@ -157,7 +224,10 @@ export async function finishSetup(input: {
         invitations.push({ email: person.email, link, existingUser: false });
       }
     }
-    await tx.update(t.onboardingDrafts).set({ finishedAt: now, municipalityId, updatedAt: now }).where(eq(t.onboardingDrafts.id, draft.id));
+    await tx
+      .update(t.onboardingDrafts)
+      .set({ finishedAt: now, municipalityId, updatedAt: now })
+      .where(eq(t.onboardingDrafts.id, draft.id));
     return m!;
   });
   return { municipalityId: municipality.id, municipalityCode: municipality.code, invitations };

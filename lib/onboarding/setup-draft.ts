@@ -33,7 +33,12 @@ async function checkGeometries(db: Database, geometries: unknown[]): Promise<voi
 }
 
 /** Saves one step's answers (validated) into the admin's open draft. */
-export async function saveSetupStep(input: { db: Database; userId: number; step: SetupStep; value: unknown }): Promise<SetupDraft> {
+export async function saveSetupStep(input: {
+  db: Database;
+  userId: number;
+  step: SetupStep;
+  value: unknown;
+}): Promise<SetupDraft> {
   const { db } = input;
   const parsed = stepSchemas[input.step].parse(input.value);
   const geometries =
@@ -42,7 +47,9 @@ export async function saveSetupStep(input: { db: Database; userId: number; step:
       : input.step === "districts"
         ? (parsed as NonNullable<SetupDraftData["districts"]>).items.map((i) => i.geometry)
         : input.step === "organisations"
-          ? (parsed as NonNullable<SetupDraftData["organisations"]>).flatMap((o) => (o.serviceArea ? [o.serviceArea] : []))
+          ? (parsed as NonNullable<SetupDraftData["organisations"]>).flatMap((o) =>
+              o.serviceArea ? [o.serviceArea] : [],
+            )
           : [];
   await checkGeometries(db, geometries);
   const draft = await getOrStartSetupDraft({ db, userId: input.userId });

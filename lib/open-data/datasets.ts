@@ -24,14 +24,51 @@ type Record_ = { geometry: string; properties: Record<string, string | number | 
 
 /** Columns of each dataset, in CSV order (the page lists them too). */
 export const datasetFields: Record<DatasetId, string[]> = {
-  reports: ["code", "category", "category_sr_latn", "category_en", "status", "created_at", "updated_at", "due_at", "district", "supporters", "location_precision_m", "lng", "lat"],
-  permits: ["reference", "kind", "status", "valid_from", "valid_to", "works", "holder", "contractor", "lng", "lat"],
+  reports: [
+    "code",
+    "category",
+    "category_sr_latn",
+    "category_en",
+    "status",
+    "created_at",
+    "updated_at",
+    "due_at",
+    "district",
+    "supporters",
+    "location_precision_m",
+    "lng",
+    "lat",
+  ],
+  permits: [
+    "reference",
+    "kind",
+    "status",
+    "valid_from",
+    "valid_to",
+    "works",
+    "holder",
+    "contractor",
+    "lng",
+    "lat",
+  ],
   districts: ["code", "name_sr_latn", "name_sr_cyrl", "name_en", "population", "lng", "lat"],
 };
 
 async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
   if (id === "reports") {
-    const rows = await queryRows<{ geometry: string; code: string; service_code: string; name: LocalizedText; status: string; created_at: string | Date; updated_at: string | Date; due_at: string | Date | null; district: string | null; supporters: number; precision: number | null }>(
+    const rows = await queryRows<{
+      geometry: string;
+      code: string;
+      service_code: string;
+      name: LocalizedText;
+      status: string;
+      created_at: string | Date;
+      updated_at: string | Date;
+      due_at: string | Date | null;
+      district: string | null;
+      supporters: number;
+      precision: number | null;
+    }>(
       db,
       sql`select case when c.location_precision_metres is null then ST_AsGeoJSON(r.location, 6)
                  else ST_AsGeoJSON(ST_SnapToGrid(r.location, 0, 0,
@@ -62,7 +99,17 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
     }));
   }
   if (id === "permits") {
-    const rows = await queryRows<{ geometry: string; reference: string; kind: string; status: string; valid_from: string; valid_to: string; works: string; holder: string | null; contractor: string | null }>(
+    const rows = await queryRows<{
+      geometry: string;
+      reference: string;
+      kind: string;
+      status: string;
+      valid_from: string;
+      valid_to: string;
+      works: string;
+      holder: string | null;
+      contractor: string | null;
+    }>(
       db,
       sql`select ST_AsGeoJSON(site, 6) as geometry, reference, kind, status, valid_from::text as valid_from, valid_to::text as valid_to,
                  works_description as works, case when holder_is_company then holder_name end as holder, contractor
@@ -71,13 +118,21 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
     );
     return rows.map(({ geometry, ...properties }) => ({ geometry, properties }));
   }
-  const rows = await queryRows<{ geometry: string; code: string; name: LocalizedText; population: number | null }>(
-    db,
-    sql`select ST_AsGeoJSON(area, 6) as geometry, code, name, population from districts order by code`,
-  );
+  const rows = await queryRows<{
+    geometry: string;
+    code: string;
+    name: LocalizedText;
+    population: number | null;
+  }>(db, sql`select ST_AsGeoJSON(area, 6) as geometry, code, name, population from districts order by code`);
   return rows.map((r) => ({
     geometry: r.geometry,
-    properties: { code: r.code, name_sr_latn: r.name["sr-Latn"], name_sr_cyrl: r.name["sr-Cyrl"], name_en: r.name.en, population: r.population },
+    properties: {
+      code: r.code,
+      name_sr_latn: r.name["sr-Latn"],
+      name_sr_cyrl: r.name["sr-Cyrl"],
+      name_en: r.name.en,
+      population: r.population,
+    },
   }));
 }
 
@@ -98,7 +153,11 @@ export function render(id: DatasetId, records: Record_[], format: DatasetFormat)
   if (format === "geojson") {
     return JSON.stringify({
       type: "FeatureCollection",
-      features: records.map((r) => ({ type: "Feature", geometry: JSON.parse(r.geometry), properties: r.properties })),
+      features: records.map((r) => ({
+        type: "Feature",
+        geometry: JSON.parse(r.geometry),
+        properties: r.properties,
+      })),
     });
   }
   const header = datasetFields[id];

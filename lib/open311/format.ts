@@ -4,7 +4,8 @@
  */
 export type Format = "json" | "xml";
 
-export type Open311Value = string | number | boolean | null | Open311Value[] | { [key: string]: Open311Value };
+export type Open311Value =
+  string | number | boolean | null | Open311Value[] | { [key: string]: Open311Value };
 
 /** Splits "requests.json" into its name and format; no extension or another one is not a route. */
 export function splitFormat(segment: string): { name: string; format: Format } | null {
@@ -13,12 +14,16 @@ export function splitFormat(segment: string): { name: string; format: Format } |
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
+  );
 }
 
 function xmlValue(name: string, value: Open311Value, itemName: (list: string) => string): string {
   if (value === null || value === undefined) return `<${name}/>`;
-  if (Array.isArray(value)) return `<${name}>${value.map((v) => xmlValue(itemName(name), v, itemName)).join("")}</${name}>`;
+  if (Array.isArray(value))
+    return `<${name}>${value.map((v) => xmlValue(itemName(name), v, itemName)).join("")}</${name}>`;
   if (typeof value === "object") {
     return `<${name}>${Object.entries(value)
       .map(([k, v]) => xmlValue(k, v, itemName))
@@ -44,7 +49,12 @@ export function toXml(root: string, body: Open311Value): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${xmlValue(root, body, (list) => itemNames[list] ?? "item")}`;
 }
 
-export function respond(input: { format: Format; root: string; body: Open311Value; status?: number }): Response {
+export function respond(input: {
+  format: Format;
+  root: string;
+  body: Open311Value;
+  status?: number;
+}): Response {
   const status = input.status ?? 200;
   if (input.format === "json") {
     return new Response(JSON.stringify(input.body), {

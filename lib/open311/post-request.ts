@@ -16,16 +16,25 @@ export function hashApiKey(key: string): string {
 }
 
 /** Open311 requires a key to post; 403 when it is missing, unknown or withdrawn. */
-export async function authenticateClient(db: Database, key: string | null): Promise<{ id: number; name: string }> {
+export async function authenticateClient(
+  db: Database,
+  key: string | null,
+): Promise<{ id: number; name: string }> {
   const client = key
-    ? await queryOne<{ id: number; name: string }>(db, sql`select id, name from api_clients where key_hash = ${hashApiKey(key)} and active`)
+    ? await queryOne<{ id: number; name: string }>(
+        db,
+        sql`select id, name from api_clients where key_hash = ${hashApiKey(key)} and active`,
+      )
     : undefined;
   if (!client) throw new AppError({ code: "forbidden", messageKey: "invalidApiKey" });
   return client;
 }
 
 /** `attribute[code]=v` and `attribute[code][]=v1&attribute[code][]=v2`, typed by the category's questions. */
-function readAttributes(form: URLSearchParams, questions: CategoryQuestion[]): Record<string, string | number | string[]> {
+function readAttributes(
+  form: URLSearchParams,
+  questions: CategoryQuestion[],
+): Record<string, string | number | string[]> {
   const answers: Record<string, string | number | string[]> = {};
   for (const [key, value] of form.entries()) {
     const list = /^attribute\[([^\]]+)\]\[\]$/.exec(key);
@@ -33,7 +42,8 @@ function readAttributes(form: URLSearchParams, questions: CategoryQuestion[]): R
     if (list) answers[list[1]!] = [...((answers[list[1]!] as string[] | undefined) ?? []), value];
     else if (single) {
       const type = questions.find((q) => q.code === single[1])?.type;
-      answers[single[1]!] = type === "number" && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
+      answers[single[1]!] =
+        type === "number" && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
     }
   }
   return answers;
@@ -58,7 +68,10 @@ export async function postOpen311Request(input: {
   const serviceCode = form.get("service_code")?.trim();
   if (!serviceCode) throw new AppError({ code: "bad_request", messageKey: "open311ServiceCodeRequired" });
   // A code no municipality offers is answered before the location is looked at.
-  const offered = await queryOne<{ found: boolean }>(db, sql`select true as found from service_categories where service_code = ${serviceCode} and active limit 1`);
+  const offered = await queryOne<{ found: boolean }>(
+    db,
+    sql`select true as found from service_categories where service_code = ${serviceCode} and active limit 1`,
+  );
   if (!offered) throw new AppError({ code: "not_found", messageKey: "categoryNotOffered" });
 
   let position: [number, number] | null = null;
@@ -66,10 +79,13 @@ export async function postOpen311Request(input: {
   const long = form.get("long");
   if (lat !== null || long !== null) {
     const p: [number, number] = [Number(long), Number(lat)];
-    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new AppError({ code: "bad_request", messageKey: "open311LocationRequired" });
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]))
+      throw new AppError({ code: "bad_request", messageKey: "open311LocationRequired" });
     position = p;
   } else if (form.get("address_string")) {
-    const hit = (await searchPlaces({ db, query: form.get("address_string")!, locale: input.locale, limit: 1 }))[0];
+    const hit = (
+      await searchPlaces({ db, query: form.get("address_string")!, locale: input.locale, limit: 1 })
+    )[0];
     position = hit ? (hit.position as [number, number]) : null;
   }
   if (!position) throw new AppError({ code: "bad_request", messageKey: "open311LocationRequired" });
@@ -89,7 +105,11 @@ export async function postOpen311Request(input: {
   const name = [form.get("first_name"), form.get("last_name")].filter(Boolean).join(" ").trim();
   const email = form.get("email")?.trim();
   const phone = form.get("phone")?.trim();
-  const signature = [...form.entries()].filter(([k]) => k !== "api_key").sort().map(([k, v]) => `${k}=${v}`).join("&");
+  const signature = [...form.entries()]
+    .filter(([k]) => k !== "api_key")
+    .sort()
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
   const digest = createHash("sha256").update(`${client.id}|${signature}`).digest("hex");
   const submissionKey = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
 
@@ -103,7 +123,15 @@ export async function postOpen311Request(input: {
         address: form.get("address_string")?.trim() || undefined,
         channel: "open311",
         answers: readAttributes(form, category.questions),
-        contact: name || email || phone ? { name: name || undefined, email: email || undefined, phone: phone || undefined, anonymous: false } : undefined,
+        contact:
+          name || email || phone
+            ? {
+                name: name || undefined,
+                email: email || undefined,
+                phone: phone || undefined,
+                anonymous: false,
+              }
+            : undefined,
         mediaUrl: form.get("media_url")?.trim() || undefined,
         locale: input.locale,
         submissionKey,

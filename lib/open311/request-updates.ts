@@ -29,9 +29,17 @@ export async function listRequestUpdates(input: {
     sql`e.created_at >= ${start.toISOString()}::timestamptz`,
     sql`e.created_at <= ${end.toISOString()}::timestamptz`,
   ];
-  const codes = (input.ids ?? []).map((id) => normaliseTrackingCode(id)).filter((c): c is string => c !== null);
+  const codes = (input.ids ?? [])
+    .map((id) => normaliseTrackingCode(id))
+    .filter((c): c is string => c !== null);
   if (input.ids?.length) filters.push(codes.length ? sql`r.tracking_code in ${codes}` : sql`false`);
-  const rows = await queryRows<{ id: number; code: string; status: ReportStatus; at: string | Date; text: string | null }>(
+  const rows = await queryRows<{
+    id: number;
+    code: string;
+    status: ReportStatus;
+    at: string | Date;
+    text: string | null;
+  }>(
     input.db,
     sql`select e.id, r.tracking_code as code,
                coalesce(e.to_status, (select e2.to_status from report_events e2 where e2.report_id = r.id and e2.to_status is not null

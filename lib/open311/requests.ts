@@ -28,7 +28,13 @@ export const MAX_REQUESTS = 1_000;
  * Public service requests in Open311's shape. Only public fields and public reports: the reporter's
  * contact is in another table that this query never touches. `ids` overrides every other filter.
  */
-export async function listRequests(input: { db: Database; query: RequestQuery; locale: Locale; baseUrl: string; now?: Date }): Promise<Open311Value[]> {
+export async function listRequests(input: {
+  db: Database;
+  query: RequestQuery;
+  locale: Locale;
+  baseUrl: string;
+  now?: Date;
+}): Promise<Open311Value[]> {
   const q = input.query;
   const filters: SQL[] = [sql`r.municipality_id = ${q.municipalityId}`, sql`r.is_public`, sql`c.is_public`];
   if (q.ids && q.ids.length) {
@@ -37,7 +43,10 @@ export async function listRequests(input: { db: Database; query: RequestQuery; l
   } else {
     const end = q.end ?? input.now ?? new Date();
     const start = q.start ?? new Date((q.end ?? end).getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
-    filters.push(sql`r.created_at >= ${start.toISOString()}::timestamptz`, sql`r.created_at <= ${end.toISOString()}::timestamptz`);
+    filters.push(
+      sql`r.created_at >= ${start.toISOString()}::timestamptz`,
+      sql`r.created_at <= ${end.toISOString()}::timestamptz`,
+    );
     if (q.serviceCodes?.length) filters.push(sql`c.service_code in ${q.serviceCodes}`);
     if (q.statuses?.length) filters.push(sql`r.status::text in ${q.statuses.flatMap(statusesFor)}`);
     if (q.bbox) filters.push(sql`r.location && ${envelopeSql(q.bbox)}`);
@@ -81,7 +90,11 @@ export async function listRequests(input: { db: Database; query: RequestQuery; l
   return rows.map((r) => ({
     service_request_id: r.code,
     status: open311Status[r.status],
-    status_notes: r.duplicate_of ? `duplicate of ${r.duplicate_of}` : r.rejection_target ? `referred to ${r.rejection_target}` : (r.notes ?? ""),
+    status_notes: r.duplicate_of
+      ? `duplicate of ${r.duplicate_of}`
+      : r.rejection_target
+        ? `referred to ${r.rejection_target}`
+        : (r.notes ?? ""),
     service_name: localized(r.service_name, input.locale),
     service_code: r.service_code,
     description: r.description,

@@ -35,19 +35,32 @@ export function open311Route<P extends Record<string, string>>(
     const param = req.nextUrl.searchParams.get("locale");
     const chosen: Locale = param === "sr-Cyrl" || param === "sr-Latn" || param === "en" ? param : locale;
     const format: Format = split?.format ?? "xml";
-    const t = createTranslator({ locale: chosen, messages: await loadMessages(chosen), namespace: "errors" }) as unknown as (
-      key: string,
-      values?: Record<string, string | number>,
-    ) => string;
+    const t = createTranslator({
+      locale: chosen,
+      messages: await loadMessages(chosen),
+      namespace: "errors",
+    }) as unknown as (key: string, values?: Record<string, string | number>) => string;
     try {
       if (!split) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
       const db = await getDb();
-      const jurisdiction = await resolveJurisdiction(db, req.nextUrl.searchParams.get("jurisdiction_id") ?? (await jurisdictionInBody(req)));
+      const jurisdiction = await resolveJurisdiction(
+        db,
+        req.nextUrl.searchParams.get("jurisdiction_id") ?? (await jurisdictionInBody(req)),
+      );
       if (!jurisdiction) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
-      return await handler(req, { format, name: split.name, locale: chosen, db, municipalityId: jurisdiction.id, params });
+      return await handler(req, {
+        format,
+        name: split.name,
+        locale: chosen,
+        db,
+        municipalityId: jurisdiction.id,
+        params,
+      });
     } catch (err) {
       if (isAppError(err)) {
-        const values = Object.fromEntries(Object.entries(err.details ?? {}).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
+        const values = Object.fromEntries(
+          Object.entries(err.details ?? {}).filter(([, v]) => typeof v === "string" || typeof v === "number"),
+        ) as Record<string, string | number>;
         return errorResponse(format, statusOf[err.code] ?? 400, t(err.messageKey, values));
       }
       console.error("[open311] unexpected error", err);
@@ -60,9 +73,15 @@ export function open311Route<P extends Record<string, string>>(
 async function jurisdictionInBody(req: NextRequest): Promise<string | null> {
   if (req.method !== "POST") return null;
   const type = req.headers.get("content-type") ?? "";
-  if (type.includes("application/x-www-form-urlencoded")) return new URLSearchParams(await req.clone().text()).get("jurisdiction_id");
+  if (type.includes("application/x-www-form-urlencoded"))
+    return new URLSearchParams(await req.clone().text()).get("jurisdiction_id");
   if (type.includes("multipart/form-data")) {
-    const value = (await req.clone().formData().catch(() => null))?.get("jurisdiction_id");
+    const value = (
+      await req
+        .clone()
+        .formData()
+        .catch(() => null)
+    )?.get("jurisdiction_id");
     return typeof value === "string" ? value : null;
   }
   return null;
@@ -71,7 +90,10 @@ async function jurisdictionInBody(req: NextRequest): Promise<string | null> {
 /** An ISO 8601 date-time with a time zone, or a 400. */
 export function parseOpen311Date(value: string | null): Date | undefined {
   if (value === null || value === "") return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
     throw new AppError({ code: "bad_request", messageKey: "open311BadDate" });
   }
   return new Date(value);

@@ -5,7 +5,12 @@ import { queryRows } from "../../db/query";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 
 /** Active organisations of the user's municipalities, for assigning and forwarding; optionally of one kind. */
-export async function listOrganisations(input: { db: Database; municipalityIds: number[]; locale: Locale; kind?: string }) {
+export async function listOrganisations(input: {
+  db: Database;
+  municipalityIds: number[];
+  locale: Locale;
+  kind?: string;
+}) {
   const ids = input.municipalityIds.length ? input.municipalityIds : [-1];
   const rows = await queryRows<{ id: number; name: LocalizedText; kind: string }>(
     input.db,

@@ -11,9 +11,12 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 /** Document types the office keeps, recognised by their first bytes (never by the name or the browser's word). */
 function sniff(data: Buffer): { contentType: string; extension: string } | null {
-  if (data.subarray(0, 5).toString("latin1") === "%PDF-") return { contentType: "application/pdf", extension: "pdf" };
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return { contentType: "image/jpeg", extension: "jpg" };
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { contentType: "image/png", extension: "png" };
+  if (data.subarray(0, 5).toString("latin1") === "%PDF-")
+    return { contentType: "application/pdf", extension: "pdf" };
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+    return { contentType: "image/jpeg", extension: "jpg" };
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return { contentType: "image/png", extension: "png" };
   return null;
 }
 
@@ -33,14 +36,24 @@ export async function addPermitDocument(input: {
   now?: Date;
 }): Promise<{ id: number; version: number }> {
   if (input.data.length === 0 || input.data.length > MAX_DOCUMENT_BYTES) {
-    throw new AppError({ code: "payload_too_large", messageKey: "permitDocumentTooLarge", details: { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 } });
+    throw new AppError({
+      code: "payload_too_large",
+      messageKey: "permitDocumentTooLarge",
+      details: { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 },
+    });
   }
   const type = sniff(input.data);
-  if (!type) throw new AppError({ code: "unprocessable", messageKey: "permitDocumentType", details: { types: "PDF, JPEG, PNG" } });
+  if (!type)
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "permitDocumentType",
+      details: { types: "PDF, JPEG, PNG" },
+    });
   const now = input.now ?? new Date();
   const storage = input.storage ?? getStorage();
   const key = `permits/${now.toISOString().slice(0, 7).replace("-", "/")}/${randomUUID()}.${type.extension}`;
-  const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || `document.${type.extension}`;
+  const fileName =
+    input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || `document.${type.extension}`;
   await storage.put(key, input.data, type.contentType);
   try {
     return await input.db.transaction(async (txRaw) => {
@@ -48,7 +61,13 @@ export async function addPermitDocument(input: {
       const permit = await lockPermit(tx, input);
       const [event] = await tx
         .insert(t.permitEvents)
-        .values({ permitId: permit.id, kind: "document_added", actorUserId: input.actorUserId, note: fileName, createdAt: now })
+        .values({
+          permitId: permit.id,
+          kind: "document_added",
+          actorUserId: input.actorUserId,
+          note: fileName,
+          createdAt: now,
+        })
         .returning({ id: t.permitEvents.id });
       const [doc] = await tx
         .insert(t.permitDocuments)
@@ -63,7 +82,10 @@ export async function addPermitDocument(input: {
           createdAt: now,
         })
         .returning({ id: t.permitDocuments.id });
-      await tx.update(t.permits).set({ version: sql`${t.permits.version} + 1`, updatedAt: now }).where(eq(t.permits.id, permit.id));
+      await tx
+        .update(t.permits)
+        .set({ version: sql`${t.permits.version} + 1`, updatedAt: now })
+        .where(eq(t.permits.id, permit.id));
       return { id: doc!.id, version: permit.version + 1 };
     });
   } catch (err) {

@@ -37,15 +37,23 @@ export function permitConflictsSql(input: {
                   (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(input.site)}), 4326) as g) c
              where p.municipality_id = ${input.municipalityId}
                and p.id <> ${input.excludePermitId ?? 0}
-               and p.status in (${sql.join(livePermitStatuses.map((s) => sql`${s}`), sql`, `)})
-               and p.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+               and p.status in (${sql.join(
+                 livePermitStatuses.map((s) => sql`${s}`),
+                 sql`, `,
+               )})
+               and p.kind in (${sql.join(
+                 kinds.map((k) => sql`${k}`),
+                 sql`, `,
+               )})
                and p.valid_from <= ${input.validTo}::date and p.valid_to >= ${input.validFrom}::date
                and ST_Intersects(p.site, c.g)
                and not ST_Touches(p.site, c.g)
              order by p.valid_from, p.id`;
 }
 
-export async function findPermitConflicts(input: Parameters<typeof permitConflictsSql>[0] & { db: Database }): Promise<PermitConflict[]> {
+export async function findPermitConflicts(
+  input: Parameters<typeof permitConflictsSql>[0] & { db: Database },
+): Promise<PermitConflict[]> {
   const rows = await queryRows<{
     id: number;
     reference: string;

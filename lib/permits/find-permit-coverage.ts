@@ -5,15 +5,33 @@ import { queryRows } from "../../db/query";
 import { localDate } from "../calendar/working-days";
 import { REPORT_LINK_RADIUS_METRES } from "./conflict-matrix";
 
-export type PermitCoverage = { id: number; reference: string; kind: string; validTo: string; holderName: string; distanceMetres: number };
+export type PermitCoverage = {
+  id: number;
+  reference: string;
+  kind: string;
+  validTo: string;
+  holderName: string;
+  distanceMetres: number;
+};
 
 /**
  * "Works without a permit?": the active permits (any kind) whose site contains the report's point
  * or lies within 10 m of it today. Staff only: the holder's name is shown even for a private person.
  */
-export async function findPermitCoverage(input: { db: Database; reportId: number; today?: Date }): Promise<PermitCoverage[]> {
+export async function findPermitCoverage(input: {
+  db: Database;
+  reportId: number;
+  today?: Date;
+}): Promise<PermitCoverage[]> {
   const today = localDate(input.today ?? new Date());
-  const rows = await queryRows<{ id: number; reference: string; kind: string; valid_to: string; holder_name: string; distance: number }>(
+  const rows = await queryRows<{
+    id: number;
+    reference: string;
+    kind: string;
+    valid_to: string;
+    holder_name: string;
+    distance: number;
+  }>(
     input.db,
     sql`select p.id, p.reference, p.kind, p.valid_to::text as valid_to, p.holder_name,
                round(ST_Distance(p.site::geography, r.location::geography)::numeric, 1)::float8 as distance
@@ -23,14 +41,25 @@ export async function findPermitCoverage(input: { db: Database; reportId: number
           and ST_DWithin(p.site::geography, r.location::geography, ${REPORT_LINK_RADIUS_METRES})
         order by distance, p.id`,
   );
-  return rows.map((r) => ({ id: r.id, reference: r.reference, kind: r.kind, validTo: r.valid_to, holderName: r.holder_name, distanceMetres: Number(r.distance) }));
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    kind: r.kind,
+    validTo: r.valid_to,
+    holderName: r.holder_name,
+    distanceMetres: Number(r.distance),
+  }));
 }
 
 /**
  * The staff view's "works without a permit?" check: null when the report's category does not ask
  * (only categories such as illegal construction or unpermitted digging do), else the covering permits.
  */
-export async function checkWorksPermit(input: { db: Database; reportId: number; today?: Date }): Promise<PermitCoverage[] | null> {
+export async function checkWorksPermit(input: {
+  db: Database;
+  reportId: number;
+  today?: Date;
+}): Promise<PermitCoverage[] | null> {
   const rows = await queryRows<{ checks: boolean }>(
     input.db,
     sql`select c.checks_permit_coverage as checks from reports r join service_categories c on c.id = r.category_id where r.id = ${input.reportId}`,

@@ -7,13 +7,22 @@ import { localDate } from "../calendar/working-days";
 import { AppError } from "../errors";
 import { validateGeometry } from "../geo/validate-geometry";
 import { REPORT_LINK_RADIUS_METRES } from "./conflict-matrix";
-import { publicPermitColumns, toPublicPermit, type PublicPermit, type PublicPermitRow } from "./public-permit-fields";
+import {
+  publicPermitColumns,
+  toPublicPermit,
+  type PublicPermit,
+  type PublicPermitRow,
+} from "./public-permit-fields";
 
 /**
  * "What is planned here?": active permits and granted ones that have not started yet whose site
  * touches a drawn area, or lies within 10 m of a point. Public fields only, soonest first.
  */
-export async function findPlannedWorks(input: { db: Database; where: unknown; today?: Date }): Promise<PublicPermit[]> {
+export async function findPlannedWorks(input: {
+  db: Database;
+  where: unknown;
+  today?: Date;
+}): Promise<PublicPermit[]> {
   const where = input.where as { type?: unknown; coordinates?: unknown } | null;
   let geometry: Point | Polygon;
   if (where && where.type === "Point") {
@@ -21,11 +30,13 @@ export async function findPlannedWorks(input: { db: Database; where: unknown; to
     if (!Array.isArray(c) || c.length !== 2 || !c.every((n) => typeof n === "number" && Number.isFinite(n))) {
       throw new AppError({ code: "unprocessable", messageKey: "geometry_malformed" });
     }
-    if (Math.abs(c[0] as number) > 180 || Math.abs(c[1] as number) > 90) throw new AppError({ code: "unprocessable", messageKey: "geometry_coordinates_out_of_range" });
+    if (Math.abs(c[0] as number) > 180 || Math.abs(c[1] as number) > 90)
+      throw new AppError({ code: "unprocessable", messageKey: "geometry_coordinates_out_of_range" });
     geometry = { type: "Point", coordinates: c as [number, number] };
   } else {
     const checked = validateGeometry(where, ["Polygon"] as const);
-    if (!checked.valid) throw new AppError({ code: "unprocessable", messageKey: `geometry_${checked.reason}` });
+    if (!checked.valid)
+      throw new AppError({ code: "unprocessable", messageKey: `geometry_${checked.reason}` });
     geometry = checked.geometry;
   }
   const today = localDate(input.today ?? new Date());

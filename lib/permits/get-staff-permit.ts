@@ -30,13 +30,27 @@ export type StaffPermit = {
   applicant: { name: string; email: string | null; phone: string | null; address: string | null } | null;
   nextStatuses: PermitStatus[];
   conflicts: PermitConflict[];
-  history: Array<{ id: number; kind: string; fromStatus: PermitStatus | null; toStatus: PermitStatus | null; actor: string | null; note: string | null; reportCode: string | null; at: string }>;
+  history: Array<{
+    id: number;
+    kind: string;
+    fromStatus: PermitStatus | null;
+    toStatus: PermitStatus | null;
+    actor: string | null;
+    note: string | null;
+    reportCode: string | null;
+    at: string;
+  }>;
   documents: Array<{ id: number; fileName: string; contentType: string; byteSize: number; at: string }>;
   reports: Array<{ code: string; distanceMetres: number; at: string }>;
 };
 
 /** A permit as the permits office sees it: everything, with its history, documents, linked reports and current conflicts. */
-export async function getStaffPermit(input: { db: Database; id: number; municipalityIds: readonly number[]; locale: Locale }): Promise<StaffPermit | null> {
+export async function getStaffPermit(input: {
+  db: Database;
+  id: number;
+  municipalityIds: readonly number[];
+  locale: Locale;
+}): Promise<StaffPermit | null> {
   const { db } = input;
   if (!Number.isInteger(input.id) || input.municipalityIds.length === 0) return null;
   const row = await queryOne<{
@@ -77,13 +91,28 @@ export async function getStaffPermit(input: { db: Database; id: number; municipa
   if (!row) return null;
   const site = JSON.parse(row.site) as MultiPolygon;
   const [history, documents, reports, conflicts] = await Promise.all([
-    queryRows<{ id: number; kind: string; from_status: PermitStatus | null; to_status: PermitStatus | null; actor: string | null; note: string | null; report_code: string | null; created_at: string | Date }>(
+    queryRows<{
+      id: number;
+      kind: string;
+      from_status: PermitStatus | null;
+      to_status: PermitStatus | null;
+      actor: string | null;
+      note: string | null;
+      report_code: string | null;
+      created_at: string | Date;
+    }>(
       db,
       sql`select e.id, e.kind, e.from_status, e.to_status, u.name as actor, e.note, r.tracking_code as report_code, e.created_at
           from permit_events e left join users u on u.id = e.actor_user_id left join reports r on r.id = e.report_id
           where e.permit_id = ${row.id} order by e.created_at, e.id`,
     ),
-    queryRows<{ id: number; file_name: string; content_type: string; byte_size: number; created_at: string | Date }>(
+    queryRows<{
+      id: number;
+      file_name: string;
+      content_type: string;
+      byte_size: number;
+      created_at: string | Date;
+    }>(
       db,
       sql`select id, file_name, content_type, byte_size, created_at from permit_documents where permit_id = ${row.id} order by id`,
     ),
@@ -94,7 +123,15 @@ export async function getStaffPermit(input: { db: Database; id: number; municipa
     ),
     ["refused", "completed", "revoked"].includes(row.status)
       ? Promise.resolve([] as PermitConflict[])
-      : findPermitConflicts({ db, municipalityId: row.municipality_id, kind: row.kind, site, validFrom: row.valid_from, validTo: row.valid_to, excludePermitId: row.id }),
+      : findPermitConflicts({
+          db,
+          municipalityId: row.municipality_id,
+          kind: row.kind,
+          site,
+          validFrom: row.valid_from,
+          validTo: row.valid_to,
+          excludePermitId: row.id,
+        }),
   ]);
   const iso = (v: string | Date) => new Date(v).toISOString();
   return {
@@ -116,11 +153,33 @@ export async function getStaffPermit(input: { db: Database; id: number; municipa
     validTo: row.valid_to,
     decisionDueAt: row.decision_due_at === null ? null : iso(row.decision_due_at),
     createdAt: iso(row.created_at),
-    applicant: row.a_name === null ? null : { name: row.a_name, email: row.a_email, phone: row.a_phone, address: row.a_address },
+    applicant:
+      row.a_name === null
+        ? null
+        : { name: row.a_name, email: row.a_email, phone: row.a_phone, address: row.a_address },
     nextStatuses: [...permitTransitions[row.status]],
     conflicts,
-    history: history.map((h) => ({ id: h.id, kind: h.kind, fromStatus: h.from_status, toStatus: h.to_status, actor: h.actor, note: h.note, reportCode: h.report_code, at: iso(h.created_at) })),
-    documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, byteSize: d.byte_size, at: iso(d.created_at) })),
-    reports: reports.map((r) => ({ code: r.code, distanceMetres: Number(r.distance_metres), at: iso(r.created_at) })),
+    history: history.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      actor: h.actor,
+      note: h.note,
+      reportCode: h.report_code,
+      at: iso(h.created_at),
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      fileName: d.file_name,
+      contentType: d.content_type,
+      byteSize: d.byte_size,
+      at: iso(d.created_at),
+    })),
+    reports: reports.map((r) => ({
+      code: r.code,
+      distanceMetres: Number(r.distance_metres),
+      at: iso(r.created_at),
+    })),
   };
 }

@@ -28,7 +28,10 @@ export async function linkReportToPermits(
         from permits p
         where p.municipality_id = ${input.municipalityId}
           and p.status = 'active'
-          and p.kind in (${sql.join(reportLinkedKinds.map((k) => sql`${k}`), sql`, `)})
+          and p.kind in (${sql.join(
+            reportLinkedKinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})
           and p.valid_from <= ${today}::date and p.valid_to >= ${today}::date
           and ST_DWithin(p.site::geography, ${pointSql(input.position)}::geography, ${REPORT_LINK_RADIUS_METRES})
         on conflict do nothing

@@ -9,12 +9,22 @@ import { permitStatuses, type PermitStatus } from "./permit-states";
 
 /** The register's filters, as they come from the page's GET form or the API's query string. */
 export const permitFiltersSchema = z.object({
-  status: z.enum(permitStatuses as [PermitStatus, ...PermitStatus[]]).optional().catch(undefined),
-  kind: z.enum(permitKinds as [PermitKind, ...PermitKind[]]).optional().catch(undefined),
+  status: z
+    .enum(permitStatuses as [PermitStatus, ...PermitStatus[]])
+    .optional()
+    .catch(undefined),
+  kind: z
+    .enum(permitKinds as [PermitKind, ...PermitKind[]])
+    .optional()
+    .catch(undefined),
   // Registry number, holder or contractor, any part of it.
   q: z.string().trim().max(100).optional().catch(undefined),
   // Permits whose period touches this date (YYYY-MM-DD).
-  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  on: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export type PermitFilters = z.infer<typeof permitFiltersSchema>;
@@ -33,7 +43,11 @@ export type PermitListItem = {
 };
 
 /** The permit register for staff of the given municipalities, newest first, at most 500. */
-export async function listPermits(input: { db: Database; municipalityIds: readonly number[]; filters: PermitFilters }): Promise<PermitListItem[]> {
+export async function listPermits(input: {
+  db: Database;
+  municipalityIds: readonly number[];
+  filters: PermitFilters;
+}): Promise<PermitListItem[]> {
   if (input.municipalityIds.length === 0) return [];
   const f = input.filters;
   const where: SQL[] = [sql`p.municipality_id in ${input.municipalityIds}`];
@@ -41,7 +55,9 @@ export async function listPermits(input: { db: Database; municipalityIds: readon
   if (f.kind) where.push(sql`p.kind = ${f.kind}`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(p.reference ilike ${like} or p.holder_name ilike ${like} or coalesce(p.contractor, '') ilike ${like})`);
+    where.push(
+      sql`(p.reference ilike ${like} or p.holder_name ilike ${like} or coalesce(p.contractor, '') ilike ${like})`,
+    );
   }
   if (f.on) where.push(sql`p.valid_from <= ${f.on}::date and p.valid_to >= ${f.on}::date`);
   const rows = await queryRows<{

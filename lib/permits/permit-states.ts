@@ -3,9 +3,18 @@
  * when its works start and completed when they end; a granted or active permit can be revoked.
  * Pure: the callers load the permit, ask here, and write the change with its history entry.
  */
-export type PermitStatus = "applied" | "under_review" | "granted" | "refused" | "active" | "completed" | "revoked";
+export type PermitStatus =
+  "applied" | "under_review" | "granted" | "refused" | "active" | "completed" | "revoked";
 
-export const permitStatuses: readonly PermitStatus[] = ["applied", "under_review", "granted", "refused", "active", "completed", "revoked"];
+export const permitStatuses: readonly PermitStatus[] = [
+  "applied",
+  "under_review",
+  "granted",
+  "refused",
+  "active",
+  "completed",
+  "revoked",
+];
 
 export const permitTransitions: Record<PermitStatus, readonly PermitStatus[]> = {
   applied: ["under_review"],
@@ -48,6 +57,7 @@ export function checkPermitTransition(input: {
     if (input.today < input.validFrom) return { ok: false, problem: "not_started" };
     if (input.today > input.validTo) return { ok: false, problem: "already_ended" };
   }
-  if ((input.to === "refused" || input.to === "revoked") && !input.reason?.trim()) return { ok: false, problem: "reason_required" };
+  if ((input.to === "refused" || input.to === "revoked") && !input.reason?.trim())
+    return { ok: false, problem: "reason_required" };
   return { ok: true };
 }

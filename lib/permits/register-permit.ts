@@ -45,9 +45,17 @@ export async function registerPermit(input: {
       db,
       sql`select id, reference, decision_due_at from permits where submission_key = ${application.submissionKey}`,
     );
-    if (existing) return { id: existing.id, reference: existing.reference, decisionDueAt: new Date(existing.decision_due_at), created: false, conflicts: [] };
+    if (existing)
+      return {
+        id: existing.id,
+        reference: existing.reference,
+        decisionDueAt: new Date(existing.decision_due_at),
+        created: false,
+        conflicts: [],
+      };
   }
-  if (application.validTo < application.validFrom) throw new AppError({ code: "unprocessable", messageKey: "permitPeriodReversed" });
+  if (application.validTo < application.validFrom)
+    throw new AppError({ code: "unprocessable", messageKey: "permitPeriodReversed" });
   const { site, municipalityId } = await checkPermitSite({ db, site: application.site });
   if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
     throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area" });
@@ -63,7 +71,9 @@ export async function registerPermit(input: {
   const permit = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     // One registry number at a time per class and year; numbers have no gaps.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`permit-registry-${municipalityId}-${cls}-${year}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`permit-registry-${municipalityId}-${cls}-${year}`}))`,
+    );
     const last = await queryOne<{ n: number | null }>(
       tx,
       sql`select max(split_part(split_part(reference, '/', 1), '-', 2)::int) as n from permits
@@ -111,7 +121,13 @@ export async function registerPermit(input: {
     });
     const [event] = await tx
       .insert(t.permitEvents)
-      .values({ permitId: row.id, kind: "applied", toStatus: "applied", actorUserId: input.actorUserId ?? null, createdAt: now })
+      .values({
+        permitId: row.id,
+        kind: "applied",
+        toStatus: "applied",
+        actorUserId: input.actorUserId ?? null,
+        createdAt: now,
+      })
       .returning({ id: t.permitEvents.id });
     await enqueuePermitNotifications(tx, { permitId: row.id, eventId: event!.id });
     return row;

@@ -29,7 +29,16 @@ export function normaliseReference(input: string): string {
 export async function trackPermit(input: { db: Database; reference: string }): Promise<TrackedPermit | null> {
   const reference = normaliseReference(input.reference);
   if (!reference) return null;
-  const row = await queryOne<{ id: number; reference: string; kind: PermitKind; status: PermitStatus; valid_from: string; valid_to: string; works: string; decision_due_at: string | Date | null }>(
+  const row = await queryOne<{
+    id: number;
+    reference: string;
+    kind: PermitKind;
+    status: PermitStatus;
+    valid_from: string;
+    valid_to: string;
+    works: string;
+    decision_due_at: string | Date | null;
+  }>(
     input.db,
     sql`select id, reference, kind, status, valid_from::text as valid_from, valid_to::text as valid_to, works_description as works, decision_due_at
         from permits where upper(reference) = ${reference}`,
@@ -48,6 +57,10 @@ export async function trackPermit(input: { db: Database; reference: string }): P
     validTo: row.valid_to,
     works: row.works,
     decisionDueAt: row.decision_due_at === null ? null : new Date(row.decision_due_at).toISOString(),
-    steps: steps.map((s) => ({ status: s.to_status, note: s.note, at: new Date(s.created_at).toISOString() })),
+    steps: steps.map((s) => ({
+      status: s.to_status,
+      note: s.note,
+      at: new Date(s.created_at).toISOString(),
+    })),
   };
 }

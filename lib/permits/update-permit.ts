@@ -25,13 +25,15 @@ export async function updatePermit(input: {
 }): Promise<{ version: number; conflicts: PermitConflict[] }> {
   const fields = permitFieldsSchema.parse(input.permit);
   const now = input.now ?? new Date();
-  if (fields.validTo < fields.validFrom) throw new AppError({ code: "unprocessable", messageKey: "permitPeriodReversed" });
+  if (fields.validTo < fields.validFrom)
+    throw new AppError({ code: "unprocessable", messageKey: "permitPeriodReversed" });
   const { site, municipalityId } = await checkPermitSite({ db: input.db, site: fields.site });
   const version = await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const permit = await lockPermit(tx, input);
     if (closed.has(permit.status)) throw new AppError({ code: "conflict", messageKey: "permitClosed" });
-    if (municipalityId !== permit.municipality_id) throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area" });
+    if (municipalityId !== permit.municipality_id)
+      throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area" });
     await tx
       .update(t.permits)
       .set({
@@ -49,7 +51,9 @@ export async function updatePermit(input: {
         updatedAt: now,
       })
       .where(eq(t.permits.id, permit.id));
-    await tx.insert(t.permitEvents).values({ permitId: permit.id, kind: "edited", actorUserId: input.actorUserId, createdAt: now });
+    await tx
+      .insert(t.permitEvents)
+      .values({ permitId: permit.id, kind: "edited", actorUserId: input.actorUserId, createdAt: now });
     return permit.version + 1;
   });
   const conflicts = await findPermitConflicts({

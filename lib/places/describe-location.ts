@@ -18,9 +18,17 @@ export type LocationDescription = {
 };
 
 /** Names the place under a point: the nearest street within reach, its district and municipality. */
-export async function describeLocation(input: { db: Database; position: Position; locale: Locale }): Promise<LocationDescription> {
+export async function describeLocation(input: {
+  db: Database;
+  position: Position;
+  locale: Locale;
+}): Promise<LocationDescription> {
   const point = pointSql(input.position);
-  const row = await queryOne<{ street: LocalizedText | null; district: LocalizedText | null; municipality: LocalizedText | null }>(
+  const row = await queryOne<{
+    street: LocalizedText | null;
+    district: LocalizedText | null;
+    municipality: LocalizedText | null;
+  }>(
     input.db,
     sql`select
           (select g.name from gazetteer g

@@ -13,7 +13,12 @@ export async function getAreasGeoJson(input: {
   municipalityId: number;
   locale: Locale;
 }): Promise<FeatureCollection<MultiPolygon, AreaProperties>> {
-  const rows = await queryRows<{ layer: AreaProperties["layer"]; code: string; name: LocalizedText; geometry: string }>(
+  const rows = await queryRows<{
+    layer: AreaProperties["layer"];
+    code: string;
+    name: LocalizedText;
+    geometry: string;
+  }>(
     input.db,
     sql`select 'boundary' as layer, code, name, ST_AsGeoJSON(boundary, 6) as geometry
         from municipalities where id = ${input.municipalityId}

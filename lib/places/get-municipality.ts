@@ -6,7 +6,13 @@ import { AppError } from "../errors";
 import type { LocalizedText } from "../i18n/config";
 import type { BBox } from "../geo/sql";
 
-export type MunicipalitySummary = { id: number; code: string; name: LocalizedText; bbox: BBox; boundarySource: string };
+export type MunicipalitySummary = {
+  id: number;
+  code: string;
+  name: LocalizedText;
+  bbox: BBox;
+  boundarySource: string;
+};
 
 const summaryColumns = {
   id: municipalities.id,
@@ -16,7 +22,13 @@ const summaryColumns = {
   bbox: sql<string>`ST_AsGeoJSON(ST_Envelope(${municipalities.boundary}))`,
 };
 
-function toSummary(row: { id: number; code: string; name: LocalizedText; boundarySource: string; bbox: string }) {
+function toSummary(row: {
+  id: number;
+  code: string;
+  name: LocalizedText;
+  boundarySource: string;
+  bbox: string;
+}) {
   const ring = (JSON.parse(row.bbox) as { coordinates: number[][][] }).coordinates[0]!;
   const xs = ring.map((p) => p[0]!);
   const ys = ring.map((p) => p[1]!);
@@ -28,18 +40,35 @@ function toSummary(row: { id: number; code: string; name: LocalizedText; boundar
 
 /** The municipality the public pages open on: the first one set up. */
 export async function getDefaultMunicipality(input: { db: Database }): Promise<MunicipalitySummary | null> {
-  const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.isTraining, false)).orderBy(asc(municipalities.id)).limit(1);
+  const [row] = await input.db
+    .select(summaryColumns)
+    .from(municipalities)
+    .where(eq(municipalities.isTraining, false))
+    .orderBy(asc(municipalities.id))
+    .limit(1);
   return row ? toSummary(row) : null;
 }
 
-export async function getMunicipalityOrThrow(input: { db: Database; code: string }): Promise<MunicipalitySummary> {
-  const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.code, input.code));
+export async function getMunicipalityOrThrow(input: {
+  db: Database;
+  code: string;
+}): Promise<MunicipalitySummary> {
+  const [row] = await input.db
+    .select(summaryColumns)
+    .from(municipalities)
+    .where(eq(municipalities.code, input.code));
   if (!row) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
   return toSummary(row);
 }
 
-export async function getMunicipalityById(input: { db: Database; id: number }): Promise<MunicipalitySummary | null> {
-  const [row] = await input.db.select(summaryColumns).from(municipalities).where(eq(municipalities.id, input.id));
+export async function getMunicipalityById(input: {
+  db: Database;
+  id: number;
+}): Promise<MunicipalitySummary | null> {
+  const [row] = await input.db
+    .select(summaryColumns)
+    .from(municipalities)
+    .where(eq(municipalities.id, input.id));
   return row ? toSummary(row) : null;
 }
 
@@ -47,16 +76,25 @@ export async function getMunicipalityById(input: { db: Database; id: number }): 
  * The municipality a public page shows: the one named by `?municipality=` when it is served,
  * else the first one set up. Several municipalities can share one deployment.
  */
-export async function getPublicMunicipality(input: { db: Database; code?: string | null }): Promise<MunicipalitySummary | null> {
+export async function getPublicMunicipality(input: {
+  db: Database;
+  code?: string | null;
+}): Promise<MunicipalitySummary | null> {
   if (input.code) {
-    const [row] = await input.db.select(summaryColumns).from(municipalities).where(and(eq(municipalities.code, input.code), eq(municipalities.isTraining, false)));
+    const [row] = await input.db
+      .select(summaryColumns)
+      .from(municipalities)
+      .where(and(eq(municipalities.code, input.code), eq(municipalities.isTraining, false)));
     if (row) return toSummary(row);
   }
   return getDefaultMunicipality({ db: input.db });
 }
 
 /** The municipality a staff page opens on: the staff member's own (first membership), else the first one set up. */
-export async function getStaffMunicipality(input: { db: Database; municipalityIds: readonly number[] }): Promise<MunicipalitySummary | null> {
+export async function getStaffMunicipality(input: {
+  db: Database;
+  municipalityIds: readonly number[];
+}): Promise<MunicipalitySummary | null> {
   const own = input.municipalityIds[0];
   if (own !== undefined) {
     const found = await getMunicipalityById({ db: input.db, id: own });
@@ -66,7 +104,9 @@ export async function getStaffMunicipality(input: { db: Database; municipalityId
 }
 
 /** Every municipality served, for the public switcher: code and name, in the order they were set up. */
-export async function listMunicipalities(input: { db: Database }): Promise<Array<{ code: string; name: LocalizedText }>> {
+export async function listMunicipalities(input: {
+  db: Database;
+}): Promise<Array<{ code: string; name: LocalizedText }>> {
   return input.db
     .select({ code: municipalities.code, name: municipalities.name })
     .from(municipalities)

@@ -12,11 +12,21 @@ export type PlaceHit = { name: string; kind: "street" | "place" | "landmark"; po
  * Address and place search in the served municipalities, tolerant of script and diacritics
  * ("cuprija" finds "Ћуприја"). Names starting with the query rank first.
  */
-export async function searchPlaces(input: { db: Database; query: string; locale: Locale; limit?: number }): Promise<PlaceHit[]> {
+export async function searchPlaces(input: {
+  db: Database;
+  query: string;
+  locale: Locale;
+  limit?: number;
+}): Promise<PlaceHit[]> {
   const folded = foldForSearch(input.query.trim()).replace(/[%_\\]/g, "");
   if (folded.length < 2) return [];
   const like = `%${folded}%`;
-  const rows = await queryRows<{ name: LocalizedText; kind: PlaceHit["kind"]; geometry: string; starts: boolean }>(
+  const rows = await queryRows<{
+    name: LocalizedText;
+    kind: PlaceHit["kind"];
+    geometry: string;
+    starts: boolean;
+  }>(
     input.db,
     sql`select name, kind::text as kind, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) as geometry,
                search_key like ${`${folded}%`} as starts

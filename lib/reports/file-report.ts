@@ -102,13 +102,21 @@ export async function fileReport(input: {
     if (existing) return existing;
   }
 
-  const municipalityId = await findMunicipalityAt({ db, position: report.position, preferIds: input.municipalityIds });
-  if (municipalityId === null) throw await outsideServedArea({ db, position: report.position, locale: report.locale });
+  const municipalityId = await findMunicipalityAt({
+    db,
+    position: report.position,
+    preferIds: input.municipalityIds,
+  });
+  if (municipalityId === null)
+    throw await outsideServedArea({ db, position: report.position, locale: report.locale });
   if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
     throw new AppError({ code: "forbidden", messageKey: "outsideYourMunicipality" });
   }
 
-  const shape = report.shape === undefined || report.shape === null ? null : await checkShape(db, municipalityId, report.shape);
+  const shape =
+    report.shape === undefined || report.shape === null
+      ? null
+      : await checkShape(db, municipalityId, report.shape);
 
   const category = await queryOne<{
     id: number;
@@ -124,7 +132,13 @@ export async function fileReport(input: {
   );
   if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
   // Training reports are never public: not on the map, the tiles, open data or Open311.
-  const training = (await queryOne<{ is_training: boolean }>(db, sql`select is_training from municipalities where id = ${municipalityId}`))?.is_training ?? false;
+  const training =
+    (
+      await queryOne<{ is_training: boolean }>(
+        db,
+        sql`select is_training from municipalities where id = ${municipalityId}`,
+      )
+    )?.is_training ?? false;
   const problems = checkAnswers(category.questions, report.answers);
   const stop = problems.find((p) => p.problem === "stop");
   if (stop && stop.problem === "stop") {
@@ -173,11 +187,11 @@ export async function fileReport(input: {
             categoryId: category.id,
             districtId: routing.context.districtId,
             location: { type: "Point", coordinates: report.position },
-          shape,
+            shape,
             address: report.address || null,
             description: report.description,
             answers: report.answers,
-          mediaUrl: report.mediaUrl ?? null,
+            mediaUrl: report.mediaUrl ?? null,
             status: "received",
             channel: report.channel,
             assignedOrganisationId: ownerId,
@@ -191,7 +205,10 @@ export async function fileReport(input: {
           .onConflictDoNothing()
           .returning({ id: t.reports.id });
         if (!row) return null;
-        if (input.citizen || (report.contact && (report.contact.name || report.contact.email || report.contact.phone))) {
+        if (
+          input.citizen ||
+          (report.contact && (report.contact.name || report.contact.email || report.contact.phone))
+        ) {
           await tx.insert(t.reportContacts).values({
             reportId: row.id,
             municipalityId,
@@ -288,7 +305,11 @@ async function contactCentreOf(db: Database, municipalityId: number): Promise<nu
 }
 
 /** A drawn line or area: well formed, simple, valid for PostGIS, and inside the municipality. */
-async function checkShape(db: Database, municipalityId: number, input: unknown): Promise<LineString | Polygon> {
+async function checkShape(
+  db: Database,
+  municipalityId: number,
+  input: unknown,
+): Promise<LineString | Polygon> {
   const checked = validateGeometry(input, ["LineString", "Polygon"] as const);
   if (!checked.valid) throw new AppError({ code: "unprocessable", messageKey: `geometry_${checked.reason}` });
   const row = await queryOne<{ valid: boolean; inside: boolean }>(
@@ -303,7 +324,11 @@ async function checkShape(db: Database, municipalityId: number, input: unknown):
 }
 
 /** "Outside the area served", naming the nearest municipality that is served. */
-export async function outsideServedArea(input: { db: Database; position: [number, number]; locale: Locale }): Promise<AppError> {
+export async function outsideServedArea(input: {
+  db: Database;
+  position: [number, number];
+  locale: Locale;
+}): Promise<AppError> {
   const { db, position, locale } = input;
   const nearest = await queryOne<{ name: LocalizedText; km: number }>(
     db,

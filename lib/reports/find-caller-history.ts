@@ -28,7 +28,12 @@ export function phoneKey(phone: string): string {
  * "Where is my request?": everything a caller reported before, found by email or phone, newest
  * first, with the latest word the citizen was given. For the contact centre only.
  */
-export async function findCallerHistory(input: { db: Database; query: string; municipalityIds: number[]; locale: Locale }): Promise<CallerReport[]> {
+export async function findCallerHistory(input: {
+  db: Database;
+  query: string;
+  municipalityIds: number[];
+  locale: Locale;
+}): Promise<CallerReport[]> {
   const q = input.query.trim();
   const isEmail = q.includes("@");
   const key = isEmail ? q.toLowerCase() : phoneKey(q);

@@ -28,20 +28,43 @@ export const FIELD_BUNDLE_LIMIT = 50;
  * filing new ones, and the tiles of the map around them. The contact of a reporter travels only
  * when this user may see it on the report page too (and the app forgets it at sign-out).
  */
-export async function getFieldBundle(input: { db: Database; user: SessionUser; position: Position | null; locale: Locale; now?: Date }): Promise<FieldBundle> {
-  const items = await listFieldQueue({ db: input.db, user: input.user, position: input.position, locale: input.locale, limit: FIELD_BUNDLE_LIMIT });
+export async function getFieldBundle(input: {
+  db: Database;
+  user: SessionUser;
+  position: Position | null;
+  locale: Locale;
+  now?: Date;
+}): Promise<FieldBundle> {
+  const items = await listFieldQueue({
+    db: input.db,
+    user: input.user,
+    position: input.position,
+    locale: input.locale,
+    limit: FIELD_BUNDLE_LIMIT,
+  });
   const reports: Record<number, StaffReport> = {};
   for (const item of items) {
-    const report = await getStaffReport({ db: input.db, id: item.id, user: input.user, locale: input.locale });
+    const report = await getStaffReport({
+      db: input.db,
+      id: item.id,
+      user: input.user,
+      locale: input.locale,
+    });
     if (report) reports[item.id] = report;
   }
   const municipalityId = input.user.municipalityIds[0];
-  const categories = municipalityId === undefined ? [] : await listCategories({ db: input.db, municipalityId, locale: input.locale });
+  const categories =
+    municipalityId === undefined
+      ? []
+      : await listCategories({ db: input.db, municipalityId, locale: input.locale });
   return {
     savedAt: (input.now ?? new Date()).toISOString(),
     items,
     reports,
     categories,
-    tiles: tilesAround(items.map((i) => i.position), { radiusMetres: 400, minZoom: 13, maxZoom: 16, maxTiles: 600 }),
+    tiles: tilesAround(
+      items.map((i) => i.position),
+      { radiusMetres: 400, minZoom: 13, maxZoom: 16, maxTiles: 600 },
+    ),
   };
 }

@@ -7,7 +7,12 @@ import { inReaderScript } from "../i18n/transliterate";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { isOverdue } from "../workflow/escalate-overdue-reports";
 import { statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
-import { publicPermitColumns, toPublicPermit, type PublicPermit, type PublicPermitRow } from "../permits/public-permit-fields";
+import {
+  publicPermitColumns,
+  toPublicPermit,
+  type PublicPermit,
+  type PublicPermitRow,
+} from "../permits/public-permit-fields";
 import { normaliseTrackingCode } from "./tracking-code";
 
 export type PublicTimelineEntry = {
@@ -49,7 +54,11 @@ export type PublicReport = {
  * timeline (no internal notes, no escalations), its photos. Nothing from report_contacts.
  * Non-public reports are not found.
  */
-export async function getPublicReport(input: { db: Database; code: string; locale: Locale }): Promise<PublicReport | null> {
+export async function getPublicReport(input: {
+  db: Database;
+  code: string;
+  locale: Locale;
+}): Promise<PublicReport | null> {
   const code = normaliseTrackingCode(input.code);
   if (!code) return null;
   const { db, locale } = input;
@@ -89,7 +98,13 @@ export async function getPublicReport(input: { db: Database; code: string; local
         where r.tracking_code = ${code} and r.is_public and c.is_public`,
   );
   if (!row) return null;
-  const events = await queryRows<{ kind: PublicTimelineEntry["kind"]; to_status: ReportStatus | null; org: LocalizedText | null; public_text: string | null; created_at: string | Date }>(
+  const events = await queryRows<{
+    kind: PublicTimelineEntry["kind"];
+    to_status: ReportStatus | null;
+    org: LocalizedText | null;
+    public_text: string | null;
+    created_at: string | Date;
+  }>(
     db,
     sql`select e.kind, e.to_status, o.name as org, e.public_text, e.created_at
         from report_events e left join organisations o on o.id = e.to_organisation_id and e.kind in ('assigned', 'forwarded')
@@ -122,7 +137,11 @@ export async function getPublicReport(input: { db: Database; code: string; local
     organisation: row.organisation ? localized(row.organisation, locale) : null,
     createdAt: new Date(row.created_at).toISOString(),
     dueAt: dueAt?.toISOString() ?? null,
-    overdue: isOverdue({ status: row.status, dueAt, slaPausedAt: row.sla_paused_at === null ? null : new Date(row.sla_paused_at) }),
+    overdue: isOverdue({
+      status: row.status,
+      dueAt,
+      slaPausedAt: row.sla_paused_at === null ? null : new Date(row.sla_paused_at),
+    }),
     scheduledFor: row.scheduled_for,
     supporters: row.supporters,
     duplicateOf: row.duplicate_of,
@@ -141,7 +160,10 @@ export async function getPublicReport(input: { db: Database; code: string; local
 }
 
 /** A public photo's bytes, or null when the photo or its report is not public. */
-export async function getPublicAttachment(input: { db: Database; id: number }): Promise<{ storageKey: string; contentType: string } | null> {
+export async function getPublicAttachment(input: {
+  db: Database;
+  id: number;
+}): Promise<{ storageKey: string; contentType: string } | null> {
   const row = await queryOne<{ storage_key: string; content_type: string }>(
     input.db,
     sql`select a.storage_key, a.content_type from attachments a

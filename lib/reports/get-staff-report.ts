@@ -9,7 +9,13 @@ import { listOrganisations } from "../organisations/list-organisations";
 import type { SessionUser } from "../auth/staff-user";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { isAllowed } from "../workflow/permissions";
-import { canTransition, openStatuses, statusGroupOf, type ReportStatus, type StatusGroup } from "../workflow/states";
+import {
+  canTransition,
+  openStatuses,
+  statusGroupOf,
+  type ReportStatus,
+  type StatusGroup,
+} from "../workflow/states";
 import type { TransitionTarget } from "../workflow/apply-action";
 
 export type StaffTimelineEntry = {
@@ -76,14 +82,27 @@ export type StaffReport = {
   }>;
 };
 
-const transitionTargets: TransitionTarget[] = ["triaged", "in_progress", "action_scheduled", "resolved", "closed", "rejected", "reopened"];
+const transitionTargets: TransitionTarget[] = [
+  "triaged",
+  "in_progress",
+  "action_scheduled",
+  "resolved",
+  "closed",
+  "rejected",
+  "reopened",
+];
 
 /**
  * A report as staff see it: everything the public sees plus the internal trail, the reporter's
  * contact and the actions open to this user — each filtered by the access rules. Null when the
  * user may not see the report at all.
  */
-export async function getStaffReport(input: { db: Database; id: number; user: SessionUser; locale: Locale }): Promise<StaffReport | null> {
+export async function getStaffReport(input: {
+  db: Database;
+  id: number;
+  user: SessionUser;
+  locale: Locale;
+}): Promise<StaffReport | null> {
   const { db, user, locale } = input;
   const row = await queryOne<{
     id: number;
@@ -153,16 +172,25 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
         where e.report_id = ${row.id}
         order by e.created_at, e.id`,
   );
-  const previous = [...new Set(events.flatMap((e) => [e.from_org_id, e.to_org_id]).filter((id): id is number => id !== null))];
+  const previous = [
+    ...new Set(events.flatMap((e) => [e.from_org_id, e.to_org_id]).filter((id): id is number => id !== null)),
+  ];
   const facts = { assignedOrganisationId: row.organisation_id, previousOrganisationIds: previous };
   if (!canViewReport(user, facts)) return null;
 
-  const contactRow = await queryOne<{ name: string | null; email: string | null; phone: string | null; anonymous: boolean }>(
+  const contactRow = await queryOne<{
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    anonymous: boolean;
+  }>(db, sql`select name, email, phone, anonymous from report_contacts where report_id = ${row.id}`);
+  const contactAllowed = contactRow
+    ? canSeeContact(user, { ...facts, anonymous: contactRow.anonymous })
+    : false;
+  const photos = await queryRows<{ id: number }>(
     db,
-    sql`select name, email, phone, anonymous from report_contacts where report_id = ${row.id}`,
+    sql`select id from attachments where report_id = ${row.id} order by id`,
   );
-  const contactAllowed = contactRow ? canSeeContact(user, { ...facts, anonymous: contactRow.anonymous }) : false;
-  const photos = await queryRows<{ id: number }>(db, sql`select id from attachments where report_id = ${row.id} order by id`);
   const nearby = await queryOne<{ n: number }>(
     db,
     sql`select count(*)::int as n from reports o, reports r
@@ -235,9 +263,12 @@ export async function getStaffReport(input: { db: Database; id: number; user: Se
       };
     }),
     nearbyOpen: nearby?.n ?? 0,
-    transitions: transitionTargets.filter((to) => canTransition(row.status, to) && allowed({ type: "transition", to })),
+    transitions: transitionTargets.filter(
+      (to) => canTransition(row.status, to) && allowed({ type: "transition", to }),
+    ),
     permittedTransitions: transitionTargets.filter((to) => allowed({ type: "transition", to })),
-    canAssign: (row.status === "assigned" || canTransition(row.status, "assigned")) && allowed({ type: "assign" }),
+    canAssign:
+      (row.status === "assigned" || canTransition(row.status, "assigned")) && allowed({ type: "assign" }),
     canMarkDuplicate: canTransition(row.status, "duplicate") && allowed({ type: "mark_duplicate" }),
     canNote: allowed({ type: "note" }),
     organisations,

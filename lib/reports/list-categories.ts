@@ -25,7 +25,11 @@ export type CategoryChoice = {
 export type CategoryGroupChoice = { code: string; name: string; categories: CategoryChoice[] };
 
 /** The categories a municipality offers, grouped, in the reader's language, with their extra questions. */
-export async function listCategories(input: { db: Database; municipalityId: number; locale: Locale }): Promise<CategoryGroupChoice[]> {
+export async function listCategories(input: {
+  db: Database;
+  municipalityId: number;
+  locale: Locale;
+}): Promise<CategoryGroupChoice[]> {
   const rows = await queryRows<{
     group_code: string;
     group_name: LocalizedText;
@@ -46,7 +50,10 @@ export async function listCategories(input: { db: Database; municipalityId: numb
   const groups: CategoryGroupChoice[] = [];
   for (const row of rows) {
     let group = groups.find((g) => g.code === row.group_code);
-    if (!group) groups.push((group = { code: row.group_code, name: localized(row.group_name, input.locale), categories: [] }));
+    if (!group)
+      groups.push(
+        (group = { code: row.group_code, name: localized(row.group_name, input.locale), categories: [] }),
+      );
     group.categories.push({
       serviceCode: row.service_code,
       name: localized(row.name, input.locale),

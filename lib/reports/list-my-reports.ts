@@ -25,7 +25,12 @@ export type MyReport = {
  * A signed-in citizen's reports, newest change first: the ones they filed and the ones they
  * follow. Only what the public page shows — their own contact details are not repeated here.
  */
-export async function listMyReports(input: { db: Database; userId: number; locale: Locale; limit?: number }): Promise<MyReport[]> {
+export async function listMyReports(input: {
+  db: Database;
+  userId: number;
+  locale: Locale;
+  limit?: number;
+}): Promise<MyReport[]> {
   const rows = await queryRows<{
     code: string;
     category: LocalizedText;

@@ -29,7 +29,6 @@ export type QueueItem = {
 export type NamedQueueScope = "mine" | "triage" | "all";
 export type QueueScope = NamedQueueScope | { organisationId: number };
 
-
 /**
  * A staff member's work list, most urgent first: reports their organisations hold ("mine"), the
  * contact centre's reports waiting for a decision ("triage"), every open report (desk only), or
@@ -55,10 +54,10 @@ export async function listStaffQueue(input: {
         ? sql`r.assigned_organisation_id = ${input.scope.organisationId}`
         : sql`false`
       : input.scope === "all" && desk
-      ? sql`true`
-      : input.scope === "triage" && desk
-        ? sql`(o.kind = 'contact_centre' or r.status in ('received', 'triaged', 'reopened'))`
-        : sql`r.assigned_organisation_id in ${orgs}`;
+        ? sql`true`
+        : input.scope === "triage" && desk
+          ? sql`(o.kind = 'contact_centre' or r.status in ('received', 'triaged', 'reopened'))`
+          : sql`r.assigned_organisation_id in ${orgs}`;
   const municipalities = user.municipalityIds.length ? user.municipalityIds : [-1];
   const term = input.search?.trim().slice(0, 100);
   // The term is matched literally: LIKE's wildcards in it are escaped.

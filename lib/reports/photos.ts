@@ -10,7 +10,13 @@ const MAX_SIDE = 2048;
 
 const acceptedFormats = new Set(["jpeg", "png", "webp", "heif", "avif", "tiff"]);
 
-export type ProcessedPhoto = { data: Buffer; contentType: "image/jpeg"; width: number; height: number; sha256: string };
+export type ProcessedPhoto = {
+  data: Buffer;
+  contentType: "image/jpeg";
+  width: number;
+  height: number;
+  sha256: string;
+};
 
 /**
  * Checks a photo by its bytes (not its name or declared type), applies its EXIF orientation to the
@@ -19,7 +25,11 @@ export type ProcessedPhoto = { data: Buffer; contentType: "image/jpeg"; width: n
  */
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   if (input.byteLength > MAX_PHOTO_BYTES) {
-    throw new AppError({ code: "payload_too_large", messageKey: "photoTooLarge", details: { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 } });
+    throw new AppError({
+      code: "payload_too_large",
+      messageKey: "photoTooLarge",
+      details: { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 },
+    });
   }
   let format: string | undefined;
   try {
@@ -27,7 +37,8 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   } catch {
     format = undefined;
   }
-  if (!format || !acceptedFormats.has(format)) throw new AppError({ code: "unprocessable", messageKey: "notAnImage" });
+  if (!format || !acceptedFormats.has(format))
+    throw new AppError({ code: "unprocessable", messageKey: "notAnImage" });
   try {
     const { data, info } = await sharp(input, { failOn: "error", limitInputPixels: 100_000_000 })
       .rotate()

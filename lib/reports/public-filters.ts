@@ -17,12 +17,19 @@ const schema = z.object({
   category: z.array(z.string().regex(/^[a-z0-9_-]{1,64}$/)).max(50),
   status: z.array(z.enum(statusGroups as [StatusGroup, ...StatusGroup[]])).max(4),
   period: z.enum(["7", "30", "90", "365"]).optional(),
-  district: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
+  district: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/)
+    .optional(),
 });
 
 /** Reads `category`, `status` (repeatable or comma separated), `period` and `district`. */
 export function parsePublicFilters(params: URLSearchParams): PublicFilters {
-  const list = (name: string) => params.getAll(name).flatMap((v) => v.split(",")).filter(Boolean);
+  const list = (name: string) =>
+    params
+      .getAll(name)
+      .flatMap((v) => v.split(","))
+      .filter(Boolean);
   const parsed = schema.safeParse({
     category: list("category"),
     status: list("status"),
@@ -47,4 +54,9 @@ export function filtersToParams(filters: PublicFilters): URLSearchParams {
   return params;
 }
 
-export const noFilters: PublicFilters = { categories: [], statusGroups: [], periodDays: null, district: null };
+export const noFilters: PublicFilters = {
+  categories: [],
+  statusGroups: [],
+  periodDays: null,
+  district: null,
+};

@@ -38,13 +38,16 @@ export function checkAnswers(questions: readonly CategoryQuestion[], answers: An
       case "string":
       case "text":
         if (typeof value !== "string") problems.push({ code: q.code, problem: "wrong_type" });
-        else if (value.length > (q.type === "string" ? 200 : MAX_ANSWER * 4)) problems.push({ code: q.code, problem: "too_long" });
+        else if (value.length > (q.type === "string" ? 200 : MAX_ANSWER * 4))
+          problems.push({ code: q.code, problem: "too_long" });
         break;
       case "number":
-        if (typeof value !== "number" || !Number.isFinite(value)) problems.push({ code: q.code, problem: "wrong_type" });
+        if (typeof value !== "number" || !Number.isFinite(value))
+          problems.push({ code: q.code, problem: "wrong_type" });
         break;
       case "datetime":
-        if (typeof value !== "string" || Number.isNaN(Date.parse(value))) problems.push({ code: q.code, problem: "wrong_type" });
+        if (typeof value !== "string" || Number.isNaN(Date.parse(value)))
+          problems.push({ code: q.code, problem: "wrong_type" });
         break;
       case "single_choice": {
         const option = q.options?.find((o) => o.value === value);

@@ -12,7 +12,8 @@ export const MAX_REPORT_BODY_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024;
  */
 export async function readReportForm(req: Request): Promise<{ data: object; photos: Buffer[] }> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_REPORT_BODY_BYTES) throw new AppError({ code: "payload_too_large", messageKey: "requestTooLarge" });
+  if (declared > MAX_REPORT_BODY_BYTES)
+    throw new AppError({ code: "payload_too_large", messageKey: "requestTooLarge" });
   const form = await req.formData().catch(() => {
     throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   });
@@ -23,12 +24,18 @@ export async function readReportForm(req: Request): Promise<{ data: object; phot
   } catch {
     throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   const files = form.getAll("photos").filter((f): f is File => typeof f !== "string");
-  if (files.length > MAX_PHOTOS) throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
+  if (files.length > MAX_PHOTOS)
+    throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
   for (const file of files) {
     if (file.size > MAX_PHOTO_BYTES) {
-      throw new AppError({ code: "payload_too_large", messageKey: "photoTooLarge", details: { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 } });
+      throw new AppError({
+        code: "payload_too_large",
+        messageKey: "photoTooLarge",
+        details: { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 },
+      });
     }
   }
   return { data, photos: await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer()))) };

@@ -7,7 +7,10 @@ import type { ProcessedPhoto } from "./photos";
 
 export type StoredPhotos = {
   /** Rows for `attachments`, to insert inside the caller's transaction. */
-  insert: (tx: Database, input: { reportId: number; municipalityId: number; eventId?: number | null; isPublic: boolean }) => Promise<void>;
+  insert: (
+    tx: Database,
+    input: { reportId: number; municipalityId: number; eventId?: number | null; isPublic: boolean },
+  ) => Promise<void>;
   /** Removes the files again: the transaction that would have referenced them did not commit. */
   remove: () => Promise<void>;
 };
@@ -17,7 +20,11 @@ export type StoredPhotos = {
  * it); the caller inserts the rows in its transaction and calls `remove` if that fails, so nothing
  * acknowledged is lost and nothing unacknowledged is kept.
  */
-export async function storePhotos(input: { photos: ProcessedPhoto[]; storage?: Storage; now: Date }): Promise<StoredPhotos> {
+export async function storePhotos(input: {
+  photos: ProcessedPhoto[];
+  storage?: Storage;
+  now: Date;
+}): Promise<StoredPhotos> {
   const storage = input.storage ?? getStorage();
   const month = input.now.toISOString().slice(0, 7).replace("-", "/");
   const stored = input.photos.map((photo) => ({ ...photo, key: `reports/${month}/${randomUUID()}.jpg` }));

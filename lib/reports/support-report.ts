@@ -28,7 +28,8 @@ export async function supportReport(input: {
   const body = supportSchema.parse({ ...input.body, email: input.body.email || input.citizen?.email });
   const code = normaliseTrackingCode(input.code);
   if (!code) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
-  if (!body.email && !body.support) throw new AppError({ code: "unprocessable", messageKey: "emailRequiredToFollow" });
+  if (!body.email && !body.support)
+    throw new AppError({ code: "unprocessable", messageKey: "emailRequiredToFollow" });
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const report = await queryOne<{ id: number; municipality_id: number; supporters_count: number }>(

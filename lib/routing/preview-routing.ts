@@ -16,11 +16,21 @@ export type RoutingPreview = {
 };
 
 /** Where a report would go and by when it would be due, before it is filed (for the agent on the phone). */
-export async function previewRouting(input: { db: Database; serviceCode: string; position: Position; locale: Locale; now?: Date }): Promise<RoutingPreview | null> {
+export async function previewRouting(input: {
+  db: Database;
+  serviceCode: string;
+  position: Position;
+  locale: Locale;
+  now?: Date;
+}): Promise<RoutingPreview | null> {
   const { db } = input;
   const municipalityId = await findMunicipalityAt({ db, position: input.position });
   if (municipalityId === null) return null;
-  const category = await queryOne<{ responsible_kind: string; responsible_sector: string | null; sla_working_days: number }>(
+  const category = await queryOne<{
+    responsible_kind: string;
+    responsible_sector: string | null;
+    sla_working_days: number;
+  }>(
     db,
     sql`select responsible_kind, responsible_sector, sla_working_days from service_categories
         where municipality_id = ${municipalityId} and service_code = ${input.serviceCode} and active`,
@@ -34,7 +44,10 @@ export async function previewRouting(input: { db: Database; serviceCode: string;
     position: input.position,
   });
   const org = routing.organisationId
-    ? await queryOne<{ name: LocalizedText }>(db, sql`select name from organisations where id = ${routing.organisationId}`)
+    ? await queryOne<{ name: LocalizedText }>(
+        db,
+        sql`select name from organisations where id = ${routing.organisationId}`,
+      )
     : undefined;
   const dueAt = computeDueAt({
     createdAt: input.now ?? new Date(),

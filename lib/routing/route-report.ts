@@ -80,8 +80,15 @@ function decide(candidates: Candidate[]): Pick<RoutingResult, "organisationId" |
  * edge). Training municipalities cover the same ground as real ones and are found only for staff
  * who work in them (`preferIds`), so nobody else's report ever lands in training.
  */
-export async function findMunicipalityAt(input: { db: Database; position: Position; preferIds?: readonly number[] }): Promise<number | null> {
-  const prefer = sql`array[${sql.join([...(input.preferIds ?? []), -1].map((id) => sql`${id}`), sql`, `)}]::int[]`;
+export async function findMunicipalityAt(input: {
+  db: Database;
+  position: Position;
+  preferIds?: readonly number[];
+}): Promise<number | null> {
+  const prefer = sql`array[${sql.join(
+    [...(input.preferIds ?? []), -1].map((id) => sql`${id}`),
+    sql`, `,
+  )}]::int[]`;
   const row = await queryOne<{ id: number }>(
     input.db,
     sql`select id from municipalities

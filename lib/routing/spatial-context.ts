@@ -16,7 +16,11 @@ export type SpatialContext = {
 
 export type SpatialContextProvider = {
   name: string;
-  lookup: (input: { db: Database; municipalityId: number; position: Position }) => Promise<Record<string, unknown>>;
+  lookup: (input: {
+    db: Database;
+    municipalityId: number;
+    position: Position;
+  }) => Promise<Record<string, unknown>>;
 };
 
 /** The district the point lies in; a point on a shared edge belongs to the district with the lowest code. */

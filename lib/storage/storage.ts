@@ -16,7 +16,8 @@ export type Storage = {
 export function diskStorage(root: string): Storage {
   const resolve = (key: string) => {
     const full = path.resolve(root, key);
-    if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error(`storage key outside the root: ${key}`);
+    if (!full.startsWith(path.resolve(root) + path.sep))
+      throw new Error(`storage key outside the root: ${key}`);
     return full;
   };
   return {

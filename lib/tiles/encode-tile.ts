@@ -11,12 +11,20 @@ type Row = Record<string, unknown> & { lng?: number; lat?: number; geojson?: str
  * simplifies exactly the rows the SQL selected, vt-pbf writes the protobuf. Every column but
  * the geometry becomes a feature property, as with ST_AsMVT.
  */
-export function encodeTile(input: { rows: Row[]; sourceLayer: string; z: number; x: number; y: number }): Buffer {
+export function encodeTile(input: {
+  rows: Row[];
+  sourceLayer: string;
+  z: number;
+  x: number;
+  y: number;
+}): Buffer {
   if (input.rows.length === 0) return Buffer.alloc(0);
   if (input.rows.every((row) => row.geojson === undefined)) return encodePoints(input);
   const features: Feature[] = input.rows.map((row) => {
     const { lng, lat, geojson, ...properties } = row;
-    const geometry: Geometry = geojson ? (JSON.parse(geojson) as Geometry) : { type: "Point", coordinates: [Number(lng), Number(lat)] };
+    const geometry: Geometry = geojson
+      ? (JSON.parse(geojson) as Geometry)
+      : { type: "Point", coordinates: [Number(lng), Number(lat)] };
     return { type: "Feature", geometry, properties };
   });
   const collection: FeatureCollection = { type: "FeatureCollection", features };

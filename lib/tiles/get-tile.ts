@@ -23,7 +23,12 @@ function tileCache(): LRUCache<string, Tile> | null {
   if (holder.__civicTileCache === undefined) {
     const megabytes = getEnv().TILE_CACHE_MB;
     holder.__civicTileCache =
-      megabytes > 0 ? new LRUCache<string, Tile>({ maxSize: megabytes * 1024 * 1024, sizeCalculation: (tile) => Math.max(1, tile.body.length) }) : null;
+      megabytes > 0
+        ? new LRUCache<string, Tile>({
+            maxSize: megabytes * 1024 * 1024,
+            sizeCalculation: (tile) => Math.max(1, tile.body.length),
+          })
+        : null;
   }
   return holder.__civicTileCache;
 }
@@ -56,7 +61,8 @@ export async function getTile(input: {
   encoder?: "database" | "js";
 }): Promise<Tile> {
   const { handle, z, x, y, filters } = input;
-  if (!tileLayers.includes(input.layer as TileLayer)) throw new AppError({ code: "not_found", messageKey: "tileLayerNotFound" });
+  if (!tileLayers.includes(input.layer as TileLayer))
+    throw new AppError({ code: "not_found", messageKey: "tileLayerNotFound" });
   if (!isValidTile(z, x, y)) throw new AppError({ code: "bad_request", messageKey: "invalidTile" });
   const layer = input.layer as TileLayer;
   const today = startOfToday(input.now ?? new Date());
@@ -97,7 +103,11 @@ export async function queryTile(input: {
   const { handle, layer, z, x, y, filters, today } = input;
   const supportsMvt = input.encoder !== "js" && (await getCapabilities(handle)).supportsMvt;
   const live = filters.periodDays !== null || filters.district !== null;
-  const query = tileQuery(layer, z, { live, mvt: supportsMvt, allCategories: filters.categories.length === 0 });
+  const query = tileQuery(layer, z, {
+    live,
+    mvt: supportsMvt,
+    allCategories: filters.categories.length === 0,
+  });
   const cells = clusterCells(z, x, y);
   const values: Record<string, unknown> = {
     z,

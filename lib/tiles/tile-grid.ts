@@ -28,7 +28,11 @@ export function bandFor(z: number): number {
 }
 
 /** The band cells a tile covers, and how many band cells to a side make one of the tile's clusters. */
-export function clusterCells(z: number, x: number, y: number): { band: number; group: number; x0: number; x1: number; y0: number; y1: number } {
+export function clusterCells(
+  z: number,
+  x: number,
+  y: number,
+): { band: number; group: number; x0: number; x1: number; y0: number; y1: number } {
   const band = bandFor(z);
   const span = CELLS_PER_TILE * 2 ** (band - z);
   const group = Math.max(1, 2 ** (band - z));

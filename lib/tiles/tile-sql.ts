@@ -98,7 +98,9 @@ function liveClusters(geometry: Geometry): string {
 
 function permitSites(geometry: Geometry): string {
   const geom =
-    geometry === "mvt" ? `ST_AsMVTGeom(p.site_3857, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) as geom` : `ST_AsGeoJSON(p.site) as geojson`;
+    geometry === "mvt"
+      ? `ST_AsMVTGeom(p.site_3857, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) as geom`
+      : `ST_AsGeoJSON(p.site) as geojson`;
   // Public fields only: never the holder (a private person's name is personal data).
   return `select p.reference as id, p.kind::text as kind, p.status::text as status,
       p.valid_from::text as valid_from, p.valid_to::text as valid_to, ${geom}
@@ -109,14 +111,22 @@ function permitSites(geometry: Geometry): string {
 
 function districtAreas(geometry: Geometry): string {
   const geom =
-    geometry === "mvt" ? `ST_AsMVTGeom(d.area_3857, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) as geom` : `ST_AsGeoJSON(d.area) as geojson`;
+    geometry === "mvt"
+      ? `ST_AsMVTGeom(d.area_3857, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) as geom`
+      : `ST_AsGeoJSON(d.area) as geojson`;
   return `select d.code as id, m.code as municipality, ${geom}
     from districts d join municipalities m on m.id = d.municipality_id
     where d.area_3857 && ${searchEnvelope}
     order by d.id`;
 }
 
-export type TileQuery = { name: string; sourceLayer: string; text: string; params: string[]; geometry: "point" | "polygon" };
+export type TileQuery = {
+  name: string;
+  sourceLayer: string;
+  text: string;
+  params: string[];
+  geometry: "point" | "polygon";
+};
 
 /** `:name::type` → `$n::type`, in order of first use. */
 function compile(text: string): { text: string; params: string[] } {
@@ -130,7 +140,11 @@ function compile(text: string): { text: string; params: string[] } {
 }
 
 /** The query for one layer at one zoom, as rows (embedded) or as one finished MVT (server). */
-export function tileQuery(layer: TileLayer, z: number, options: { live: boolean; mvt: boolean; allCategories?: boolean }): TileQuery {
+export function tileQuery(
+  layer: TileLayer,
+  z: number,
+  options: { live: boolean; mvt: boolean; allCategories?: boolean },
+): TileQuery {
   const geometry: Geometry = options.mvt ? "mvt" : layer === "reports" ? "lnglat" : "geojson";
   const clusters = layer === "reports" && z <= MAX_CLUSTER_ZOOM;
   const sourceLayer = clusters ? "clusters" : layer;
@@ -144,10 +158,17 @@ export function tileQuery(layer: TileLayer, z: number, options: { live: boolean;
       : layer === "permits"
         ? permitSites(geometry)
         : districtAreas(geometry);
-  const kind = clusters && options.live ? "live" : clusters && !(options.allCategories ?? true) ? "stored_by_category" : "stored";
+  const kind =
+    clusters && options.live
+      ? "live"
+      : clusters && !(options.allCategories ?? true)
+        ? "stored_by_category"
+        : "stored";
   const name = `tile_${sourceLayer}_${kind}_${geometry}`;
   const { text, params } = compile(
-    options.mvt ? `select ST_AsMVT(q, '${sourceLayer}', ${TILE_EXTENT}, 'geom') as tile from (${rows}) q where q.geom is not null` : rows,
+    options.mvt
+      ? `select ST_AsMVT(q, '${sourceLayer}', ${TILE_EXTENT}, 'geom') as tile from (${rows}) q where q.geom is not null`
+      : rows,
   );
   return { name, sourceLayer, text, params, geometry: layer === "reports" ? "point" : "polygon" };
 }

@@ -19,7 +19,12 @@ export const traineeSchema = z.object({
   locale: z.enum(["sr-Latn", "sr-Cyrl", "en"]).default("sr-Latn"),
 });
 
-export type TrainingMunicipality = { municipalityId: number; code: string; demoReports: number; invitations: Array<{ email: string; link: string }> };
+export type TrainingMunicipality = {
+  municipalityId: number;
+  code: string;
+  demoReports: number;
+  invitations: Array<{ email: string; link: string }>;
+};
 
 /**
  * A training copy of a real municipality: the same boundary, organisations (with their service
@@ -40,15 +45,24 @@ export async function createTrainingMunicipality(input: {
   const { db } = input;
   const now = input.now ?? new Date();
   const trainees = input.trainees.map((p) => traineeSchema.parse(p));
-  const from = await queryOne<{ id: number; code: string; name: LocalizedText }>(db, sql`select id, code, name from municipalities where code = ${input.fromCode} and not is_training`);
+  const from = await queryOne<{ id: number; code: string; name: LocalizedText }>(
+    db,
+    sql`select id, code, name from municipalities where code = ${input.fromCode} and not is_training`,
+  );
   if (!from) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
   const code = `${from.code}-trening`;
-  if (await queryOne(db, sql`select 1 from municipalities where code = ${code}`)) throw new AppError({ code: "conflict", messageKey: "setupCodeTaken", details: { code } });
+  if (await queryOne(db, sql`select 1 from municipalities where code = ${code}`))
+    throw new AppError({ code: "conflict", messageKey: "setupCodeTaken", details: { code } });
   for (const p of trainees) {
-    if (await queryOne(db, sql`select 1 from users where lower(email) = ${p.email}`)) throw new AppError({ code: "conflict", messageKey: "trainingEmailTaken", details: { email: p.email } });
+    if (await queryOne(db, sql`select 1 from users where lower(email) = ${p.email}`))
+      throw new AppError({ code: "conflict", messageKey: "trainingEmailTaken", details: { email: p.email } });
   }
   const latin = `${from.name["sr-Latn"]} – obuka`;
-  const name: LocalizedText = { "sr-Latn": latin, "sr-Cyrl": toCyrillic(latin), en: `${from.name.en} – training` };
+  const name: LocalizedText = {
+    "sr-Latn": latin,
+    "sr-Cyrl": toCyrillic(latin),
+    en: `${from.name.en} – training`,
+  };
 
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
@@ -74,15 +88,39 @@ export async function createTrainingMunicipality(input: {
                          select ${id}, date, is_working, reason from calendar_overrides where municipality_id = ${from.id}`);
 
     // Demo reports: the latest public reports, as they stand, with new numbers and no personal data.
-    const sources = await queryRows<{ service_code: string; location: string; address: string | null; description: string; status: t.Report["status"]; channel: t.Report["channel"]; due_at: Date | string | null; created_at: Date | string; org_code: string }>(
+    const sources = await queryRows<{
+      service_code: string;
+      location: string;
+      address: string | null;
+      description: string;
+      status: t.Report["status"];
+      channel: t.Report["channel"];
+      due_at: Date | string | null;
+      created_at: Date | string;
+      org_code: string;
+    }>(
       tx,
       sql`select c.service_code, ST_AsGeoJSON(r.location) as location, r.address, r.description, r.status, r.channel, r.due_at, r.created_at, o.code as org_code
           from reports r join service_categories c on c.id = r.category_id join organisations o on o.id = r.assigned_organisation_id
           where r.municipality_id = ${from.id} and r.is_public and c.is_public and r.duplicate_of_id is null
           order by r.created_at desc limit ${input.demoReports ?? 40}`,
     );
-    const categoryIds = new Map((await queryRows<{ id: number; service_code: string }>(tx, sql`select id, service_code from service_categories where municipality_id = ${id}`)).map((c) => [c.service_code, c.id]));
-    const orgIds = new Map((await queryRows<{ id: number; code: string }>(tx, sql`select id, code from organisations where municipality_id = ${id}`)).map((o) => [o.code, o.id]));
+    const categoryIds = new Map(
+      (
+        await queryRows<{ id: number; service_code: string }>(
+          tx,
+          sql`select id, service_code from service_categories where municipality_id = ${id}`,
+        )
+      ).map((c) => [c.service_code, c.id]),
+    );
+    const orgIds = new Map(
+      (
+        await queryRows<{ id: number; code: string }>(
+          tx,
+          sql`select id, code from organisations where municipality_id = ${id}`,
+        )
+      ).map((o) => [o.code, o.id]),
+    );
     if (sources.length > 0) {
       const inserted = await tx
         .insert(t.reports)
@@ -103,17 +141,50 @@ export async function createTrainingMunicipality(input: {
             updatedAt: now,
           })),
         )
-        .returning({ id: t.reports.id, status: t.reports.status, ownerId: t.reports.assignedOrganisationId, createdAt: t.reports.createdAt });
-      await tx.insert(t.reportEvents).values(inserted.map((r) => ({ reportId: r.id, municipalityId: id, kind: "created" as const, toStatus: r.status, toOrganisationId: r.ownerId, internalNote: "training demo", createdAt: r.createdAt })));
+        .returning({
+          id: t.reports.id,
+          status: t.reports.status,
+          ownerId: t.reports.assignedOrganisationId,
+          createdAt: t.reports.createdAt,
+        });
+      await tx.insert(t.reportEvents).values(
+        inserted.map((r) => ({
+          reportId: r.id,
+          municipalityId: id,
+          kind: "created" as const,
+          toStatus: r.status,
+          toOrganisationId: r.ownerId,
+          internalNote: "training demo",
+          createdAt: r.createdAt,
+        })),
+      );
     }
 
     const invitations: TrainingMunicipality["invitations"] = [];
     for (const p of trainees) {
-      if (p.organisationCode && !orgIds.has(p.organisationCode)) throw new AppError({ code: "unprocessable", messageKey: "setupUnknownOrganisation", details: { code: p.organisationCode } });
-      const [user] = await tx.insert(t.users).values({ email: p.email, name: p.name, locale: p.locale, createdAt: now }).returning({ id: t.users.id });
-      await tx.insert(t.memberships).values({ userId: user!.id, municipalityId: id, organisationId: p.organisationCode ? orgIds.get(p.organisationCode)! : null, role: p.role });
+      if (p.organisationCode && !orgIds.has(p.organisationCode))
+        throw new AppError({
+          code: "unprocessable",
+          messageKey: "setupUnknownOrganisation",
+          details: { code: p.organisationCode },
+        });
+      const [user] = await tx
+        .insert(t.users)
+        .values({ email: p.email, name: p.name, locale: p.locale, createdAt: now })
+        .returning({ id: t.users.id });
+      await tx.insert(t.memberships).values({
+        userId: user!.id,
+        municipalityId: id,
+        organisationId: p.organisationCode ? orgIds.get(p.organisationCode)! : null,
+        role: p.role,
+      });
       const token = randomBytes(24).toString("base64url");
-      await tx.insert(t.staffInvitations).values({ userId: user!.id, tokenHash: hashInvitationToken(token), expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000), createdAt: now });
+      await tx.insert(t.staffInvitations).values({
+        userId: user!.id,
+        tokenHash: hashInvitationToken(token),
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+        createdAt: now,
+      });
       invitations.push({ email: p.email, link: `${input.baseUrl.replace(/\/$/, "")}/invite/${token}` });
     }
     return { municipalityId: id, code, demoReports: sources.length, invitations };

@@ -12,7 +12,15 @@ export const staffActionSchema = z.object({
   action: z.discriminatedUnion("type", [
     z.object({
       type: z.literal("transition"),
-      to: z.enum(["triaged", "in_progress", "action_scheduled", "resolved", "closed", "rejected", "reopened"]),
+      to: z.enum([
+        "triaged",
+        "in_progress",
+        "action_scheduled",
+        "resolved",
+        "closed",
+        "rejected",
+        "reopened",
+      ]),
       scheduledFor: z.string().max(10).optional(),
       rejectionTarget: z.string().max(200).optional(),
       ...texts,

@@ -42,7 +42,12 @@ type Texts = { publicText?: string | null; internalNote?: string | null };
 export type TransitionTarget = Exclude<ReportStatus, "received" | "assigned" | "duplicate">;
 
 export type WorkflowAction =
-  | ({ type: "transition"; to: TransitionTarget; scheduledFor?: string | null; rejectionTarget?: string | null } & Texts)
+  | ({
+      type: "transition";
+      to: TransitionTarget;
+      scheduledFor?: string | null;
+      rejectionTarget?: string | null;
+    } & Texts)
   | ({ type: "assign"; organisationId: number; userId?: number | null } & Texts)
   | ({ type: "mark_duplicate"; duplicateOfId: number } & Texts)
   | ({ type: "note" } & Texts);
@@ -86,8 +91,10 @@ export function applyAction(
 ): { state: WorkflowState; events: PlannedEvent[] } {
   const publicText = clean(action.publicText);
   const internalNote = clean(action.internalNote);
-  if (publicText && publicText.length > MAX_PUBLIC_TEXT) throw invalid("textTooLong", { max: MAX_PUBLIC_TEXT });
-  if (internalNote && internalNote.length > MAX_INTERNAL_NOTE) throw invalid("textTooLong", { max: MAX_INTERNAL_NOTE });
+  if (publicText && publicText.length > MAX_PUBLIC_TEXT)
+    throw invalid("textTooLong", { max: MAX_PUBLIC_TEXT });
+  if (internalNote && internalNote.length > MAX_INTERNAL_NOTE)
+    throw invalid("textTooLong", { max: MAX_INTERNAL_NOTE });
 
   const target = targetStatus(state, action);
   if (target !== null && !canTransition(state.status, target)) {
@@ -97,7 +104,13 @@ export function applyAction(
       details: { from: state.status, to: target, allowed: [...transitions[state.status]] },
     });
   }
-  if (!isAllowed({ actor, operation: operationOf(action), assignedOrganisationId: state.assignedOrganisationId })) {
+  if (
+    !isAllowed({
+      actor,
+      operation: operationOf(action),
+      assignedOrganisationId: state.assignedOrganisationId,
+    })
+  ) {
     throw new AppError({ code: "forbidden", messageKey: "actionNotAllowed" });
   }
 
@@ -116,7 +129,9 @@ export function applyAction(
       if (!publicText && !internalNote) throw invalid("noteEmpty");
       return {
         state: next,
-        events: [{ ...base, kind: publicText ? "public_update" : "internal_note", fromStatus: null, toStatus: null }],
+        events: [
+          { ...base, kind: publicText ? "public_update" : "internal_note", fromStatus: null, toStatus: null },
+        ],
       };
     }
     case "assign": {
@@ -214,7 +229,11 @@ function applyTransitionEffects(
       next.rejectionTarget = null;
       next.escalatedAt = null;
       next.slaPausedAt = null;
-      next.dueAt = computeDueAt({ createdAt: ctx.now, slaWorkingDays: ctx.slaWorkingDays, overrides: ctx.calendar });
+      next.dueAt = computeDueAt({
+        createdAt: ctx.now,
+        slaWorkingDays: ctx.slaWorkingDays,
+        overrides: ctx.calendar,
+      });
       break;
     case "triaged":
     case "in_progress":

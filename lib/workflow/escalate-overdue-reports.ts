@@ -12,11 +12,20 @@ import { enqueueReportNotifications } from "../notifications/enqueue-report-noti
  * message to the leads of the organisation that holds the report. A paused clock (work
  * scheduled) is not overdue; a report is escalated once per service period.
  */
-export async function escalateOverdueReports(input: { db: Database; now?: Date; limit?: number }): Promise<number> {
+export async function escalateOverdueReports(input: {
+  db: Database;
+  now?: Date;
+  limit?: number;
+}): Promise<number> {
   const now = input.now ?? new Date();
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const overdue = await queryRows<{ id: number; municipality_id: number; assigned_organisation_id: number | null; status: t.Report["status"] }>(
+    const overdue = await queryRows<{
+      id: number;
+      municipality_id: number;
+      assigned_organisation_id: number | null;
+      status: t.Report["status"];
+    }>(
       tx,
       sql`select id, municipality_id, assigned_organisation_id, status from reports
           where status in ${openStatuses}
@@ -52,6 +61,16 @@ export async function escalateOverdueReports(input: { db: Database; now?: Date; 
 }
 
 /** Whether a report is past its service standard now (the clock does not run while paused). */
-export function isOverdue(input: { status: t.Report["status"]; dueAt: Date | null; slaPausedAt: Date | null; now?: Date }): boolean {
-  return isOpenStatus(input.status) && input.dueAt !== null && input.slaPausedAt === null && input.dueAt < (input.now ?? new Date());
+export function isOverdue(input: {
+  status: t.Report["status"];
+  dueAt: Date | null;
+  slaPausedAt: Date | null;
+  now?: Date;
+}): boolean {
+  return (
+    isOpenStatus(input.status) &&
+    input.dueAt !== null &&
+    input.slaPausedAt === null &&
+    input.dueAt < (input.now ?? new Date())
+  );
 }

@@ -107,7 +107,14 @@ export async function performReportAction(input: {
 }
 
 async function transact(
-  input: { db: Database; reportId: number; expectedVersion: number; actor: Actor; action: WorkflowAction; idempotencyKey?: string },
+  input: {
+    db: Database;
+    reportId: number;
+    expectedVersion: number;
+    actor: Actor;
+    action: WorkflowAction;
+    idempotencyKey?: string;
+  },
   now: Date,
   stored: StoredPhotos,
 ): Promise<{ state: WorkflowState; eventIds: number[]; replayed: boolean }> {
@@ -119,7 +126,8 @@ async function transact(
     const current = toWorkflowState(row);
     const keyUser = input.actor.kind === "staff" ? input.actor.userId : null;
     if (input.idempotencyKey !== undefined) {
-      if (keyUser === null) throw new AppError({ code: "unprocessable", messageKey: "idempotencyKeyStaffOnly" });
+      if (keyUser === null)
+        throw new AppError({ code: "unprocessable", messageKey: "idempotencyKeyStaffOnly" });
       const receipt = await queryOne<{ report_id: number; user_id: number }>(
         tx,
         sql`select report_id, user_id from staff_action_receipts
@@ -170,23 +178,47 @@ async function transact(
       .returning({ id: t.reports.id });
     if (updated.length !== 1) throw new AppError({ code: "conflict", messageKey: "versionConflict" });
 
-    const actorUserId = input.actor.kind === "staff" ? input.actor.userId : input.actor.kind === "citizen" ? input.actor.userId : null;
+    const actorUserId =
+      input.actor.kind === "staff"
+        ? input.actor.userId
+        : input.actor.kind === "citizen"
+          ? input.actor.userId
+          : null;
     const actorOrganisationId =
       input.actor.kind === "staff"
-        ? (input.actor.organisationIds.find((id) => id === current.assignedOrganisationId) ?? input.actor.organisationIds[0] ?? null)
+        ? (input.actor.organisationIds.find((id) => id === current.assignedOrganisationId) ??
+          input.actor.organisationIds[0] ??
+          null)
         : input.actor.kind === "external_system"
           ? input.actor.organisationId
           : null;
     const inserted = await tx
       .insert(t.reportEvents)
-      .values(events.map((e) => ({ ...e, reportId: row.id, municipalityId: row.municipality_id, actorUserId, actorOrganisationId, createdAt: now })))
+      .values(
+        events.map((e) => ({
+          ...e,
+          reportId: row.id,
+          municipalityId: row.municipality_id,
+          actorUserId,
+          actorOrganisationId,
+          createdAt: now,
+        })),
+      )
       .returning({ id: t.reportEvents.id });
 
     if (action.type === "mark_duplicate") {
       await moveSupportersToOriginal(tx, row, action.duplicateOfId);
     }
-    const isPublic = await queryOne<{ public: boolean }>(tx, sql`select is_public as public from reports where id = ${row.id}`);
-    await stored.insert(tx, { reportId: row.id, municipalityId: row.municipality_id, eventId: inserted[inserted.length - 1]?.id ?? null, isPublic: Boolean(isPublic?.public) });
+    const isPublic = await queryOne<{ public: boolean }>(
+      tx,
+      sql`select is_public as public from reports where id = ${row.id}`,
+    );
+    await stored.insert(tx, {
+      reportId: row.id,
+      municipalityId: row.municipality_id,
+      eventId: inserted[inserted.length - 1]?.id ?? null,
+      isPublic: Boolean(isPublic?.public),
+    });
     await enqueueReportNotifications(tx, { reportId: row.id, eventIds: inserted.map((e) => e.id) });
     await notifyReportChange(tx, row.id);
     if (action.type === "mark_duplicate") await notifyReportChange(tx, action.duplicateOfId);
@@ -217,10 +249,12 @@ async function resolveTargets(tx: Database, row: LockedRow, action: WorkflowActi
     // A duplicate of a duplicate points at the original at the end of the chain.
     let originalId = action.duplicateOfId;
     for (let hop = 0; hop < 10; hop++) {
-      const original = await queryOne<{ id: number; municipality_id: number; status: string; duplicate_of_id: number | null }>(
-        tx,
-        sql`select id, municipality_id, status, duplicate_of_id from reports where id = ${originalId}`,
-      );
+      const original = await queryOne<{
+        id: number;
+        municipality_id: number;
+        status: string;
+        duplicate_of_id: number | null;
+      }>(tx, sql`select id, municipality_id, status, duplicate_of_id from reports where id = ${originalId}`);
       if (!original || original.municipality_id !== row.municipality_id) {
         throw new AppError({ code: "unprocessable", messageKey: "duplicateTargetNotFound" });
       }
@@ -251,7 +285,13 @@ async function moveSupportersToOriginal(tx: Database, row: LockedRow, originalId
 }
 
 export async function listReportEvents(db: Database, reportId: number) {
-  return queryRows<{ id: number; kind: string; to_status: WorkflowState["status"] | null; to_organisation_id: number | null; public_text: string | null }>(
+  return queryRows<{
+    id: number;
+    kind: string;
+    to_status: WorkflowState["status"] | null;
+    to_organisation_id: number | null;
+    public_text: string | null;
+  }>(
     db,
     sql`select id, kind, to_status, to_organisation_id, public_text from report_events where report_id = ${reportId} order by id`,
   );

@@ -53,5 +53,7 @@ export function isAllowed(input: {
   }
   if (!rule.roles.includes(actor.role)) return false;
   if (!rule.ownOnly.includes(actor.role)) return true;
-  return input.assignedOrganisationId !== null && actor.organisationIds.includes(input.assignedOrganisationId);
+  return (
+    input.assignedOrganisationId !== null && actor.organisationIds.includes(input.assignedOrganisationId)
+  );
 }

@@ -48,7 +48,10 @@ export function statusesInGroup(group: StatusGroup): ReportStatus[] {
 }
 
 /** Statuses in which the service-standard clock runs; in SQL: `r.status::text in ${openStatuses}`. */
-export const openStatuses: readonly ReportStatus[] = [...statusesInGroup("open"), ...statusesInGroup("in_progress")];
+export const openStatuses: readonly ReportStatus[] = [
+  ...statusesInGroup("open"),
+  ...statusesInGroup("in_progress"),
+];
 
 export function isOpenStatus(status: ReportStatus): boolean {
   return openStatuses.includes(status);

@@ -6,7 +6,9 @@ test.use({ viewport: { width: 1280, height: 900 } });
 
 /** Serious and critical axe-core violations of a page, as "rule: target" lines for a readable failure. */
 async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
@@ -19,7 +21,24 @@ async function firstPublicReport(page: Page): Promise<string> {
 
 test("public pages have no serious or critical accessibility violations", async ({ page }) => {
   const code = await firstPublicReport(page);
-  for (const path of ["/", "/report", "/track", "/track?code=bad", "/charter", "/open-data", `/reports/${code}`, "/signin", "/no-such-page", "/permits/apply", "/permits/track", "/permits/track?number=bad", "/permits/planned", "/account", "/account/verify?token=expired-or-unknown-token-000", "/invite/unknown-invitation-token-000"]) {
+  for (const path of [
+    "/",
+    "/report",
+    "/track",
+    "/track?code=bad",
+    "/charter",
+    "/open-data",
+    `/reports/${code}`,
+    "/signin",
+    "/no-such-page",
+    "/permits/apply",
+    "/permits/track",
+    "/permits/track?number=bad",
+    "/permits/planned",
+    "/account",
+    "/account/verify?token=expired-or-unknown-token-000",
+    "/invite/unknown-invitation-token-000",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);
@@ -40,7 +59,10 @@ test("staff pages have no serious or critical accessibility violations", async (
   expect(await violations(page), page.url()).toEqual([]);
 });
 
-test("the utility queue and the field page have no serious or critical accessibility violations", async ({ page, context }) => {
+test("the utility queue and the field page have no serious or critical accessibility violations", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["geolocation"]);
   await context.setGeolocation({ longitude: 21.3705, latitude: 43.9287 });
   await signIn(page, "operator@cuprija.example", "demo-operator");
@@ -53,14 +75,22 @@ test("the utility queue and the field page have no serious or critical accessibi
   await expect(page.getByLabel("What you found")).toBeVisible();
   expect(await violations(page), "/staff/field").toEqual([]);
   // One report open in the field app, with its forms and trail.
-  await page.getByRole("button", { name: /^Open report / }).first().click();
+  await page
+    .getByRole("button", { name: /^Open report / })
+    .first()
+    .click();
   await expect(page.getByTestId("field-report")).toBeVisible();
   expect(await violations(page), "/staff/field (a report)").toEqual([]);
 });
 
 test("permit pages have no serious or critical accessibility violations", async ({ page }) => {
   await signIn(page, "permits@cuprija.example", "demo-permits");
-  for (const path of ["/staff/permits", "/staff/permits?status=active", "/staff/permits/new", "/staff/permits/counter"]) {
+  for (const path of [
+    "/staff/permits",
+    "/staff/permits?status=active",
+    "/staff/permits/new",
+    "/staff/permits/counter",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);
@@ -72,9 +102,15 @@ test("permit pages have no serious or critical accessibility violations", async 
   expect(await violations(page), page.url()).toEqual([]);
 });
 
-test("the planners' analytics pages have no serious or critical accessibility violations", async ({ page }) => {
+test("the planners' analytics pages have no serious or critical accessibility violations", async ({
+  page,
+}) => {
   await signIn(page, "planner@cuprija.example", "demo-planner");
-  for (const path of ["/staff/analytics", "/staff/analytics?category=illegal_dumping&layer=hexagons", "/staff/analytics/summary"]) {
+  for (const path of [
+    "/staff/analytics",
+    "/staff/analytics?category=illegal_dumping&layer=hexagons",
+    "/staff/analytics/summary",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);
@@ -83,7 +119,19 @@ test("the planners' analytics pages have no serious or critical accessibility vi
 
 test("administration pages have no serious or critical accessibility violations", async ({ page }) => {
   await signIn(page, "admin@cuprija.example", "demo-admin");
-  const paths = ["/admin/organisations", "/admin/organisations/new", "/admin/categories", "/admin/categories/new", "/admin/users", "/admin/users/new", "/admin/calendar", "/admin/open311", "/admin/setup", "/admin/import", "/password"];
+  const paths = [
+    "/admin/organisations",
+    "/admin/organisations/new",
+    "/admin/categories",
+    "/admin/categories/new",
+    "/admin/users",
+    "/admin/users/new",
+    "/admin/calendar",
+    "/admin/open311",
+    "/admin/setup",
+    "/admin/import",
+    "/password",
+  ];
   await page.goto("/admin/organisations");
   const organisation = await page.locator("tbody tr").first().getByRole("link").getAttribute("href");
   await page.goto("/admin/categories");

@@ -7,7 +7,10 @@ test.use({ viewport: { width: 1280, height: 900 } });
 // The admin's workspace is a desktop one, like the staff desk; both tests also share one database.
 test.skip(({ isMobile }) => isMobile, "desktop project only");
 
-test("an admin sets up a second municipality from files, and a report filed inside it is routed there", async ({ page, request }) => {
+test("an admin sets up a second municipality from files, and a report filed inside it is routed there", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "admin@cuprija.example", "demo-admin");
   const wizard = new SetupWizardPage(page);
@@ -20,7 +23,9 @@ test("an admin sets up a second municipality from files, and a report filed insi
 
   // The boundary from a GeoPackage in MGI 1901 / Balkans zone 7: previewed on the map before saving.
   await wizard.upload("Boundary file", "boundary-3909.gpkg");
-  await expect(wizard.previewSummary()).toContainText("boundary-3909.gpkg (EPSG:6316): 2 correct, 0 repaired, 0 rejected.");
+  await expect(wizard.previewSummary()).toContainText(
+    "boundary-3909.gpkg (EPSG:6316): 2 correct, 0 repaired, 0 rejected.",
+  );
   await expect(wizard.previewMap()).toBeVisible();
   await page.getByRole("radio", { name: /Feature 1 Testovac/ }).check();
   await page.getByLabel("Source of the boundary").fill("Test fixture written by GDAL");
@@ -53,11 +58,19 @@ test("an admin sets up a second municipality from files, and a report filed insi
   await page.getByRole("button", { name: "Create the municipality" }).click();
   await expect(page.getByRole("heading", { name: "The municipality is set up" })).toBeVisible();
   // The installation sends e-mail (the e2e server's SMTP sink), so the invitation goes by e-mail.
-  await expect.poll(() => mailTo("agentkinja@testovac.example", "/invite/"), { timeout: 20_000 }).toMatch(/\/invite\/[\w-]{32}/);
+  await expect
+    .poll(() => mailTo("agentkinja@testovac.example", "/invite/"), { timeout: 20_000 })
+    .toMatch(/\/invite\/[\w-]{32}/);
 
   // A citizen's report inside Testovac goes to Testovac's water utility, with Testovac's standard.
   const filed = await request.post("/api/reports?lang=en", {
-    multipart: { data: JSON.stringify({ serviceCode: "water_leak", position: [21.68, 43.87], description: "Curi voda kod škole u Testovcu." }) },
+    multipart: {
+      data: JSON.stringify({
+        serviceCode: "water_leak",
+        position: [21.68, 43.87],
+        description: "Curi voda kod škole u Testovcu.",
+      }),
+    },
     headers: { "x-forwarded-for": "198.18.7.7" },
   });
   expect(filed.status()).toBe(201);
@@ -68,10 +81,14 @@ test("an admin sets up a second municipality from files, and a report filed insi
   // Its public map opens on it, with Ćuprija offered as the other municipality.
   await page.goto("/?municipality=testovac");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Testovac");
-  await expect(page.getByRole("navigation", { name: "Other municipalities on this site" }).getByRole("link")).toHaveText(["Ćuprija"]);
+  await expect(
+    page.getByRole("navigation", { name: "Other municipalities on this site" }).getByRole("link"),
+  ).toHaveText(["Ćuprija"]);
 });
 
-test("an admin imports historical reports from a CSV: mapped columns, a dry run, the import with its progress and the failed rows", async ({ page }) => {
+test("an admin imports historical reports from a CSV: mapped columns, a dry run, the import with its progress and the failed rows", async ({
+  page,
+}) => {
   await signIn(page, "admin@cuprija.example", "demo-admin");
   await page.goto("/admin/import");
   await page.getByLabel("Municipality").selectOption({ label: "Ćuprija" });
@@ -81,14 +98,22 @@ test("an admin imports historical reports from a CSV: mapped columns, a dry run,
     "old-2;broken_street_light;Ne radi svetiljka;43.930;21.372;2025-04-02;u toku",
     "old-3;no_such_kind;Nepoznato;43.931;21.371;2025-04-03;novo",
   ].join("\n");
-  await page.getByLabel("CSV file").setInputFiles({ name: "istorija.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "istorija.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByRole("group", { name: "Columns (3 rows)" })).toBeVisible();
   await expect(page.getByRole("combobox", { name: /^Category code/ })).toHaveValue("vrsta");
   await page.getByRole("button", { name: "Check without importing" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "3 rows: 2 can be imported, 1 cannot." })).toBeVisible();
-  await expect(page.getByText("Line 4: The category no_such_kind does not exist in this municipality.")).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "3 rows: 2 can be imported, 1 cannot." }),
+  ).toBeVisible();
+  await expect(
+    page.getByText("Line 4: The category no_such_kind does not exist in this municipality."),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Completed" })).toContainText("3 of 3 rows: 2 imported, 0 already there, 1 failed.");
+  await expect(page.getByRole("status").filter({ hasText: "Completed" })).toContainText(
+    "3 of 3 rows: 2 imported, 0 already there, 1 failed.",
+  );
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download the rows that failed (CSV)" }).click();
   const file = await (await download).path();

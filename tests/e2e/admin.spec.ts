@@ -11,7 +11,9 @@ const square = (d: number): [number, number][] => [
 ];
 const polygon = (d: number) => ({ type: "Polygon", coordinates: [[...square(d), square(d)[0]]] });
 
-test("an admin creates an organisation and gives it a service area, drawn on the map and then imported from a file", async ({ page }) => {
+test("an admin creates an organisation and gives it a service area, drawn on the map and then imported from a file", async ({
+  page,
+}) => {
   await signIn(page, "admin@cuprija.example", "demo-admin");
   await page.getByRole("link", { name: "Administration" }).click();
   await page.waitForURL(/\/admin\/organisations$/);
@@ -36,14 +38,23 @@ test("an admin creates an organisation and gives it a service area, drawn on the
   await expect.poll(() => organisation.rendered("service-area-line")).toBeGreaterThan(0);
 
   // A bad file is refused with the reason and nothing changes.
-  await organisation.importFile("spomenik.geojson", JSON.stringify({ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: centre } }));
+  await organisation.importFile(
+    "spomenik.geojson",
+    JSON.stringify({ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: centre } }),
+  );
   await expect(page.getByTestId("service-area-error")).toContainText("must be one or more polygons");
   await organisation.importFile("pokvaren.geojson", '{"type": "Polygon", "coordinates": [[');
   await expect(page.getByTestId("service-area-error")).toContainText("not well-formed");
   await organisation.importFile("daleko.geojson", JSON.stringify(polygon(1)));
   await expect(page.getByTestId("service-area-error")).toContainText("outside the municipality");
 
-  await organisation.importFile("zelenilo.geojson", JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { naziv: "centar" }, geometry: polygon(0.004) }] }));
+  await organisation.importFile(
+    "zelenilo.geojson",
+    JSON.stringify({
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { naziv: "centar" }, geometry: polygon(0.004) }],
+    }),
+  );
   await expect(organisation.preview()).toContainText("1 polygon, 5 vertices");
   await organisation.saveArea();
   await expect(page.getByText("service area of organisation").first()).toBeVisible();
@@ -51,7 +62,10 @@ test("an admin creates an organisation and gives it a service area, drawn on the
   await expect(page.getByRole("row", { name: /Parks Company/ })).toContainText("5 vertices");
 });
 
-test("an admin creates a category, then a user with a role who signs in and must choose a password, and adds a holiday", async ({ page, browser }) => {
+test("an admin creates a category, then a user with a role who signs in and must choose a password, and adds a holiday", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@cuprija.example", "demo-admin");
   const suffix = Date.now().toString(36);
 
@@ -70,11 +84,15 @@ test("an admin creates a category, then a user with a role who signs in and must
   // Out of bounds: the field says so and points at its message.
   const radius = page.getByLabel(/^Duplicate radius in metres/);
   await expect(radius).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator(`#${await radius.getAttribute("aria-describedby")}`)).toHaveText("Too long or too large.");
+  await expect(page.locator(`#${await radius.getAttribute("aria-describedby")}`)).toHaveText(
+    "Too long or too large.",
+  );
   await radius.fill("40");
   await page.getByRole("button", { name: "Create the category" }).click();
   await page.waitForURL(/\/admin\/categories\?created=\d+$/);
-  await expect(page.getByRole("row", { name: new RegExp(`Broken bench ${suffix}`) })).toContainText("7 working days");
+  await expect(page.getByRole("row", { name: new RegExp(`Broken bench ${suffix}`) })).toContainText(
+    "7 working days",
+  );
   await expect(page.getByRole("row", { name: new RegExp(`Broken bench ${suffix}`) })).toContainText("40 m");
 
   await page.goto("/admin/users/new");

@@ -9,7 +9,9 @@ test("the customer charter lists each category's promised time and on-time share
   await expect(pothole.getByRole("cell").first()).toContainText("10 working days");
   await expect(pothole.getByRole("cell").nth(1)).toHaveText(/^\d+% of \d+$|^No reports were due$/);
   // One row per category a citizen can choose (the administration tests may have added one).
-  const offered = (await (await page.request.get("/api/categories?lang=en")).json()) as { groups: Array<{ categories: unknown[] }> };
+  const offered = (await (await page.request.get("/api/categories?lang=en")).json()) as {
+    groups: Array<{ categories: unknown[] }>;
+  };
   expect(await page.locator("tbody tr").count()).toBe(offered.groups.flatMap((g) => g.categories).length);
   expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(25);
 

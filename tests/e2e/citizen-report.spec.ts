@@ -11,7 +11,13 @@ const spot20m: [number, number] = [spot[0] + 20 / (111_320 * Math.cos((spot[1] *
 
 async function photo(): Promise<Buffer> {
   return sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 90, g: 90, b: 90 } } })
-    .composite([{ input: Buffer.from('<svg width="1600" height="1200"><ellipse cx="800" cy="650" rx="420" ry="180" fill="#222"/></svg>') }])
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg width="1600" height="1200"><ellipse cx="800" cy="650" rx="420" ry="180" fill="#222"/></svg>',
+        ),
+      },
+    ])
     .jpeg()
     .toBuffer();
 }
@@ -20,14 +26,18 @@ test.describe.configure({ mode: "serial" });
 
 let firstCode = "";
 
-test("a citizen files a pothole report with a photo by tapping the map and opens its public page", async ({ page }) => {
+test("a citizen files a pothole report with a photo by tapping the map and opens its public page", async ({
+  page,
+}) => {
   const started = Date.now();
   const form = new ReportPage(page);
   await form.goto();
   await form.tapMapAt(spot);
   await form.chooseCategory("Pothole");
   await form.describe("Duboka rupa na kolovozu, automobili je zaobilaze preko trotoara.");
-  await page.getByLabel("Photos (up to 3)").setInputFiles({ name: "rupa.jpg", mimeType: "image/jpeg", buffer: await photo() });
+  await page
+    .getByLabel("Photos (up to 3)")
+    .setInputFiles({ name: "rupa.jpg", mimeType: "image/jpeg", buffer: await photo() });
   await expect(page.locator(".photo-previews img")).toHaveCount(1);
   await page.getByLabel("Email").fill("prva.gradjanka@mail.example");
   firstCode = await form.submitAndGetCode();
@@ -106,13 +116,19 @@ test("a citizen marks a damaged stretch of pavement as a line", async ({ page })
   const form = new ReportPage(page);
   await form.goto();
   const start: [number, number] = [21.3655, 43.9262];
-  await form.drawShape("line", [[start[0] - 0.0004, start[1]], [start[0], start[1] + 0.0002], [start[0] + 0.0004, start[1] + 0.0001]]);
+  await form.drawShape("line", [
+    [start[0] - 0.0004, start[1]],
+    [start[0], start[1] + 0.0002],
+    [start[0] + 0.0004, start[1] + 0.0001],
+  ]);
   await expect(page.getByRole("status").filter({ hasText: "Shape drawn." })).toBeVisible();
   await expect(form.pinStatus).toContainText("Pin at:");
   await form.chooseCategory("Damaged pavement");
   await form.describe("Trotoar je propao celom dužinom bloka.");
   const code = await form.submitAndGetCode();
-  const report = await (await page.request.get(`/api/reports?bbox=21.36,43.92,21.37,43.93&category=damaged_pavement`)).json();
+  const report = await (
+    await page.request.get(`/api/reports?bbox=21.36,43.92,21.37,43.93&category=damaged_pavement`)
+  ).json();
   expect(report.features.map((f: { properties: { code: string } }) => f.properties.code)).toContain(code);
 });
 
@@ -120,8 +136,13 @@ test("an answer that means an emergency stops the flow with a notice", async ({ 
   const form = new ReportPage(page);
   await form.goto();
   await form.chooseCategory("Water leak");
-  await page.getByRole("group", { name: /can you smell gas/i }).getByRole("radio", { name: "Yes" }).check();
-  await expect(page.getByRole("alert").filter({ hasText: "Stop: this is an emergency" })).toContainText("call 112");
+  await page
+    .getByRole("group", { name: /can you smell gas/i })
+    .getByRole("radio", { name: "Yes" })
+    .check();
+  await expect(page.getByRole("alert").filter({ hasText: "Stop: this is an emergency" })).toContainText(
+    "call 112",
+  );
   await expect(form.submit).toBeDisabled();
 });
 
@@ -130,7 +151,9 @@ for (const [locale, category, banner] of [
   ["sr-Latn", "Neispravan semafor", "Hvala! Vaša prijava je primljena."],
   ["en", "Traffic light fault", "Thank you! Your report was received."],
 ] as const) {
-  test(`a citizen files a report in ${locale}, chosen by the address, and the next pages keep it`, async ({ page }) => {
+  test(`a citizen files a report in ${locale}, chosen by the address, and the next pages keep it`, async ({
+    page,
+  }) => {
     const form = new ReportPage(page);
     await form.goto(locale);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -146,4 +169,3 @@ for (const [locale, category, banner] of [
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
   });
 }
-

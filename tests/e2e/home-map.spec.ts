@@ -3,14 +3,20 @@ import { HomePage } from "./pages/home-page";
 
 /** Console errors that are not the app's: the unreachable public basemap and its host. */
 function isExpectedNetworkError(text: string, url: string | undefined): boolean {
-  return /Failed to load resource|ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED/.test(text) &&
-    (url ?? "").includes("openfreemap.org");
+  return (
+    /Failed to load resource|ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED/.test(
+      text,
+    ) && (url ?? "").includes("openfreemap.org")
+  );
 }
 
-test("the home map shows the municipality, its works sites and its reports without console errors", async ({ page }) => {
+test("the home map shows the municipality, its works sites and its reports without console errors", async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error" && !isExpectedNetworkError(msg.text(), msg.location().url)) errors.push(msg.text());
+    if (msg.type() === "error" && !isExpectedNetworkError(msg.text(), msg.location().url))
+      errors.push(msg.text());
   });
   page.on("pageerror", (err) => errors.push(err.message));
 
@@ -41,7 +47,9 @@ test("the home map shows the municipality, its works sites and its reports witho
   expect(errors).toEqual([]);
 });
 
-test("without the public basemap the bundled style still draws the boundary and districts", async ({ page }) => {
+test("without the public basemap the bundled style still draws the boundary and districts", async ({
+  page,
+}) => {
   const home = new HomePage(page);
   await home.goto();
   await home.waitForMapReady();
@@ -64,7 +72,9 @@ test("the page switches between Serbian Latin, Serbian Cyrillic and English", as
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Prijavljeni problemi u opštini Ćuprija");
 });
 
-test("clicking a report opens a popup with its category and status but no personal data", async ({ page }) => {
+test("clicking a report opens a popup with its category and status but no personal data", async ({
+  page,
+}) => {
   const home = new HomePage(page);
   await home.goto();
   await home.waitForMapReady();
@@ -73,18 +83,24 @@ test("clicking a report opens a popup with its category and status but no person
   await home.zoomTo(one.geometry.coordinates, 15);
   // Status is shown by shape as well as colour: one icon per status group.
   const icons = await page.evaluate(() =>
-    ["open", "in_progress", "resolved", "closed"].filter((g) => (window as unknown as { civicMap: { hasImage: (id: string) => boolean } }).civicMap.hasImage(`status-${g}`)),
+    ["open", "in_progress", "resolved", "closed"].filter((g) =>
+      (window as unknown as { civicMap: { hasImage: (id: string) => boolean } }).civicMap.hasImage(
+        `status-${g}`,
+      ),
+    ),
   );
   expect(icons).toEqual(["open", "in_progress", "resolved", "closed"]);
   await expect(page.locator(".legend svg.swatch.shape")).toHaveCount(4);
   const point = await page.evaluate(() => {
     type Feature = { geometry: { coordinates: [number, number] } };
-    const map = (window as unknown as {
-      civicMap: {
-        queryRenderedFeatures: (o: object) => Feature[];
-        project: (c: [number, number]) => { x: number; y: number };
-      };
-    }).civicMap;
+    const map = (
+      window as unknown as {
+        civicMap: {
+          queryRenderedFeatures: (o: object) => Feature[];
+          project: (c: [number, number]) => { x: number; y: number };
+        };
+      }
+    ).civicMap;
     const feature = map.queryRenderedFeatures({ layers: ["reports"] })[0]!;
     return map.project(feature.geometry.coordinates);
   });

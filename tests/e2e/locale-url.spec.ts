@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-test("the language is part of the address, is remembered, and links to the same page in the other scripts", async ({ page }) => {
+test("the language is part of the address, is remembered, and links to the same page in the other scripts", async ({
+  page,
+}) => {
   await page.goto("/sr-Cyrl/track?code=bad");
   await expect(page.locator("html")).toHaveAttribute("lang", "sr-Cyrl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Прати пријаву");

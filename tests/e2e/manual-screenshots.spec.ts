@@ -15,39 +15,83 @@ const roles: Array<{ email: string; password: string; shots: Shot[] }> = [
     email: "agent@cuprija.example",
     password: "demo-agent",
     shots: [
-      { name: "intake", path: "/staff/intake", ready: async (p) => void (await expect(p.locator("main h1")).toBeVisible()) },
-      { name: "queue", path: "/staff/queue", ready: async (p) => void (await expect(p.locator("tbody tr").first()).toBeVisible()) },
+      {
+        name: "intake",
+        path: "/staff/intake",
+        ready: async (p) => void (await expect(p.locator("main h1")).toBeVisible()),
+      },
+      {
+        name: "queue",
+        path: "/staff/queue",
+        ready: async (p) => void (await expect(p.locator("tbody tr").first()).toBeVisible()),
+      },
     ],
   },
   {
     email: "inspector@cuprija.example",
     password: "demo-inspector",
-    shots: [{ name: "field", path: "/staff/field", phone: true, ready: async (p) => void (await expect(p.getByTestId("field-list").getByRole("listitem").first()).toBeVisible()) }],
+    shots: [
+      {
+        name: "field",
+        path: "/staff/field",
+        phone: true,
+        ready: async (p) =>
+          void (await expect(p.getByTestId("field-list").getByRole("listitem").first()).toBeVisible()),
+      },
+    ],
   },
   {
     email: "operator@cuprija.example",
     password: "demo-operator",
-    shots: [{ name: "utility", path: "/staff/utility", ready: async (p) => void (await expect(p.locator("tbody tr").first()).toBeVisible()) }],
+    shots: [
+      {
+        name: "utility",
+        path: "/staff/utility",
+        ready: async (p) => void (await expect(p.locator("tbody tr").first()).toBeVisible()),
+      },
+    ],
   },
   {
     email: "permits@cuprija.example",
     password: "demo-permits",
     shots: [
-      { name: "permits", path: "/staff/permits", ready: async (p) => void (await expect(p.locator("tbody tr").first()).toBeVisible()) },
-      { name: "permit-new", path: "/staff/permits/new", ready: async (p) => void (await expect(p.locator("main form").first()).toBeVisible()) },
+      {
+        name: "permits",
+        path: "/staff/permits",
+        ready: async (p) => void (await expect(p.locator("tbody tr").first()).toBeVisible()),
+      },
+      {
+        name: "permit-new",
+        path: "/staff/permits/new",
+        ready: async (p) => void (await expect(p.locator("main form").first()).toBeVisible()),
+      },
     ],
   },
   {
     email: "planner@cuprija.example",
     password: "demo-planner",
-    shots: [{ name: "analytics", path: "/staff/analytics", ready: async (p) => void (await expect(p.locator(".recharts-wrapper").first()).toBeVisible()) }],
+    shots: [
+      {
+        name: "analytics",
+        path: "/staff/analytics",
+        ready: async (p) => void (await expect(p.locator(".recharts-wrapper").first()).toBeVisible()),
+      },
+    ],
   },
   {
     email: "admin@cuprija.example",
     password: "demo-admin",
     shots: [
-      { name: "admin-organisations", path: "/admin/organisations", ready: async (p) => void (await expect(p.locator("main h1")).toBeVisible()) },
-      { name: "admin-setup", path: "/admin/setup", ready: async (p) => void (await expect(p.locator("main h1")).toBeVisible()) },
+      {
+        name: "admin-organisations",
+        path: "/admin/organisations",
+        ready: async (p) => void (await expect(p.locator("main h1")).toBeVisible()),
+      },
+      {
+        name: "admin-setup",
+        path: "/admin/setup",
+        ready: async (p) => void (await expect(p.locator("main h1")).toBeVisible()),
+      },
     ],
   },
 ];

@@ -20,11 +20,21 @@ test("filters narrow the map and the list together and live in a shareable URL",
   expect(filtered).toBeLessThan(before);
 
   // Close to one of them, the single reports drawn are all closed potholes.
-  const one = (await (await page.request.get("/api/reports?bbox=21.2,43.8,21.6,44.1&category=pothole&status=closed")).json()).features[0];
+  const one = (
+    await (
+      await page.request.get("/api/reports?bbox=21.2,43.8,21.6,44.1&category=pothole&status=closed")
+    ).json()
+  ).features[0];
   await home.zoomTo(one.geometry.coordinates, 15);
   const drawn = await page.evaluate(() => {
-    const map = (window as unknown as { civicMap: { queryRenderedFeatures: (o: object) => Array<{ properties: Record<string, string> }> } }).civicMap;
-    return map.queryRenderedFeatures({ layers: ["reports"] }).map((f) => [f.properties.category, f.properties.status_group]);
+    const map = (
+      window as unknown as {
+        civicMap: { queryRenderedFeatures: (o: object) => Array<{ properties: Record<string, string> }> };
+      }
+    ).civicMap;
+    return map
+      .queryRenderedFeatures({ layers: ["reports"] })
+      .map((f) => [f.properties.category, f.properties.status_group]);
   });
   expect(drawn.length).toBeGreaterThan(0);
   expect(new Set(drawn.map(([c, s]) => `${c}/${s}`))).toEqual(new Set(["pothole/closed"]));
@@ -40,7 +50,11 @@ test("the map view is kept in the URL and restored from it", async ({ page }) =>
   const home = new HomePage(page);
   await home.waitForMapReady();
   const view = await page.evaluate(() => {
-    const map = (window as unknown as { civicMap: { getCenter: () => { lng: number; lat: number }; getZoom: () => number } }).civicMap;
+    const map = (
+      window as unknown as {
+        civicMap: { getCenter: () => { lng: number; lat: number }; getZoom: () => number };
+      }
+    ).civicMap;
     return { ...map.getCenter(), zoom: map.getZoom() };
   });
   expect(view.lng).toBeCloseTo(21.375, 3);

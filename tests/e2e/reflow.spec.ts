@@ -7,7 +7,17 @@ async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-const publicPages = ["/", "/report", "/track", "/charter", "/open-data", "/permits/apply", "/permits/track", "/permits/planned", "/account"];
+const publicPages = [
+  "/",
+  "/report",
+  "/track",
+  "/charter",
+  "/open-data",
+  "/permits/apply",
+  "/permits/track",
+  "/permits/planned",
+  "/account",
+];
 
 for (const locale of ["sr-Latn", "sr-Cyrl", "en"] as const) {
   test(`public pages reflow to 320 px without sideways scrolling (${locale})`, async ({ browser }) => {
@@ -31,7 +41,11 @@ test("staff workspaces work at 200 % zoom (640 px) and the field app at 320 px",
     expect(await overflow(page), path).toBeLessThanOrEqual(0);
   }
   await desk.close();
-  const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, geolocation: { longitude: 21.3705, latitude: 43.9287 }, permissions: ["geolocation"] });
+  const phone = await browser.newContext({
+    viewport: { width: 320, height: 640 },
+    geolocation: { longitude: 21.3705, latitude: 43.9287 },
+    permissions: ["geolocation"],
+  });
   const crew = await phone.newPage();
   await signIn(crew, "inspector@cuprija.example", "demo-inspector");
   await crew.goto("/sr-Cyrl/staff/field");

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { AnalyticsPage } from "./pages/analytics-page";
 import { signIn } from "./pages/staff-pages";
 
-test("a planner finds where illegal dumping grew last quarter and downloads the reports behind it", async ({ page }) => {
+test("a planner finds where illegal dumping grew last quarter and downloads the reports behind it", async ({
+  page,
+}) => {
   await signIn(page, "planner@cuprija.example", "demo-planner");
   // Planners have no work queue: the workspace opens on analytics.
   await page.waitForURL(/\/staff\/analytics/);
@@ -64,11 +66,15 @@ test("the printable summary shows key figures, the district map and the charts",
   await expect(page.getByRole("table", { name: "Hotspots" })).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
-  await expect(page.getByRole("heading", { name: "Resolved within the promised time, per organisation" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Resolved within the promised time, per organisation" }),
+  ).toBeVisible();
 });
 
 test("roles without analytics do not get the workspace", async ({ page }) => {
   await signIn(page, "agent@cuprija.example", "demo-agent");
   await page.goto("/staff/analytics");
-  await expect(page.locator("main").getByRole("alert")).toContainText("Your role does not give access to this page.");
+  await expect(page.locator("main").getByRole("alert")).toContainText(
+    "Your role does not give access to this page.",
+  );
 });

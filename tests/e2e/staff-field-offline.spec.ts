@@ -3,7 +3,11 @@ import type { FieldBundle } from "../../lib/reports/get-field-bundle";
 import { signIn } from "./pages/staff-pages";
 
 /** An inspector's phone at the town centre, with the field app opened online once (installed, list stored). */
-async function openFieldApp(browser: import("@playwright/test").Browser, email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+async function openFieldApp(
+  browser: import("@playwright/test").Browser,
+  email: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -41,10 +45,14 @@ async function openReport(page: Page, code: string) {
   await expect(page.getByTestId("field-report")).toHaveAttribute("data-code", code);
 }
 
-test("an inspector works offline on two reports and files one; back online, all three arrive once", async ({ browser }) => {
+test("an inspector works offline on two reports and files one; back online, all three arrive once", async ({
+  browser,
+}) => {
   const { context, page } = await openFieldApp(browser, "inspector@cuprija.example", "demo-inspector");
   const before = await bundle(page);
-  const [a, b] = before.items.filter((i) => before.reports[i.id]!.transitions.includes("in_progress")).slice(0, 2);
+  const [a, b] = before.items
+    .filter((i) => before.reports[i.id]!.transitions.includes("in_progress"))
+    .slice(0, 2);
   expect(a && b, "two reports the inspector can start").toBeTruthy();
   const stamp = Date.now().toString(36);
 
@@ -53,7 +61,14 @@ test("an inspector works offline on two reports and files one; back online, all 
   await page.reload();
   await expect(page.getByTestId("field-app")).toHaveAttribute("data-connection", "offline");
   await expect(page.getByTestId("field-list").locator(`li[data-code="${a!.code}"]`)).toBeVisible();
-  expect(await page.evaluate(() => fetch("/api/health").then(() => "reached", () => "unreachable"))).toBe("unreachable");
+  expect(
+    await page.evaluate(() =>
+      fetch("/api/health").then(
+        () => "reached",
+        () => "unreachable",
+      ),
+    ),
+  ).toBe("unreachable");
 
   await openReport(page, a!.code);
   await page.getByLabel("New status").selectOption({ label: "In progress" });
@@ -96,14 +111,18 @@ test("an inspector works offline on two reports and files one; back online, all 
   expect(after.reports[a!.id]!.status).toBe("in_progress");
   expect(trailA.filter((e) => e.kind === "status_changed" && e.toStatus === "in_progress")).toHaveLength(1);
   expect(trailA.filter((e) => e.internalNote === `Na licu mesta ${stamp}`)).toHaveLength(1);
-  expect(after.reports[b!.id]!.timeline.filter((e) => e.internalNote === `Potrebna mehanizacija ${stamp}`)).toHaveLength(1);
+  expect(
+    after.reports[b!.id]!.timeline.filter((e) => e.internalNote === `Potrebna mehanizacija ${stamp}`),
+  ).toHaveLength(1);
   const filed = Object.values(after.reports).filter((r) => r.description === `Šut uz obalu reke ${stamp}`);
   expect(filed).toHaveLength(1);
   expect(filed[0]!.channel).toBe("field");
   await context.close();
 });
 
-test("a report changed by the desk while the crew was offline shows as a conflict the crew resolves", async ({ browser }) => {
+test("a report changed by the desk while the crew was offline shows as a conflict the crew resolves", async ({
+  browser,
+}) => {
   const { context, page } = await openFieldApp(browser, "inspector@cuprija.example", "demo-inspector");
   const before = await bundle(page);
   const target = before.items.find((i) => before.reports[i.id]!.canNote)!;
@@ -121,7 +140,10 @@ test("a report changed by the desk while the crew was offline shows as a conflic
   const deskPage = await desk.newPage();
   await signIn(deskPage, "agent@cuprija.example", "demo-agent");
   const deskNote = await deskPage.request.post(`/api/staff/reports/${target.id}/actions`, {
-    data: { expectedVersion: seen.version, action: { type: "note", internalNote: `Građanin ponovo zvao ${stamp}` } },
+    data: {
+      expectedVersion: seen.version,
+      action: { type: "note", internalNote: `Građanin ponovo zvao ${stamp}` },
+    },
     headers: { origin: new URL(page.url()).origin },
   });
   expect(deskNote.status()).toBe(200);
@@ -129,13 +151,26 @@ test("a report changed by the desk while the crew was offline shows as a conflic
 
   await context.setOffline(false);
   const held = page.getByTestId("field-held");
-  await expect(held).toContainText(`Report ${target.code} was changed by someone else while you were offline`);
+  await expect(held).toContainText(
+    `Report ${target.code} was changed by someone else while you were offline`,
+  );
   await expect(page.getByTestId("field-app")).toHaveAttribute("data-waiting", "0");
   // Nothing of the crew's was applied yet.
-  expect((await bundle(page)).reports[target.id]!.timeline.filter((e) => e.internalNote === `Zatečeno stanje ${stamp}`)).toHaveLength(0);
+  expect(
+    (await bundle(page)).reports[target.id]!.timeline.filter(
+      (e) => e.internalNote === `Zatečeno stanje ${stamp}`,
+    ),
+  ).toHaveLength(0);
 
   await held.getByRole("button", { name: "Send my changes on top of the current state" }).click();
   await expect(held).toHaveCount(0);
-  await expect.poll(async () => (await bundle(page)).reports[target.id]!.timeline.filter((e) => e.internalNote === `Zatečeno stanje ${stamp}`).length).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        (await bundle(page)).reports[target.id]!.timeline.filter(
+          (e) => e.internalNote === `Zatečeno stanje ${stamp}`,
+        ).length,
+    )
+    .toBe(1);
   await context.close();
 });

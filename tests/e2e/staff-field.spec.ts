@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { jpegPhoto } from "../helpers/images";
 import { signIn } from "./pages/staff-pages";
 
-test("a water crew on a phone sees its open reports nearest first from where it stands", async ({ browser }) => {
+test("a water crew on a phone sees its open reports nearest first from where it stands", async ({
+  browser,
+}) => {
   const here: [number, number] = [21.3705, 43.9287];
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -16,17 +18,24 @@ test("a water crew on a phone sees its open reports nearest first from where it 
   await page.getByRole("link", { name: "Field" }).click();
   const list = page.getByTestId("field-list");
   await expect(list.getByRole("listitem").first()).toBeVisible();
-  const distances = await list.getByRole("listitem").evaluateAll((items) =>
-    items.map((li) => Number((li.textContent ?? "").match(/(\d+) m away/)?.[1] ?? Number.NaN)),
-  );
+  const distances = await list
+    .getByRole("listitem")
+    .evaluateAll((items) =>
+      items.map((li) => Number((li.textContent ?? "").match(/(\d+) m away/)?.[1] ?? Number.NaN)),
+    );
   expect(distances.length).toBeGreaterThan(1);
   expect(distances.every((d) => Number.isFinite(d))).toBe(true);
   expect(distances).toEqual([...distances].sort((a, b) => a - b));
-  await expect(list.getByRole("link", { name: "Navigate" }).first()).toHaveAttribute("href", /^geo:43\.\d+,21\.\d+$/);
+  await expect(list.getByRole("link", { name: "Navigate" }).first()).toHaveAttribute(
+    "href",
+    /^geo:43\.\d+,21\.\d+$/,
+  );
   await context.close();
 });
 
-test("a crew member files a problem found on the spot, at their position, with a photo", async ({ browser }) => {
+test("a crew member files a problem found on the spot, at their position, with a photo", async ({
+  browser,
+}) => {
   const here: [number, number] = [21.3712, 43.9291];
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -42,7 +51,9 @@ test("a crew member files a problem found on the spot, at their position, with a
   await page.getByText("Report a new problem here").click();
   await page.getByLabel("Problem").selectOption({ label: "Sewer overflow" });
   await page.getByLabel("What you found").fill("Poklopac šahta pomeren, izliva se na kolovoz.");
-  await page.getByLabel("Photos (up to 3)").setInputFiles({ name: "spot.jpg", mimeType: "image/jpeg", buffer: await jpegPhoto() });
+  await page
+    .getByLabel("Photos (up to 3)")
+    .setInputFiles({ name: "spot.jpg", mimeType: "image/jpeg", buffer: await jpegPhoto() });
   await page.getByRole("button", { name: "File the report" }).click();
   const filed = page.getByRole("status").filter({ hasText: "Filed as" });
   await expect(filed).toBeVisible();

@@ -3,12 +3,19 @@ import { signIn } from "./pages/staff-pages";
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test("an agent answers 'where is my request?' from the caller's history and takes a new request seen live by a colleague", async ({ browser }) => {
+test("an agent answers 'where is my request?' from the caller's history and takes a new request seen live by a colleague", async ({
+  browser,
+}) => {
   const phone = `+381 64 ${String(Date.now()).slice(-7)}`;
   const citizen = await browser.newContext();
   const earlier = await citizen.request.post("/api/reports?lang=en", {
     multipart: {
-      data: JSON.stringify({ serviceCode: "broken_street_light", position: [21.368, 43.926], description: "Ne radi sijalica.", contact: { name: "Stari Pozivalac", phone } }),
+      data: JSON.stringify({
+        serviceCode: "broken_street_light",
+        position: [21.368, 43.926],
+        description: "Ne radi sijalica.",
+        contact: { name: "Stari Pozivalac", phone },
+      }),
     },
     headers: { "x-forwarded-for": `198.18.1.${Math.floor(Math.random() * 250)}` },
   });
@@ -42,5 +49,7 @@ test("an agent answers 'where is my request?' from the caller's history and take
 
   // The colleague's queue shows it without a reload.
   await expect(colleague.locator(`tr[data-code="${code}"]`)).toBeVisible({ timeout: 15_000 });
-  expect(Number(await colleague.getByTestId("live-updates").getAttribute("data-updates"))).toBeGreaterThan(beforeUpdates);
+  expect(Number(await colleague.getByTestId("live-updates").getAttribute("data-updates"))).toBeGreaterThan(
+    beforeUpdates,
+  );
 });

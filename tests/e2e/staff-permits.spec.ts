@@ -6,7 +6,9 @@ test.use({ viewport: { width: 1280, height: 900 } });
 
 /** Today and a later day in the municipality's time zone, as the date inputs take them. */
 function belgradeDate(offsetDays = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 }
 
 // A street block in the town centre; the site is about 60 m × 45 m around it.
@@ -18,7 +20,10 @@ const corners: [number, number][] = [
   [centre[0] - 0.0004, centre[1] + 0.0002],
 ];
 
-test("a permit officer draws an excavation site and grants it; a pothole reported inside shows the permit; an event over it raises the conflict", async ({ page, browser }) => {
+test("a permit officer draws an excavation site and grants it; a pothole reported inside shows the permit; an event over it raises the conflict", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "permits@cuprija.example", "demo-permits");
   await page.goto("/staff/permits/new");
   const form = new PermitFormPage(page);
@@ -47,7 +52,13 @@ test("a permit officer draws an excavation site and grants it; a pothole reporte
   // A citizen reports a pothole inside the site.
   const citizen = await browser.newContext();
   const filed = await citizen.request.post("/api/reports?lang=en", {
-    multipart: { data: JSON.stringify({ serviceCode: "pothole", position: centre, description: "Rupa u asfaltu kod raskopanog dela ulice." }) },
+    multipart: {
+      data: JSON.stringify({
+        serviceCode: "pothole",
+        position: centre,
+        description: "Rupa u asfaltu kod raskopanog dela ulice.",
+      }),
+    },
     headers: { "x-forwarded-for": `198.18.1.${Math.floor(Math.random() * 250)}` },
   });
   expect(filed.status()).toBe(201);
@@ -76,7 +87,18 @@ test("a permit officer draws an excavation site and grants it; a pothole reporte
   await form.importSite({
     type: "Feature",
     properties: {},
-    geometry: { type: "Polygon", coordinates: [[corners[0], [centre[0], centre[1] - 0.0002], [centre[0], centre[1] + 0.0002], corners[3], corners[0]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          corners[0],
+          [centre[0], centre[1] - 0.0002],
+          [centre[0], centre[1] + 0.0002],
+          corners[3],
+          corners[0],
+        ],
+      ],
+    },
   });
   await page.getByRole("button", { name: "Register" }).click();
   await page.waitForURL(/\/staff\/permits\/\d+\?saved=1$/);
@@ -90,11 +112,22 @@ test("a bad site is refused with its reason and nothing is registered", async ({
   const before = (await (await page.request.get("/api/staff/permits")).json()).permits.length as number;
   await page.goto("/staff/permits/new");
   const form = new PermitFormPage(page);
-  await form.fill({ applicant: "Firma d.o.o.", holder: "Firma d.o.o.", works: "Skela", from: belgradeDate(1), to: belgradeDate(3) });
+  await form.fill({
+    applicant: "Firma d.o.o.",
+    holder: "Firma d.o.o.",
+    works: "Skela",
+    from: belgradeDate(1),
+    to: belgradeDate(3),
+  });
   // A bow tie: its outline crosses itself.
-  await form.importSite({ type: "Polygon", coordinates: [[corners[0], corners[2], corners[1], corners[3], corners[0]]] });
+  await form.importSite({
+    type: "Polygon",
+    coordinates: [[corners[0], corners[2], corners[1], corners[3], corners[0]]],
+  });
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByTestId("permit-form-error")).toHaveText("The outline crosses itself. Draw it without crossing lines.");
+  await expect(page.getByTestId("permit-form-error")).toHaveText(
+    "The outline crosses itself. Draw it without crossing lines.",
+  );
   const after = (await (await page.request.get("/api/staff/permits")).json()).permits.length as number;
   expect(after).toBe(before);
 });

@@ -36,30 +36,48 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>, db?: string): Promise<
 
 async function startInstance(port: number, shared: string): Promise<void> {
   // A server left on the port would answer the health check in this instance's place.
-  const taken = await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false);
+  const taken = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
   if (taken) throw new Error(`port ${port} is already in use`);
   const url = new URL(serverUrl!);
   url.pathname = `/${database}`;
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      SEED_DEMO: "always",
-      NEXTAUTH_SECRET: "scale-out-shared-secret-0123456789",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      UPLOAD_DIR: path.join(shared, "uploads"),
-      OUTBOX_DIR: path.join(shared, "outbox"),
-      OPEN_DATA_DIR: path.join(shared, "open-data"),
-      MAP_STYLE_URL: "bundled",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        SEED_DEMO: "always",
+        NEXTAUTH_SECRET: "scale-out-shared-secret-0123456789",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        UPLOAD_DIR: path.join(shared, "uploads"),
+        OUTBOX_DIR: path.join(shared, "outbox"),
+        OPEN_DATA_DIR: path.join(shared, "open-data"),
+        MAP_STYLE_URL: "bundled",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (d: Buffer) => logs.push(`[${port}] ${d.toString()}`));
+  );
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (d: Buffer) => logs.push(`[${port}] ${d.toString()}`));
   instances.push(child);
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -85,7 +103,9 @@ test.afterAll(async () => {
   await admin((c) => c.query(`drop database if exists ${database} with (force)`));
 });
 
-test("a report filed through one instance reaches a staff queue and the tiles served by the other", async ({ browser }) => {
+test("a report filed through one instance reaches a staff queue and the tiles served by the other", async ({
+  browser,
+}) => {
   const [a, b] = ports.map((p) => `http://127.0.0.1:${p}`);
   const position: [number, number] = [21.3701, 43.9301];
   const tilePath = "/api/tiles/reports/15/18713/11910.mvt";
@@ -101,14 +121,25 @@ test("a report filed through one instance reaches a staff queue and the tiles se
   const updates = Number(await page.getByTestId("live-updates").getAttribute("data-updates"));
 
   const filed = await context.request.post(`${a}/api/reports?lang=en`, {
-    multipart: { data: JSON.stringify({ serviceCode: "pothole", position, description: "Rupa, prijavljena preko instance A.", contact: {} }) },
+    multipart: {
+      data: JSON.stringify({
+        serviceCode: "pothole",
+        position,
+        description: "Rupa, prijavljena preko instance A.",
+        contact: {},
+      }),
+    },
     headers: { "x-forwarded-for": "198.18.7.7" },
   });
   expect(filed.status(), await filed.text()).toBe(201);
   const code = (await filed.json()).trackingCode as string;
 
   // B heard of it through PostgreSQL and refreshed its queue without a reload.
-  await expect.poll(async () => Number(await page.getByTestId("live-updates").getAttribute("data-updates")), { timeout: 20_000 }).toBeGreaterThan(updates);
+  await expect
+    .poll(async () => Number(await page.getByTestId("live-updates").getAttribute("data-updates")), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(updates);
   const opened = await context.request.get(`${b}/reports/${code}`);
   expect(opened.status()).toBe(200);
 

@@ -24,7 +24,10 @@ async function fileWaterLeak(browser: Browser): Promise<string> {
   return code;
 }
 
-test("staff sign in; the agent sees the reporter, the water utility takes the report through to resolution", async ({ browser, page }) => {
+test("staff sign in; the agent sees the reporter, the water utility takes the report through to resolution", async ({
+  browser,
+  page,
+}) => {
   const code = await fileWaterLeak(browser);
 
   await signIn(page, "agent@cuprija.example", "demo-agent");
@@ -43,7 +46,11 @@ test("staff sign in; the agent sees the reporter, the water utility takes the re
   await view.changeStatus("In progress", { publicText: "Ekipa je izašla na teren." });
   await expect(operator.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(view.status()).toHaveText("In progress");
-  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 60, g: 60, b: 60 } } }).jpeg().toBuffer();
+  const photo = await sharp({
+    create: { width: 640, height: 480, channels: 3, background: { r: 60, g: 60, b: 60 } },
+  })
+    .jpeg()
+    .toBuffer();
   await view.changeStatus("Resolved", { publicText: "Cev je zamenjena, asfalt vraćen.", photo });
   await expect(view.status()).toHaveText("Resolved");
   await operator.close();
@@ -57,7 +64,9 @@ test("staff sign in; the agent sees the reporter, the water utility takes the re
   await expect(page.locator("body")).not.toContainText("milena@mail.example");
 });
 
-test("two people acting on the same version: the second is told and sees the fresh state", async ({ browser }) => {
+test("two people acting on the same version: the second is told and sees the fresh state", async ({
+  browser,
+}) => {
   const code = await fileWaterLeak(browser);
   const first = await browser.newPage();
   const second = await browser.newPage();
@@ -70,17 +79,25 @@ test("two people acting on the same version: the second is told and sees the fre
 
   await new StaffReportPage(first).changeStatus("Triaged");
   await expect(new StaffReportPage(first).status()).toHaveText("Triaged");
-  await new StaffReportPage(second).changeStatus("Not our responsibility", { publicText: "Nije u nadležnosti opštine." });
-  await expect(second.getByRole("alert").filter({ hasText: "Someone else changed this report" })).toBeVisible();
+  await new StaffReportPage(second).changeStatus("Not our responsibility", {
+    publicText: "Nije u nadležnosti opštine.",
+  });
+  await expect(
+    second.getByRole("alert").filter({ hasText: "Someone else changed this report" }),
+  ).toBeVisible();
   await expect(new StaffReportPage(second).status()).toHaveText("Triaged");
 });
 
-test("a signed-out visitor is sent to sign in, and a planner cannot open the work queue", async ({ page }) => {
+test("a signed-out visitor is sent to sign in, and a planner cannot open the work queue", async ({
+  page,
+}) => {
   await page.goto("/staff/queue");
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, "planner@cuprija.example", "demo-planner");
   await page.goto("/staff/queue");
-  await expect(page.getByRole("alert").filter({ hasText: "Your role does not give access to this page." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Your role does not give access to this page." }),
+  ).toBeVisible();
 });
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
@@ -88,5 +105,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill("agent@cuprija.example");
   await page.getByLabel("Password").fill("guess");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The email or password is not right." }),
+  ).toBeVisible();
 });

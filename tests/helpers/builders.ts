@@ -124,7 +124,9 @@ export async function buildReport(input: {
     })
     .returning();
   if (input.contact) {
-    await db.insert(t.reportContacts).values({ reportId: row!.id, municipalityId: row!.municipalityId, ...input.contact });
+    await db
+      .insert(t.reportContacts)
+      .values({ reportId: row!.id, municipalityId: row!.municipalityId, ...input.contact });
   }
   return row!;
 }

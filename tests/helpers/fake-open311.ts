@@ -1,6 +1,12 @@
 import http from "node:http";
 
-export type ExternalRequest = { id: string; token: string | null; form: URLSearchParams; status: "open" | "closed"; notes: string | null };
+export type ExternalRequest = {
+  id: string;
+  token: string | null;
+  form: URLSearchParams;
+  status: "open" | "closed";
+  notes: string | null;
+};
 type Reply = { status: number; body: unknown };
 
 /**
@@ -29,11 +35,22 @@ export async function startFakeOpen311(input: { answerWithToken?: boolean } = {}
         posts.push(form);
         const failure = failNext.shift();
         if (failure) return send(failure.status, failure.body);
-        if (form.get("api_key") !== "utility-key") return send(403, [{ code: 403, description: "Invalid api_key" }]);
+        if (form.get("api_key") !== "utility-key")
+          return send(403, [{ code: 403, description: "Invalid api_key" }]);
         issued++;
-        const request: ExternalRequest = { id: String(1000 + issued), token: `tok-${issued}`, form, status: "open", notes: null };
+        const request: ExternalRequest = {
+          id: String(1000 + issued),
+          token: `tok-${issued}`,
+          form,
+          status: "open",
+          notes: null,
+        };
         requests.push(request);
-        return send(201, [input.answerWithToken ? { token: request.token } : { service_request_id: request.id, service_notice: "" }]);
+        return send(201, [
+          input.answerWithToken
+            ? { token: request.token }
+            : { service_request_id: request.id, service_notice: "" },
+        ]);
       }
       if (req.method === "GET" && url.pathname.startsWith("/v2/tokens/")) {
         const token = decodeURIComponent(url.pathname.slice("/v2/tokens/".length).replace(/\.json$/, ""));
@@ -47,7 +64,12 @@ export async function startFakeOpen311(input: { answerWithToken?: boolean } = {}
           200,
           requests
             .filter((r) => ids.includes(r.id))
-            .map((r) => ({ service_request_id: r.id, status: r.status, status_notes: r.notes, updated_datetime: "2026-11-20T10:00:00+01:00" })),
+            .map((r) => ({
+              service_request_id: r.id,
+              status: r.status,
+              status_notes: r.notes,
+              updated_datetime: "2026-11-20T10:00:00+01:00",
+            })),
         );
       }
       send(404, [{ code: 404, description: "Not found" }]);

@@ -1,7 +1,9 @@
 import sharp from "sharp";
 
 /** A real JPEG of the given size, optionally with EXIF orientation and GPS, as a phone would send. */
-export async function jpegPhoto(input: { width?: number; height?: number; orientation?: number; gps?: boolean } = {}): Promise<Buffer> {
+export async function jpegPhoto(
+  input: { width?: number; height?: number; orientation?: number; gps?: boolean } = {},
+): Promise<Buffer> {
   const width = input.width ?? 800;
   const height = input.height ?? 600;
   let image = sharp({ create: { width, height, channels: 3, background: { r: 120, g: 110, b: 100 } } });
@@ -10,7 +12,14 @@ export async function jpegPhoto(input: { width?: number; height?: number; orient
     image = image.withExif({
       IFD0: { Make: "PhoneMaker", Model: "Phone 12" },
       ...(input.gps
-        ? { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "43/1 55/1 4000/100", GPSLongitudeRef: "E", GPSLongitude: "21/1 22/1 1200/100" } }
+        ? {
+            IFD3: {
+              GPSLatitudeRef: "N",
+              GPSLatitude: "43/1 55/1 4000/100",
+              GPSLongitudeRef: "E",
+              GPSLongitude: "21/1 22/1 1200/100",
+            },
+          }
         : {}),
     });
   }

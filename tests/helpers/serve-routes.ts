@@ -7,7 +7,9 @@ export type Route = { pattern: string; GET?: Handler; POST?: Handler };
 /** "/api/ogc/collections/:collectionId/items" → a matcher that returns the params. */
 function matcher(pattern: string) {
   const names: string[] = [];
-  const regex = new RegExp(`^${pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
+  const regex = new RegExp(
+    `^${pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`,
+  );
   return (pathname: string) => {
     const m = regex.exec(pathname);
     return m ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) : null;
@@ -43,5 +45,8 @@ export async function serveRoutes(routes: Route[]) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

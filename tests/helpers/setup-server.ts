@@ -13,7 +13,9 @@ const files = path.join(testDataRoot, "files", name);
 
 beforeAll(async () => {
   const template = inject("serverTemplate");
-  await withAdminClient((c) => c.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`));
+  await withAdminClient((c) =>
+    c.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`),
+  );
   process.env.DATABASE_URL = databaseUrl(name);
   process.env.SEED_DEMO = "never";
   // Files the code under test writes stay inside this file's directory.

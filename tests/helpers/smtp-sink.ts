@@ -3,7 +3,11 @@ import { SMTPServer } from "smtp-server";
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
 /** A local SMTP server that accepts everything and keeps it: the edge of the system, faked. */
-export async function startSmtpSink(): Promise<{ url: string; received: ReceivedMail[]; stop: () => Promise<void> }> {
+export async function startSmtpSink(): Promise<{
+  url: string;
+  received: ReceivedMail[];
+  stop: () => Promise<void>;
+}> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

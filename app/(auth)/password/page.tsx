@@ -19,7 +19,8 @@ export default async function ChangePasswordPage({ searchParams }: Props) {
   if (!user) redirect("/signin?callbackUrl=/password");
   const t = await getTranslations("admin.password");
   const { callbackUrl } = await searchParams;
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/staff";
+  const target =
+    callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/staff";
   return (
     <main id="main" className="page narrow">
       <h1>{t("title")}</h1>

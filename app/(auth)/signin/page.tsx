@@ -12,7 +12,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const t = await getTranslations("signin");
   const { callbackUrl, error } = await searchParams;
   // Only paths on this site: a sign-in link must not send people elsewhere afterwards.
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/staff";
+  const target =
+    callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/staff";
   return (
     <main id="main" className="page narrow">
       <h1>{t("title")}</h1>

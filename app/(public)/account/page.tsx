@@ -37,8 +37,13 @@ export default async function AccountPage() {
       </main>
     );
   }
-  const reports = await listMyReports({ db: await getDb(), userId: citizen.userId, locale: (await getLocale()) as Locale });
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const reports = await listMyReports({
+    db: await getDb(),
+    userId: citizen.userId,
+    locale: (await getLocale()) as Locale,
+  });
+  const date = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
   return (
     <main id="main" className="page narrow">
       <h1>{t("account.title")}</h1>
@@ -55,10 +60,13 @@ export default async function AccountPage() {
               </Link>
             </h2>
             <p>
-              <span className={`badge status-${r.statusGroup}`}>{t(`status.${r.status}` as never)}</span> {r.relation === "filed" ? t("account.filed") : t("account.following")}
+              <span className={`badge status-${r.statusGroup}`}>{t(`status.${r.status}` as never)}</span>{" "}
+              {r.relation === "filed" ? t("account.filed") : t("account.following")}
               {" · "}
               {t("account.created", { date: date(r.createdAt) })}
-              {r.dueAt && (r.statusGroup === "open" || r.statusGroup === "in_progress") ? ` · ${t("account.due", { date: date(r.dueAt) })}` : ""}
+              {r.dueAt && (r.statusGroup === "open" || r.statusGroup === "in_progress")
+                ? ` · ${t("account.due", { date: date(r.dueAt) })}`
+                : ""}
             </p>
             {r.address ? <p className="hint">{r.address}</p> : null}
             {r.lastUpdate ? <p>{t("account.lastUpdate", { text: r.lastUpdate })}</p> : null}

@@ -12,7 +12,10 @@ type Props = { searchParams: Promise<{ municipality?: string }> };
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("charter");
   const locale = (await getLocale()) as Locale;
-  const municipality = await getPublicMunicipality({ db: await getDb(), code: (await searchParams).municipality });
+  const municipality = await getPublicMunicipality({
+    db: await getDb(),
+    code: (await searchParams).municipality,
+  });
   return { title: t("title", { municipality: localized(municipality?.name, locale) }) };
 }
 

@@ -18,7 +18,16 @@ export default async function OpenDataPage() {
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <p className="hint">
-        {t("frequency")} · {at ? t("generated", { date: format.dateTime(at, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" }) }) : t("notYet")}
+        {t("frequency")} ·{" "}
+        {at
+          ? t("generated", {
+              date: format.dateTime(at, {
+                dateStyle: "medium",
+                timeStyle: "short",
+                timeZone: "Europe/Belgrade",
+              }),
+            })
+          : t("notYet")}
       </p>
       {datasetIds.map((id) => (
         <section key={id} aria-labelledby={`dataset-${id}`}>
@@ -28,7 +37,8 @@ export default async function OpenDataPage() {
             {t("fields")}: <code>{datasetFields[id].join(", ")}</code>
           </p>
           <p>
-            {t("download")}: <a href={`/open-data/${id}.geojson`}>GeoJSON</a> · <a href={`/open-data/${id}.csv`}>CSV</a>
+            {t("download")}: <a href={`/open-data/${id}.geojson`}>GeoJSON</a> ·{" "}
+            <a href={`/open-data/${id}.csv`}>CSV</a>
           </p>
         </section>
       ))}

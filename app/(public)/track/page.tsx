@@ -22,7 +22,8 @@ export default async function TrackPage({ searchParams }: Props) {
   if (raw !== undefined) {
     const code = normaliseTrackingCode(raw);
     if (!code) problem = "invalid";
-    else if (await getPublicReport({ db: await getDb(), code, locale: (await getLocale()) as Locale })) redirect(`/reports/${code}`);
+    else if (await getPublicReport({ db: await getDb(), code, locale: (await getLocale()) as Locale }))
+      redirect(`/reports/${code}`);
     else problem = "notFound";
   }
   return (

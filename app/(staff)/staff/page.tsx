@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 /** The workspace opens on the queue; the permits office and planners, who have no queue, on their own pages. */
 export default async function StaffHome() {
   const user = await staffForPage();
-  if (user && !hasPermission(user.roles, "reports.view") && hasPermission(user.roles, "permits.manage")) redirect("/staff/permits");
-  if (user && !hasPermission(user.roles, "reports.view") && hasPermission(user.roles, "analytics.view")) redirect("/staff/analytics");
+  if (user && !hasPermission(user.roles, "reports.view") && hasPermission(user.roles, "permits.manage"))
+    redirect("/staff/permits");
+  if (user && !hasPermission(user.roles, "reports.view") && hasPermission(user.roles, "analytics.view"))
+    redirect("/staff/analytics");
   redirect("/staff/queue");
 }

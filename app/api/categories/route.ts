@@ -17,5 +17,8 @@ export const GET = withApi(async (req, { locale }) => {
     : ((await getPublicMunicipality({ db, code: req.nextUrl.searchParams.get("municipality") }))?.id ?? null);
   if (municipalityId === null) throw new AppError({ code: "unprocessable", messageKey: "outsideServedArea" });
   const groups = await listCategories({ db, municipalityId, locale });
-  return NextResponse.json({ groups }, { headers: { "cache-control": "public, max-age=300", vary: "accept-language, cookie" } });
+  return NextResponse.json(
+    { groups },
+    { headers: { "cache-control": "public, max-age=300", vary: "accept-language, cookie" } },
+  );
 });

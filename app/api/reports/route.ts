@@ -17,7 +17,11 @@ export const GET = withApi(async (req, { locale }) => {
   const filters = parsePublicFilters(req.nextUrl.searchParams);
   const collection = await listPublicReports({ db: await getDb(), bbox, locale, filters });
   return NextResponse.json(collection, {
-    headers: { "content-type": "application/geo+json", "cache-control": "public, max-age=30", vary: "accept-language, cookie" },
+    headers: {
+      "content-type": "application/geo+json",
+      "cache-control": "public, max-age=30",
+      vary: "accept-language, cookie",
+    },
   });
 });
 

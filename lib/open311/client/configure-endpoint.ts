@@ -17,7 +17,9 @@ export const endpointConfigSchema = z.object({
   apiKey: z.string().min(1).max(500),
   jurisdictionId: z.string().trim().min(1).max(100).optional(),
   // Our service_code → the external system's service_code.
-  rules: z.record(z.string().trim().min(1), z.string().trim().min(1).max(100)).refine((r) => Object.keys(r).length > 0, "at least one rule"),
+  rules: z
+    .record(z.string().trim().min(1), z.string().trim().min(1).max(100))
+    .refine((r) => Object.keys(r).length > 0, "at least one rule"),
 });
 
 export type EndpointConfig = z.input<typeof endpointConfigSchema>;
@@ -26,7 +28,11 @@ export type EndpointConfig = z.input<typeof endpointConfigSchema>;
  * Registers (or updates) an organisation's own Open311 system and which of our categories go
  * there. All or nothing: an unknown organisation or category changes nothing.
  */
-export async function configureOpen311Endpoint(input: { db: Database; municipalityCode: string; config: EndpointConfig }): Promise<{ endpointId: number; rules: number }> {
+export async function configureOpen311Endpoint(input: {
+  db: Database;
+  municipalityCode: string;
+  config: EndpointConfig;
+}): Promise<{ endpointId: number; rules: number }> {
   const config = endpointConfigSchema.parse(input.config);
   return input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
@@ -49,7 +55,12 @@ export async function configureOpen311Endpoint(input: { db: Database; municipali
         tx,
         sql`select id from service_categories where municipality_id = ${org.municipality_id} and service_code = ${ours}`,
       );
-      if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotFound", details: { code: ours } });
+      if (!category)
+        throw new AppError({
+          code: "unprocessable",
+          messageKey: "categoryNotFound",
+          details: { code: ours },
+        });
       await tx.execute(
         sql`insert into open311_forward_rules (category_id, endpoint_id, external_service_code)
             values (${category.id}, ${endpoint.id}, ${theirs})

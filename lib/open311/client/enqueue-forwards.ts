@@ -14,16 +14,28 @@ export function forwardMessageKey(reportId: number, endpointId: number): string 
  * takes this category is queued for that system, in the caller's transaction. One forward per
  * report and system: assigning it there again later does not post it twice.
  */
-export async function enqueueOpen311Forwards(tx: Database, input: { reportId: number; events: Assignment[] }): Promise<number> {
+export async function enqueueOpen311Forwards(
+  tx: Database,
+  input: { reportId: number; events: Assignment[] },
+): Promise<number> {
   const organisationIds = [
     ...new Set(
       input.events
-        .filter((e) => (e.kind === "assigned" || e.kind === "forwarded" || e.kind === "created") && e.to_organisation_id !== null)
+        .filter(
+          (e) =>
+            (e.kind === "assigned" || e.kind === "forwarded" || e.kind === "created") &&
+            e.to_organisation_id !== null,
+        )
         .map((e) => e.to_organisation_id!),
     ),
   ];
   if (organisationIds.length === 0) return 0;
-  const forwards = await queryRows<{ id: number; endpoint_id: number; base_url: string; external_service_code: string }>(
+  const forwards = await queryRows<{
+    id: number;
+    endpoint_id: number;
+    base_url: string;
+    external_service_code: string;
+  }>(
     tx,
     sql`insert into report_forwards (report_id, municipality_id, endpoint_id, external_service_code)
         select r.id, r.municipality_id, e.id, fr.external_service_code

@@ -10,7 +10,8 @@ async function describeFailure(res: Response): Promise<string> {
   const text = (await res.text()).slice(0, 2_000);
   try {
     const errors = JSON.parse(text) as Array<{ code?: unknown; description?: unknown }>;
-    if (Array.isArray(errors) && errors.length > 0) return `HTTP ${res.status}: ${errors.map((e) => `${e.code} ${e.description}`).join("; ")}`;
+    if (Array.isArray(errors) && errors.length > 0)
+      return `HTTP ${res.status}: ${errors.map((e) => `${e.code} ${e.description}`).join("; ")}`;
   } catch {
     // Not JSON: fall through to the raw text.
   }
@@ -22,7 +23,11 @@ async function describeFailure(res: Response): Promise<string> {
  * invalid field) will not get better by retrying and are permanent; timeouts, 408, 429 and 5xx
  * are retried by the outbox.
  */
-export async function callOpen311<T>(input: { fetch: Fetch; url: string; form?: URLSearchParams }): Promise<T> {
+export async function callOpen311<T>(input: {
+  fetch: Fetch;
+  url: string;
+  form?: URLSearchParams;
+}): Promise<T> {
   const res = await input.fetch(input.url, {
     method: input.form ? "POST" : "GET",
     body: input.form?.toString(),

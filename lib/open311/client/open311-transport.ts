@@ -26,7 +26,11 @@ type ForwardRow = {
   anonymous: boolean | null;
 };
 
-type PostAnswer = Array<{ service_request_id?: string | number | null; token?: string | null; service_notice?: string | null }>;
+type PostAnswer = Array<{
+  service_request_id?: string | number | null;
+  token?: string | null;
+  service_notice?: string | null;
+}>;
 
 /**
  * The form we post. Built only from the stored report, so a retry sends the same form, and a
@@ -93,7 +97,8 @@ export function open311Transport(input: { db: Database; fetch?: Fetch }): Transp
         const first = Array.isArray(answer) ? answer[0] : undefined;
         const requestId = first?.service_request_id == null ? null : String(first.service_request_id);
         const token = first?.token ?? null;
-        if (!requestId && !token) throw new PermanentDeliveryError("the system answered without a service_request_id or token");
+        if (!requestId && !token)
+          throw new PermanentDeliveryError("the system answered without a service_request_id or token");
         await db.execute(
           sql`update report_forwards
               set state = ${requestId ? "linked" : "accepted"}::open311_forward_state, external_request_id = ${requestId},

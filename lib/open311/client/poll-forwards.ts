@@ -10,7 +10,13 @@ import { defaultLocale, localized, type LocalizedText } from "../../i18n/config"
 import { translate } from "../../notifications/render";
 import { callOpen311, type Fetch } from "./http";
 
-type Endpoint = { id: number; organisation_id: number; name: string; base_url: string; jurisdiction_id: string | null };
+type Endpoint = {
+  id: number;
+  organisation_id: number;
+  name: string;
+  base_url: string;
+  jurisdiction_id: string | null;
+};
 type Forward = {
   id: number;
   report_id: number;
@@ -19,7 +25,12 @@ type Forward = {
   external_status: string | null;
   external_status_notes: string | null;
 };
-type ExternalRequest = { service_request_id?: string | number; status?: string; status_notes?: string | null; updated_datetime?: string | null };
+type ExternalRequest = {
+  service_request_id?: string | number;
+  status?: string;
+  status_notes?: string | null;
+  updated_datetime?: string | null;
+};
 
 const ID_BATCH = 50;
 
@@ -32,7 +43,11 @@ export type PollResult = { polled: number; linked: number; changed: number; appl
  * on an open request become a public update. The change is made as the organisation, through
  * the same procedure as a person's action, so the audit trail and the citizen's messages follow.
  */
-export async function pollOpen311Forwards(input: { db: Database; fetch?: Fetch; limitPerEndpoint?: number }): Promise<PollResult> {
+export async function pollOpen311Forwards(input: {
+  db: Database;
+  fetch?: Fetch;
+  limitPerEndpoint?: number;
+}): Promise<PollResult> {
   const { db } = input;
   const doFetch = input.fetch ?? fetch;
   const result: PollResult = { polled: 0, linked: 0, changed: 0, applied: 0, errors: 0 };
@@ -45,7 +60,9 @@ export async function pollOpen311Forwards(input: { db: Database; fetch?: Fetch; 
   );
   for (const endpoint of endpoints) {
     const base = endpoint.base_url.replace(/\/$/, "");
-    const jurisdiction = endpoint.jurisdiction_id ? `&jurisdiction_id=${encodeURIComponent(endpoint.jurisdiction_id)}` : "";
+    const jurisdiction = endpoint.jurisdiction_id
+      ? `&jurisdiction_id=${encodeURIComponent(endpoint.jurisdiction_id)}`
+      : "";
     const forwards = await queryRows<Forward>(
       db,
       sql`select id, report_id, token, external_request_id, external_status, external_status_notes from report_forwards
@@ -81,7 +98,10 @@ export async function pollOpen311Forwards(input: { db: Database; fetch?: Fetch; 
       const ids = batch.map((f) => encodeURIComponent(f.external_request_id!)).join(",");
       let records: ExternalRequest[];
       try {
-        records = await callOpen311<ExternalRequest[]>({ fetch: doFetch, url: `${base}/requests.json?service_request_id=${ids}${jurisdiction}` });
+        records = await callOpen311<ExternalRequest[]>({
+          fetch: doFetch,
+          url: `${base}/requests.json?service_request_id=${ids}${jurisdiction}`,
+        });
       } catch (err) {
         result.errors++;
         for (const f of batch) await recordError(db, f.id, err);
@@ -122,12 +142,18 @@ async function applyExternalChange(
   status: "open" | "closed",
   notes: string | null,
 ): Promise<boolean> {
-  const report = await queryOne<{ version: number; status: ReportStatus; assigned_organisation_id: number | null; organisation: LocalizedText }>(
+  const report = await queryOne<{
+    version: number;
+    status: ReportStatus;
+    assigned_organisation_id: number | null;
+    organisation: LocalizedText;
+  }>(
     db,
     sql`select r.version, r.status, r.assigned_organisation_id, o.name as organisation
         from reports r join organisations o on o.id = ${endpoint.organisation_id} where r.id = ${forward.report_id}`,
   );
-  if (!report || !isOpenStatus(report.status) || report.assigned_organisation_id !== endpoint.organisation_id) return false;
+  if (!report || !isOpenStatus(report.status) || report.assigned_organisation_id !== endpoint.organisation_id)
+    return false;
   const internalNote = `${endpoint.name} #${forward.external_request_id}: ${status}`;
   let action: WorkflowAction | null = null;
   if (status === "closed") {
@@ -135,27 +161,41 @@ async function applyExternalChange(
     const fallback = await translate(defaultLocale, "notifications.resolvedExternally", {
       organisation: localized(report.organisation, defaultLocale),
     });
-    action = { type: "transition", to: "resolved", publicText: (notes ?? fallback).slice(0, MAX_PUBLIC_TEXT), internalNote };
-  }
-  else if (notes && notes !== forward.external_status_notes) action = { type: "note", publicText: notes.slice(0, MAX_PUBLIC_TEXT), internalNote };
+    action = {
+      type: "transition",
+      to: "resolved",
+      publicText: (notes ?? fallback).slice(0, MAX_PUBLIC_TEXT),
+      internalNote,
+    };
+  } else if (notes && notes !== forward.external_status_notes)
+    action = { type: "note", publicText: notes.slice(0, MAX_PUBLIC_TEXT), internalNote };
   if (!action) return false;
   const actor = { kind: "external_system", organisationId: endpoint.organisation_id } as const;
   try {
     let version = report.version;
     // A report routed at filing is still "received"; work done elsewhere started it first.
     if (action.type === "transition" && !canTransition(report.status, action.to)) {
-      const started = await performReportAction({ db, reportId: forward.report_id, expectedVersion: version, actor, action: { type: "transition", to: "in_progress" } });
+      const started = await performReportAction({
+        db,
+        reportId: forward.report_id,
+        expectedVersion: version,
+        actor,
+        action: { type: "transition", to: "in_progress" },
+      });
       version = started.state.version;
     }
     await performReportAction({ db, reportId: forward.report_id, expectedVersion: version, actor, action });
     return true;
   } catch (err) {
     // Someone acted on the report meanwhile: the next poll sees the change again and retries.
-    if (err instanceof AppError && err.code === "conflict") throw new Error("the report changed while applying; retried on the next poll");
+    if (err instanceof AppError && err.code === "conflict")
+      throw new Error("the report changed while applying; retried on the next poll");
     throw err;
   }
 }
 
 async function recordError(db: Database, forwardId: number, err: unknown): Promise<void> {
-  await db.execute(sql`update report_forwards set last_error = ${String((err as Error).message).slice(0, 500)} where id = ${forwardId}`);
+  await db.execute(
+    sql`update report_forwards set last_error = ${String((err as Error).message).slice(0, 500)} where id = ${forwardId}`,
+  );
 }

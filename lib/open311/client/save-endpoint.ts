@@ -26,12 +26,25 @@ export const endpointFormSchema = z.object({
     .transform((v) => (v ? v : null)),
   active: z.boolean(),
   rules: z
-    .array(z.object({ categoryId: z.number().int().positive(), externalServiceCode: z.string().trim().min(1).max(100) }))
+    .array(
+      z.object({
+        categoryId: z.number().int().positive(),
+        externalServiceCode: z.string().trim().min(1).max(100),
+      }),
+    )
     .max(200)
     .refine((r) => new Set(r.map((x) => x.categoryId)).size === r.length, { message: "duplicateRule" }),
 });
 
-export type EndpointSnapshot = { organisationId: number; name: string; baseUrl: string; jurisdictionId: string | null; active: boolean; apiKeyEnding: string; rules: Array<{ categoryId: number; externalServiceCode: string }> };
+export type EndpointSnapshot = {
+  organisationId: number;
+  name: string;
+  baseUrl: string;
+  jurisdictionId: string | null;
+  active: boolean;
+  apiKeyEnding: string;
+  rules: Array<{ categoryId: number; externalServiceCode: string }>;
+};
 
 /** "••••1234": enough to tell two keys apart, never the key. */
 export function maskApiKey(key: string): string {
@@ -42,11 +55,22 @@ async function snapshot(db: Database, endpointId: number): Promise<EndpointSnaps
   const [row] = await db.select().from(open311Endpoints).where(eq(open311Endpoints.id, endpointId));
   if (!row) return null;
   const rules = await db
-    .select({ categoryId: open311ForwardRules.categoryId, externalServiceCode: open311ForwardRules.externalServiceCode })
+    .select({
+      categoryId: open311ForwardRules.categoryId,
+      externalServiceCode: open311ForwardRules.externalServiceCode,
+    })
     .from(open311ForwardRules)
     .where(eq(open311ForwardRules.endpointId, endpointId))
     .orderBy(open311ForwardRules.categoryId);
-  return { organisationId: row.organisationId, name: row.name, baseUrl: row.baseUrl, jurisdictionId: row.jurisdictionId, active: row.active, apiKeyEnding: maskApiKey(row.apiKey), rules };
+  return {
+    organisationId: row.organisationId,
+    name: row.name,
+    baseUrl: row.baseUrl,
+    jurisdictionId: row.jurisdictionId,
+    active: row.active,
+    apiKeyEnding: maskApiKey(row.apiKey),
+    rules,
+  };
 }
 
 /**
@@ -63,24 +87,46 @@ export async function saveOpen311Endpoint(input: {
 }): Promise<{ id: number; before: EndpointSnapshot | null; after: EndpointSnapshot }> {
   const data = endpointFormSchema.parse(input.endpoint);
   const { tx } = input;
-  const orgs = await queryRows<{ id: number }>(tx, sql`select id from organisations where id = ${data.organisationId} and municipality_id = ${input.municipalityId}`);
+  const orgs = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from organisations where id = ${data.organisationId} and municipality_id = ${input.municipalityId}`,
+  );
   if (orgs.length === 0) throw new AppError({ code: "unprocessable", messageKey: "organisationNotFound" });
   const categoryIds = data.rules.map((r) => r.categoryId);
   if (categoryIds.length) {
-    const found = await queryRows<{ id: number }>(tx, sql`select id from service_categories where municipality_id = ${input.municipalityId} and id in ${categoryIds}`);
-    if (found.length !== categoryIds.length) throw new AppError({ code: "unprocessable", messageKey: "categoryGroupNotFound" });
+    const found = await queryRows<{ id: number }>(
+      tx,
+      sql`select id from service_categories where municipality_id = ${input.municipalityId} and id in ${categoryIds}`,
+    );
+    if (found.length !== categoryIds.length)
+      throw new AppError({ code: "unprocessable", messageKey: "categoryGroupNotFound" });
   }
   const [clash] = await tx
     .select({ id: open311Endpoints.id })
     .from(open311Endpoints)
-    .where(and(eq(open311Endpoints.organisationId, data.organisationId), eq(open311Endpoints.baseUrl, data.baseUrl)));
-  if (clash && clash.id !== input.endpointId) throw new AppError({ code: "conflict", messageKey: "endpointExists" });
+    .where(
+      and(
+        eq(open311Endpoints.organisationId, data.organisationId),
+        eq(open311Endpoints.baseUrl, data.baseUrl),
+      ),
+    );
+  if (clash && clash.id !== input.endpointId)
+    throw new AppError({ code: "conflict", messageKey: "endpointExists" });
   let id = input.endpointId;
   let before: EndpointSnapshot | null = null;
-  const values = { organisationId: data.organisationId, name: data.name, baseUrl: data.baseUrl, jurisdictionId: data.jurisdictionId, active: data.active };
+  const values = {
+    organisationId: data.organisationId,
+    name: data.name,
+    baseUrl: data.baseUrl,
+    jurisdictionId: data.jurisdictionId,
+    active: data.active,
+  };
   if (id === undefined) {
     if (!data.apiKey) throw new AppError({ code: "unprocessable", messageKey: "apiKeyRequired" });
-    const [row] = await tx.insert(open311Endpoints).values({ ...values, apiKey: data.apiKey, municipalityId: input.municipalityId }).returning({ id: open311Endpoints.id });
+    const [row] = await tx
+      .insert(open311Endpoints)
+      .values({ ...values, apiKey: data.apiKey, municipalityId: input.municipalityId })
+      .returning({ id: open311Endpoints.id });
     id = row!.id;
   } else {
     const [existing] = await tx
@@ -96,6 +142,7 @@ export async function saveOpen311Endpoint(input: {
       .where(eq(open311Endpoints.id, id));
     await tx.delete(open311ForwardRules).where(eq(open311ForwardRules.endpointId, id));
   }
-  if (data.rules.length) await tx.insert(open311ForwardRules).values(data.rules.map((r) => ({ ...r, endpointId: id! })));
+  if (data.rules.length)
+    await tx.insert(open311ForwardRules).values(data.rules.map((r) => ({ ...r, endpointId: id! })));
   return { id, before, after: (await snapshot(tx, id))! };
 }

@@ -1,6 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 
-type Picker = { jumpTo: (o: object) => void; isMoving: () => boolean; project: (c: [number, number]) => { x: number; y: number } };
+type Picker = {
+  jumpTo: (o: object) => void;
+  isMoving: () => boolean;
+  project: (c: [number, number]) => { x: number; y: number };
+};
 type RenderedMap = { queryRenderedFeatures: (o: object) => unknown[]; loaded: () => boolean };
 
 /** An organisation's page in the administration: its details and its service area. */
@@ -12,19 +16,29 @@ export class OrganisationAdminPage {
     await this.page.getByRole("button", { name: /^Draw/ }).click();
     await expect(this.page.locator(".picker")).toHaveAttribute("data-state", "ready");
     const map = this.page.getByRole("region", { name: /map for placing/i });
-    await this.page.evaluate((p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.jumpTo({ center: p, zoom: 16 }), vertices[0]!);
-    await this.page.waitForFunction(() => !(window as unknown as { civicPickerMap: Picker }).civicPickerMap.isMoving());
+    await this.page.evaluate(
+      (p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.jumpTo({ center: p, zoom: 16 }),
+      vertices[0]!,
+    );
+    await this.page.waitForFunction(
+      () => !(window as unknown as { civicPickerMap: Picker }).civicPickerMap.isMoving(),
+    );
     await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
     for (const v of [...vertices, vertices[0]!]) {
-      const point = await this.page.evaluate((p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.project(p), v);
+      const point = await this.page.evaluate(
+        (p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.project(p),
+        v,
+      );
       await this.page.mouse.click(box.x + point.x, box.y + point.y);
       await this.page.waitForTimeout(150);
     }
   }
 
   async importFile(name: string, content: string): Promise<void> {
-    await this.page.getByLabel("GeoJSON file").setInputFiles({ name, mimeType: "application/geo+json", buffer: Buffer.from(content) });
+    await this.page
+      .getByLabel("GeoJSON file")
+      .setInputFiles({ name, mimeType: "application/geo+json", buffer: Buffer.from(content) });
   }
 
   preview() {
@@ -38,7 +52,15 @@ export class OrganisationAdminPage {
 
   /** How many features the overview map drew on a layer (the saved area's outline, the candidate's fill). */
   async rendered(layer: string): Promise<number> {
-    await this.page.waitForFunction(() => (window as unknown as { civicServiceAreaMap?: RenderedMap }).civicServiceAreaMap?.loaded());
-    return this.page.evaluate((l) => (window as unknown as { civicServiceAreaMap: RenderedMap }).civicServiceAreaMap.queryRenderedFeatures({ layers: [l] }).length, layer);
+    await this.page.waitForFunction(() =>
+      (window as unknown as { civicServiceAreaMap?: RenderedMap }).civicServiceAreaMap?.loaded(),
+    );
+    return this.page.evaluate(
+      (l) =>
+        (window as unknown as { civicServiceAreaMap: RenderedMap }).civicServiceAreaMap.queryRenderedFeatures(
+          { layers: [l] },
+        ).length,
+      layer,
+    );
   }
 }

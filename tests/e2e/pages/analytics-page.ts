@@ -5,12 +5,16 @@ export class AnalyticsPage {
   constructor(readonly page: Page) {}
 
   async filterCategories(...labels: string[]): Promise<void> {
-    await this.page.getByLabel("Categories", { exact: true }).selectOption(labels.map((label) => ({ label })));
+    await this.page
+      .getByLabel("Categories", { exact: true })
+      .selectOption(labels.map((label) => ({ label })));
     await this.page.getByRole("button", { name: "Show", exact: true }).click();
     await this.page.waitForURL(/category=/);
   }
 
-  async choosePreset(name: "Last 30 days" | "Last 90 days" | "Last quarter" | "Last 12 months"): Promise<void> {
+  async choosePreset(
+    name: "Last 30 days" | "Last 90 days" | "Last quarter" | "Last 12 months",
+  ): Promise<void> {
     await this.page.getByRole("link", { name, exact: true }).click();
     await expect(this.page.getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "true");
   }
@@ -28,7 +32,10 @@ export class AnalyticsPage {
   }
 
   hotspots() {
-    return this.page.getByRole("list").filter({ has: this.page.getByRole("button", { name: /^Hotspot \d+:/ }) }).getByRole("button");
+    return this.page
+      .getByRole("list")
+      .filter({ has: this.page.getByRole("button", { name: /^Hotspot \d+:/ }) })
+      .getByRole("button");
   }
 
   async reportCount(): Promise<number> {

@@ -1,6 +1,12 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-type RenderedLayerCounts = { reports: number; clustered: number; permits: number; boundary: number; districts: number };
+type RenderedLayerCounts = {
+  reports: number;
+  clustered: number;
+  permits: number;
+  boundary: number;
+  districts: number;
+};
 
 /** The public map page. */
 export class HomePage {
@@ -26,12 +32,15 @@ export class HomePage {
   async renderedCounts(): Promise<RenderedLayerCounts> {
     return this.page.evaluate(() => {
       type Feature = { layer: { id: string }; properties: Record<string, unknown> };
-      const map = (window as unknown as { civicMap: { queryRenderedFeatures: (o?: object) => Feature[] } }).civicMap;
+      const map = (window as unknown as { civicMap: { queryRenderedFeatures: (o?: object) => Feature[] } })
+        .civicMap;
       const count = (id: string) => map.queryRenderedFeatures({ layers: [id] }).length;
       return {
         reports: count("reports"),
         // Reports inside the clusters drawn at low zoom, by the counts the tiles carry.
-        clustered: map.queryRenderedFeatures({ layers: ["report-clusters"] }).reduce((n, f) => n + Number(f.properties.count), 0),
+        clustered: map
+          .queryRenderedFeatures({ layers: ["report-clusters"] })
+          .reduce((n, f) => n + Number(f.properties.count), 0),
         permits: count("permits-fill"),
         boundary: count("boundary-line"),
         districts: count("districts-line"),
@@ -44,15 +53,23 @@ export class HomePage {
     const before = Number(await this.section.getAttribute("data-loads"));
     await this.page.evaluate(
       ({ center, zoom }) =>
-        (window as unknown as { civicMap: { jumpTo: (o: object) => void } }).civicMap.jumpTo({ center, zoom }),
+        (window as unknown as { civicMap: { jumpTo: (o: object) => void } }).civicMap.jumpTo({
+          center,
+          zoom,
+        }),
       { center, zoom },
     );
     // A finished load after the move, however quickly it came.
-    await expect.poll(async () => Number(await this.section.getAttribute("data-loads"))).toBeGreaterThan(before);
+    await expect
+      .poll(async () => Number(await this.section.getAttribute("data-loads")))
+      .toBeGreaterThan(before);
     await this.waitForMapReady();
   }
 
   async chooseLanguage(label: string): Promise<void> {
-    await this.page.getByRole("navigation", { name: /^(Language and script|Jezik i pismo|Језик и писмо)$/ }).getByRole("link", { name: label, exact: true }).click();
+    await this.page
+      .getByRole("navigation", { name: /^(Language and script|Jezik i pismo|Језик и писмо)$/ })
+      .getByRole("link", { name: label, exact: true })
+      .click();
   }
 }

@@ -14,7 +14,9 @@ export function mailTo(email: string, marker: string): string | null {
     .reverse();
   for (const file of files) {
     const raw = fs.readFileSync(path.join(mailDir, file), "latin1");
-    const bytes = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const bytes = raw
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     const text = Buffer.from(bytes, "latin1").toString("utf8");
     if (text.includes(marker)) return text;
   }

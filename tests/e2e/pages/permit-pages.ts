@@ -1,12 +1,24 @@
 import { expect, type Page } from "@playwright/test";
 
-type Picker = { jumpTo: (o: object) => void; isMoving: () => boolean; project: (c: [number, number]) => { x: number; y: number } };
+type Picker = {
+  jumpTo: (o: object) => void;
+  isMoving: () => boolean;
+  project: (c: [number, number]) => { x: number; y: number };
+};
 
 /** The permit form (register, online application, counter): fields, and the site drawn or imported. */
 export class PermitFormPage {
   constructor(readonly page: Page) {}
 
-  async fill(input: { applicant?: string; kind?: string; holder: string; contractor?: string; works: string; from: string; to: string }): Promise<void> {
+  async fill(input: {
+    applicant?: string;
+    kind?: string;
+    holder: string;
+    contractor?: string;
+    works: string;
+    from: string;
+    to: string;
+  }): Promise<void> {
     if (input.applicant) await this.page.getByLabel("Name or company").fill(input.applicant);
     if (input.kind) await this.page.getByLabel("Kind of works").selectOption({ label: input.kind });
     await this.page.getByLabel("Permit holder").fill(input.holder);
@@ -20,12 +32,20 @@ export class PermitFormPage {
   async drawSite(vertices: [number, number][]): Promise<void> {
     await expect(this.page.locator(".picker")).toHaveAttribute("data-state", "ready");
     const map = this.page.getByRole("region", { name: /map for placing/i });
-    await this.page.evaluate((p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.jumpTo({ center: p, zoom: 17 }), vertices[0]!);
-    await this.page.waitForFunction(() => !(window as unknown as { civicPickerMap: Picker }).civicPickerMap.isMoving());
+    await this.page.evaluate(
+      (p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
+      vertices[0]!,
+    );
+    await this.page.waitForFunction(
+      () => !(window as unknown as { civicPickerMap: Picker }).civicPickerMap.isMoving(),
+    );
     await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
     for (const v of [...vertices, vertices[0]!]) {
-      const point = await this.page.evaluate((p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.project(p), v);
+      const point = await this.page.evaluate(
+        (p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.project(p),
+        v,
+      );
       await this.page.mouse.click(box.x + point.x, box.y + point.y);
       await this.page.waitForTimeout(150);
     }

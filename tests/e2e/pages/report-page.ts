@@ -20,15 +20,28 @@ export class ReportPage {
 
   /** Taps the map where a coordinate is drawn (the real tap path, through MapLibre's click handler). */
   async tapMapAt(position: [number, number]): Promise<void> {
-    const map = this.page.getByRole("region", { name: /map for placing|mapa za označavanje|мапа за означавање/i });
+    const map = this.page.getByRole("region", {
+      name: /map for placing|mapa za označavanje|мапа за означавање/i,
+    });
     await map.scrollIntoViewIfNeeded();
     await this.page.evaluate(
-      (p) => (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
+      (p) =>
+        (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({
+          center: p,
+          zoom: 17,
+        }),
       position,
     );
-    await this.page.waitForFunction(() => !(window as unknown as { civicPickerMap: { isMoving: () => boolean } }).civicPickerMap.isMoving());
+    await this.page.waitForFunction(
+      () => !(window as unknown as { civicPickerMap: { isMoving: () => boolean } }).civicPickerMap.isMoving(),
+    );
     const point = await this.page.evaluate(
-      (p) => (window as unknown as { civicPickerMap: { project: (c: [number, number]) => { x: number; y: number } } }).civicPickerMap.project(p),
+      (p) =>
+        (
+          window as unknown as {
+            civicPickerMap: { project: (c: [number, number]) => { x: number; y: number } };
+          }
+        ).civicPickerMap.project(p),
       position,
     );
     const box = (await map.boundingBox())!;
@@ -41,15 +54,25 @@ export class ReportPage {
     await this.page.getByRole("radio", { name: kind === "line" ? "A stretch (line)" : "An area" }).check();
     const map = this.page.getByRole("region", { name: /map for placing/i });
     await this.page.evaluate(
-      (p) => (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
+      (p) =>
+        (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({
+          center: p,
+          zoom: 17,
+        }),
       vertices[0]!,
     );
     await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
-    const taps = kind === "line" ? [...vertices, vertices[vertices.length - 1]!] : [...vertices, vertices[0]!];
+    const taps =
+      kind === "line" ? [...vertices, vertices[vertices.length - 1]!] : [...vertices, vertices[0]!];
     for (const v of taps) {
       const point = await this.page.evaluate(
-        (p) => (window as unknown as { civicPickerMap: { project: (c: [number, number]) => { x: number; y: number } } }).civicPickerMap.project(p),
+        (p) =>
+          (
+            window as unknown as {
+              civicPickerMap: { project: (c: [number, number]) => { x: number; y: number } };
+            }
+          ).civicPickerMap.project(p),
         v,
       );
       await this.page.mouse.click(box.x + point.x, box.y + point.y);

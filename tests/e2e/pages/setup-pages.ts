@@ -13,7 +13,9 @@ export class SetupWizardPage {
   }
 
   step(name: string) {
-    return this.page.getByRole("navigation", { name: "Setup steps" }).getByRole("button", { name: new RegExp(`^${name}`) });
+    return this.page
+      .getByRole("navigation", { name: "Setup steps" })
+      .getByRole("button", { name: new RegExp(`^${name}`) });
   }
 
   async saveStep(): Promise<void> {

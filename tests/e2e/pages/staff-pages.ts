@@ -16,11 +16,19 @@ export class StaffReportPage {
     return this.page.getByTestId("staff-status");
   }
 
-  async changeStatus(to: string, texts: { publicText?: string; internalNote?: string; photo?: Buffer } = {}): Promise<void> {
+  async changeStatus(
+    to: string,
+    texts: { publicText?: string; internalNote?: string; photo?: Buffer } = {},
+  ): Promise<void> {
     await this.page.getByLabel("New status").selectOption({ label: to });
-    if (texts.publicText) await this.page.getByLabel("Message to the citizen (public)").fill(texts.publicText);
-    if (texts.internalNote) await this.page.getByLabel("Internal note (staff only)").first().fill(texts.internalNote);
-    if (texts.photo) await this.page.getByLabel("Photos of the work (up to 3)").setInputFiles({ name: "work.jpg", mimeType: "image/jpeg", buffer: texts.photo });
+    if (texts.publicText)
+      await this.page.getByLabel("Message to the citizen (public)").fill(texts.publicText);
+    if (texts.internalNote)
+      await this.page.getByLabel("Internal note (staff only)").first().fill(texts.internalNote);
+    if (texts.photo)
+      await this.page
+        .getByLabel("Photos of the work (up to 3)")
+        .setInputFiles({ name: "work.jpg", mimeType: "image/jpeg", buffer: texts.photo });
     await this.page.getByRole("button", { name: "Save" }).click();
   }
 

@@ -28,14 +28,27 @@ describe(`filing from the field on the ${engine} engine`, () => {
   beforeAll(async () => {
     world = await buildWorkflowWorld({ west: 22.3, south: 43.3 });
     const db = await getDb();
-    const [user] = await db.insert(t.users).values({ email: "terenac@utility.example", name: "Teren Terenac", locale: "en" }).returning();
-    await db.insert(t.memberships).values({ userId: user!.id, municipalityId: world.municipality.id, organisationId: world.water.id, role: "utility_operator" });
+    const [user] = await db
+      .insert(t.users)
+      .values({ email: "terenac@utility.example", name: "Teren Terenac", locale: "en" })
+      .returning();
+    await db.insert(t.memberships).values({
+      userId: user!.id,
+      municipalityId: world.municipality.id,
+      organisationId: world.water.id,
+      role: "utility_operator",
+    });
     inspector = (await loadSessionUser(db, user!.id))!;
     cookie = await sessionCookie(inspector);
   });
 
   it("files at the crew's position as channel field, with the crew member on the first event, once per submission key", async () => {
-    const data = { serviceCode: world.category.serviceCode, position: world.inside, description: "Zatečeno na terenu.", submissionKey: crypto.randomUUID() };
+    const data = {
+      serviceCode: world.category.serviceCode,
+      position: world.inside,
+      description: "Zatečeno na terenu.",
+      submissionKey: crypto.randomUUID(),
+    };
     const first = await POST(multipart(data, cookie), { params: Promise.resolve({}) });
     expect(first.status).toBe(201);
     const again = await POST(multipart(data, cookie), { params: Promise.resolve({}) });
@@ -53,9 +66,16 @@ describe(`filing from the field on the ${engine} engine`, () => {
   it("refuses a point outside the served area with a localized message and files nothing", async () => {
     const db = await getDb();
     const before = (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from reports`))!.n;
-    const res = await POST(multipart({ serviceCode: world.category.serviceCode, position: [0.5, 0.5], description: "Negde daleko." }, cookie, "sr-Latn"), {
-      params: Promise.resolve({}),
-    });
+    const res = await POST(
+      multipart(
+        { serviceCode: world.category.serviceCode, position: [0.5, 0.5], description: "Negde daleko." },
+        cookie,
+        "sr-Latn",
+      ),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(/opštin|područj/i);
     expect((await queryOne<{ n: number }>(db, sql`select count(*)::int as n from reports`))!.n).toBe(before);

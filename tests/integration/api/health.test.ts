@@ -19,7 +19,11 @@ describe(`/api/health on the ${engine} engine`, () => {
     const response = await GET();
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ ok: true, engine, migrations: { applied: journalMigrationCount(), expected: journalMigrationCount() } });
+    expect(body).toMatchObject({
+      ok: true,
+      engine,
+      migrations: { applied: journalMigrationCount(), expected: journalMigrationCount() },
+    });
     expect(body.postgresVersion).toMatch(engine === "embedded" ? /^18\./ : /^1[5-9]\./);
     expect(body.postgisVersion).toMatch(/^3\.\d+/);
   });
@@ -30,7 +34,8 @@ describe(`/api/health on the ${engine} engine`, () => {
     let works: boolean;
     try {
       await handle.db.execute(
-        (await import("drizzle-orm")).sql`select ST_AsMVT(q, 't') from (select ST_AsMVTGeom(ST_MakePoint(0.5,0.5), ST_MakeEnvelope(0,0,1,1)) as geom) q`,
+        (await import("drizzle-orm"))
+          .sql`select ST_AsMVT(q, 't') from (select ST_AsMVTGeom(ST_MakePoint(0.5,0.5), ST_MakeEnvelope(0,0,1,1)) as geom) q`,
       );
       works = true;
     } catch {

@@ -18,7 +18,9 @@ const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Every route handler under app/api/staff and app/api/admin, found on disk: a new route joins the matrix by existing. */
 function staffRouteFiles(): string[] {
   return [path.join(root, "app", "api", "staff"), path.join(root, "app", "api", "admin")].flatMap((dir) =>
-    (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts")).map((f) => path.join(dir, f)),
+    (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith("route.ts"))
+      .map((f) => path.join(dir, f)),
   );
 }
 
@@ -30,12 +32,17 @@ function staffPagePermissions(): Array<{ page: string; permission: string | null
       .filter((f) => f.endsWith("page.tsx"))
       .map((f) => {
         const source = fs.readFileSync(path.join(dir, f), "utf8");
-        return { page: path.join(area, f).replaceAll(path.sep, "/"), permission: /staffWithPermission\("([^"]+)"\)/.exec(source)?.[1] ?? null };
+        return {
+          page: path.join(area, f).replaceAll(path.sep, "/"),
+          permission: /staffWithPermission\("([^"]+)"\)/.exec(source)?.[1] ?? null,
+        };
       });
   });
 }
 
-type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { permission?: Permission };
+type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+  permission?: Permission;
+};
 
 describe(`the staff authorisation matrix on the ${engine} engine`, () => {
   const users = new Map<string, SessionUser>();
@@ -55,7 +62,11 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
     const files = staffRouteFiles();
     expect(files.length).toBeGreaterThanOrEqual(4);
     expect(files.map((f) => path.relative(root, f).replaceAll(path.sep, "/"))).toEqual(
-      expect.arrayContaining(["app/api/admin/organisations/[id]/service-area/route.ts", "app/api/admin/users/route.ts", "app/api/admin/calendar/[id]/route.ts"]),
+      expect.arrayContaining([
+        "app/api/admin/organisations/[id]/service-area/route.ts",
+        "app/api/admin/users/route.ts",
+        "app/api/admin/calendar/[id]/route.ts",
+      ]),
     );
     for (const file of files) {
       const mod = (await import(file)) as Record<string, Handler>;
@@ -70,13 +81,21 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
   it("has a permission from the table on every staff and administration page but the front doors", () => {
     const pages = staffPagePermissions();
     expect(pages.map((p) => p.page)).toEqual(
-      expect.arrayContaining(["(staff)/staff/analytics/page.tsx", "(staff)/staff/analytics/summary/page.tsx", "(staff)/staff/queue/page.tsx", "(admin)/admin/organisations/[id]/page.tsx", "(admin)/admin/calendar/page.tsx"]),
+      expect.arrayContaining([
+        "(staff)/staff/analytics/page.tsx",
+        "(staff)/staff/analytics/summary/page.tsx",
+        "(staff)/staff/queue/page.tsx",
+        "(admin)/admin/organisations/[id]/page.tsx",
+        "(admin)/admin/calendar/page.tsx",
+      ]),
     );
     for (const { page, permission } of pages) {
       if (page === "(staff)/staff/page.tsx" || page === "(admin)/admin/page.tsx") continue; // only redirect to a page that checks
       expect(Object.keys(permissions), page).toContain(permission);
     }
-    expect(pages.find((p) => p.page === "(staff)/staff/analytics/page.tsx")?.permission).toBe("analytics.view");
+    expect(pages.find((p) => p.page === "(staff)/staff/analytics/page.tsx")?.permission).toBe(
+      "analytics.view",
+    );
     expect(permissions["analytics.view"]).toEqual(["planner", "org_admin", "admin"]);
     expect(permissions["admin.manage"]).toEqual(["admin"]);
     expect(permissions["organisation.manage"]).toEqual(["org_admin", "admin"]);
@@ -94,7 +113,12 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
   it("allows exactly the roles the permission table names, and nobody without a session", async () => {
     for (const file of staffRouteFiles()) {
       const mod = (await import(file)) as Record<string, Handler>;
-      const urlPath = "/" + path.relative(path.join(root, "app"), path.dirname(file)).replaceAll("[id]", String(reportId)).replaceAll(path.sep, "/");
+      const urlPath =
+        "/" +
+        path
+          .relative(path.join(root, "app"), path.dirname(file))
+          .replaceAll("[id]", String(reportId))
+          .replaceAll(path.sep, "/");
       for (const method of methods) {
         const handler = mod[method];
         if (!handler) continue;
@@ -103,7 +127,10 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
         const anonymous = await handler(staffRequest(urlPath, { method, body }), ctx);
         expect(anonymous.status, `${method} ${urlPath} without a session`).toBe(401);
         for (const [role, user] of users) {
-          const response = await handler(staffRequest(urlPath, { method, body, cookie: await sessionCookie(user) }), ctx);
+          const response = await handler(
+            staffRequest(urlPath, { method, body, cookie: await sessionCookie(user) }),
+            ctx,
+          );
           const allowed = hasPermission(user.roles, handler.permission!);
           // Streams (server-sent events) stay open until the reader goes away.
           await response.body?.cancel();
@@ -115,7 +142,10 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
   });
 
   it("refuses a change sent from another site even with a valid session", async () => {
-    const { POST } = (await import("../../../app/api/staff/reports/[id]/actions/route")) as unknown as Record<string, Handler>;
+    const { POST } = (await import("../../../app/api/staff/reports/[id]/actions/route")) as unknown as Record<
+      string,
+      Handler
+    >;
     const admin = users.get("admin")!;
     const response = await POST!(
       staffRequest(`/api/staff/reports/${reportId}/actions`, {

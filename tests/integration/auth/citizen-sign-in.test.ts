@@ -16,9 +16,17 @@ import { startSmtpSink } from "../../helpers/smtp-sink";
 import { buildWorkflowWorld } from "../../helpers/world";
 
 function ask(body: unknown, init: { origin?: string | null; ip?: string; lang?: string } = {}) {
-  const headers = new Headers({ host: "localhost", "content-type": "application/json", "x-forwarded-for": init.ip ?? "198.51.100.7" });
+  const headers = new Headers({
+    host: "localhost",
+    "content-type": "application/json",
+    "x-forwarded-for": init.ip ?? "198.51.100.7",
+  });
   if (init.origin !== null) headers.set("origin", init.origin ?? "http://localhost");
-  return new NextRequest(`http://localhost/api/account/sign-in-link?lang=${init.lang ?? "en"}`, { method: "POST", headers, body: JSON.stringify(body) });
+  return new NextRequest(`http://localhost/api/account/sign-in-link?lang=${init.lang ?? "en"}`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(body),
+  });
 }
 
 /** The token from the newest sign-in e-mail to an address, read from the outbox as the mail carries it. */
@@ -32,7 +40,9 @@ async function tokenFor(email: string): Promise<string> {
 
 /** The mail's text as a reader sees it (bodies travel quoted-printable, with soft line breaks). */
 function quotedPrintable(raw: string): string {
-  const bytes = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
@@ -59,18 +69,32 @@ describe(`citizens' sign-in by e-mail link and "My reports" on the ${engine} eng
     const email = `gradjanka-${Date.now()}@example.org`;
     const earlier = await fileReport({
       db,
-      report: { serviceCode: world.category.serviceCode, position: world.inside, description: "ranije", contact: { name: "Ana Anić", email: email.toUpperCase() } },
+      report: {
+        serviceCode: world.category.serviceCode,
+        position: world.inside,
+        description: "ranije",
+        contact: { name: "Ana Anić", email: email.toUpperCase() },
+      },
     });
     const res = await askForLink(ask({ email }, { lang: "sr-Latn" }), { params: Promise.resolve({}) });
     expect(res.status).toBe(202);
-    const result = await deliverPendingMessages({ db, transport: await smtpTransport(sink.url, "prijave@example.org"), workerId: "t" });
+    const result = await deliverPendingMessages({
+      db,
+      transport: await smtpTransport(sink.url, "prijave@example.org"),
+      workerId: "t",
+    });
     expect(result.failed).toBe(0);
     // The earlier report's receipt went to the same address; this is the sign-in mail.
-    const mail = sink.received.find((m) => m.to.includes(email) && m.raw.includes("Message-ID: <sign-in-link-"));
+    const mail = sink.received.find(
+      (m) => m.to.includes(email) && m.raw.includes("Message-ID: <sign-in-link-"),
+    );
     const token = await tokenFor(email);
     expect(quotedPrintable(mail!.raw)).toContain(`/account/verify?token=${token}`);
     expect(quotedPrintable(mail!.raw)).toContain("Radi jednom, 20 minuta.");
-    const row = await queryOne<{ token_hash: string }>(db, sql`select token_hash from sign_in_links where email = ${email}`);
+    const row = await queryOne<{ token_hash: string }>(
+      db,
+      sql`select token_hash from sign_in_links where email = ${email}`,
+    );
     // Only the token's hash is stored with the link.
     expect(row!.token_hash).not.toContain(token);
 
@@ -88,10 +112,23 @@ describe(`citizens' sign-in by e-mail link and "My reports" on the ${engine} eng
     const email = `pratilac-${Date.now()}@example.org`;
     expect((await askForLink(ask({ email }), { params: Promise.resolve({}) })).status).toBe(202);
     const citizen = (await consumeSignInLink({ db, token: await tokenFor(email) }))!;
-    const filed = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: world.inside, description: "moja" }, citizen });
-    const other = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: [world.inside[0] + 0.01, world.inside[1]], description: "tuđa" } });
+    const filed = await fileReport({
+      db,
+      report: { serviceCode: world.category.serviceCode, position: world.inside, description: "moja" },
+      citizen,
+    });
+    const other = await fileReport({
+      db,
+      report: {
+        serviceCode: world.category.serviceCode,
+        position: [world.inside[0] + 0.01, world.inside[1]],
+        description: "tuđa",
+      },
+    });
     // Following while signed in takes the citizen's own address.
-    expect(await supportReport({ db, code: other.trackingCode, body: { locale: "en", support: false }, citizen })).toEqual({ supporters: 0, following: true });
+    expect(
+      await supportReport({ db, code: other.trackingCode, body: { locale: "en", support: false }, citizen }),
+    ).toEqual({ supporters: 0, following: true });
     const mine = await listMyReports({ db, userId: citizen.userId, locale: "en" });
     expect(new Map(mine.map((r) => [r.code, r.relation]))).toEqual(
       new Map([
@@ -99,7 +136,10 @@ describe(`citizens' sign-in by e-mail link and "My reports" on the ${engine} eng
         [other.trackingCode, "following"],
       ]),
     );
-    const contact = await queryOne<{ email: string; user_id: number }>(db, sql`select email, user_id from report_contacts where report_id = ${filed.id}`);
+    const contact = await queryOne<{ email: string; user_id: number }>(
+      db,
+      sql`select email, user_id from report_contacts where report_id = ${filed.id}`,
+    );
     expect(contact).toEqual({ email, user_id: citizen.userId });
   });
 
@@ -112,18 +152,27 @@ describe(`citizens' sign-in by e-mail link and "My reports" on the ${engine} eng
     expect(await consumeSignInLink({ db, token, now: later })).toBeNull();
     expect(await consumeSignInLink({ db, token: "kratko" })).toBeNull();
 
-    const count = async () => (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from sign_in_links`))!.n;
+    const count = async () =>
+      (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from sign_in_links`))!.n;
     const before = await count();
-    const bad = await askForLink(ask({ email: "nije-adresa" }, { lang: "sr-Latn" }), { params: Promise.resolve({}) });
+    const bad = await askForLink(ask({ email: "nije-adresa" }, { lang: "sr-Latn" }), {
+      params: Promise.resolve({}),
+    });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.message).toBe("Unesite ispravnu adresu e-pošte.");
-    const crossSite = await askForLink(ask({ email }, { origin: "https://evil.example" }), { params: Promise.resolve({}) });
+    const crossSite = await askForLink(ask({ email }, { origin: "https://evil.example" }), {
+      params: Promise.resolve({}),
+    });
     expect(crossSite.status).toBe(403);
     expect(await count()).toBe(before);
 
     const flood = `flood-${Date.now()}@example.org`;
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await askForLink(ask({ email: flood }, { ip: "203.0.113.9" }), { params: Promise.resolve({}) })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await askForLink(ask({ email: flood }, { ip: "203.0.113.9" }), { params: Promise.resolve({}) }))
+          .status,
+      );
     expect(statuses.filter((s) => s === 202)).toHaveLength(5);
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect((await queryRows(db, sql`select id from sign_in_links where email = ${flood}`)).length).toBe(5);

@@ -75,7 +75,16 @@ describe(`migrations on the ${engine} engine`, () => {
       sql`select indexdef from pg_indexes where schemaname = 'public' and indexdef ilike '%using gist%'`,
     );
     const defs = indexes.map((i) => i.indexdef).join("\n");
-    for (const column of ["area", "boundary", "service_area", "site", "location", "area_3857", "site_3857", "location_3857"]) {
+    for (const column of [
+      "area",
+      "boundary",
+      "service_area",
+      "site",
+      "location",
+      "area_3857",
+      "site_3857",
+      "location_3857",
+    ]) {
       expect(defs).toMatch(new RegExp(`gist \\(${column}\\)`));
     }
   });
@@ -110,21 +119,27 @@ describe(`migrations on the ${engine} engine`, () => {
     }
   });
 
-  it.runIf(engine === "server")("lets two processes starting together migrate one database once", async () => {
-    const fresh = await createEmptyServerDatabase();
-    try {
-      const url = fresh.url;
-      const [a, b] = await Promise.all([
-        openDatabase({ databaseUrl: url, dataDir: "" }),
-        openDatabase({ databaseUrl: url, dataDir: "" }),
-      ]);
-      const rows = await queryRows<{ n: number }>(a.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-      expect(rows[0]!.n).toBe(journalMigrationCount());
-      await Promise.all([a.close(), b.close()]);
-    } finally {
-      await fresh.dispose();
-    }
-  });
+  it.runIf(engine === "server")(
+    "lets two processes starting together migrate one database once",
+    async () => {
+      const fresh = await createEmptyServerDatabase();
+      try {
+        const url = fresh.url;
+        const [a, b] = await Promise.all([
+          openDatabase({ databaseUrl: url, dataDir: "" }),
+          openDatabase({ databaseUrl: url, dataDir: "" }),
+        ]);
+        const rows = await queryRows<{ n: number }>(
+          a.db,
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
+        expect(rows[0]!.n).toBe(journalMigrationCount());
+        await Promise.all([a.close(), b.close()]);
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
 });
 
 function urlOf(handle: DbHandle): string {

@@ -85,22 +85,41 @@ describe(`the demo seed on the ${engine} engine`, () => {
       sql`select count(*)::int as n from reports where assigned_organisation_id is null or due_at is null`,
     );
     expect(missing!.n).toBe(0);
-    const statuses = await queryRows<{ status: string }>(db, sql`select distinct status from reports order by 1`);
+    const statuses = await queryRows<{ status: string }>(
+      db,
+      sql`select distinct status from reports order by 1`,
+    );
     expect(statuses.map((s) => s.status)).toEqual(
-      expect.arrayContaining(["received", "assigned", "in_progress", "action_scheduled", "resolved", "closed", "rejected", "reopened"]),
+      expect.arrayContaining([
+        "received",
+        "assigned",
+        "in_progress",
+        "action_scheduled",
+        "resolved",
+        "closed",
+        "rejected",
+        "reopened",
+      ]),
     );
   });
 
   it("writes an audit trail that replays to each report's current status through allowed transitions", async () => {
     const db = await getDb();
-    const events = await queryRows<{ report_id: number; kind: string; from_status: ReportStatus | null; to_status: ReportStatus | null }>(
+    const events = await queryRows<{
+      report_id: number;
+      kind: string;
+      from_status: ReportStatus | null;
+      to_status: ReportStatus | null;
+    }>(
       db,
       sql`select report_id, kind, from_status, to_status from report_events order by report_id, created_at, id`,
     );
-    const reports = await queryRows<{ id: number; status: ReportStatus; version: number; closed_at: unknown }>(
-      db,
-      sql`select id, status, version, closed_at from reports`,
-    );
+    const reports = await queryRows<{
+      id: number;
+      status: ReportStatus;
+      version: number;
+      closed_at: unknown;
+    }>(db, sql`select id, status, version, closed_at from reports`);
     const byReport = new Map<number, typeof events>();
     for (const e of events) byReport.set(e.report_id, [...(byReport.get(e.report_id) ?? []), e]);
     for (const report of reports) {

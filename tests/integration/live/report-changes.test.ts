@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../../db/client";
-import { notifyReportChange, subscribeReportChanges, type ReportChange } from "../../../lib/live/report-changes";
+import {
+  notifyReportChange,
+  subscribeReportChanges,
+  type ReportChange,
+} from "../../../lib/live/report-changes";
 import { fileReport } from "../../../lib/reports/file-report";
 import { performReportAction } from "../../../lib/workflow/perform-report-action";
 import { engine } from "../../helpers/engine";
@@ -22,7 +26,10 @@ describe(`live report changes (LISTEN/NOTIFY) on the ${engine} engine`, () => {
     const stop = await subscribeReportChanges((c) => heard.push(c));
     try {
       const db = await getDb();
-      const filed = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Uživo." } });
+      const filed = await fileReport({
+        db,
+        report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Uživo." },
+      });
       await until(() => heard.some((c) => c.code === filed.trackingCode));
       expect(heard.find((c) => c.code === filed.trackingCode)).toEqual({
         reportId: filed.id,
@@ -31,7 +38,13 @@ describe(`live report changes (LISTEN/NOTIFY) on the ${engine} engine`, () => {
         organisationId: world.water.id,
         municipalityId: world.municipality.id,
       });
-      await performReportAction({ db, reportId: filed.id, expectedVersion: 1, actor: world.actors.waterOperator, action: { type: "transition", to: "in_progress" } });
+      await performReportAction({
+        db,
+        reportId: filed.id,
+        expectedVersion: 1,
+        actor: world.actors.waterOperator,
+        action: { type: "transition", to: "in_progress" },
+      });
       await until(() => heard.some((c) => c.reportId === filed.id && c.status === "in_progress"));
 
       const count = heard.length;

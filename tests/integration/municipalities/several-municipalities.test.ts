@@ -37,10 +37,16 @@ describe(`several municipalities in one deployment on the ${engine} engine`, () 
     east = await buildWorkflowWorld({ west: 21.1, south: 44.6 });
     const db = await getDb();
     for (const world of [west, east]) {
-      await db.update(t.serviceCategories).set({ serviceCode: SHARED_CODE }).where(sql`id = ${world.category.id}`);
+      await db
+        .update(t.serviceCategories)
+        .set({ serviceCode: SHARED_CODE })
+        .where(sql`id = ${world.category.id}`);
     }
     // The east town keeps a different service standard, so the due date shows whose category was used.
-    await db.update(t.serviceCategories).set({ slaWorkingDays: 7 }).where(sql`id = ${east.category.id}`);
+    await db
+      .update(t.serviceCategories)
+      .set({ slaWorkingDays: 7 })
+      .where(sql`id = ${east.category.id}`);
     await db.insert(t.apiClients).values({ name: "Several municipalities client", keyHash: hashApiKey(KEY) });
   });
 
@@ -60,7 +66,11 @@ describe(`several municipalities in one deployment on the ${engine} engine`, () 
     // Seven working days from a Monday: Wednesday of the next week.
     expect(inEast.dueAt.toISOString().slice(0, 10)).toBe("2026-11-25");
 
-    const inWest = await fileReport({ db: await getDb(), now, report: { serviceCode: SHARED_CODE, position: west.inside, description: "Curi voda." } });
+    const inWest = await fileReport({
+      db: await getDb(),
+      now,
+      report: { serviceCode: SHARED_CODE, position: west.inside, description: "Curi voda." },
+    });
     expect(inWest.assignedOrganisationId).toBe(west.water.id);
     expect(inWest.dueAt.toISOString().slice(0, 10)).toBe("2026-11-18");
   });
@@ -76,51 +86,104 @@ describe(`several municipalities in one deployment on the ${engine} engine`, () 
 
   it("offers the categories of the municipality under the point", async () => {
     const db = await getDb();
-    await db.update(t.serviceCategories).set({ active: false }).where(sql`id = ${west.category.id}`);
+    await db
+      .update(t.serviceCategories)
+      .set({ active: false })
+      .where(sql`id = ${west.category.id}`);
     try {
-      const atEast = await getCategories(new NextRequest(`http://localhost/api/categories?lng=${east.inside[0]}&lat=${east.inside[1]}&lang=en`), { params: Promise.resolve({}) });
-      const eastCodes = (await atEast.json()).groups.flatMap((g: { categories: Array<{ serviceCode: string }> }) => g.categories.map((c) => c.serviceCode));
+      const atEast = await getCategories(
+        new NextRequest(
+          `http://localhost/api/categories?lng=${east.inside[0]}&lat=${east.inside[1]}&lang=en`,
+        ),
+        { params: Promise.resolve({}) },
+      );
+      const eastCodes = (await atEast.json()).groups.flatMap(
+        (g: { categories: Array<{ serviceCode: string }> }) => g.categories.map((c) => c.serviceCode),
+      );
       expect(eastCodes).toEqual([SHARED_CODE]);
-      const atWest = await getCategories(new NextRequest(`http://localhost/api/categories?lng=${west.inside[0]}&lat=${west.inside[1]}&lang=en`), { params: Promise.resolve({}) });
+      const atWest = await getCategories(
+        new NextRequest(
+          `http://localhost/api/categories?lng=${west.inside[0]}&lat=${west.inside[1]}&lang=en`,
+        ),
+        { params: Promise.resolve({}) },
+      );
       expect((await atWest.json()).groups).toEqual([]);
-      const outside = await getCategories(new NextRequest(`http://localhost/api/categories?lng=21.5&lat=44.65&lang=en`), { params: Promise.resolve({}) });
+      const outside = await getCategories(
+        new NextRequest(`http://localhost/api/categories?lng=21.5&lat=44.65&lang=en`),
+        { params: Promise.resolve({}) },
+      );
       expect(outside.status).toBe(422);
       expect((await outside.json()).error.message).toBe("The point is outside the area served here.");
     } finally {
-      await db.update(t.serviceCategories).set({ active: true }).where(sql`id = ${west.category.id}`);
+      await db
+        .update(t.serviceCategories)
+        .set({ active: true })
+        .where(sql`id = ${west.category.id}`);
     }
   });
 
   it("routes an Open311 post by its point; a named jurisdiction must contain the point", async () => {
-    const base = { api_key: KEY, service_code: SHARED_CODE, lat: String(east.inside[1]), long: String(east.inside[0]), description: "Open311 u istočnoj opštini" };
+    const base = {
+      api_key: KEY,
+      service_code: SHARED_CODE,
+      lat: String(east.inside[1]),
+      long: String(east.inside[0]),
+      description: "Open311 u istočnoj opštini",
+    };
     const res = await postOpen311(open311(base), { params: Promise.resolve({ resource: "requests.json" }) });
     expect(res.status).toBe(200);
     const [{ service_request_id: code }] = await res.json();
-    const row = await queryOne<{ municipality_id: number }>(await getDb(), sql`select municipality_id from reports where tracking_code = ${code}`);
+    const row = await queryOne<{ municipality_id: number }>(
+      await getDb(),
+      sql`select municipality_id from reports where tracking_code = ${code}`,
+    );
     expect(row?.municipality_id).toBe(east.municipality.id);
 
     const before = await queryOne<{ n: number }>(await getDb(), sql`select count(*)::int as n from reports`);
-    const wrong = await postOpen311(open311({ ...base, description: "drugi", jurisdiction_id: west.municipality.code }), {
-      params: Promise.resolve({ resource: "requests.json" }),
-    });
+    const wrong = await postOpen311(
+      open311({ ...base, description: "drugi", jurisdiction_id: west.municipality.code }),
+      {
+        params: Promise.resolve({ resource: "requests.json" }),
+      },
+    );
     expect(wrong.status).toBe(400);
-    expect((await wrong.json())[0].description).toBe("The location is not inside the jurisdiction named in jurisdiction_id.");
+    expect((await wrong.json())[0].description).toBe(
+      "The location is not inside the jurisdiction named in jurisdiction_id.",
+    );
     const after = await queryOne<{ n: number }>(await getDb(), sql`select count(*)::int as n from reports`);
     expect(after?.n).toBe(before?.n);
   });
 
   it("lets contact-centre staff file only inside the municipalities they work for", async () => {
     const db = await getDb();
-    const [user] = await db.insert(t.users).values({ email: "agent.west@town.example", name: "Agent Zapad", locale: "en" }).returning();
-    await db.insert(t.memberships).values({ userId: user!.id, municipalityId: west.municipality.id, organisationId: west.contactCentre.id, role: "agent" });
+    const [user] = await db
+      .insert(t.users)
+      .values({ email: "agent.west@town.example", name: "Agent Zapad", locale: "en" })
+      .returning();
+    await db.insert(t.memberships).values({
+      userId: user!.id,
+      municipalityId: west.municipality.id,
+      organisationId: west.contactCentre.id,
+      role: "agent",
+    });
     const agent = (await loadSessionUser(db, user!.id))!;
     const cookie = await sessionCookie(agent);
     const call = (position: [number, number]) =>
       postIntake(
         new NextRequest("http://localhost/api/staff/intake?lang=en", {
           method: "POST",
-          body: JSON.stringify({ serviceCode: SHARED_CODE, position, description: "Telefonom prijavljeno.", channel: "phone" }),
-          headers: { cookie, origin: "http://localhost", host: "localhost", "content-type": "application/json" },
+          body: JSON.stringify({
+            serviceCode: SHARED_CODE,
+            position,
+            description: "Telefonom prijavljeno.",
+            channel: "phone",
+          }),
+          headers: {
+            cookie,
+            origin: "http://localhost",
+            host: "localhost",
+            "content-type": "application/json",
+          },
         }),
         { params: Promise.resolve({}) },
       );
@@ -130,12 +193,16 @@ describe(`several municipalities in one deployment on the ${engine} engine`, () 
     expect(other.status).toBe(403);
     expect((await other.json()).error.message).toBe("The point is in a municipality you do not work for.");
 
-    expect((await getStaffMunicipality({ db, municipalityIds: agent.municipalityIds }))?.code).toBe(west.municipality.code);
+    expect((await getStaffMunicipality({ db, municipalityIds: agent.municipalityIds }))?.code).toBe(
+      west.municipality.code,
+    );
   });
 
   it("opens public pages on the municipality named in the link, else on the first one set up", async () => {
     const db = await getDb();
-    expect((await getPublicMunicipality({ db, code: east.municipality.code }))?.id).toBe(east.municipality.id);
+    expect((await getPublicMunicipality({ db, code: east.municipality.code }))?.id).toBe(
+      east.municipality.id,
+    );
     expect((await getPublicMunicipality({ db, code: "no-such-town" }))?.id).toBe(west.municipality.id);
     expect((await getPublicMunicipality({ db }))?.id).toBe(west.municipality.id);
   });

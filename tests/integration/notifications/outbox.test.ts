@@ -6,14 +6,20 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../../../db/client";
 import { queryOne, queryRows } from "../../../db/query";
-import { backoffSeconds, deliverPendingMessages, MAX_ATTEMPTS } from "../../../lib/notifications/deliver-pending-messages";
+import {
+  backoffSeconds,
+  deliverPendingMessages,
+  MAX_ATTEMPTS,
+} from "../../../lib/notifications/deliver-pending-messages";
 import { fileTransport, type Transport } from "../../../lib/notifications/transports";
 import { engine } from "../../helpers/engine";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 
 async function enqueue(prefix: string, n: number): Promise<void> {
-  await (await getDb()).execute(
+  await (
+    await getDb()
+  ).execute(
     sql`insert into outbox_messages (message_key, recipient, locale, template, subject, body)
         select ${prefix} || '-' || i, 'citizen' || i || '@mail.example', 'sr-Latn', 'report_updated', 'Prijava ' || i, 'Telo poruke ' || i
         from generate_series(1, ${n}) i`,
@@ -27,22 +33,41 @@ function tempDir(): string {
 function deliveries(dir: string, prefix: string): string[] {
   const log = path.join(dir, "delivered.log");
   if (!fs.existsSync(log)) return [];
-  return fs.readFileSync(log, "utf8").split("\n").filter((l) => l.includes(` ${prefix}-`)).map((l) => l.split(" ")[1]!);
+  return fs
+    .readFileSync(log, "utf8")
+    .split("\n")
+    .filter((l) => l.includes(` ${prefix}-`))
+    .map((l) => l.split(" ")[1]!);
 }
 
 function startWorker(dir: string) {
   // node itself runs the worker (tsx as a loader), so the kill hits the worker and not a wrapper.
-  return spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/outbox-worker.ts"], {
-    cwd: root,
-    env: { ...process.env, OUTBOX_DIR: dir, OUTBOX_POLL_MS: "100", OUTBOX_LEASE_SECONDS: "2", SMTP_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/outbox-worker.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        OUTBOX_DIR: dir,
+        OUTBOX_POLL_MS: "100",
+        OUTBOX_LEASE_SECONDS: "2",
+        SMTP_URL: "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: string | (() => string)): Promise<void> {
+async function waitFor(
+  check: () => boolean,
+  timeoutMs: number,
+  what: string | (() => string),
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -52,19 +77,39 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
     await enqueue("once", 30);
     const dir = tempDir();
     const db = await getDb();
-    const first = await deliverPendingMessages({ db, transport: fileTransport(dir), workerId: "w1", batchSize: 50 });
-    const second = await deliverPendingMessages({ db, transport: fileTransport(dir), workerId: "w1", batchSize: 50 });
+    const first = await deliverPendingMessages({
+      db,
+      transport: fileTransport(dir),
+      workerId: "w1",
+      batchSize: 50,
+    });
+    const second = await deliverPendingMessages({
+      db,
+      transport: fileTransport(dir),
+      workerId: "w1",
+      batchSize: 50,
+    });
     expect(first).toMatchObject({ claimed: 30, sent: 30, failed: 0 });
     expect(second.claimed).toBe(0);
-    expect(deliveries(dir, "once").sort()).toEqual(Array.from({ length: 30 }, (_, i) => `once-${i + 1}`).sort());
-    const row = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from outbox_messages where message_key like 'once-%' and status = 'sent'`);
+    expect(deliveries(dir, "once").sort()).toEqual(
+      Array.from({ length: 30 }, (_, i) => `once-${i + 1}`).sort(),
+    );
+    const row = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from outbox_messages where message_key like 'once-%' and status = 'sent'`,
+    );
     expect(row!.n).toBe(30);
   });
 
   it("retries a failed delivery with backoff and gives up after the last attempt", async () => {
     await enqueue("flaky", 1);
     const db = await getDb();
-    const broken: Transport = { name: "broken", send: async () => { throw new Error("connection refused"); } };
+    const broken: Transport = {
+      name: "broken",
+      send: async () => {
+        throw new Error("connection refused");
+      },
+    };
     await deliverPendingMessages({ db, transport: broken, workerId: "w2" });
     const after = await queryOne<{ status: string; attempts: number; wait: number; last_error: string }>(
       db,
@@ -72,9 +117,14 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
     );
     expect(after).toMatchObject({ status: "pending", attempts: 1, last_error: "connection refused" });
     expect(after!.wait).toBeGreaterThan(backoffSeconds(1) - 5);
-    await db.execute(sql`update outbox_messages set attempts = ${MAX_ATTEMPTS - 1}, next_attempt_at = now() where message_key = 'flaky-1'`);
+    await db.execute(
+      sql`update outbox_messages set attempts = ${MAX_ATTEMPTS - 1}, next_attempt_at = now() where message_key = 'flaky-1'`,
+    );
     await deliverPendingMessages({ db, transport: broken, workerId: "w2" });
-    const final = await queryOne<{ status: string }>(db, sql`select status from outbox_messages where message_key = 'flaky-1'`);
+    const final = await queryOne<{ status: string }>(
+      db,
+      sql`select status from outbox_messages where message_key = 'flaky-1'`,
+    );
     expect(final!.status).toBe("failed");
   });
 
@@ -84,7 +134,9 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
     const db = await getDb();
     const transport = fileTransport(dir);
     const drain = async (id: string) => {
-      for (;;) if ((await deliverPendingMessages({ db, transport, workerId: id, batchSize: 10 })).claimed === 0) return;
+      for (;;)
+        if ((await deliverPendingMessages({ db, transport, workerId: id, batchSize: 10 })).claimed === 0)
+          return;
     };
     await Promise.all([drain("a"), drain("b")]);
     const delivered = deliveries(dir, "pair");
@@ -106,7 +158,11 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
       const worker = startWorker(dir);
       let output = "";
       worker.stderr.on("data", (d) => (output += d));
-      await waitFor(() => deliveries(dir, "crash").length >= already + 40, 60_000, () => `deliveries (${output})`);
+      await waitFor(
+        () => deliveries(dir, "crash").length >= already + 40,
+        60_000,
+        () => `deliveries (${output})`,
+      );
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
       const row = await queryOne<{ n: number }>(
@@ -126,7 +182,8 @@ describe(`the notifications outbox on the ${engine} engine`, () => {
     await waitFor(
       () => deliveries(dir, "crash").length >= total,
       180_000,
-      () => `all deliveries after restart (${deliveries(dir, "crash").length} of ${total}; worker said: ${secondOutput.slice(-2_000)})`,
+      () =>
+        `all deliveries after restart (${deliveries(dir, "crash").length} of ${total}; worker said: ${secondOutput.slice(-2_000)})`,
     );
     second.kill("SIGTERM");
     await new Promise((r) => second.once("exit", r));

@@ -32,7 +32,12 @@ describe(`A desktop GIS (GDAL OAPIF) reads the OGC API on the ${engine} engine`,
     for (let i = 0; i < 23; i++) {
       const filed = await fileReport({
         db,
-        report: { serviceCode: world.category.serviceCode, position: [19.42 + i * 0.001, 42.62], description: `GDAL ${i}`, contact: secret },
+        report: {
+          serviceCode: world.category.serviceCode,
+          position: [19.42 + i * 0.001, 42.62],
+          description: `GDAL ${i}`,
+          contact: secret,
+        },
       });
       codes.push(filed.trackingCode);
     }
@@ -52,8 +57,11 @@ describe(`A desktop GIS (GDAL OAPIF) reads the OGC API on the ${engine} engine`,
   });
 
   it("lists every collection as a layer", async () => {
-    const { stdout } = await run("ogrinfo", ["-ro", "-q", `OAPIF:${served.origin}/api/ogc`], { timeout: 60_000 });
-    for (const layer of ["reports", "permits", "districts", "service-areas"]) expect(stdout).toMatch(new RegExp(`\\d+: ${layer}\\b`));
+    const { stdout } = await run("ogrinfo", ["-ro", "-q", `OAPIF:${served.origin}/api/ogc`], {
+      timeout: 60_000,
+    });
+    for (const layer of ["reports", "permits", "districts", "service-areas"])
+      expect(stdout).toMatch(new RegExp(`\\d+: ${layer}\\b`));
   });
 
   it("reads all reports through the paging links, with public fields only", async () => {
@@ -62,7 +70,9 @@ describe(`A desktop GIS (GDAL OAPIF) reads the OGC API on the ${engine} engine`,
       ["-f", "GeoJSON", "/vsistdout/", `OAPIF:${served.origin}/api/ogc`, "reports", "-oo", "PAGE_SIZE=5"],
       { timeout: 120_000, maxBuffer: 32 * 1024 * 1024 },
     );
-    const read = JSON.parse(stdout) as { features: Array<{ properties: Record<string, unknown>; geometry: { type: string } }> };
+    const read = JSON.parse(stdout) as {
+      features: Array<{ properties: Record<string, unknown>; geometry: { type: string } }>;
+    };
     const found = read.features.map((f) => String(f.properties.code ?? f.properties.id));
     expect(found.filter((c) => codes.includes(c)).sort()).toEqual([...codes].sort());
     expect(read.features.every((f) => f.geometry.type === "Point")).toBe(true);

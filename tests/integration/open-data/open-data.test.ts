@@ -28,18 +28,48 @@ describe(`open data on the ${engine} engine`, () => {
     const world = await buildWorkflowWorld({ west: 19.1, south: 44.7 });
     const db = await getDb();
     const home = await buildCategory({ municipalityId: world.municipality.id, sector: "water" });
-    await db.update(t.serviceCategories).set({ locationPrecisionMetres: 250 }).where(sql`id = ${home.id}`);
-    const hiddenCategory = await buildCategory({ municipalityId: world.municipality.id, sector: "water", isPublic: false });
-    exact = (await fileReport({ db, report: { serviceCode: world.category.serviceCode, position, description: "Tačno, \"navodnici\", zarez", contact: secret } })).trackingCode;
-    coarse = (await fileReport({ db, report: { serviceCode: home.serviceCode, position, description: "Kuća", contact: secret } })).trackingCode;
-    hidden = (await fileReport({ db, report: { serviceCode: hiddenCategory.serviceCode, position, description: "Skriveno" } })).trackingCode;
+    await db
+      .update(t.serviceCategories)
+      .set({ locationPrecisionMetres: 250 })
+      .where(sql`id = ${home.id}`);
+    const hiddenCategory = await buildCategory({
+      municipalityId: world.municipality.id,
+      sector: "water",
+      isPublic: false,
+    });
+    exact = (
+      await fileReport({
+        db,
+        report: {
+          serviceCode: world.category.serviceCode,
+          position,
+          description: 'Tačno, "navodnici", zarez',
+          contact: secret,
+        },
+      })
+    ).trackingCode;
+    coarse = (
+      await fileReport({
+        db,
+        report: { serviceCode: home.serviceCode, position, description: "Kuća", contact: secret },
+      })
+    ).trackingCode;
+    hidden = (
+      await fileReport({
+        db,
+        report: { serviceCode: hiddenCategory.serviceCode, position, description: "Skriveno" },
+      })
+    ).trackingCode;
     await generateOpenData(db);
   });
 
   it("publishes public reports without contacts, and reports at homes on a 250 m grid", () => {
     const geojson = fs.readFileSync(datasetPath("reports", "geojson"), "utf8");
     for (const value of Object.values(secret)) expect(geojson).not.toContain(value);
-    const features = JSON.parse(geojson).features as Array<{ geometry: { coordinates: number[] }; properties: Record<string, unknown> }>;
+    const features = JSON.parse(geojson).features as Array<{
+      geometry: { coordinates: number[] };
+      properties: Record<string, unknown>;
+    }>;
     const byCode = Object.fromEntries(features.map((f) => [f.properties.code, f]));
     expect(byCode[hidden]).toBeUndefined();
     expect(byCode[exact]!.geometry.coordinates).toEqual([19.123457, 44.765432]);
@@ -47,7 +77,12 @@ describe(`open data on the ${engine} engine`, () => {
     expect(byCode[coarse]!.properties.location_precision_m).toBe(250);
     const stepLat = 250 / 111_320;
     expect(Math.abs(lat / stepLat - Math.round(lat / stepLat))).toBeLessThan(1e-3);
-    expect(Math.hypot((lng - position[0]) * 111_320 * Math.cos((lat * Math.PI) / 180), (lat - position[1]) * 111_320)).toBeGreaterThan(1);
+    expect(
+      Math.hypot(
+        (lng - position[0]) * 111_320 * Math.cos((lat * Math.PI) / 180),
+        (lat - position[1]) * 111_320,
+      ),
+    ).toBeGreaterThan(1);
   });
 
   it("writes CSV with a header, quoted cells and no contacts", () => {
@@ -59,13 +94,19 @@ describe(`open data on the ${engine} engine`, () => {
   });
 
   it("serves the files for download and refuses unknown ones", async () => {
-    const res = await download(new NextRequest("http://localhost/open-data/reports.csv"), { params: Promise.resolve({ file: "reports.csv" }) });
+    const res = await download(new NextRequest("http://localhost/open-data/reports.csv"), {
+      params: Promise.resolve({ file: "reports.csv" }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(await res.text()).toContain(exact);
-    const geo = await download(new NextRequest("http://localhost/open-data/districts.geojson"), { params: Promise.resolve({ file: "districts.geojson" }) });
+    const geo = await download(new NextRequest("http://localhost/open-data/districts.geojson"), {
+      params: Promise.resolve({ file: "districts.geojson" }),
+    });
     expect((await geo.json()).type).toBe("FeatureCollection");
-    const missing = await download(new NextRequest("http://localhost/open-data/users.csv"), { params: Promise.resolve({ file: "users.csv" }) });
+    const missing = await download(new NextRequest("http://localhost/open-data/users.csv"), {
+      params: Promise.resolve({ file: "users.csv" }),
+    });
     expect(missing.status).toBe(404);
   });
 });

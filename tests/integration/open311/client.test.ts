@@ -20,7 +20,14 @@ import { startFakeOpen311 } from "../../helpers/fake-open311";
 import { serveOwnOpen311 } from "../../helpers/serve-open311";
 import { buildWorkflowWorld } from "../../helpers/world";
 
-type Forward = { id: number; state: string; external_request_id: string | null; token: string | null; last_error: string | null; external_status: string | null };
+type Forward = {
+  id: number;
+  state: string;
+  external_request_id: string | null;
+  token: string | null;
+  last_error: string | null;
+  external_status: string | null;
+};
 
 const contact = { name: "Milica Prijavić", email: "milica.forward@mail.example", phone: "+381 64 1112223" };
 
@@ -32,7 +39,12 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
 
   async function deliver() {
     const db = await getDb();
-    return deliverPendingMessages({ db, transport: fileTransport(mailDir), transports: { open311: open311Transport({ db }) }, workerId: "forward-test" });
+    return deliverPendingMessages({
+      db,
+      transport: fileTransport(mailDir),
+      transports: { open311: open311Transport({ db }) },
+      workerId: "forward-test",
+    });
   }
 
   async function forwardOf(reportId: number): Promise<Forward | undefined> {
@@ -53,7 +65,10 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
         contact: { ...contact, anonymous: options.anonymous ?? false },
       },
     });
-    return (await queryOne<{ id: number }>(db, sql`select id from reports where tracking_code = ${filed.trackingCode}`))!.id;
+    return (await queryOne<{ id: number }>(
+      db,
+      sql`select id from reports where tracking_code = ${filed.trackingCode}`,
+    ))!.id;
   }
 
   beforeAll(async () => {
@@ -62,10 +77,18 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
     const db = await getDb();
     const [endpoint] = await db
       .insert(t.open311Endpoints)
-      .values({ municipalityId: world.municipality.id, organisationId: world.water.id, name: "Vodovod WO", baseUrl: fake.baseUrl, apiKey: "utility-key" })
+      .values({
+        municipalityId: world.municipality.id,
+        organisationId: world.water.id,
+        name: "Vodovod WO",
+        baseUrl: fake.baseUrl,
+        apiKey: "utility-key",
+      })
       .returning();
     endpointId = endpoint!.id;
-    await db.insert(t.open311ForwardRules).values({ categoryId: world.category.id, endpointId, externalServiceCode: "LEAK" });
+    await db
+      .insert(t.open311ForwardRules)
+      .values({ categoryId: world.category.id, endpointId, externalServiceCode: "LEAK" });
   });
 
   afterAll(async () => {
@@ -104,7 +127,10 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
     const other = await buildCategory({ municipalityId: world.municipality.id, sector: "water" });
     const reportId = await file("Druga kategorija", { serviceCode: other.serviceCode });
     expect(await forwardOf(reportId)).toBeUndefined();
-    const messages = await queryRows(db, sql`select 1 from outbox_messages where channel = 'open311' and payload->>'reportId' = ${String(reportId)}`);
+    const messages = await queryRows(
+      db,
+      sql`select 1 from outbox_messages where channel = 'open311' and payload->>'reportId' = ${String(reportId)}`,
+    );
     expect(messages).toHaveLength(0);
   });
 
@@ -115,11 +141,16 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
     const first = await deliver();
     expect(first.failed).toBeGreaterThanOrEqual(1);
     expect((await forwardOf(retried))?.last_error).toContain("HTTP 503");
-    await db.execute(sql`update outbox_messages set next_attempt_at = now() where channel = 'open311' and status = 'pending'`);
+    await db.execute(
+      sql`update outbox_messages set next_attempt_at = now() where channel = 'open311' and status = 'pending'`,
+    );
     await deliver();
     expect(await forwardOf(retried)).toMatchObject({ state: "linked", last_error: null });
 
-    fake.failNext.push({ status: 400, body: [{ code: 400, description: "service_code LEAK is not accepted" }] });
+    fake.failNext.push({
+      status: 400,
+      body: [{ code: 400, description: "service_code LEAK is not accepted" }],
+    });
     const refused = await file("Odbijeno");
     await deliver();
     const forward = await forwardOf(refused);
@@ -138,7 +169,9 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
     await deliver();
     const before = fake.posts.length;
     // The worker died after the system answered but before the message was marked sent.
-    await db.execute(sql`update outbox_messages set status = 'pending', next_attempt_at = now() where channel = 'open311' and payload->>'reportId' = ${String(reportId)}`);
+    await db.execute(
+      sql`update outbox_messages set status = 'pending', next_attempt_at = now() where channel = 'open311' and payload->>'reportId' = ${String(reportId)}`,
+    );
     await deliver();
     expect(fake.posts.length).toBe(before);
     expect((await forwardOf(reportId))?.state).toBe("linked");
@@ -158,20 +191,34 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
       db,
       sql`select kind, public_text, actor_organisation_id from report_events where report_id = ${reportId} and kind = 'public_update'`,
     );
-    expect(updates).toEqual([{ kind: "public_update", public_text: "Ekipa je izašla na teren.", actor_organisation_id: world.water.id }]);
+    expect(updates).toEqual([
+      {
+        kind: "public_update",
+        public_text: "Ekipa je izašla na teren.",
+        actor_organisation_id: world.water.id,
+      },
+    ]);
 
     external.status = "closed";
     external.notes = null;
     await pollOpen311Forwards({ db, fetch });
-    const report = await queryOne<{ status: string }>(db, sql`select status from reports where id = ${reportId}`);
+    const report = await queryOne<{ status: string }>(
+      db,
+      sql`select status from reports where id = ${reportId}`,
+    );
     expect(report?.status).toBe("resolved");
     const resolution = await queryOne<{ public_text: string; internal_note: string }>(
       db,
       sql`select public_text, internal_note from report_events where report_id = ${reportId} and to_status = 'resolved'`,
     );
-    expect(resolution?.public_text).toBe("Rešeno – Organizacija.".replace("Organizacija", (await orgName(world.water.id))));
+    expect(resolution?.public_text).toBe(
+      "Rešeno – Organizacija.".replace("Organizacija", await orgName(world.water.id)),
+    );
     expect(resolution?.internal_note).toBe(`Vodovod WO #${external.id}: closed`);
-    const mail = await queryRows(db, sql`select 1 from outbox_messages where channel = 'email' and recipient = ${contact.email} and payload->>'reportId' = ${String(reportId)}`);
+    const mail = await queryRows(
+      db,
+      sql`select 1 from outbox_messages where channel = 'email' and recipient = ${contact.email} and payload->>'reportId' = ${String(reportId)}`,
+    );
     expect(mail.length).toBeGreaterThanOrEqual(3);
     expect((await forwardOf(reportId))?.external_status).toBe("closed");
   });
@@ -181,12 +228,24 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
     const reportId = await file("Nije njihovo");
     await deliver();
     const external = fake.requests.find((r) => r.form.get("description")?.startsWith("Nije njihovo"))!;
-    const { version } = (await queryOne<{ version: number }>(db, sql`select version from reports where id = ${reportId}`))!;
-    await performReportAction({ db, reportId, expectedVersion: version, actor: world.actors.agent, action: { type: "assign", organisationId: world.roads.id } });
+    const { version } = (await queryOne<{ version: number }>(
+      db,
+      sql`select version from reports where id = ${reportId}`,
+    ))!;
+    await performReportAction({
+      db,
+      reportId,
+      expectedVersion: version,
+      actor: world.actors.agent,
+      action: { type: "assign", organisationId: world.roads.id },
+    });
     external.status = "closed";
     external.notes = "Zatvoreno kod nas";
     await pollOpen311Forwards({ db, fetch });
-    const report = await queryOne<{ status: string; assigned_organisation_id: number }>(db, sql`select status, assigned_organisation_id from reports where id = ${reportId}`);
+    const report = await queryOne<{ status: string; assigned_organisation_id: number }>(
+      db,
+      sql`select status, assigned_organisation_id from reports where id = ${reportId}`,
+    );
     expect(report).toEqual({ status: "assigned", assigned_organisation_id: world.roads.id });
     expect((await forwardOf(reportId))?.external_status).toBe("closed");
   });
@@ -195,18 +254,28 @@ describe(`Open311 client: forwarding to an organisation's own system, on the ${e
     const db = await getDb();
     const tokens = await startFakeOpen311({ answerWithToken: true });
     try {
-      await db.update(t.open311Endpoints).set({ baseUrl: tokens.baseUrl }).where(sql`id = ${endpointId}`);
+      await db
+        .update(t.open311Endpoints)
+        .set({ baseUrl: tokens.baseUrl })
+        .where(sql`id = ${endpointId}`);
       const reportId = await file("Sa tokenom");
       tokens.holdTokens(true);
       await deliver();
-      expect(await forwardOf(reportId)).toMatchObject({ state: "accepted", external_request_id: null, token: "tok-1" });
+      expect(await forwardOf(reportId)).toMatchObject({
+        state: "accepted",
+        external_request_id: null,
+        token: "tok-1",
+      });
       await pollOpen311Forwards({ db, fetch });
       expect((await forwardOf(reportId))?.state).toBe("accepted");
       tokens.holdTokens(false);
       await pollOpen311Forwards({ db, fetch });
       expect(await forwardOf(reportId)).toMatchObject({ state: "linked", external_request_id: "1001" });
     } finally {
-      await db.update(t.open311Endpoints).set({ baseUrl: fake.baseUrl }).where(sql`id = ${endpointId}`);
+      await db
+        .update(t.open311Endpoints)
+        .set({ baseUrl: fake.baseUrl })
+        .where(sql`id = ${endpointId}`);
       await tokens.stop();
     }
   });
@@ -220,7 +289,9 @@ describe(`Open311 client round trip against this platform's own Open311 server, 
     try {
       // The receiving side: a roads category of the same platform, taking posts from a client key.
       const roadsCategory = await buildCategory({ municipalityId: world.municipality.id, sector: "roads" });
-      await db.insert(t.apiClients).values({ name: "Forwarding platform", keyHash: hashApiKey("round-trip-key") });
+      await db
+        .insert(t.apiClients)
+        .values({ name: "Forwarding platform", keyHash: hashApiKey("round-trip-key") });
       const [endpoint] = await db
         .insert(t.open311Endpoints)
         .values({
@@ -232,22 +303,49 @@ describe(`Open311 client round trip against this platform's own Open311 server, 
           jurisdictionId: world.municipality.code,
         })
         .returning();
-      await db.insert(t.open311ForwardRules).values({ categoryId: world.category.id, endpointId: endpoint!.id, externalServiceCode: roadsCategory.serviceCode });
+      await db.insert(t.open311ForwardRules).values({
+        categoryId: world.category.id,
+        endpointId: endpoint!.id,
+        externalServiceCode: roadsCategory.serviceCode,
+      });
 
       const filed = await fileReport({
         db,
-        report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Kružni put", contact: { email: "kruzni@mail.example" } },
+        report: {
+          serviceCode: world.category.serviceCode,
+          position: world.inside,
+          description: "Kružni put",
+          contact: { email: "kruzni@mail.example" },
+        },
       });
-      const ours = (await queryOne<{ id: number }>(db, sql`select id from reports where tracking_code = ${filed.trackingCode}`))!.id;
+      const ours = (await queryOne<{ id: number }>(
+        db,
+        sql`select id from reports where tracking_code = ${filed.trackingCode}`,
+      ))!.id;
       const transport = open311Transport({ db });
-      await deliverPendingMessages({ db, transport: fileTransport(fs.mkdtempSync(path.join(os.tmpdir(), "civic-rt-"))), transports: { open311: transport }, workerId: "rt" });
+      await deliverPendingMessages({
+        db,
+        transport: fileTransport(fs.mkdtempSync(path.join(os.tmpdir(), "civic-rt-"))),
+        transports: { open311: transport },
+        workerId: "rt",
+      });
 
-      const forward = (await queryOne<{ state: string; external_request_id: string; last_error: string | null }>(
+      const forward = (await queryOne<{
+        state: string;
+        external_request_id: string;
+        last_error: string | null;
+      }>(
         db,
         sql`select state, external_request_id, last_error from report_forwards where report_id = ${ours}`,
       ))!;
       expect(forward).toMatchObject({ state: "linked", last_error: null });
-      const theirs = (await queryOne<{ id: number; version: number; channel: string; description: string; category_id: number }>(
+      const theirs = (await queryOne<{
+        id: number;
+        version: number;
+        channel: string;
+        description: string;
+        category_id: number;
+      }>(
         db,
         sql`select id, version, channel, description, category_id from reports where tracking_code = ${forward.external_request_id}`,
       ))!;
@@ -255,7 +353,9 @@ describe(`Open311 client round trip against this platform's own Open311 server, 
       expect(theirs.description).toContain(filed.trackingCode);
 
       await pollOpen311Forwards({ db, fetch });
-      expect((await queryOne<{ status: string }>(db, sql`select status from reports where id = ${ours}`))?.status).toBe("received");
+      expect(
+        (await queryOne<{ status: string }>(db, sql`select status from reports where id = ${ours}`))?.status,
+      ).toBe("received");
 
       const started = await performReportAction({
         db,
@@ -285,7 +385,10 @@ describe(`Open311 client round trip against this platform's own Open311 server, 
 });
 
 async function orgName(id: number): Promise<string> {
-  const row = await queryOne<{ name: { "sr-Latn": string } }>(await getDb(), sql`select name from organisations where id = ${id}`);
+  const row = await queryOne<{ name: { "sr-Latn": string } }>(
+    await getDb(),
+    sql`select name from organisations where id = ${id}`,
+  );
   return row!.name["sr-Latn"];
 }
 
@@ -301,23 +404,44 @@ describe(`Registering an organisation's Open311 system, on the ${engine} engine`
       rules: { [world.category.serviceCode]: "LEAK" },
     };
     const first = await configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config });
-    const second = await configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, apiKey: "k2", rules: { [world.category.serviceCode]: "LEAK2" } } });
+    const second = await configureOpen311Endpoint({
+      db,
+      municipalityCode: world.municipality.code,
+      config: { ...config, apiKey: "k2", rules: { [world.category.serviceCode]: "LEAK2" } },
+    });
     expect(second.endpointId).toBe(first.endpointId);
     const stored = await queryRows<{ base_url: string; api_key: string; external_service_code: string }>(
       db,
       sql`select e.base_url, e.api_key, r.external_service_code from open311_endpoints e join open311_forward_rules r on r.endpoint_id = e.id
           where e.id = ${first.endpointId}`,
     );
-    expect(stored).toEqual([{ base_url: "https://wo.vodovod.example/open311/v2", api_key: "k2", external_service_code: "LEAK2" }]);
+    expect(stored).toEqual([
+      { base_url: "https://wo.vodovod.example/open311/v2", api_key: "k2", external_service_code: "LEAK2" },
+    ]);
 
-    const count = async () => (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from open311_endpoints`))!.n;
+    const count = async () =>
+      (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from open311_endpoints`))!.n;
     const before = await count();
     await expect(
-      configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, baseUrl: "https://other.example/v2", rules: { nope: "X" } } }),
+      configureOpen311Endpoint({
+        db,
+        municipalityCode: world.municipality.code,
+        config: { ...config, baseUrl: "https://other.example/v2", rules: { nope: "X" } },
+      }),
     ).rejects.toMatchObject({ messageKey: "categoryNotFound" });
-    await expect(configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, baseUrl: "ftp://x" } })).rejects.toThrow();
     await expect(
-      configureOpen311Endpoint({ db, municipalityCode: world.municipality.code, config: { ...config, organisationCode: "missing" } }),
+      configureOpen311Endpoint({
+        db,
+        municipalityCode: world.municipality.code,
+        config: { ...config, baseUrl: "ftp://x" },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      configureOpen311Endpoint({
+        db,
+        municipalityCode: world.municipality.code,
+        config: { ...config, organisationCode: "missing" },
+      }),
     ).rejects.toMatchObject({ messageKey: "organisationNotFound" });
     expect(await count()).toBe(before);
   });

@@ -49,39 +49,113 @@ describe(`permit documents and the works-without-a-permit check on the ${engine}
     const db = await getDb();
     const storage = diskStorage(uploadDir);
     const pdf = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-    const added = await addPermitDocument({ db, permitId, expectedVersion: 1, fileName: "situacioni plan.pdf", data: pdf, actorUserId: world.lead.id, municipalityIds: [world.municipality.id], storage, now });
+    const added = await addPermitDocument({
+      db,
+      permitId,
+      expectedVersion: 1,
+      fileName: "situacioni plan.pdf",
+      data: pdf,
+      actorUserId: world.lead.id,
+      municipalityIds: [world.municipality.id],
+      storage,
+      now,
+    });
     expect(added.version).toBe(2);
-    const doc = await queryOne<{ storage_key: string; content_type: string; byte_size: number; file_name: string }>(
+    const doc = await queryOne<{
+      storage_key: string;
+      content_type: string;
+      byte_size: number;
+      file_name: string;
+    }>(
       db,
       sql`select storage_key, content_type, byte_size, file_name from permit_documents where id = ${added.id}`,
     );
-    expect(doc).toMatchObject({ content_type: "application/pdf", byte_size: pdf.length, file_name: "situacioni plan.pdf" });
+    expect(doc).toMatchObject({
+      content_type: "application/pdf",
+      byte_size: pdf.length,
+      file_name: "situacioni plan.pdf",
+    });
     expect(await storage.get(doc!.storage_key)).toEqual(pdf);
-    const history = await queryRows<{ kind: string; note: string }>(db, sql`select kind, note from permit_events where permit_id = ${permitId} and kind = 'document_added'`);
+    const history = await queryRows<{ kind: string; note: string }>(
+      db,
+      sql`select kind, note from permit_events where permit_id = ${permitId} and kind = 'document_added'`,
+    );
     expect(history).toEqual([{ kind: "document_added", note: "situacioni plan.pdf" }]);
 
     const files = () => fs.readdirSync(uploadDir, { recursive: true }).filter((f) => String(f).includes("."));
     const before = files().length;
-    const err = await addPermitDocument({ db, permitId, expectedVersion: 2, fileName: "virus.exe", data: Buffer.from("MZ\x90\x00"), actorUserId: world.lead.id, municipalityIds: [world.municipality.id], storage, now }).catch((e: unknown) => e);
+    const err = await addPermitDocument({
+      db,
+      permitId,
+      expectedVersion: 2,
+      fileName: "virus.exe",
+      data: Buffer.from("MZ\x90\x00"),
+      actorUserId: world.lead.id,
+      municipalityIds: [world.municipality.id],
+      storage,
+      now,
+    }).catch((e: unknown) => e);
     expect((err as AppError).messageKey).toBe("permitDocumentType");
-    const stale = await addPermitDocument({ db, permitId, expectedVersion: 1, fileName: "b.pdf", data: pdf, actorUserId: world.lead.id, municipalityIds: [world.municipality.id], storage, now }).catch((e: unknown) => e);
+    const stale = await addPermitDocument({
+      db,
+      permitId,
+      expectedVersion: 1,
+      fileName: "b.pdf",
+      data: pdf,
+      actorUserId: world.lead.id,
+      municipalityIds: [world.municipality.id],
+      storage,
+      now,
+    }).catch((e: unknown) => e);
     expect((stale as AppError).messageKey).toBe("versionConflict");
     expect(files().length).toBe(before);
-    const count = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from permit_documents where permit_id = ${permitId}`);
+    const count = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from permit_documents where permit_id = ${permitId}`,
+    );
     expect(count!.n).toBe(1);
   });
 
   it("checks for a covering permit only in categories that ask, and names it once the works are active", async () => {
     const db = await getDb();
-    const report = await fileReport({ db, now, report: { serviceCode: world.category.serviceCode, position: [20.5503, 43.5502], description: "Gradi se bez table." } });
+    const report = await fileReport({
+      db,
+      now,
+      report: {
+        serviceCode: world.category.serviceCode,
+        position: [20.5503, 43.5502],
+        description: "Gradi se bez table.",
+      },
+    });
     expect(await checkWorksPermit({ db, reportId: report.id, today: now })).toBeNull();
-    await db.execute(sql`update service_categories set checks_permit_coverage = true where id = ${world.category.id}`);
+    await db.execute(
+      sql`update service_categories set checks_permit_coverage = true where id = ${world.category.id}`,
+    );
     expect(await checkWorksPermit({ db, reportId: report.id, today: now })).toEqual([]);
     let version = 2;
     for (const to of ["under_review", "granted", "active"] as const) {
-      version = (await changePermitStatus({ db, permitId, expectedVersion: version, to, actorUserId: world.lead.id, municipalityIds: [world.municipality.id], now })).version;
+      version = (
+        await changePermitStatus({
+          db,
+          permitId,
+          expectedVersion: version,
+          to,
+          actorUserId: world.lead.id,
+          municipalityIds: [world.municipality.id],
+          now,
+        })
+      ).version;
     }
     const covered = await checkWorksPermit({ db, reportId: report.id, today: now });
-    expect(covered).toEqual([{ id: permitId, reference: expect.stringMatching(/^351-/), kind: "construction", validTo: "2027-06-30", holderName: "Gradnja Morava d.o.o.", distanceMetres: 0 }]);
+    expect(covered).toEqual([
+      {
+        id: permitId,
+        reference: expect.stringMatching(/^351-/),
+        kind: "construction",
+        validTo: "2027-06-30",
+        holderName: "Gradnja Morava d.o.o.",
+        distanceMetres: 0,
+      },
+    ]);
   });
 });

@@ -41,8 +41,14 @@ describe(`permit rules on the ${engine} engine`, () => {
   beforeAll(async () => {
     world = await buildWorkflowWorld({ west: 22.3, south: 42.3 });
     const db = await getDb();
-    roadsDepartment = await buildOrganisation({ municipalityId: world.municipality.id, kind: "department", sector: "roads" });
-    await db.execute(sql`update organisations set email = 'putevi@opstina.example' where id = ${roadsDepartment.id}`);
+    roadsDepartment = await buildOrganisation({
+      municipalityId: world.municipality.id,
+      kind: "department",
+      sector: "roads",
+    });
+    await db.execute(
+      sql`update organisations set email = 'putevi@opstina.example' where id = ${roadsDepartment.id}`,
+    );
     officerId = world.lead.id;
     municipalityIds = [world.municipality.id];
   });
@@ -66,16 +72,42 @@ describe(`permit rules on the ${engine} engine`, () => {
   async function activate(id: number) {
     let version = 1;
     for (const to of ["under_review", "granted", "active"] as const) {
-      version = (await changePermitStatus({ db: await getDb(), permitId: id, expectedVersion: version, to, actorUserId: officerId, municipalityIds, now })).version;
+      version = (
+        await changePermitStatus({
+          db: await getDb(),
+          permitId: id,
+          expectedVersion: version,
+          to,
+          actorUserId: officerId,
+          municipalityIds,
+          now,
+        })
+      ).version;
     }
   }
 
   describe("registering an application", () => {
     it("gives the next registry number of its class, the legal deadline in working days and opens the history", async () => {
       const db = await getDb();
-      const first = await registerPermit({ db, application: application({ site: site(origin, 0, 0) }), channel: "web", now });
-      const second = await registerPermit({ db, application: application({ kind: "construction", site: site(origin, 3000, 0) }), channel: "counter", actorUserId: officerId, now });
-      const third = await registerPermit({ db, application: application({ site: site(origin, 3000, 3000) }), channel: "web", now });
+      const first = await registerPermit({
+        db,
+        application: application({ site: site(origin, 0, 0) }),
+        channel: "web",
+        now,
+      });
+      const second = await registerPermit({
+        db,
+        application: application({ kind: "construction", site: site(origin, 3000, 0) }),
+        channel: "counter",
+        actorUserId: officerId,
+        now,
+      });
+      const third = await registerPermit({
+        db,
+        application: application({ site: site(origin, 3000, 3000) }),
+        channel: "web",
+        now,
+      });
       expect(first.reference).toBe("344-1/2026-IV");
       expect(second.reference).toBe("351-1/2026-IV");
       expect(third.reference).toBe("344-2/2026-IV");
@@ -94,16 +126,32 @@ describe(`permit rules on the ${engine} engine`, () => {
         db,
         sql`select recipient, subject from outbox_messages where payload->>'permitId' = ${String(first.id)}`,
       );
-      expect(receipt).toEqual({ recipient: "milica@putevi.example", subject: "Application 344-1/2026-IV received" });
+      expect(receipt).toEqual({
+        recipient: "milica@putevi.example",
+        subject: "Application 344-1/2026-IV received",
+      });
     });
 
     it("returns the first application for a retry with the same submission key", async () => {
       const db = await getDb();
       const key = "7b0f3c1e-8a9d-4c1b-9f3e-2d6a5b4c3d21";
-      const a = await registerPermit({ db, application: application({ site: site(origin, 6000, 0), submissionKey: key }), channel: "web", now });
-      const b = await registerPermit({ db, application: application({ site: site(origin, 6000, 0), submissionKey: key }), channel: "web", now });
+      const a = await registerPermit({
+        db,
+        application: application({ site: site(origin, 6000, 0), submissionKey: key }),
+        channel: "web",
+        now,
+      });
+      const b = await registerPermit({
+        db,
+        application: application({ site: site(origin, 6000, 0), submissionKey: key }),
+        channel: "web",
+        now,
+      });
       expect(b).toMatchObject({ id: a.id, reference: a.reference, created: false });
-      const count = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from permits where submission_key = ${key}`);
+      const count = await queryOne<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from permits where submission_key = ${key}`,
+      );
       expect(count!.n).toBe(1);
     });
   });
@@ -111,13 +159,30 @@ describe(`permit rules on the ${engine} engine`, () => {
   describe("conflicts: site × period × kind in one query", () => {
     // Each case works in its own corner of the municipality, 500 m apart.
     let corner = 0;
-    const next = (): Position => [origin[0]! + 0.012 * (corner % 7), origin[1]! + 0.005 * (1 + Math.floor(corner++ / 7))];
+    const next = (): Position => [
+      origin[0]! + 0.012 * (corner % 7),
+      origin[1]! + 0.005 * (1 + Math.floor(corner++ / 7)),
+    ];
 
-    async function pair(first: Omit<Partial<PermitApplicationInput>, "site">, second: Omit<Partial<PermitApplicationInput>, "site">, offsetEast: number) {
+    async function pair(
+      first: Omit<Partial<PermitApplicationInput>, "site">,
+      second: Omit<Partial<PermitApplicationInput>, "site">,
+      offsetEast: number,
+    ) {
       const db = await getDb();
       const o = next();
-      const a = await registerPermit({ db, application: application({ ...first, site: site(o, 0, 0) }), channel: "office", now });
-      const b = await registerPermit({ db, application: application({ ...second, site: site(o, offsetEast, 0) }), channel: "office", now });
+      const a = await registerPermit({
+        db,
+        application: application({ ...first, site: site(o, 0, 0) }),
+        channel: "office",
+        now,
+      });
+      const b = await registerPermit({
+        db,
+        application: application({ ...second, site: site(o, offsetEast, 0) }),
+        channel: "office",
+        now,
+      });
       return { a, b };
     }
 
@@ -125,7 +190,12 @@ describe(`permit rules on the ${engine} engine`, () => {
       const { a, b } = await pair({}, { validFrom: "2026-12-01", validTo: "2026-12-20" }, 20);
       expect(a.conflicts).toEqual([]);
       expect(b.conflicts).toHaveLength(1);
-      expect(b.conflicts[0]).toMatchObject({ id: a.id, reference: a.reference, kind: "excavation", status: "applied" });
+      expect(b.conflicts[0]).toMatchObject({
+        id: a.id,
+        reference: a.reference,
+        kind: "excavation",
+        status: "applied",
+      });
       // 20 m × 40 m shared.
       expect(b.conflicts[0]!.overlapSquareMetres).toBeGreaterThan(750);
       expect(b.conflicts[0]!.overlapSquareMetres).toBeLessThan(850);
@@ -137,9 +207,17 @@ describe(`permit rules on the ${engine} engine`, () => {
     });
 
     it("does not flag adjacent periods, and flags a site handed over on the day the next works start", async () => {
-      const adjacent = await pair({ validTo: "2026-12-10" }, { validFrom: "2026-12-11", validTo: "2026-12-20" }, 10);
+      const adjacent = await pair(
+        { validTo: "2026-12-10" },
+        { validFrom: "2026-12-11", validTo: "2026-12-20" },
+        10,
+      );
       expect(adjacent.b.conflicts).toEqual([]);
-      const sameDay = await pair({ validTo: "2026-12-10" }, { validFrom: "2026-12-10", validTo: "2026-12-20" }, 10);
+      const sameDay = await pair(
+        { validTo: "2026-12-10" },
+        { validFrom: "2026-12-10", validTo: "2026-12-20" },
+        10,
+      );
       expect(sameDay.b.conflicts.map((c) => c.id)).toEqual([sameDay.a.id]);
     });
 
@@ -153,10 +231,32 @@ describe(`permit rules on the ${engine} engine`, () => {
     it("ignores refused permits, and flags a conflict when a permit is changed onto another's site", async () => {
       const db = await getDb();
       const refused = await pair({}, {}, 500);
-      await changePermitStatus({ db, permitId: refused.a.id, expectedVersion: 1, to: "under_review", actorUserId: officerId, municipalityIds, now });
-      await changePermitStatus({ db, permitId: refused.a.id, expectedVersion: 2, to: "refused", reason: "Nepotpuna dokumentacija", actorUserId: officerId, municipalityIds, now });
+      await changePermitStatus({
+        db,
+        permitId: refused.a.id,
+        expectedVersion: 1,
+        to: "under_review",
+        actorUserId: officerId,
+        municipalityIds,
+        now,
+      });
+      await changePermitStatus({
+        db,
+        permitId: refused.a.id,
+        expectedVersion: 2,
+        to: "refused",
+        reason: "Nepotpuna dokumentacija",
+        actorUserId: officerId,
+        municipalityIds,
+        now,
+      });
       const o = next();
-      const moved = await registerPermit({ db, application: application({ site: site(o, 0, 0) }), channel: "office", now });
+      const moved = await registerPermit({
+        db,
+        application: application({ site: site(o, 0, 0) }),
+        channel: "office",
+        now,
+      });
       const onIt = await updatePermit({
         db,
         permitId: refused.b.id,
@@ -178,7 +278,10 @@ describe(`permit rules on the ${engine} engine`, () => {
       });
       expect(back.conflicts).toEqual([]);
       // The refused permit's site overlaps refused.b's original one and is not reported either.
-      const edits = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from permit_events where permit_id = ${refused.b.id} and kind = 'edited'`);
+      const edits = await queryOne<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from permit_events where permit_id = ${refused.b.id} and kind = 'edited'`,
+      );
       expect(edits!.n).toBe(2);
     });
   });
@@ -186,37 +289,96 @@ describe(`permit rules on the ${engine} engine`, () => {
   describe("the procedure and its history", () => {
     it("refuses a step the procedure does not allow, a stale version, and keeps the history append-only", async () => {
       const db = await getDb();
-      const p = await registerPermit({ db, application: application({ site: site(origin, 6000, 3000) }), channel: "office", now });
-      const illegal = await changePermitStatus({ db, permitId: p.id, expectedVersion: 1, to: "active", actorUserId: officerId, municipalityIds, now }).catch((e: unknown) => e);
+      const p = await registerPermit({
+        db,
+        application: application({ site: site(origin, 6000, 3000) }),
+        channel: "office",
+        now,
+      });
+      const illegal = await changePermitStatus({
+        db,
+        permitId: p.id,
+        expectedVersion: 1,
+        to: "active",
+        actorUserId: officerId,
+        municipalityIds,
+        now,
+      }).catch((e: unknown) => e);
       expect(illegal).toBeInstanceOf(AppError);
       expect((illegal as AppError).status).toBe(409);
       const body = await (await errorResponse(illegal, "en")).json();
-      expect(body.error.message).toBe('A permit with the status "Applied" cannot become "Works in progress".');
-      const stale = await changePermitStatus({ db, permitId: p.id, expectedVersion: 7, to: "under_review", actorUserId: officerId, municipalityIds, now }).catch((e: unknown) => e);
+      expect(body.error.message).toBe(
+        'A permit with the status "Applied" cannot become "Works in progress".',
+      );
+      const stale = await changePermitStatus({
+        db,
+        permitId: p.id,
+        expectedVersion: 7,
+        to: "under_review",
+        actorUserId: officerId,
+        municipalityIds,
+        now,
+      }).catch((e: unknown) => e);
       expect((stale as AppError).messageKey).toBe("versionConflict");
-      const other = await changePermitStatus({ db, permitId: p.id, expectedVersion: 1, to: "under_review", actorUserId: officerId, municipalityIds: [-1], now }).catch((e: unknown) => e);
+      const other = await changePermitStatus({
+        db,
+        permitId: p.id,
+        expectedVersion: 1,
+        to: "under_review",
+        actorUserId: officerId,
+        municipalityIds: [-1],
+        now,
+      }).catch((e: unknown) => e);
       expect((other as AppError).status).toBe(404);
-      const row = await queryOne<{ status: string; version: number }>(db, sql`select status, version from permits where id = ${p.id}`);
+      const row = await queryOne<{ status: string; version: number }>(
+        db,
+        sql`select status, version from permits where id = ${p.id}`,
+      );
       expect(row).toEqual({ status: "applied", version: 1 });
-      await expect(db.execute(sql`update permit_events set note = 'x' where permit_id = ${p.id}`)).rejects.toThrow();
+      await expect(
+        db.execute(sql`update permit_events set note = 'x' where permit_id = ${p.id}`),
+      ).rejects.toThrow();
       await expect(db.execute(sql`delete from permit_events where permit_id = ${p.id}`)).rejects.toThrow();
     });
 
     it("records every status change with who made it and tells the applicant", async () => {
       const db = await getDb();
-      const p = await registerPermit({ db, application: application({ site: site(origin, 6000, 3500) }), channel: "office", now });
+      const p = await registerPermit({
+        db,
+        application: application({ site: site(origin, 6000, 3500) }),
+        channel: "office",
+        now,
+      });
       await activate(p.id);
-      const history = await queryRows<{ kind: string; from_status: string | null; to_status: string; actor_user_id: number | null }>(
+      const history = await queryRows<{
+        kind: string;
+        from_status: string | null;
+        to_status: string;
+        actor_user_id: number | null;
+      }>(
         db,
         sql`select kind, from_status, to_status, actor_user_id from permit_events where permit_id = ${p.id} order by id`,
       );
       expect(history).toEqual([
         { kind: "applied", from_status: null, to_status: "applied", actor_user_id: null },
-        { kind: "status_changed", from_status: "applied", to_status: "under_review", actor_user_id: officerId },
-        { kind: "status_changed", from_status: "under_review", to_status: "granted", actor_user_id: officerId },
+        {
+          kind: "status_changed",
+          from_status: "applied",
+          to_status: "under_review",
+          actor_user_id: officerId,
+        },
+        {
+          kind: "status_changed",
+          from_status: "under_review",
+          to_status: "granted",
+          actor_user_id: officerId,
+        },
         { kind: "status_changed", from_status: "granted", to_status: "active", actor_user_id: officerId },
       ]);
-      const subjects = await queryRows<{ subject: string }>(db, sql`select subject from outbox_messages where payload->>'permitId' = ${String(p.id)} order by id`);
+      const subjects = await queryRows<{ subject: string }>(
+        db,
+        sql`select subject from outbox_messages where payload->>'permitId' = ${String(p.id)} order by id`,
+      );
       expect(subjects.map((s) => s.subject)).toEqual([
         `Application ${p.reference} received`,
         `Application ${p.reference}: Under review`,
@@ -232,23 +394,42 @@ describe(`permit rules on the ${engine} engine`, () => {
 
     beforeAll(async () => {
       const db = await getDb();
-      excavation = await registerPermit({ db, application: application({ site: site(siteOrigin, 0, 0) }), channel: "office", now });
+      excavation = await registerPermit({
+        db,
+        application: application({ site: site(siteOrigin, 0, 0) }),
+        channel: "office",
+        now,
+      });
       await activate(excavation.id);
     });
 
     async function fileAt(position: [number, number]) {
-      return fileReport({ db: await getDb(), now, report: { serviceCode: world.category.serviceCode, position, description: "Rupa na putu kod raskopavanja." } });
+      return fileReport({
+        db: await getDb(),
+        now,
+        report: {
+          serviceCode: world.category.serviceCode,
+          position,
+          description: "Rupa na putu kod raskopavanja.",
+        },
+      });
     }
 
     it("links a report 9 m outside the site to the permit and tells the holder, the contractor and the issuing department", async () => {
       const db = await getDb();
       // The site's northern edge is 40 m north of its origin.
       const filed = await fileAt([siteOrigin[0]! + 20 * LNG_DEG_PER_M, siteOrigin[1]! + 49 * LAT_DEG_PER_M]);
-      const link = await queryOne<{ permit_id: number; distance_metres: number }>(db, sql`select permit_id, distance_metres from report_permits where report_id = ${filed.id}`);
+      const link = await queryOne<{ permit_id: number; distance_metres: number }>(
+        db,
+        sql`select permit_id, distance_metres from report_permits where report_id = ${filed.id}`,
+      );
       expect(link!.permit_id).toBe(excavation.id);
       expect(link!.distance_metres).toBeGreaterThan(8.5);
       expect(link!.distance_metres).toBeLessThan(9.5);
-      const history = await queryOne<{ report_id: number }>(db, sql`select report_id from permit_events where permit_id = ${excavation.id} and kind = 'report_linked'`);
+      const history = await queryOne<{ report_id: number }>(
+        db,
+        sql`select report_id from permit_events where permit_id = ${excavation.id} and kind = 'report_linked'`,
+      );
       expect(history!.report_id).toBe(filed.id);
       const messages = await queryRows<{ recipient: string; template: string }>(
         db,
@@ -285,31 +466,80 @@ describe(`permit rules on the ${engine} engine`, () => {
     it("never shows a private holder's name, and links only excavation and construction sites", async () => {
       const db = await getDb();
       const o: Position = [22.38, 42.38];
-      const private_ = await registerPermit({ db, application: application({ site: site(o, 0, 0), holderName: "Petar Petrović", holderIsCompany: false }), channel: "office", now });
+      const private_ = await registerPermit({
+        db,
+        application: application({
+          site: site(o, 0, 0),
+          holderName: "Petar Petrović",
+          holderIsCompany: false,
+        }),
+        channel: "office",
+        now,
+      });
       await activate(private_.id);
-      const occupancy = await registerPermit({ db, application: application({ kind: "street_occupancy", site: site(o, 0, 100) }), channel: "office", now });
+      const occupancy = await registerPermit({
+        db,
+        application: application({ kind: "street_occupancy", site: site(o, 0, 100) }),
+        channel: "office",
+        now,
+      });
       await activate(occupancy.id);
       const inside = await fileAt([o[0]! + 20 * LNG_DEG_PER_M, o[1]! + 20 * LAT_DEG_PER_M]);
       const page = await getPublicReport({ db, code: inside.trackingCode, locale: "en" });
       expect(page!.permits.map((p) => [p.reference, p.holder])).toEqual([[private_.reference, null]]);
       expect(JSON.stringify(page)).not.toContain("Petar");
       const atOccupancy = await fileAt([o[0]! + 20 * LNG_DEG_PER_M, o[1]! + 120 * LAT_DEG_PER_M]);
-      expect(await queryRows(db, sql`select 1 from report_permits where report_id = ${atOccupancy.id}`)).toEqual([]);
+      expect(
+        await queryRows(db, sql`select 1 from report_permits where report_id = ${atOccupancy.id}`),
+      ).toEqual([]);
       // The staff view's coverage check sees every active permit at the point, of any kind.
-      expect((await findPermitCoverage({ db, reportId: atOccupancy.id, today: now })).map((c) => c.id)).toEqual([occupancy.id]);
-      expect((await findPermitCoverage({ db, reportId: inside.id, today: now })).map((c) => [c.id, c.holderName])).toEqual([[private_.id, "Petar Petrović"]]);
+      expect(
+        (await findPermitCoverage({ db, reportId: atOccupancy.id, today: now })).map((c) => c.id),
+      ).toEqual([occupancy.id]);
+      expect(
+        (await findPermitCoverage({ db, reportId: inside.id, today: now })).map((c) => [c.id, c.holderName]),
+      ).toEqual([[private_.id, "Petar Petrović"]]);
     });
 
     it("answers what is planned at a point or in a drawn area: active and upcoming, not pending or ended", async () => {
       const db = await getDb();
       const o: Position = [22.39, 42.39];
-      const upcoming = await registerPermit({ db, application: application({ site: site(o, 0, 0), validFrom: "2027-02-01", validTo: "2027-03-01" }), channel: "office", now });
-      await changePermitStatus({ db, permitId: upcoming.id, expectedVersion: 1, to: "under_review", actorUserId: officerId, municipalityIds, now });
-      await changePermitStatus({ db, permitId: upcoming.id, expectedVersion: 2, to: "granted", actorUserId: officerId, municipalityIds, now });
+      const upcoming = await registerPermit({
+        db,
+        application: application({ site: site(o, 0, 0), validFrom: "2027-02-01", validTo: "2027-03-01" }),
+        channel: "office",
+        now,
+      });
+      await changePermitStatus({
+        db,
+        permitId: upcoming.id,
+        expectedVersion: 1,
+        to: "under_review",
+        actorUserId: officerId,
+        municipalityIds,
+        now,
+      });
+      await changePermitStatus({
+        db,
+        permitId: upcoming.id,
+        expectedVersion: 2,
+        to: "granted",
+        actorUserId: officerId,
+        municipalityIds,
+        now,
+      });
       await registerPermit({ db, application: application({ site: site(o, 0, 0) }), channel: "office", now }); // still applied
-      const point = await findPlannedWorks({ db, where: { type: "Point", coordinates: [o[0]! + 20 * LNG_DEG_PER_M, o[1]! + 48 * LAT_DEG_PER_M] }, today: now });
+      const point = await findPlannedWorks({
+        db,
+        where: { type: "Point", coordinates: [o[0]! + 20 * LNG_DEG_PER_M, o[1]! + 48 * LAT_DEG_PER_M] },
+        today: now,
+      });
       expect(point.map((p) => p.reference)).toEqual([upcoming.reference]);
-      const far = await findPlannedWorks({ db, where: { type: "Point", coordinates: [o[0]! + 20 * LNG_DEG_PER_M, o[1]! + 52 * LAT_DEG_PER_M] }, today: now });
+      const far = await findPlannedWorks({
+        db,
+        where: { type: "Point", coordinates: [o[0]! + 20 * LNG_DEG_PER_M, o[1]! + 52 * LAT_DEG_PER_M] },
+        today: now,
+      });
       expect(far).toEqual([]);
       const area = await findPlannedWorks({ db, where: site(o, -100, -100, 150), today: now });
       expect(area.map((p) => p.reference)).toEqual([upcoming.reference]);
@@ -326,28 +556,79 @@ describe(`permit rules on the ${engine} engine`, () => {
     });
     many[many.length - 1] = many[0]!;
     const cases: Array<[string, unknown, string, string]> = [
-      ["self-intersecting", ring([o, [o[0]! + 0.001, o[1]! + 0.001], [o[0]! + 0.001, o[1]!], [o[0]!, o[1]! + 0.001], o]), "geometry_self_intersecting", "crosses itself"],
-      ["unclosed ring", ring([o, [o[0]! + 0.001, o[1]!], [o[0]! + 0.001, o[1]! + 0.001], [o[0]!, o[1]! + 0.001]]), "geometry_ring_not_closed", "closed"],
-      ["fewer than 4 positions", ring([o, [o[0]! + 0.001, o[1]!], o]), "geometry_too_few_positions", "at least three corners"],
+      [
+        "self-intersecting",
+        ring([o, [o[0]! + 0.001, o[1]! + 0.001], [o[0]! + 0.001, o[1]!], [o[0]!, o[1]! + 0.001], o]),
+        "geometry_self_intersecting",
+        "crosses itself",
+      ],
+      [
+        "unclosed ring",
+        ring([o, [o[0]! + 0.001, o[1]!], [o[0]! + 0.001, o[1]! + 0.001], [o[0]!, o[1]! + 0.001]]),
+        "geometry_ring_not_closed",
+        "closed",
+      ],
+      [
+        "fewer than 4 positions",
+        ring([o, [o[0]! + 0.001, o[1]!], o]),
+        "geometry_too_few_positions",
+        "at least three corners",
+      ],
       ["more than 10,000 vertices", ring(many), "geometry_too_many_vertices", "10,000"],
-      ["outside the municipality", box(23, 43, 23.001, 43.001), "geometry_outside_area", "outside the municipality"],
-      ["a point instead of an area", { type: "Point", coordinates: o }, "permitSiteWrongType", "must be an area (one or more polygons). Draw an area or import one of these types: Polygon, MultiPolygon."],
-      ["coordinates out of range", ring([[190, 42], [191, 42], [191, 43], [190, 42]]), "geometry_coordinates_out_of_range", "outside the map"],
+      [
+        "outside the municipality",
+        box(23, 43, 23.001, 43.001),
+        "geometry_outside_area",
+        "outside the municipality",
+      ],
+      [
+        "a point instead of an area",
+        { type: "Point", coordinates: o },
+        "permitSiteWrongType",
+        "must be an area (one or more polygons). Draw an area or import one of these types: Polygon, MultiPolygon.",
+      ],
+      [
+        "coordinates out of range",
+        ring([
+          [190, 42],
+          [191, 42],
+          [191, 43],
+          [190, 42],
+        ]),
+        "geometry_coordinates_out_of_range",
+        "outside the map",
+      ],
     ];
     it.each(cases)("refuses a site that is %s", async (_name, bad, key, words) => {
       const db = await getDb();
-      const before = await queryOne<{ permits: number; events: number }>(db, sql`select (select count(*)::int from permits) as permits, (select count(*)::int from permit_events) as events`);
-      const err = await registerPermit({ db, application: application({ site: bad as Polygon }), channel: "office", now }).catch((e: unknown) => e);
+      const before = await queryOne<{ permits: number; events: number }>(
+        db,
+        sql`select (select count(*)::int from permits) as permits, (select count(*)::int from permit_events) as events`,
+      );
+      const err = await registerPermit({
+        db,
+        application: application({ site: bad as Polygon }),
+        channel: "office",
+        now,
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).messageKey).toBe(key);
       const body = await (await errorResponse(err, "en")).json();
       expect(body.error.message).toContain(words);
-      const after = await queryOne<{ permits: number; events: number }>(db, sql`select (select count(*)::int from permits) as permits, (select count(*)::int from permit_events) as events`);
+      const after = await queryOne<{ permits: number; events: number }>(
+        db,
+        sql`select (select count(*)::int from permits) as permits, (select count(*)::int from permit_events) as events`,
+      );
       expect(after).toEqual(before);
     });
 
     it("refuses a period that ends before it starts", async () => {
-      const err = await registerPermit({ db: await getDb(), application: application({ site: site(o, 0, 0), validFrom: "2026-12-10", validTo: "2026-12-01" }), channel: "office", now }).catch((e: unknown) => e);
+      const err = await registerPermit({
+        db: await getDb(),
+        application: application({ site: site(o, 0, 0), validFrom: "2026-12-10", validTo: "2026-12-01" }),
+        channel: "office",
+        now,
+      }).catch((e: unknown) => e);
       expect((err as AppError).messageKey).toBe("permitPeriodReversed");
     });
   });

@@ -29,7 +29,15 @@ const secrets = {
   phone: "+381 63 7771234",
   holder: "Ljubomir Privatnićević",
 };
-const needles = [secrets.name, secrets.email, secrets.phone, "7771234", "Nevidljiv", secrets.holder, "Privatnićević"];
+const needles = [
+  secrets.name,
+  secrets.email,
+  secrets.phone,
+  "7771234",
+  "Nevidljiv",
+  secrets.holder,
+  "Privatnićević",
+];
 
 const get = (url: string) => new NextRequest(new URL(url, "http://localhost"));
 const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
@@ -37,7 +45,10 @@ const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.
 function tileOf(lng: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
-  return [Math.floor(((lng + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
+  return [
+    Math.floor(((lng + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  ];
 }
 
 /**
@@ -59,13 +70,29 @@ describe(`no personal data in any public output on the ${engine} engine`, () => 
     for (const [i, anonymous] of [false, true].entries()) {
       const filed = await fileReport({
         db,
-        report: { serviceCode: world.category.serviceCode, position: [position[0] + i * 0.0003, position[1]], description: "Curi voda kod česme.", contact: { ...secrets, anonymous } },
+        report: {
+          serviceCode: world.category.serviceCode,
+          position: [position[0] + i * 0.0003, position[1]],
+          description: "Curi voda kod česme.",
+          contact: { ...secrets, anonymous },
+        },
       });
       codes.push(filed.trackingCode);
     }
     // A public update, so the update feeds have something to show.
-    const first = (await db.select().from(t.reports).where(sql`tracking_code = ${codes[0]}`))[0]!;
-    await performReportAction({ db, reportId: first.id, expectedVersion: first.version, actor: world.actors.waterOperator, action: { type: "note", publicText: "Ekipa je obaveštena." } });
+    const first = (
+      await db
+        .select()
+        .from(t.reports)
+        .where(sql`tracking_code = ${codes[0]}`)
+    )[0]!;
+    await performReportAction({
+      db,
+      reportId: first.id,
+      expectedVersion: first.version,
+      actor: world.actors.waterOperator,
+      action: { type: "note", publicText: "Ekipa je obaveštena." },
+    });
     await db.insert(t.permits).values({
       municipalityId: world.municipality.id,
       reference: "351-PRIV/2026",
@@ -74,7 +101,20 @@ describe(`no personal data in any public output on the ${engine} engine`, () => 
       holderName: secrets.holder,
       holderIsCompany: false,
       worksDescription: "Dogradnja kuće",
-      site: { type: "MultiPolygon", coordinates: [[[[20.91, 43.41], [20.915, 43.41], [20.915, 43.415], [20.91, 43.415], [20.91, 43.41]]]] },
+      site: {
+        type: "MultiPolygon",
+        coordinates: [
+          [
+            [
+              [20.91, 43.41],
+              [20.915, 43.41],
+              [20.915, 43.415],
+              [20.91, 43.415],
+              [20.91, 43.41],
+            ],
+          ],
+        ],
+      },
       validFrom: "2026-01-01",
       validTo: "2099-12-31",
     });
@@ -89,39 +129,103 @@ describe(`no personal data in any public output on the ${engine} engine`, () => 
     await text("api reports", reportsRoute(get(`/api/reports?bbox=${bbox}`), ctx({})));
     await text("api permits", permitsRoute(get(`/api/permits?bbox=${bbox}`), ctx({})));
     for (const format of ["json", "xml"]) {
-      await text(`open311 requests.${format}`, open311Resource(get(`/open311/v2/requests.${format}?jurisdiction_id=${jurisdiction}`), ctx({ resource: `requests.${format}` })));
-      await text(`open311 updates.${format}`, open311Resource(get(`/open311/v2/servicerequestupdates.${format}?jurisdiction_id=${jurisdiction}`), ctx({ resource: `servicerequestupdates.${format}` })));
+      await text(
+        `open311 requests.${format}`,
+        open311Resource(
+          get(`/open311/v2/requests.${format}?jurisdiction_id=${jurisdiction}`),
+          ctx({ resource: `requests.${format}` }),
+        ),
+      );
+      await text(
+        `open311 updates.${format}`,
+        open311Resource(
+          get(`/open311/v2/servicerequestupdates.${format}?jurisdiction_id=${jurisdiction}`),
+          ctx({ resource: `servicerequestupdates.${format}` }),
+        ),
+      );
       for (const code of codes) {
-        await text(`open311 request ${code}.${format}`, open311Request(get(`/open311/v2/requests/${code}.${format}?jurisdiction_id=${jurisdiction}`), ctx({ id: `${code}.${format}` })));
+        await text(
+          `open311 request ${code}.${format}`,
+          open311Request(
+            get(`/open311/v2/requests/${code}.${format}?jurisdiction_id=${jurisdiction}`),
+            ctx({ id: `${code}.${format}` }),
+          ),
+        );
       }
     }
     for (const collection of ["reports", "permits"]) {
-      await text(`ogc ${collection}`, ogcItems(get(`/api/ogc/collections/${collection}/items?bbox=${bbox}`), ctx({ collectionId: collection })));
+      await text(
+        `ogc ${collection}`,
+        ogcItems(
+          get(`/api/ogc/collections/${collection}/items?bbox=${bbox}`),
+          ctx({ collectionId: collection }),
+        ),
+      );
     }
-    await text(`ogc report ${codes[0]}`, ogcItem(get(`/api/ogc/collections/reports/items/${codes[0]}`), ctx({ collectionId: "reports", featureId: codes[0]! })));
+    await text(
+      `ogc report ${codes[0]}`,
+      ogcItem(
+        get(`/api/ogc/collections/reports/items/${codes[0]}`),
+        ctx({ collectionId: "reports", featureId: codes[0]! }),
+      ),
+    );
     for (const z of [6, 9, 11, 12, 14, 16]) {
       const [x, y] = tileOf(position[0], position[1], z);
       for (const layer of ["reports", "permits"]) {
-        await text(`tile ${layer} ${z}`, tileRoute(get(`/api/tiles/${layer}/${z}/${x}/${y}.mvt`), ctx({ layer, z: String(z), x: String(x), y: `${y}.mvt` })));
+        await text(
+          `tile ${layer} ${z}`,
+          tileRoute(
+            get(`/api/tiles/${layer}/${z}/${x}/${y}.mvt`),
+            ctx({ layer, z: String(z), x: String(x), y: `${y}.mvt` }),
+          ),
+        );
       }
     }
     await generateOpenData(db);
-    for (const id of datasetIds) for (const format of ["geojson", "csv"] as const) outputs.push([`open data ${id}.${format}`, fs.readFileSync(datasetPath(id, format), "latin1")]);
-    for (const code of codes) outputs.push([`public report ${code}`, JSON.stringify(await getPublicReport({ db, code, locale: "sr-Latn" }))]);
+    for (const id of datasetIds)
+      for (const format of ["geojson", "csv"] as const)
+        outputs.push([`open data ${id}.${format}`, fs.readFileSync(datasetPath(id, format), "latin1")]);
+    for (const code of codes)
+      outputs.push([
+        `public report ${code}`,
+        JSON.stringify(await getPublicReport({ db, code, locale: "sr-Latn" })),
+      ]);
     outputs.push([
       "duplicate candidates",
-      JSON.stringify(await findDuplicateCandidates({ db, municipalityId: world.municipality.id, serviceCode: world.category.serviceCode, position, locale: "sr-Latn" })),
+      JSON.stringify(
+        await findDuplicateCandidates({
+          db,
+          municipalityId: world.municipality.id,
+          serviceCode: world.category.serviceCode,
+          position,
+          locale: "sr-Latn",
+        }),
+      ),
     ]);
   });
 
   it("collected every output and found the reports in them", () => {
     expect(outputs.length).toBeGreaterThan(30);
-    const withReports = outputs.filter(([name]) => !name.startsWith("tile") && !name.includes("permits") && !name.startsWith("open data permits") && !name.startsWith("open data districts"));
-    for (const [name, body] of withReports) expect(body.includes(codes[0]!) || body.includes("Curi voda") || name.includes("updates") || name.includes("duplicate"), name).toBe(true);
+    const withReports = outputs.filter(
+      ([name]) =>
+        !name.startsWith("tile") &&
+        !name.includes("permits") &&
+        !name.startsWith("open data permits") &&
+        !name.startsWith("open data districts"),
+    );
+    for (const [name, body] of withReports)
+      expect(
+        body.includes(codes[0]!) ||
+          body.includes("Curi voda") ||
+          name.includes("updates") ||
+          name.includes("duplicate"),
+        name,
+      ).toBe(true);
   });
 
   it("finds no reporter's name, email or phone and no private holder's name in any of them", () => {
     const utf8Needles = needles.flatMap((n) => [n, Buffer.from(n, "utf8").toString("latin1")]);
-    for (const [name, body] of outputs) for (const needle of utf8Needles) expect(body, `${name} contains ${needle}`).not.toContain(needle);
+    for (const [name, body] of outputs)
+      for (const needle of utf8Needles) expect(body, `${name} contains ${needle}`).not.toContain(needle);
   });
 });

@@ -36,7 +36,12 @@ describe(`filing a report on the ${engine} engine`, () => {
         locale: "sr-Cyrl",
       },
     });
-    expect(filed).toMatchObject({ created: true, status: "received", assignedOrganisationId: world.water.id, routingReason: "municipality_wide" });
+    expect(filed).toMatchObject({
+      created: true,
+      status: "received",
+      assignedOrganisationId: world.water.id,
+      routingReason: "municipality_wide",
+    });
     expect(filed.trackingCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     // Two working days after Friday: Tuesday 24 November, end of day in Belgrade.
     expect(filed.dueAt.toISOString()).toBe("2026-11-24T22:59:59.999Z");
@@ -51,8 +56,16 @@ describe(`filing a report on the ${engine} engine`, () => {
       sql`select recipient, subject, template from outbox_messages where payload->>'reportId' = ${String(filed.id)} order by recipient`,
     );
     expect(messages).toEqual([
-      { recipient: "ana.anic@mail.example", subject: `Пријава ${filed.trackingCode} је примљена`, template: "report_received" },
-      { recipient: `water-${world.municipality.code}@utility.example`, subject: expect.stringContaining(filed.trackingCode), template: "organisation_assigned" },
+      {
+        recipient: "ana.anic@mail.example",
+        subject: `Пријава ${filed.trackingCode} је примљена`,
+        template: "report_received",
+      },
+      {
+        recipient: `water-${world.municipality.code}@utility.example`,
+        subject: expect.stringContaining(filed.trackingCode),
+        template: "organisation_assigned",
+      },
     ]);
   });
 
@@ -61,14 +74,33 @@ describe(`filing a report on the ${engine} engine`, () => {
     const submissionKey = randomUUID();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        fileReport({ db, report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Isto, ponovljeno.", submissionKey } }),
+        fileReport({
+          db,
+          report: {
+            serviceCode: world.category.serviceCode,
+            position: world.inside,
+            description: "Isto, ponovljeno.",
+            submissionKey,
+          },
+        }),
       ),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const row = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from reports where submission_key = ${submissionKey}`);
+    const row = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from reports where submission_key = ${submissionKey}`,
+    );
     expect(row!.n).toBe(1);
-    const again = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Isto, ponovljeno.", submissionKey } });
+    const again = await fileReport({
+      db,
+      report: {
+        serviceCode: world.category.serviceCode,
+        position: world.inside,
+        description: "Isto, ponovljeno.",
+        submissionKey,
+      },
+    });
     expect(again).toMatchObject({ id: results[0]!.id, created: false });
   });
 
@@ -76,18 +108,28 @@ describe(`filing a report on the ${engine} engine`, () => {
     const before = await counts();
     const error = await fileReport({
       db: await getDb(),
-      report: { serviceCode: world.category.serviceCode, position: [world.inside[0] + 0.3, world.inside[1]], description: "Van opštine." },
+      report: {
+        serviceCode: world.category.serviceCode,
+        position: [world.inside[0] + 0.3, world.inside[1]],
+        description: "Van opštine.",
+      },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "unprocessable", messageKey: "outsideServedAreaNearest" });
-    expect((error as AppError).details).toMatchObject({ nearest: expect.any(String), km: expect.any(Number) });
+    expect((error as AppError).details).toMatchObject({
+      nearest: expect.any(String),
+      km: expect.any(Number),
+    });
     expect(await counts()).toEqual(before);
   });
 
   it("refuses a category the municipality does not offer", async () => {
     const before = await counts();
     await expect(
-      fileReport({ db: await getDb(), report: { serviceCode: "no_such_service", position: world.inside, description: "x" } }),
+      fileReport({
+        db: await getDb(),
+        report: { serviceCode: "no_such_service", position: world.inside, description: "x" },
+      }),
     ).rejects.toMatchObject({ messageKey: "categoryNotOffered" });
     expect(await counts()).toEqual(before);
   });
@@ -104,7 +146,12 @@ describe(`filing a report on the ${engine} engine`, () => {
     await expect(
       fileReport({
         db: await getDb(),
-        report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Opis.", ...patch } as never,
+        report: {
+          serviceCode: world.category.serviceCode,
+          position: world.inside,
+          description: "Opis.",
+          ...patch,
+        } as never,
       }),
     ).rejects.toBeInstanceOf(ZodError);
     expect(await counts()).toEqual(before);

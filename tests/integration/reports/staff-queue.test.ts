@@ -12,25 +12,65 @@ describe(`one organisation's queue on the ${engine} engine`, () => {
     const db = await getDb();
     const world = await buildWorkflowWorld({ west: 21.6, south: 43.6 });
     const roadsCategory = await buildCategory({ municipalityId: world.municipality.id, sector: "roads" });
-    const water = await buildReport({ municipalityId: world.municipality.id, categoryId: world.category.id, position: world.inside, status: "assigned" });
-    const roads = await buildReport({ municipalityId: world.municipality.id, categoryId: roadsCategory.id, position: world.inside, status: "assigned" });
-    const done = await buildReport({ municipalityId: world.municipality.id, categoryId: world.category.id, position: world.inside, status: "closed" });
-    await db.execute(sql`update reports set assigned_organisation_id = ${world.water.id} where id in (${water.id}, ${done.id})`);
-    await db.execute(sql`update reports set assigned_organisation_id = ${world.roads.id} where id = ${roads.id}`);
+    const water = await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: world.category.id,
+      position: world.inside,
+      status: "assigned",
+    });
+    const roads = await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: roadsCategory.id,
+      position: world.inside,
+      status: "assigned",
+    });
+    const done = await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: world.category.id,
+      position: world.inside,
+      status: "closed",
+    });
+    await db.execute(
+      sql`update reports set assigned_organisation_id = ${world.water.id} where id in (${water.id}, ${done.id})`,
+    );
+    await db.execute(
+      sql`update reports set assigned_organisation_id = ${world.roads.id} where id = ${roads.id}`,
+    );
 
-    const base = { id: world.lead.id, email: "x@utility.example", name: "X", locale: "en", municipalityIds: [world.municipality.id], mustChangePassword: false };
+    const base = {
+      id: world.lead.id,
+      email: "x@utility.example",
+      name: "X",
+      locale: "en",
+      municipalityIds: [world.municipality.id],
+      mustChangePassword: false,
+    };
     const operator: SessionUser = { ...base, roles: ["utility_operator"], organisationIds: [world.water.id] };
     const outsider: SessionUser = { ...base, roles: ["utility_operator"], organisationIds: [world.roads.id] };
     const agent: SessionUser = { ...base, roles: ["agent"], organisationIds: [world.contactCentre.id] };
     const codes = async (user: SessionUser) =>
-      (await listStaffQueue({ db, user, scope: { organisationId: world.water.id }, locale: "en" })).map((i) => i.id);
+      (await listStaffQueue({ db, user, scope: { organisationId: world.water.id }, locale: "en" })).map(
+        (i) => i.id,
+      );
 
     expect(await codes(operator)).toEqual([water.id]);
     expect(await codes(outsider)).toEqual([]);
     expect(await codes(agent)).toEqual([water.id]);
-    const found = await listStaffQueue({ db, user: operator, scope: { organisationId: world.water.id }, locale: "en", search: water.trackingCode.slice(0, 6).toLowerCase() });
+    const found = await listStaffQueue({
+      db,
+      user: operator,
+      scope: { organisationId: world.water.id },
+      locale: "en",
+      search: water.trackingCode.slice(0, 6).toLowerCase(),
+    });
     expect(found.map((i) => i.id)).toEqual([water.id]);
-    const none = await listStaffQueue({ db, user: operator, scope: { organisationId: world.water.id }, locale: "en", search: "%" });
+    const none = await listStaffQueue({
+      db,
+      user: operator,
+      scope: { organisationId: world.water.id },
+      locale: "en",
+      search: "%",
+    });
     expect(none.map((i) => i.id)).toEqual([]);
   });
 });

@@ -20,8 +20,16 @@ describe(`routing on the ${engine} engine`, () => {
   beforeAll(async () => {
     const m = await buildMunicipality({ boundary: box(w, s, w + 0.1, s + 0.1) });
     municipalityId = m.id;
-    const org = async (code: string, sector: string, area: ReturnType<typeof box> | null, kind = "utility_company" as const, active = true) => {
-      ids[code] = (await buildOrganisation({ municipalityId, code, sector, serviceArea: area, kind, active })).id;
+    const org = async (
+      code: string,
+      sector: string,
+      area: ReturnType<typeof box> | null,
+      kind = "utility_company" as const,
+      active = true,
+    ) => {
+      ids[code] = (
+        await buildOrganisation({ municipalityId, code, sector, serviceArea: area, kind, active })
+      ).id;
     };
     await org("water-a-west", "water", box(w, s, w + 0.05, s + 0.1));
     await org("water-b-east", "water", box(w + 0.05, s, w + 0.1, s + 0.1));
@@ -29,8 +37,24 @@ describe(`routing on the ${engine} engine`, () => {
     await org("roads-1", "roads", box(w, s, w + 0.06, s + 0.1));
     await org("roads-2", "roads", box(w + 0.04, s, w + 0.1, s + 0.1));
     await org("lighting", "lighting", null);
-    ids["inspect-1"] = (await buildOrganisation({ municipalityId, code: "inspect-1", kind: "inspectorate", sector: "communal", serviceArea: null })).id;
-    ids["inspect-2"] = (await buildOrganisation({ municipalityId, code: "inspect-2", kind: "inspectorate", sector: "communal", serviceArea: null })).id;
+    ids["inspect-1"] = (
+      await buildOrganisation({
+        municipalityId,
+        code: "inspect-1",
+        kind: "inspectorate",
+        sector: "communal",
+        serviceArea: null,
+      })
+    ).id;
+    ids["inspect-2"] = (
+      await buildOrganisation({
+        municipalityId,
+        code: "inspect-2",
+        kind: "inspectorate",
+        sector: "communal",
+        serviceArea: null,
+      })
+    ).id;
   });
 
   const table: Array<[string, string, Position, string | null, RoutingReason]> = [
@@ -46,19 +70,37 @@ describe(`routing on the ${engine} engine`, () => {
   ];
 
   it.each(table)("routes a point %s (%s)", async (_what, sector, position, expectedCode, reason) => {
-    const result = await routeReport({ db: await getDb(), municipalityId, responsibleKind: "utility_company", responsibleSector: sector, position });
+    const result = await routeReport({
+      db: await getDb(),
+      municipalityId,
+      responsibleKind: "utility_company",
+      responsibleSector: sector,
+      position,
+    });
     expect(result.reason).toBe(reason);
     expect(result.organisationId).toBe(expectedCode ? ids[expectedCode] : null);
   });
 
   it("sends a report to triage when two inspectorates both claim the whole town", async () => {
-    const result = await routeReport({ db: await getDb(), municipalityId, responsibleKind: "inspectorate", responsibleSector: "communal", position: at(0.03, 0.03) });
+    const result = await routeReport({
+      db: await getDb(),
+      municipalityId,
+      responsibleKind: "inspectorate",
+      responsibleSector: "communal",
+      position: at(0.03, 0.03),
+    });
     expect(result).toMatchObject({ organisationId: null, reason: "overlapping_service_areas" });
     expect(result.candidateIds.sort()).toEqual([ids["inspect-1"], ids["inspect-2"]].sort());
   });
 
   it("ignores organisations that are no longer active", async () => {
-    const result = await routeReport({ db: await getDb(), municipalityId, responsibleKind: "utility_company", responsibleSector: "water", position: at(0.02, 0.05) });
+    const result = await routeReport({
+      db: await getDb(),
+      municipalityId,
+      responsibleKind: "utility_company",
+      responsibleSector: "water",
+      position: at(0.02, 0.05),
+    });
     expect(result.candidateIds).not.toContain(ids["water-z-retired"]);
   });
 

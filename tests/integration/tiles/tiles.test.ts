@@ -46,15 +46,23 @@ function features(body: Buffer, layer: string) {
   });
 }
 
-const secret = { name: "Skrivena Prijaviteljka", email: "skrivena.tile@mail.example", phone: "+381 65 4443322" };
+const secret = {
+  name: "Skrivena Prijaviteljka",
+  email: "skrivena.tile@mail.example",
+  phone: "+381 65 4443322",
+};
 
 describe(`Vector tiles on the ${engine} engine`, () => {
   let world: Awaited<ReturnType<typeof buildWorkflowWorld>>;
   let hidden: Awaited<ReturnType<typeof buildCategory>>;
   // The centre of a zoom-15 tile, so every planted point lies well inside it.
   const origin = centreOfTile(...tileOf(21.205, 43.205, 15));
-  const tile = (filters: PublicFilters = noFilters, z = 15, layer = "reports", extra: { encoder?: "js" } = {}) =>
-    getDbHandle().then((handle) => getTile({ handle, layer, ...xyz(z), filters, ...extra }));
+  const tile = (
+    filters: PublicFilters = noFilters,
+    z = 15,
+    layer = "reports",
+    extra: { encoder?: "js" } = {},
+  ) => getDbHandle().then((handle) => getTile({ handle, layer, ...xyz(z), filters, ...extra }));
   const xyz = (z: number) => {
     const [zz, x, y] = tileOf(origin[0], origin[1], z);
     return { z: zz, x, y };
@@ -63,7 +71,14 @@ describe(`Vector tiles on the ${engine} engine`, () => {
   beforeAll(async () => {
     world = await buildWorkflowWorld({ west: 21.15, south: 43.15 });
     hidden = await buildCategory({ municipalityId: world.municipality.id, isPublic: false });
-    const statuses: ReportStatus[] = ["received", "assigned", "in_progress", "resolved", "closed", "duplicate"];
+    const statuses: ReportStatus[] = [
+      "received",
+      "assigned",
+      "in_progress",
+      "resolved",
+      "closed",
+      "duplicate",
+    ];
     for (const [i, status] of statuses.entries()) {
       await buildReport({
         municipalityId: world.municipality.id,
@@ -74,8 +89,19 @@ describe(`Vector tiles on the ${engine} engine`, () => {
         description: `Opis koji nije za karte ${i}`,
       });
     }
-    await buildReport({ municipalityId: world.municipality.id, categoryId: hidden.id, position: origin, contact: secret });
-    await buildReport({ municipalityId: world.municipality.id, categoryId: world.category.id, position: origin, isPublic: false, contact: secret });
+    await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: hidden.id,
+      position: origin,
+      contact: secret,
+    });
+    await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: world.category.id,
+      position: origin,
+      isPublic: false,
+      contact: secret,
+    });
   });
 
   it("gives each public report as a point with only the attributes the map styles need", async () => {
@@ -87,14 +113,22 @@ describe(`Vector tiles on the ${engine} engine`, () => {
       expect(p.properties.age).toBe("week");
       expect(p.type).toBe(1);
     }
-    expect(points.map((p) => p.properties.status_group).sort()).toEqual(["closed", "closed", "in_progress", "open", "open", "resolved"]);
+    expect(points.map((p) => p.properties.status_group).sort()).toEqual([
+      "closed",
+      "closed",
+      "in_progress",
+      "open",
+      "open",
+      "resolved",
+    ]);
   });
 
   it("never carries the reporter's contact, the description, non-public reports or non-public categories", async () => {
     for (const z of [9, 11, 13, 15]) {
       const { body } = await tile(noFilters, z);
       const text = body.toString("latin1") + body.toString("utf8");
-      for (const value of [secret.name, secret.email, secret.phone, "Skrivena", "Opis koji"]) expect(text).not.toContain(value);
+      for (const value of [secret.name, secret.email, secret.phone, "Skrivena", "Opis koji"])
+        expect(text).not.toContain(value);
     }
     const points = features((await tile()).body, "reports");
     expect(points.every((p) => p.properties.category === world.category.serviceCode)).toBe(true);
@@ -115,13 +149,20 @@ describe(`Vector tiles on the ${engine} engine`, () => {
     };
     expect(await counts()).toEqual({ count: 6, open: 2, resolved: 1 });
     const before = (await tile(noFilters, 10)).etag;
-    await db.execute(sql`update reports set status = 'resolved' where municipality_id = ${world.municipality.id} and status = 'received'`);
+    await db.execute(
+      sql`update reports set status = 'resolved' where municipality_id = ${world.municipality.id} and status = 'received'`,
+    );
     expect(await counts()).toEqual({ count: 6, open: 1, resolved: 2 });
     expect((await tile(noFilters, 10)).etag).not.toBe(before);
-    const pending = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from report_cluster_deltas`);
+    const pending = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from report_cluster_deltas`,
+    );
     expect(pending!.n).toBeGreaterThan(0);
     await foldClusterDeltas({ db });
-    expect((await queryOne<{ n: number }>(db, sql`select count(*)::int as n from report_cluster_deltas`))!.n).toBe(0);
+    expect(
+      (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from report_cluster_deltas`))!.n,
+    ).toBe(0);
     expect(await counts()).toEqual({ count: 6, open: 1, resolved: 2 });
     await db.execute(sql`update reports set status = 'received' where municipality_id = ${world.municipality.id} and status = 'resolved' and id = (
       select min(id) from reports where municipality_id = ${world.municipality.id} and status = 'resolved')`);
@@ -172,7 +213,11 @@ describe(`Vector tiles on the ${engine} engine`, () => {
 
   it("takes a category's reports into or out of the unfiltered clusters when it is made public or private", async () => {
     const db = await getDb();
-    const sum = async () => features((await tile(noFilters, 10)).body, "clusters").reduce((n, c) => n + Number(c.properties.count), 0);
+    const sum = async () =>
+      features((await tile(noFilters, 10)).body, "clusters").reduce(
+        (n, c) => n + Number(c.properties.count),
+        0,
+      );
     const before = await sum();
     await db.execute(sql`update service_categories set is_public = true where id = ${hidden.id}`);
     expect(await sum()).toBe(before + 1);
@@ -182,15 +227,31 @@ describe(`Vector tiles on the ${engine} engine`, () => {
 
   it("applies the category, status and period filters at every zoom", async () => {
     const db = await getDb();
-    await buildReport({ municipalityId: world.municipality.id, categoryId: world.category.id, position: [origin[0] + 0.0003, origin[1]], status: "received" });
-    const old = await buildReport({ municipalityId: world.municipality.id, categoryId: world.category.id, position: [origin[0] + 0.0004, origin[1]], status: "received" });
-    await db.update(t.reports).set({ createdAt: new Date(Date.now() - 40 * 86_400_000) }).where(sql`id = ${old.id}`);
+    await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: world.category.id,
+      position: [origin[0] + 0.0003, origin[1]],
+      status: "received",
+    });
+    const old = await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: world.category.id,
+      position: [origin[0] + 0.0004, origin[1]],
+      status: "received",
+    });
+    await db
+      .update(t.reports)
+      .set({ createdAt: new Date(Date.now() - 40 * 86_400_000) })
+      .where(sql`id = ${old.id}`);
     const open = { ...noFilters, statusGroups: ["open" as const] };
     expect(features((await tile(open)).body, "reports")).toHaveLength(4);
     const recent = { ...noFilters, periodDays: 30 };
     expect(features((await tile(recent)).body, "reports")).toHaveLength(7);
     const sum = async (filters: PublicFilters) =>
-      features((await tile(filters, 10)).body, "clusters").reduce((n, c) => n + Number(c.properties.count), 0);
+      features((await tile(filters, 10)).body, "clusters").reduce(
+        (n, c) => n + Number(c.properties.count),
+        0,
+      );
     expect(await sum(noFilters)).toBe(8);
     expect(await sum(open)).toBe(4);
     expect(await sum(recent)).toBe(7);
@@ -200,7 +261,11 @@ describe(`Vector tiles on the ${engine} engine`, () => {
   });
 
   it("gives the same features and attributes whether PostGIS or JS encodes the tile", async () => {
-    for (const [z, layer, source] of [[15, "reports", "reports"], [10, "reports", "clusters"], [6, "reports", "clusters"]] as const) {
+    for (const [z, layer, source] of [
+      [15, "reports", "reports"],
+      [10, "reports", "clusters"],
+      [6, "reports", "clusters"],
+    ] as const) {
       const database = features((await tile(noFilters, z, layer)).body, source);
       const js = features((await tile(noFilters, z, layer, { encoder: "js" })).body, source);
       const key = (f: (typeof js)[number]) => JSON.stringify(Object.entries(f.properties).sort());
@@ -228,14 +293,35 @@ describe(`Vector tiles on the ${engine} engine`, () => {
         holderName: "Petar Privatnik",
         holderIsCompany: false,
         worksDescription: "Iskop za vodovod",
-        site: { type: "MultiPolygon", coordinates: [[[[21.2, 43.2], [21.21, 43.2], [21.21, 43.21], [21.2, 43.21], [21.2, 43.2]]]] },
+        site: {
+          type: "MultiPolygon",
+          coordinates: [
+            [
+              [
+                [21.2, 43.2],
+                [21.21, 43.2],
+                [21.21, 43.21],
+                [21.2, 43.21],
+                [21.2, 43.2],
+              ],
+            ],
+          ],
+        },
         validFrom: "2026-01-01",
         validTo: "2099-12-31",
       })
       .returning();
     expect(permit).toBeDefined();
     const sites = features((await tile(noFilters, 13, "permits")).body, "permits");
-    expect(sites.map((s) => s.properties)).toEqual([{ id: "350-1/2026", kind: "excavation", status: "active", valid_from: "2026-01-01", valid_to: "2099-12-31" }]);
+    expect(sites.map((s) => s.properties)).toEqual([
+      {
+        id: "350-1/2026",
+        kind: "excavation",
+        status: "active",
+        valid_from: "2026-01-01",
+        valid_to: "2099-12-31",
+      },
+    ]);
     expect((await tile(noFilters, 13, "permits")).body.toString("utf8")).not.toContain("Privatnik");
     const areas = features((await tile(noFilters, 10, "districts")).body, "districts");
     expect(areas.every((a) => a.type === 3)).toBe(true);
@@ -251,28 +337,56 @@ describe(`Vector tiles on the ${engine} engine`, () => {
 
   it("answers over HTTP with an ETag, 304 for an unchanged layer, and a localized 400 or 404 for bad requests", async () => {
     const { z, x, y } = xyz(15);
-    const request = (path: string, headers: Record<string, string> = {}) => new NextRequest(new URL(path, "http://localhost"), { headers });
-    const ctx = (layer: string, zz: string, xx: string, yy: string) => ({ params: Promise.resolve({ layer, z: zz, x: xx, y: yy }) });
-    const first = await getTileRoute(request(`/api/tiles/reports/${z}/${x}/${y}.mvt`), ctx("reports", String(z), String(x), `${y}.mvt`));
+    const request = (path: string, headers: Record<string, string> = {}) =>
+      new NextRequest(new URL(path, "http://localhost"), { headers });
+    const ctx = (layer: string, zz: string, xx: string, yy: string) => ({
+      params: Promise.resolve({ layer, z: zz, x: xx, y: yy }),
+    });
+    const first = await getTileRoute(
+      request(`/api/tiles/reports/${z}/${x}/${y}.mvt`),
+      ctx("reports", String(z), String(x), `${y}.mvt`),
+    );
     expect(first.status).toBe(200);
     expect(first.headers.get("content-type")).toBe("application/vnd.mapbox-vector-tile");
     const etag = first.headers.get("etag")!;
-    const again = await getTileRoute(request(`/api/tiles/reports/${z}/${x}/${y}.mvt`, { "if-none-match": etag }), ctx("reports", String(z), String(x), `${y}.mvt`));
+    const again = await getTileRoute(
+      request(`/api/tiles/reports/${z}/${x}/${y}.mvt`, { "if-none-match": etag }),
+      ctx("reports", String(z), String(x), `${y}.mvt`),
+    );
     expect(again.status).toBe(304);
-    await buildReport({ municipalityId: world.municipality.id, categoryId: world.category.id, position: origin });
-    const changed = await getTileRoute(request(`/api/tiles/reports/${z}/${x}/${y}.mvt`, { "if-none-match": etag }), ctx("reports", String(z), String(x), `${y}.mvt`));
+    await buildReport({
+      municipalityId: world.municipality.id,
+      categoryId: world.category.id,
+      position: origin,
+    });
+    const changed = await getTileRoute(
+      request(`/api/tiles/reports/${z}/${x}/${y}.mvt`, { "if-none-match": etag }),
+      ctx("reports", String(z), String(x), `${y}.mvt`),
+    );
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
 
-    const bad = await getTileRoute(request(`/api/tiles/reports/23/0/0.mvt?lang=en`), ctx("reports", "23", "0", "0.mvt"));
+    const bad = await getTileRoute(
+      request(`/api/tiles/reports/23/0/0.mvt?lang=en`),
+      ctx("reports", "23", "0", "0.mvt"),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/zoom 0–22/);
-    const outside = await getTileRoute(request(`/api/tiles/reports/2/4/0.mvt`), ctx("reports", "2", "4", "0.mvt"));
+    const outside = await getTileRoute(
+      request(`/api/tiles/reports/2/4/0.mvt`),
+      ctx("reports", "2", "4", "0.mvt"),
+    );
     expect(outside.status).toBe(400);
-    const layer = await getTileRoute(request(`/api/tiles/contacts/2/0/0.mvt?lang=sr-Latn`), ctx("contacts", "2", "0", "0.mvt"));
+    const layer = await getTileRoute(
+      request(`/api/tiles/contacts/2/0/0.mvt?lang=sr-Latn`),
+      ctx("contacts", "2", "0", "0.mvt"),
+    );
     expect(layer.status).toBe(404);
     expect((await layer.json()).error.message).toMatch(/sloj/);
-    const filter = await getTileRoute(request(`/api/tiles/reports/2/0/0.mvt?status=lost`), ctx("reports", "2", "0", "0.mvt"));
+    const filter = await getTileRoute(
+      request(`/api/tiles/reports/2/0/0.mvt?status=lost`),
+      ctx("reports", "2", "0", "0.mvt"),
+    );
     expect(filter.status).toBe(400);
   });
 });

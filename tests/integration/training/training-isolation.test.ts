@@ -22,12 +22,17 @@ import { engine } from "../../helpers/engine";
 import { sessionCookie } from "../../helpers/session";
 import { buildWorkflowWorld } from "../../helpers/world";
 
-const outboxCount = async () => (await queryOne<{ n: number }>(await getDb(), sql`select count(*)::int as n from outbox_messages`))!.n;
+const outboxCount = async () =>
+  (await queryOne<{ n: number }>(await getDb(), sql`select count(*)::int as n from outbox_messages`))!.n;
 
 function tileOf(lng: number, lat: number, z: number) {
   const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lng + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+  return {
+    z,
+    x: Math.floor(((lng + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  };
 }
 
 describe(`training mode on the ${engine} engine`, () => {
@@ -40,22 +45,44 @@ describe(`training mode on the ${engine} engine`, () => {
     world = await buildWorkflowWorld({ west: 19.8, south: 45.2 });
     const db = await getDb();
     for (let i = 0; i < 3; i++) {
-      const filed = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: [world.inside[0] + i * 0.001, world.inside[1]], description: `Stvarna prijava ${i}`, contact: { name: "Pravi Građanin", email: `pravi${i}@mail.example` } } });
+      const filed = await fileReport({
+        db,
+        report: {
+          serviceCode: world.category.serviceCode,
+          position: [world.inside[0] + i * 0.001, world.inside[1]],
+          description: `Stvarna prijava ${i}`,
+          contact: { name: "Pravi Građanin", email: `pravi${i}@mail.example` },
+        },
+      });
       realReportId = filed.id;
     }
     training = await createTrainingMunicipality({
       db,
       fromCode: world.municipality.code,
-      trainees: [{ email: `trainee-${world.municipality.code}@town.example`, name: "Polaznik Obuke", role: "agent", organisationCode: "contact-centre" }],
+      trainees: [
+        {
+          email: `trainee-${world.municipality.code}@town.example`,
+          name: "Polaznik Obuke",
+          role: "agent",
+          organisationCode: "contact-centre",
+        },
+      ],
       baseUrl: "http://localhost:3000",
     });
-    const user = await queryOne<{ id: number }>(db, sql`select id from users where email = ${`trainee-${world.municipality.code}@town.example`}`);
+    const user = await queryOne<{ id: number }>(
+      db,
+      sql`select id from users where email = ${`trainee-${world.municipality.code}@town.example`}`,
+    );
     trainee = (await loadSessionUser(db, user!.id))!;
   });
 
   it("copies the municipality with demo reports that carry no personal data and are not public", async () => {
     const db = await getDb();
-    expect(training).toMatchObject({ code: `${world.municipality.code}-trening`, demoReports: 3, invitations: [{ link: expect.stringContaining("/invite/") }] });
+    expect(training).toMatchObject({
+      code: `${world.municipality.code}-trening`,
+      demoReports: 3,
+      invitations: [{ link: expect.stringContaining("/invite/") }],
+    });
     const demo = await queryRows<{ is_public: boolean; contacts: number }>(
       db,
       sql`select r.is_public, (select count(*)::int from report_contacts c where c.report_id = r.id) as contacts from reports r where r.municipality_id = ${training.municipalityId}`,
@@ -70,18 +97,50 @@ describe(`training mode on the ${engine} engine`, () => {
     const before = await outboxCount();
     const practice = await fileReport({
       db,
-      report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Vežba: curenje vode.", channel: "phone", contact: { email: "vezba@mail.example" } },
+      report: {
+        serviceCode: world.category.serviceCode,
+        position: world.inside,
+        description: "Vežba: curenje vode.",
+        channel: "phone",
+        contact: { email: "vezba@mail.example" },
+      },
       municipalityIds: trainee.municipalityIds,
       filedBy: { userId: trainee.id, organisationId: trainee.organisationIds[0] ?? null },
     });
-    const row = await queryOne<{ municipality_id: number; is_public: boolean }>(db, sql`select municipality_id, is_public from reports where id = ${practice.id}`);
+    const row = await queryOne<{ municipality_id: number; is_public: boolean }>(
+      db,
+      sql`select municipality_id, is_public from reports where id = ${practice.id}`,
+    );
     expect(row).toEqual({ municipality_id: training.municipalityId, is_public: false });
     // The trainee takes the procedure further: still nothing leaves.
-    await performReportAction({ db, reportId: practice.id, expectedVersion: 1, actor: actorOfUser(trainee), action: { type: "assign", organisationId: (await queryOne<{ id: number }>(db, sql`select id from organisations where municipality_id = ${training.municipalityId} and code = 'roads'`))!.id } });
+    await performReportAction({
+      db,
+      reportId: practice.id,
+      expectedVersion: 1,
+      actor: actorOfUser(trainee),
+      action: {
+        type: "assign",
+        organisationId: (await queryOne<{ id: number }>(
+          db,
+          sql`select id from organisations where municipality_id = ${training.municipalityId} and code = 'roads'`,
+        ))!.id,
+      },
+    });
     expect(await outboxCount()).toBe(before);
 
-    const citizen = await fileReport({ db, report: { serviceCode: world.category.serviceCode, position: world.inside, description: "Prava prijava građanina.", contact: { email: "gradjanin@mail.example" } } });
-    const citizenRow = await queryOne<{ municipality_id: number }>(db, sql`select municipality_id from reports where id = ${citizen.id}`);
+    const citizen = await fileReport({
+      db,
+      report: {
+        serviceCode: world.category.serviceCode,
+        position: world.inside,
+        description: "Prava prijava građanina.",
+        contact: { email: "gradjanin@mail.example" },
+      },
+    });
+    const citizenRow = await queryOne<{ municipality_id: number }>(
+      db,
+      sql`select municipality_id from reports where id = ${citizen.id}`,
+    );
     expect(citizenRow?.municipality_id).toBe(world.municipality.id);
     expect(await outboxCount()).toBeGreaterThan(before);
   });
@@ -92,13 +151,26 @@ describe(`training mode on the ${engine} engine`, () => {
     const res = await bulkAssign(
       new NextRequest("http://localhost/api/staff/reports/bulk?lang=en", {
         method: "POST",
-        body: JSON.stringify({ items: [{ id: realReportId, expectedVersion: 1 }], organisationId: world.roads.id }),
-        headers: { cookie: await sessionCookie(trainee), origin: "http://localhost", host: "localhost", "content-type": "application/json" },
+        body: JSON.stringify({
+          items: [{ id: realReportId, expectedVersion: 1 }],
+          organisationId: world.roads.id,
+        }),
+        headers: {
+          cookie: await sessionCookie(trainee),
+          origin: "http://localhost",
+          host: "localhost",
+          "content-type": "application/json",
+        },
       }),
       { params: Promise.resolve({}) },
     );
-    expect((await res.json()).results).toEqual([{ id: realReportId, ok: false, code: "not_found", messageKey: "reportNotFound" }]);
-    const real = await queryOne<{ owner: number; version: number }>(db, sql`select assigned_organisation_id as owner, version from reports where id = ${realReportId}`);
+    expect((await res.json()).results).toEqual([
+      { id: realReportId, ok: false, code: "not_found", messageKey: "reportNotFound" },
+    ]);
+    const real = await queryOne<{ owner: number; version: number }>(
+      db,
+      sql`select assigned_organisation_id as owner, version from reports where id = ${realReportId}`,
+    );
     expect(real).toEqual({ owner: world.water.id, version: 1 });
   });
 
@@ -107,19 +179,37 @@ describe(`training mode on the ${engine} engine`, () => {
     const [w, s] = world.inside.map((v) => v - 0.05) as [number, number];
     const map = await listPublicReports({ db, bbox: [w, s, w + 0.1, s + 0.1], locale: "en" });
     const mapCodes = map.features.map((f) => f.properties.code);
-    const trainingCodes = (await queryRows<{ code: string }>(db, sql`select tracking_code as code from reports where municipality_id = ${training.municipalityId}`)).map((r) => r.code);
+    const trainingCodes = (
+      await queryRows<{ code: string }>(
+        db,
+        sql`select tracking_code as code from reports where municipality_id = ${training.municipalityId}`,
+      )
+    ).map((r) => r.code);
     expect(mapCodes.length).toBeGreaterThanOrEqual(4);
     expect(mapCodes.filter((c) => trainingCodes.includes(c))).toEqual([]);
 
     const { z, x, y } = tileOf(world.inside[0], world.inside[1], 14);
-    const tile = await getTile({ handle: await getDbHandle(), layer: "reports", z, x, y, filters: noFilters, encoder: "js" });
+    const tile = await getTile({
+      handle: await getDbHandle(),
+      layer: "reports",
+      z,
+      x,
+      y,
+      filters: noFilters,
+      encoder: "js",
+    });
     const layer = new VectorTile(new PbfReader(tile.body)).layers.reports;
-    const tileCodes = Array.from({ length: layer?.length ?? 0 }, (_, i) => String(layer!.feature(i).properties.id));
+    const tileCodes = Array.from({ length: layer?.length ?? 0 }, (_, i) =>
+      String(layer!.feature(i).properties.id),
+    );
     expect(tileCodes.length).toBeGreaterThan(0);
     expect(tileCodes.filter((c) => trainingCodes.includes(c))).toEqual([]);
 
     expect(await resolveJurisdiction(db, training.code)).toBeNull();
-    const open311 = await open311Get(new NextRequest(`http://localhost/open311/v2/requests.json?jurisdiction_id=${training.code}`), { params: Promise.resolve({ resource: "requests.json" }) });
+    const open311 = await open311Get(
+      new NextRequest(`http://localhost/open311/v2/requests.json?jurisdiction_id=${training.code}`),
+      { params: Promise.resolve({ resource: "requests.json" }) },
+    );
     expect(open311.status).toBe(404);
     expect((await getPublicMunicipality({ db, code: training.code }))?.code).not.toBe(training.code);
   });

@@ -14,9 +14,14 @@ describe(`the customer charter on the ${engine} engine`, () => {
     world = await buildWorkflowWorld({ west: 22.7, south: 42.7 });
     const db = await getDb();
     const make = async (dueDaysAgo: number, resolvedDaysAgo: number | null, status = "resolved") => {
-      const r = await buildReport({ municipalityId: world.municipality.id, categoryId: world.category.id, position: world.inside });
+      const r = await buildReport({
+        municipalityId: world.municipality.id,
+        categoryId: world.category.id,
+        position: world.inside,
+      });
       const due = new Date(now.getTime() - dueDaysAgo * 86_400_000);
-      const resolved = resolvedDaysAgo === null ? null : new Date(now.getTime() - resolvedDaysAgo * 86_400_000);
+      const resolved =
+        resolvedDaysAgo === null ? null : new Date(now.getTime() - resolvedDaysAgo * 86_400_000);
       await db.execute(
         sql`update reports set due_at = ${due.toISOString()}::timestamptz, resolved_at = ${resolved?.toISOString() ?? null}::timestamptz,
                                status = ${status}::report_status where id = ${r.id}`,
@@ -32,10 +37,22 @@ describe(`the customer charter on the ${engine} engine`, () => {
   });
 
   it("shows the promise and the share handled on time among reports due in the last 90 days", async () => {
-    const groups = await getCharter({ db: await getDb(), municipalityId: world.municipality.id, locale: "en", now });
+    const groups = await getCharter({
+      db: await getDb(),
+      municipalityId: world.municipality.id,
+      locale: "en",
+      now,
+    });
     expect(groups).toHaveLength(1);
     expect(groups[0]!.categories).toEqual([
-      { serviceCode: world.category.serviceCode, name: "Water leak", slaWorkingDays: 2, pausesWhenScheduled: false, dueTotal: 4, onTime: 2 },
+      {
+        serviceCode: world.category.serviceCode,
+        name: "Water leak",
+        slaWorkingDays: 2,
+        pausesWhenScheduled: false,
+        dueTotal: 4,
+        onTime: 2,
+      },
     ]);
   });
 });

@@ -35,14 +35,27 @@ async function file(world: World, extra: { email?: string; now?: Date } = {}) {
 }
 
 async function reportRow(id: number) {
-  return queryOne<{ status: string; version: number; assigned_organisation_id: number; supporters_count: number; due_at: Date; sla_paused_at: Date | null; escalated_at: Date | null }>(
+  return queryOne<{
+    status: string;
+    version: number;
+    assigned_organisation_id: number;
+    supporters_count: number;
+    due_at: Date;
+    sla_paused_at: Date | null;
+    escalated_at: Date | null;
+  }>(
     await getDb(),
     sql`select status, version, assigned_organisation_id, supporters_count, due_at, sla_paused_at, escalated_at from reports where id = ${id}`,
   );
 }
 
 async function eventsOf(id: number) {
-  return queryRows<{ kind: string; toStatus: ReportStatus | null; toOrganisationId: number | null; public_text: string | null }>(
+  return queryRows<{
+    kind: string;
+    toStatus: ReportStatus | null;
+    toOrganisationId: number | null;
+    public_text: string | null;
+  }>(
     await getDb(),
     sql`select kind, to_status as "toStatus", to_organisation_id as "toOrganisationId", public_text from report_events where report_id = ${id} order by id`,
   );
@@ -59,11 +72,23 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     const db = await getDb();
     const report = await file(world, { email: "mila@mail.example" });
     const act = async (version: number, actor: keyof World["actors"], action: WorkflowAction) =>
-      performReportAction({ db, reportId: report.id, expectedVersion: version, actor: world.actors[actor], action });
-    await expect(act(1, "waterOperator", { type: "transition", to: "closed" })).rejects.toMatchObject({ messageKey: "illegalTransition" });
+      performReportAction({
+        db,
+        reportId: report.id,
+        expectedVersion: version,
+        actor: world.actors[actor],
+        action,
+      });
+    await expect(act(1, "waterOperator", { type: "transition", to: "closed" })).rejects.toMatchObject({
+      messageKey: "illegalTransition",
+    });
     await act(1, "agent", { type: "assign", organisationId: world.water.id });
     await act(2, "waterOperator", { type: "transition", to: "in_progress", publicText: "Crew on site." });
-    await act(3, "waterOperator", { type: "transition", to: "resolved", publicText: "The pipe was replaced." });
+    await act(3, "waterOperator", {
+      type: "transition",
+      to: "resolved",
+      publicText: "The pipe was replaced.",
+    });
     const closed = await act(4, "agent", { type: "transition", to: "closed" });
     expect(closed.state).toMatchObject({ status: "closed", version: 5 });
 
@@ -94,17 +119,32 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     const report = await file(world);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-work-"));
     const result = await performReportAction({
-      db, reportId: report.id, expectedVersion: 1, actor: world.actors.waterOperator, storage: diskStorage(dir),
-      action: { type: "transition", to: "in_progress", publicText: "Iskopano." }, photos: [await jpegPhoto()],
+      db,
+      reportId: report.id,
+      expectedVersion: 1,
+      actor: world.actors.waterOperator,
+      storage: diskStorage(dir),
+      action: { type: "transition", to: "in_progress", publicText: "Iskopano." },
+      photos: [await jpegPhoto()],
     });
-    const rows = await queryRows<{ event_id: number; is_public: boolean }>(db, sql`select event_id, is_public from attachments where report_id = ${report.id}`);
+    const rows = await queryRows<{ event_id: number; is_public: boolean }>(
+      db,
+      sql`select event_id, is_public from attachments where report_id = ${report.id}`,
+    );
     expect(rows).toEqual([{ event_id: result.eventIds[0], is_public: true }]);
     const failing = await performReportAction({
-      db, reportId: report.id, expectedVersion: 1, actor: world.actors.waterOperator, storage: diskStorage(dir),
-      action: { type: "transition", to: "resolved", publicText: "x" }, photos: [await jpegPhoto()],
+      db,
+      reportId: report.id,
+      expectedVersion: 1,
+      actor: world.actors.waterOperator,
+      storage: diskStorage(dir),
+      action: { type: "transition", to: "resolved", publicText: "x" },
+      photos: [await jpegPhoto()],
     }).catch((e: unknown) => e);
     expect(failing).toMatchObject({ messageKey: "versionConflict" });
-    expect(fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".jpg"))).toHaveLength(1);
+    expect(fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".jpg"))).toHaveLength(
+      1,
+    );
   });
 
   it("answers an illegal transition with 409 and the allowed steps, changing nothing", async () => {
@@ -112,7 +152,11 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     const report = await file(world);
     const before = await eventsOf(report.id);
     const error = await performReportAction({
-      db, reportId: report.id, expectedVersion: 1, actor: world.actors.agent, action: { type: "transition", to: "closed" },
+      db,
+      reportId: report.id,
+      expectedVersion: 1,
+      actor: world.actors.agent,
+      action: { type: "transition", to: "closed" },
     }).catch((e: unknown) => e as AppError);
     expect(errorStatus[(error as AppError).code]).toBe(409);
     expect((error as AppError).details).toMatchObject({ from: "received", to: "closed" });
@@ -130,7 +174,10 @@ describe(`the standard procedure on the ${engine} engine`, () => {
           reportId: report.id,
           expectedVersion: 1,
           actor: world.actors.agent,
-          action: i % 2 === 0 ? { type: "assign", organisationId: world.water.id } : { type: "transition", to: "triaged" },
+          action:
+            i % 2 === 0
+              ? { type: "assign", organisationId: world.water.id }
+              : { type: "transition", to: "triaged" },
         }),
       ),
     );
@@ -149,9 +196,27 @@ describe(`the standard procedure on the ${engine} engine`, () => {
   it("forwards between organisations keeping the whole history", async () => {
     const db = await getDb();
     const report = await file(world);
-    await performReportAction({ db, reportId: report.id, expectedVersion: 1, actor: world.actors.agent, action: { type: "assign", organisationId: world.water.id } });
-    await performReportAction({ db, reportId: report.id, expectedVersion: 2, actor: world.actors.waterOperator, action: { type: "transition", to: "in_progress" } });
-    await performReportAction({ db, reportId: report.id, expectedVersion: 3, actor: world.actors.waterOperator, action: { type: "assign", organisationId: world.roads.id, internalNote: "Oštećen kolovoz, ne cev." } });
+    await performReportAction({
+      db,
+      reportId: report.id,
+      expectedVersion: 1,
+      actor: world.actors.agent,
+      action: { type: "assign", organisationId: world.water.id },
+    });
+    await performReportAction({
+      db,
+      reportId: report.id,
+      expectedVersion: 2,
+      actor: world.actors.waterOperator,
+      action: { type: "transition", to: "in_progress" },
+    });
+    await performReportAction({
+      db,
+      reportId: report.id,
+      expectedVersion: 3,
+      actor: world.actors.waterOperator,
+      action: { type: "assign", organisationId: world.roads.id, internalNote: "Oštećen kolovoz, ne cev." },
+    });
     const row = await reportRow(report.id);
     expect(row).toMatchObject({ status: "assigned", assigned_organisation_id: world.roads.id });
     const events = await eventsOf(report.id);
@@ -163,7 +228,13 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     ]);
     // The water utility no longer holds it.
     await expect(
-      performReportAction({ db, reportId: report.id, expectedVersion: 4, actor: world.actors.waterOperator, action: { type: "transition", to: "in_progress" } }),
+      performReportAction({
+        db,
+        reportId: report.id,
+        expectedVersion: 4,
+        actor: world.actors.waterOperator,
+        action: { type: "transition", to: "in_progress" },
+      }),
     ).rejects.toMatchObject({ messageKey: "actionNotAllowed" });
   });
 
@@ -172,15 +243,35 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     const original = await file(world, { email: "first@mail.example" });
     const dup = await file(world, { email: "second@mail.example" });
     await db.execute(sql`update reports set supporters_count = 3 where id = ${dup.id}`);
-    await db.execute(sql`insert into report_followers (report_id, municipality_id, email) select id, municipality_id, 'neighbour@mail.example' from reports where id = ${dup.id}`);
-    await performReportAction({ db, reportId: dup.id, expectedVersion: 1, actor: world.actors.agent, action: { type: "mark_duplicate", duplicateOfId: original.id } });
+    await db.execute(
+      sql`insert into report_followers (report_id, municipality_id, email) select id, municipality_id, 'neighbour@mail.example' from reports where id = ${dup.id}`,
+    );
+    await performReportAction({
+      db,
+      reportId: dup.id,
+      expectedVersion: 1,
+      actor: world.actors.agent,
+      action: { type: "mark_duplicate", duplicateOfId: original.id },
+    });
     expect((await reportRow(original.id))!.supporters_count).toBe(4);
-    const followers = await queryRows<{ email: string }>(db, sql`select email from report_followers where report_id = ${original.id} order by email`);
+    const followers = await queryRows<{ email: string }>(
+      db,
+      sql`select email from report_followers where report_id = ${original.id} order by email`,
+    );
     expect(followers.map((f) => f.email)).toEqual(["neighbour@mail.example", "second@mail.example"]);
     // A duplicate of the duplicate points at the original.
     const third = await file(world);
-    await performReportAction({ db, reportId: third.id, expectedVersion: 1, actor: world.actors.agent, action: { type: "mark_duplicate", duplicateOfId: dup.id } });
-    const row = await queryOne<{ duplicate_of_id: number }>(db, sql`select duplicate_of_id from reports where id = ${third.id}`);
+    await performReportAction({
+      db,
+      reportId: third.id,
+      expectedVersion: 1,
+      actor: world.actors.agent,
+      action: { type: "mark_duplicate", duplicateOfId: dup.id },
+    });
+    const row = await queryOne<{ duplicate_of_id: number }>(
+      db,
+      sql`select duplicate_of_id from reports where id = ${third.id}`,
+    );
     expect(row!.duplicate_of_id).toBe(original.id);
   });
 
@@ -189,10 +280,21 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     const filedAt = new Date("2026-11-16T08:00:00Z"); // Monday; due Wednesday 18th
     const paused = await file(world, { now: filedAt });
     const late = await file(world, { now: filedAt });
-    await performReportAction({ db, reportId: paused.id, expectedVersion: 1, actor: world.actors.agent, action: { type: "assign", organisationId: world.water.id }, now: filedAt });
     await performReportAction({
-      db, reportId: paused.id, expectedVersion: 2, actor: world.actors.waterOperator,
-      action: { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-30" }, now: new Date("2026-11-17T08:00:00Z"),
+      db,
+      reportId: paused.id,
+      expectedVersion: 1,
+      actor: world.actors.agent,
+      action: { type: "assign", organisationId: world.water.id },
+      now: filedAt,
+    });
+    await performReportAction({
+      db,
+      reportId: paused.id,
+      expectedVersion: 2,
+      actor: world.actors.waterOperator,
+      action: { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-30" },
+      now: new Date("2026-11-17T08:00:00Z"),
     });
     expect((await reportRow(paused.id))!.sla_paused_at).not.toBeNull();
 
@@ -206,7 +308,10 @@ describe(`the standard procedure on the ${engine} engine`, () => {
     );
     expect(escalations).toEqual([{ recipient: world.lead.email, template: "organisation_escalated" }]);
     await escalateOverdueReports({ db, now: at });
-    const count = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from report_events where report_id = ${late.id} and kind = 'escalated'`);
+    const count = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from report_events where report_id = ${late.id} and kind = 'escalated'`,
+    );
     expect(count!.n).toBe(1);
   });
 
@@ -227,23 +332,38 @@ describe(`the standard procedure on the ${engine} engine`, () => {
       ["agent", { type: "note", internalNote: "Pozvan podnosilac." }],
     ];
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.nat(actions.length - 1), { minLength: 3, maxLength: 12 }), async (picks) => {
-        const report = await file(world);
-        let version = 1;
-        for (const pick of picks) {
-          const [who, action] = actions[pick]!;
-          try {
-            version = (await performReportAction({ db, reportId: report.id, expectedVersion: version, actor: world.actors[who], action })).state.version;
-          } catch (err) {
-            expect(err).toBeInstanceOf(AppError);
+      fc.asyncProperty(
+        fc.array(fc.nat(actions.length - 1), { minLength: 3, maxLength: 12 }),
+        async (picks) => {
+          const report = await file(world);
+          let version = 1;
+          for (const pick of picks) {
+            const [who, action] = actions[pick]!;
+            try {
+              version = (
+                await performReportAction({
+                  db,
+                  reportId: report.id,
+                  expectedVersion: version,
+                  actor: world.actors[who],
+                  action,
+                })
+              ).state.version;
+            } catch (err) {
+              expect(err).toBeInstanceOf(AppError);
+            }
           }
-        }
-        const row = await reportRow(report.id);
-        const events = await eventsOf(report.id);
-        expect(replayEvents(events)).toEqual({ status: row!.status, assignedOrganisationId: row!.assigned_organisation_id });
-        expect(row!.version).toBe(events.length);
-        if (row!.status === "closed") expect(events.some((e) => e.toStatus === "resolved" && e.public_text)).toBe(true);
-      }),
+          const row = await reportRow(report.id);
+          const events = await eventsOf(report.id);
+          expect(replayEvents(events)).toEqual({
+            status: row!.status,
+            assignedOrganisationId: row!.assigned_organisation_id,
+          });
+          expect(row!.version).toBe(events.length);
+          if (row!.status === "closed")
+            expect(events.some((e) => e.toStatus === "resolved" && e.public_text)).toBe(true);
+        },
+      ),
       { numRuns: engine === "embedded" ? 25 : 50 },
     );
   });

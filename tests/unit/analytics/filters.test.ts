@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyticsFiltersToParams, parseAnalyticsFilters, periodBounds, periodPresets } from "../../../lib/analytics/filters";
+import {
+  analyticsFiltersToParams,
+  parseAnalyticsFilters,
+  periodBounds,
+  periodPresets,
+} from "../../../lib/analytics/filters";
 import { hexagonSizeForZoom } from "../../../lib/analytics/hexagon-size";
 import { AppError } from "../../../lib/errors";
 
@@ -8,12 +13,22 @@ const now = new Date("2026-11-20T12:00:00Z");
 describe("analytics filters", () => {
   it("opens on the last 90 days with the default hotspot parameters", () => {
     const f = parseAnalyticsFilters(new URLSearchParams(), now);
-    expect(f).toMatchObject({ from: "2026-08-23", to: "2026-11-20", categories: [], layer: "choropleth", bucket: "week", epsMetres: 150, minPoints: 5 });
+    expect(f).toMatchObject({
+      from: "2026-08-23",
+      to: "2026-11-20",
+      categories: [],
+      layer: "choropleth",
+      bucket: "week",
+      epsMetres: 150,
+      minPoints: 5,
+    });
   });
 
   it("reads repeated and comma-separated codes and round-trips through the URL", () => {
     const f = parseAnalyticsFilters(
-      new URLSearchParams("from=2026-07-01&to=2026-09-30&category=illegal_dumping,pothole&category=graffiti&district=centar&organisation=jkp-komunalac&layer=hexagons&bucket=month&eps=80&minPoints=3"),
+      new URLSearchParams(
+        "from=2026-07-01&to=2026-09-30&category=illegal_dumping,pothole&category=graffiti&district=centar&organisation=jkp-komunalac&layer=hexagons&bucket=month&eps=80&minPoints=3",
+      ),
       now,
     );
     expect(f).toEqual({
@@ -59,7 +74,10 @@ describe("analytics filters", () => {
 
   it("offers the previous calendar quarter as a preset", () => {
     expect(periodPresets(now).lastQuarter).toEqual({ from: "2026-07-01", to: "2026-09-30" });
-    expect(periodPresets(new Date("2026-02-10T12:00:00Z")).lastQuarter).toEqual({ from: "2025-10-01", to: "2025-12-31" });
+    expect(periodPresets(new Date("2026-02-10T12:00:00Z")).lastQuarter).toEqual({
+      from: "2025-10-01",
+      to: "2025-12-31",
+    });
   });
 
   it("keeps hexagons the same size on screen: half the metres one zoom level in, within bounds", () => {

@@ -17,13 +17,29 @@ describe("EWKB decoding", () => {
       "00F03F000000000000F03F000000000000F03F000000000000F03F000000000000000000000000000000000000000000000000";
     expect(wkbHexToGeometry(hex)).toEqual({
       type: "MultiPolygon",
-      coordinates: [[[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]]],
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [0, 1],
+            [1, 1],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      ],
     });
   });
 
   it("decodes a big-endian line string without SRID", () => {
     // ST_AsBinary(LINESTRING(0 0, 2 3), 'XDR')
     const hex = "00" + "00000002" + "00000002" + "0".repeat(32) + "4000000000000000" + "4008000000000000";
-    expect(wkbHexToGeometry(hex)).toEqual({ type: "LineString", coordinates: [[0, 0], [2, 3]] });
+    expect(wkbHexToGeometry(hex)).toEqual({
+      type: "LineString",
+      coordinates: [
+        [0, 0],
+        [2, 3],
+      ],
+    });
   });
 });

@@ -7,7 +7,8 @@ import { crsOfGeoJson, crsOfWkt } from "../../../lib/geodata/crs";
 import { readGeodataFile } from "../../../lib/geodata/read-geodata-file";
 
 const dir = path.resolve(__dirname, "../../fixtures/geodata");
-const read = (name: string, layer?: string) => readGeodataFile({ bytes: new Uint8Array(readFileSync(path.join(dir, name))), fileName: name, layer });
+const read = (name: string, layer?: string) =>
+  readGeodataFile({ bytes: new Uint8Array(readFileSync(path.join(dir, name))), fileName: name, layer });
 
 /** Distance in metres between two [lng, lat] positions (equirectangular: fine over a few metres). */
 function metresBetween(a: Position, b: Position): number {
@@ -61,7 +62,11 @@ describe("reading geodata files", () => {
   it("rejects a CRS it does not know, naming it", async () => {
     const error = await read("unknown-crs.geojson").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "unprocessable", messageKey: "geodataUnknownCrs", details: { crs: "EPSG:3844" } });
+    expect(error).toMatchObject({
+      code: "unprocessable",
+      messageKey: "geodataUnknownCrs",
+      details: { crs: "EPSG:3844" },
+    });
   });
 
   it.each([
@@ -74,18 +79,39 @@ describe("reading geodata files", () => {
   });
 
   it("rejects text that is not GeoJSON and a file of an unknown kind", async () => {
-    const broken = await readGeodataFile({ bytes: new TextEncoder().encode('{"type": "FeatureCollection", "features": ['), fileName: "a.geojson" }).catch((e: unknown) => e);
+    const broken = await readGeodataFile({
+      bytes: new TextEncoder().encode('{"type": "FeatureCollection", "features": ['),
+      fileName: "a.geojson",
+    }).catch((e: unknown) => e);
     expect(broken).toMatchObject({ messageKey: "geodataCorrupt", details: { format: "GeoJSON" } });
-    const other = await readGeodataFile({ bytes: new TextEncoder().encode("naziv;x;y"), fileName: "a.csv" }).catch((e: unknown) => e);
+    const other = await readGeodataFile({
+      bytes: new TextEncoder().encode("naziv;x;y"),
+      fileName: "a.csv",
+    }).catch((e: unknown) => e);
     expect(other).toMatchObject({ messageKey: "geodataUnsupportedFormat" });
   });
 
   it("identifies CRSs by their EPSG authority or their usual names", () => {
-    expect(crsOfGeoJson({ type: "name", properties: { name: "EPSG:3909" } })).toEqual({ known: true, code: "EPSG:3909" });
+    expect(crsOfGeoJson({ type: "name", properties: { name: "EPSG:3909" } })).toEqual({
+      known: true,
+      code: "EPSG:3909",
+    });
     expect(crsOfGeoJson(undefined)).toEqual({ known: true, code: "EPSG:4326" });
-    expect(crsOfWkt('PROJCS["MGI_1901_Balkans_zone_7",GEOGCS["GCS_MGI_1901"]]')).toEqual({ known: true, code: "EPSG:3909" });
-    expect(crsOfWkt('PROJCS["WGS_1984_Web_Mercator_Auxiliary_Sphere",GEOGCS["GCS_WGS_1984"]]')).toEqual({ known: true, code: "EPSG:3857" });
-    expect(crsOfWkt('PROJCS["Lambert 93",GEOGCS["RGF93"],AUTHORITY["EPSG","2154"]]')).toEqual({ known: false, name: "EPSG:2154" });
-    expect(crsOfWkt('PROJCS["Somewhere_Local_Grid",GEOGCS["X"]]')).toEqual({ known: false, name: "Somewhere_Local_Grid" });
+    expect(crsOfWkt('PROJCS["MGI_1901_Balkans_zone_7",GEOGCS["GCS_MGI_1901"]]')).toEqual({
+      known: true,
+      code: "EPSG:3909",
+    });
+    expect(crsOfWkt('PROJCS["WGS_1984_Web_Mercator_Auxiliary_Sphere",GEOGCS["GCS_WGS_1984"]]')).toEqual({
+      known: true,
+      code: "EPSG:3857",
+    });
+    expect(crsOfWkt('PROJCS["Lambert 93",GEOGCS["RGF93"],AUTHORITY["EPSG","2154"]]')).toEqual({
+      known: false,
+      name: "EPSG:2154",
+    });
+    expect(crsOfWkt('PROJCS["Somewhere_Local_Grid",GEOGCS["X"]]')).toEqual({
+      known: false,
+      name: "Somewhere_Local_Grid",
+    });
   });
 });

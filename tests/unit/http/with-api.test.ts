@@ -14,18 +14,26 @@ describe("withApi", () => {
     });
     const en = await handler(req("en"), ctx);
     expect(en.status).toBe(404);
-    expect(await en.json()).toEqual({ error: { code: "not_found", message: "No municipality with that code is served here." } });
+    expect(await en.json()).toEqual({
+      error: { code: "not_found", message: "No municipality with that code is served here." },
+    });
     const cyr = await handler(req("sr-Cyrl"), ctx);
     expect((await cyr.json()).error.message).toBe("Општина са том ознаком није обухваћена овом услугом.");
   });
 
   it("names report statuses by their label in the caller's language", async () => {
     const handler = withApi(async () => {
-      throw new AppError({ code: "conflict", messageKey: "illegalTransition", details: { from: "received", to: "closed" } });
+      throw new AppError({
+        code: "conflict",
+        messageKey: "illegalTransition",
+        details: { from: "received", to: "closed" },
+      });
     });
     const response = await handler(req("sr-Latn"), ctx);
     expect(response.status).toBe(409);
-    expect((await response.json()).error.message).toBe("Prijava sa statusom „Primljeno“ ne može da pređe u „Zatvoreno“.");
+    expect((await response.json()).error.message).toBe(
+      "Prijava sa statusom „Primljeno“ ne može da pređe u „Zatvoreno“.",
+    );
   });
 
   it("answers invalid input with 422 and the failing fields", async () => {

@@ -38,15 +38,22 @@ describe("message catalogues", () => {
       type Format = ((key: string, values: Record<string, unknown>) => string) & {
         markup: (key: string, values: Record<string, unknown>) => string;
       };
-      const translator = createTranslator({ locale, messages: { root: unflatten(messages) } as never }) as unknown as Format;
+      const translator = createTranslator({
+        locale,
+        messages: { root: unflatten(messages) } as never,
+      }) as unknown as Format;
       for (const [key, message] of Object.entries(messages)) {
         expect(message.trim(), `${locale} ${key}`).not.toBe("");
         const values: Record<string, unknown> = Object.fromEntries(
-          [...message.matchAll(/\{(\w+)/g)].map((m) => [m[1], m[1] === "count" || /s$/.test(m[1]!) ? 3 : "x"]),
+          [...message.matchAll(/\{(\w+)/g)].map((m) => [
+            m[1],
+            m[1] === "count" || /s$/.test(m[1]!) ? 3 : "x",
+          ]),
         );
         const tags = [...message.matchAll(/<(\w+)>/g)].map((m) => m[1]!);
         for (const tag of tags) values[tag] = (chunks: string) => chunks;
-        const t = (key: string, v: Record<string, unknown>) => (tags.length ? translator.markup(key, v) : translator(key, v));
+        const t = (key: string, v: Record<string, unknown>) =>
+          tags.length ? translator.markup(key, v) : translator(key, v);
         expect(() => t(`root.${key}`, values), `${locale} ${key}`).not.toThrow();
         expect(t(`root.${key}`, values)).not.toContain(`root.${key}`);
       }

@@ -24,7 +24,9 @@ describe("photo processing", () => {
   });
 
   it("accepts a PNG by its bytes and stores it as JPEG", async () => {
-    const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: "#fff" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     expect((await processPhoto(png)).contentType).toBe("image/jpeg");
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { makeTrackingCode, normaliseTrackingCode, TRACKING_ALPHABET } from "../../../lib/reports/tracking-code";
+import {
+  makeTrackingCode,
+  normaliseTrackingCode,
+  TRACKING_ALPHABET,
+} from "../../../lib/reports/tracking-code";
 import { seededRandom } from "../../../lib/random";
 
 describe("tracking codes", () => {

@@ -20,7 +20,9 @@ describe("the demo report plan", () => {
   it("spans the year before the day, oldest first, with unique codes", () => {
     const reports = plan(7);
     const yearAgo = today.getTime() - 366 * 86_400_000;
-    expect(reports.every((r) => r.createdAt.getTime() <= today.getTime() && r.createdAt.getTime() >= yearAgo)).toBe(true);
+    expect(
+      reports.every((r) => r.createdAt.getTime() <= today.getTime() && r.createdAt.getTime() >= yearAgo),
+    ).toBe(true);
     expect(new Set(reports.map((r) => r.trackingCode)).size).toBe(reports.length);
     const times = reports.map((r) => r.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));

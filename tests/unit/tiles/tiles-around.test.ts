@@ -23,7 +23,12 @@ describe("tilesAround", () => {
 
   it("lists each tile once when points share tiles", () => {
     const near: [number, number] = [centre[0] + 0.0005, centre[1]];
-    const tiles = tilesAround([centre, near], { radiusMetres: 100, minZoom: 14, maxZoom: 16, maxTiles: 1000 });
+    const tiles = tilesAround([centre, near], {
+      radiusMetres: 100,
+      minZoom: 14,
+      maxZoom: 16,
+      maxTiles: 1000,
+    });
     const keys = tiles.map((t) => `${t.z}/${t.x}/${t.y}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

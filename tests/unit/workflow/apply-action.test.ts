@@ -44,7 +44,12 @@ const start: WorkflowState = {
   rejectionTarget: null,
 };
 
-const ctx = (now: Date, pause = true): WorkflowContext => ({ now, slaWorkingDays: 5, pauseSlaWhenScheduled: pause, calendar: [] });
+const ctx = (now: Date, pause = true): WorkflowContext => ({
+  now,
+  slaWorkingDays: 5,
+  pauseSlaWhenScheduled: pause,
+  calendar: [],
+});
 
 const forward: WorkflowAction[] = [
   { type: "transition", to: "in_progress" },
@@ -70,7 +75,12 @@ const other: WorkflowAction[] = [
 const actionArb: fc.Arbitrary<WorkflowAction> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...forward) },
   { weight: 3, arbitrary: fc.constantFrom(...other) },
-  { weight: 2, arbitrary: fc.constantFrom(WATER, ROADS, CONTACT).map((organisationId): WorkflowAction => ({ type: "assign", organisationId })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(WATER, ROADS, CONTACT)
+      .map((organisationId): WorkflowAction => ({ type: "assign", organisationId })),
+  },
 );
 
 type Trail = Array<Pick<PlannedEvent, "toStatus" | "toOrganisationId" | "publicText"> & { kind: string }>;
@@ -94,7 +104,9 @@ function actorFor(who: string, state: WorkflowState): Actor {
 /** Runs actions in order; refused ones must throw an AppError and change nothing. */
 function run(steps: Array<[string, WorkflowAction]>) {
   let state = start;
-  const trail: Trail = [{ kind: "created", toStatus: "received", toOrganisationId: CONTACT, publicText: null }];
+  const trail: Trail = [
+    { kind: "created", toStatus: "received", toOrganisationId: CONTACT, publicText: null },
+  ];
   let accepted = 0;
   let closedMoments = 0;
   let clock = new Date("2026-11-23T08:00:00Z").getTime();
@@ -160,7 +172,10 @@ describe("the procedure under any sequence of actions", () => {
     fc.assert(
       fc.property(stepsArb, (steps) => {
         const { state, trail } = run(steps);
-        expect(replayEvents(trail)).toEqual({ status: state.status, assignedOrganisationId: state.assignedOrganisationId });
+        expect(replayEvents(trail)).toEqual({
+          status: state.status,
+          assignedOrganisationId: state.assignedOrganisationId,
+        });
       }),
       { numRuns: 2_000 },
     );
@@ -181,15 +196,26 @@ describe("who may do what", () => {
 
   it("lets the assigned utility work its report and nobody else's", () => {
     expect(attempt(assigned, { type: "transition", to: "in_progress" }, "waterOperator")).toBe("ok");
-    expect(attempt(assigned, { type: "transition", to: "in_progress" }, "roadsOperator")).toBe("actionNotAllowed");
+    expect(attempt(assigned, { type: "transition", to: "in_progress" }, "roadsOperator")).toBe(
+      "actionNotAllowed",
+    );
     expect(attempt(assigned, { type: "transition", to: "in_progress" }, "agent")).toBe("actionNotAllowed");
     expect(attempt(assigned, { type: "transition", to: "in_progress" }, "planner")).toBe("actionNotAllowed");
   });
 
   it("lets a utility forward its report to another organisation, keeping it assigned", () => {
-    const result = applyAction(assigned, { type: "assign", organisationId: ROADS, internalNote: "Kolovoz, ne vodovod." }, actors.waterOperator!, now);
+    const result = applyAction(
+      assigned,
+      { type: "assign", organisationId: ROADS, internalNote: "Kolovoz, ne vodovod." },
+      actors.waterOperator!,
+      now,
+    );
     expect(result.state).toMatchObject({ status: "assigned", assignedOrganisationId: ROADS });
-    expect(result.events[0]).toMatchObject({ kind: "forwarded", fromOrganisationId: WATER, toOrganisationId: ROADS });
+    expect(result.events[0]).toMatchObject({
+      kind: "forwarded",
+      fromOrganisationId: WATER,
+      toOrganisationId: ROADS,
+    });
   });
 
   it("lets only the reporter reopen as a citizen, and the system only close", () => {
@@ -206,25 +232,49 @@ describe("who may do what", () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toMatchObject({ code: "conflict", messageKey: "illegalTransition" });
-      expect((err as AppError).details).toEqual({ from: "received", to: "closed", allowed: ["triaged", "assigned", "in_progress", "rejected", "duplicate"] });
+      expect((err as AppError).details).toEqual({
+        from: "received",
+        to: "closed",
+        allowed: ["triaged", "assigned", "in_progress", "rejected", "duplicate"],
+      });
     }
   });
 });
 
 describe("the service-standard clock", () => {
   it("pauses while work is scheduled and moves the due date by the working days paused", () => {
-    const assigned = { ...start, status: "assigned" as const, assignedOrganisationId: WATER, dueAt: new Date("2026-11-25T22:59:59.999Z") };
+    const assigned = {
+      ...start,
+      status: "assigned" as const,
+      assignedOrganisationId: WATER,
+      dueAt: new Date("2026-11-25T22:59:59.999Z"),
+    };
     // Scheduled on Monday 23 November, resumed on Monday 30 November: 5 working days paused.
-    const scheduled = applyAction(assigned, { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-30" }, actors.waterOperator!, ctx(new Date("2026-11-23T09:00:00Z")));
+    const scheduled = applyAction(
+      assigned,
+      { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-30" },
+      actors.waterOperator!,
+      ctx(new Date("2026-11-23T09:00:00Z")),
+    );
     expect(scheduled.state.slaPausedAt).not.toBeNull();
-    const resumed = applyAction(scheduled.state, { type: "transition", to: "in_progress" }, actors.waterOperator!, ctx(new Date("2026-11-30T09:00:00Z")));
+    const resumed = applyAction(
+      scheduled.state,
+      { type: "transition", to: "in_progress" },
+      actors.waterOperator!,
+      ctx(new Date("2026-11-30T09:00:00Z")),
+    );
     expect(resumed.state.slaPausedAt).toBeNull();
     expect(resumed.state.dueAt!.toISOString()).toBe("2026-12-02T22:59:59.999Z");
   });
 
   it("keeps running when the category does not pause", () => {
     const assigned = { ...start, status: "assigned" as const, assignedOrganisationId: WATER };
-    const scheduled = applyAction(assigned, { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-30" }, actors.waterOperator!, ctx(new Date("2026-11-23T09:00:00Z"), false));
+    const scheduled = applyAction(
+      assigned,
+      { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-30" },
+      actors.waterOperator!,
+      ctx(new Date("2026-11-23T09:00:00Z"), false),
+    );
     expect(scheduled.state.slaPausedAt).toBeNull();
     expect(scheduled.state.dueAt).toEqual(assigned.dueAt);
   });
@@ -232,7 +282,12 @@ describe("the service-standard clock", () => {
   it("refuses a scheduled date in the past", () => {
     const assigned = { ...start, status: "assigned" as const, assignedOrganisationId: WATER };
     expect(() =>
-      applyAction(assigned, { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-01" }, actors.waterOperator!, ctx(new Date("2026-11-23T09:00:00Z"))),
+      applyAction(
+        assigned,
+        { type: "transition", to: "action_scheduled", scheduledFor: "2026-11-01" },
+        actors.waterOperator!,
+        ctx(new Date("2026-11-23T09:00:00Z")),
+      ),
     ).toThrow(expect.objectContaining({ messageKey: "scheduledDateInPast" }));
   });
 });

@@ -7,7 +7,8 @@ describe("the standard procedure", () => {
   it("reaches every status from received", () => {
     const seen = new Set<ReportStatus>(["received"]);
     const queue: ReportStatus[] = ["received"];
-    while (queue.length) for (const next of transitions[queue.shift()!]) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    while (queue.length)
+      for (const next of transitions[queue.shift()!]) if (!seen.has(next)) (seen.add(next), queue.push(next));
     expect([...seen].sort()).toEqual([...all].sort());
   });
 

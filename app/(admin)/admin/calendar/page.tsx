@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.calendar"))("title") };
 }
 
-export default async function AdminCalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function AdminCalendarPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string }>;
+}) {
   const user = await staffWithPermission("admin.manage");
   if (!user) return <Forbidden />;
   const t = await getTranslations("admin.calendar");
@@ -33,7 +37,8 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
     listCalendarOverrides({ db, scope, year }),
     listAdminChanges({ db, scope, entities: ["calendar_override"] }),
   ]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "full", timeZone: "Europe/Belgrade" });
+  const day = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "full", timeZone: "Europe/Belgrade" });
   return (
     <main id="main" className="page admin-page">
       <h1>{t("title")}</h1>
@@ -68,7 +73,11 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
                 <td>
                   {o.effect.dueWith === o.effect.dueWithout
                     ? t("noEffect", { filed: day(o.effect.filedOn), due: day(o.effect.dueWith) })
-                    : t("effectLine", { filed: day(o.effect.filedOn), without: day(o.effect.dueWithout), with: day(o.effect.dueWith) })}
+                    : t("effectLine", {
+                        filed: day(o.effect.filedOn),
+                        without: day(o.effect.dueWithout),
+                        with: day(o.effect.dueWith),
+                      })}
                 </td>
                 <td>
                   <DeleteOverrideButton id={o.id} label={t("delete", { date: o.date })} />

@@ -27,7 +27,11 @@ export function categoryFormValues(c: ServiceCategory): CategoryValues {
       type: q.type,
       label: text(q.label),
       required: q.required,
-      options: (q.options ?? []).map((o) => ({ value: o.value, label: text(o.label), stop: o.stop ? text(o.stop) : { "sr-Latn": "", en: "" } })),
+      options: (q.options ?? []).map((o) => ({
+        value: o.value,
+        label: text(o.label),
+        stop: o.stop ? text(o.stop) : { "sr-Latn": "", en: "" },
+      })),
     })),
     locationPrecisionMetres: c.locationPrecisionMetres === null ? "" : String(c.locationPrecisionMetres),
     checksPermitCoverage: c.checksPermitCoverage,

@@ -16,14 +16,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.categories"))("title") };
 }
 
-export default async function AdminCategoriesPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+export default async function AdminCategoriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ created?: string }>;
+}) {
   const user = await staffWithPermission("admin.manage");
   if (!user) return <Forbidden />;
   const t = await getTranslations("admin");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
   const scope = await loadAdminScope({ db, user });
-  const [groups, changes] = await Promise.all([listAdminCategories({ db, scope }), listAdminChanges({ db, scope, entities: ["category"] })]);
+  const [groups, changes] = await Promise.all([
+    listAdminCategories({ db, scope }),
+    listAdminChanges({ db, scope, entities: ["category"] }),
+  ]);
   return (
     <main id="main" className="page admin-page">
       <h1>{t("categories.title")}</h1>
@@ -59,7 +66,8 @@ export default async function AdminCategoriesPage({ searchParams }: { searchPara
                 {g.categories.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link href={`/admin/categories/${c.id}`}>{localized(c.name, locale)}</Link> <span className="hint">{c.serviceCode}</span>
+                      <Link href={`/admin/categories/${c.id}`}>{localized(c.name, locale)}</Link>{" "}
+                      <span className="hint">{c.serviceCode}</span>
                     </td>
                     <td>
                       {t(`kind.${c.responsibleKind}` as never)}

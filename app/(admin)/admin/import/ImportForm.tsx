@@ -3,7 +3,16 @@
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 
-const fields = ["externalId", "categoryCode", "description", "latitude", "longitude", "address", "createdAt", "status"] as const;
+const fields = [
+  "externalId",
+  "categoryCode",
+  "description",
+  "latitude",
+  "longitude",
+  "address",
+  "createdAt",
+  "status",
+] as const;
 type Field = (typeof fields)[number];
 const required: Field[] = ["categoryCode", "description"];
 
@@ -19,15 +28,34 @@ const guesses: Record<Field, RegExp> = {
   status: /^(status|stanje)$/i,
 };
 
-type Progress = { id: number; status: string; totalRows: number; nextRow: number; imported: number; skipped: number; failed: number; lastError: string | null };
-type DryRun = { total: number; valid: number; failed: number; errors: Array<{ row: number; message: string }> };
+type Progress = {
+  id: number;
+  status: string;
+  totalRows: number;
+  nextRow: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  lastError: string | null;
+};
+type DryRun = {
+  total: number;
+  valid: number;
+  failed: number;
+  errors: Array<{ row: number; message: string }>;
+};
 
 async function post(url: string, body: unknown): Promise<{ ok: boolean; body: unknown }> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { ok: res.ok, body: await res.json().catch(() => null) };
 }
 
-const errorMessage = (body: unknown, fallback: string) => (body as { error?: { message?: string } } | null)?.error?.message ?? fallback;
+const errorMessage = (body: unknown, fallback: string) =>
+  (body as { error?: { message?: string } } | null)?.error?.message ?? fallback;
 
 export function ImportForm({ municipalities }: { municipalities: Array<{ code: string; name: string }> }) {
   const t = useTranslations("import");
@@ -42,7 +70,12 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const request = () => ({ municipalityCode: municipality, fileName: file?.name ?? "", csv: file?.csv ?? "", mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) });
+  const request = () => ({
+    municipalityCode: municipality,
+    fileName: file?.name ?? "",
+    csv: file?.csv ?? "",
+    mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)),
+  });
 
   const choose = async (chosen: File | undefined) => {
     setError(null);
@@ -51,12 +84,20 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
     if (!chosen) return;
     const csv = await chosen.text();
     setFile({ name: chosen.name, csv });
-    const result = await post("/api/admin/import/inspect", { municipalityCode: municipality, fileName: chosen.name, csv });
+    const result = await post("/api/admin/import/inspect", {
+      municipalityCode: municipality,
+      fileName: chosen.name,
+      csv,
+    });
     if (!result.ok) return setError(errorMessage(result.body, tErrors("generic")));
     const inspected = result.body as { header: string[]; totalRows: number };
     setHeader(inspected.header);
     setTotalRows(inspected.totalRows);
-    setMapping(Object.fromEntries(fields.map((f) => [f, inspected.header.find((h) => guesses[f].test(h.trim())) ?? ""])));
+    setMapping(
+      Object.fromEntries(
+        fields.map((f) => [f, inspected.header.find((h) => guesses[f].test(h.trim())) ?? ""]),
+      ),
+    );
   };
 
   const check = async () => {
@@ -75,7 +116,16 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
     setBusy(false);
     if (!result.ok) return setError(errorMessage(result.body, tErrors("generic")));
     const job = result.body as { id: number; totalRows: number };
-    setProgress({ id: job.id, status: "pending", totalRows: job.totalRows, nextRow: 0, imported: 0, skipped: 0, failed: 0, lastError: null });
+    setProgress({
+      id: job.id,
+      status: "pending",
+      totalRows: job.totalRows,
+      nextRow: 0,
+      imported: 0,
+      skipped: 0,
+      failed: 0,
+      lastError: null,
+    });
   };
 
   const resume = async () => {
@@ -97,7 +147,8 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
     return () => clearInterval(timer);
   }, [jobId, running]);
 
-  const mappingComplete = required.every((f) => mapping[f]) && ((mapping.latitude && mapping.longitude) || mapping.address);
+  const mappingComplete =
+    required.every((f) => mapping[f]) && ((mapping.latitude && mapping.longitude) || mapping.address);
 
   return (
     <div className="import-form">
@@ -110,7 +161,13 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
         ))}
       </select>
       <label htmlFor="import-file">{t("file")}</label>
-      <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => choose(e.target.files?.[0])} aria-describedby="import-file-hint" />
+      <input
+        id="import-file"
+        type="file"
+        accept=".csv,text/csv"
+        onChange={(e) => choose(e.target.files?.[0])}
+        aria-describedby="import-file-hint"
+      />
       <p id="import-file-hint" className="hint">
         {t("fileHint")}
       </p>
@@ -126,7 +183,10 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
             <label key={f} className="mapping-row">
               {t(`field.${f}`)}
               {required.includes(f) ? " *" : ""}
-              <select value={mapping[f] ?? ""} onChange={(e) => setMapping((m) => ({ ...m, [f]: e.target.value }))}>
+              <select
+                value={mapping[f] ?? ""}
+                onChange={(e) => setMapping((m) => ({ ...m, [f]: e.target.value }))}
+              >
                 <option value="">{t("notMapped")}</option>
                 {header.map((h) => (
                   <option key={h} value={h}>
@@ -140,7 +200,12 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
           <button type="button" className="button" disabled={busy || !mappingComplete} onClick={check}>
             {t("dryRun")}
           </button>
-          <button type="button" className="button primary" disabled={busy || !mappingComplete || running} onClick={start}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy || !mappingComplete || running}
+            onClick={start}
+          >
             {t("start")}
           </button>
         </fieldset>
@@ -148,7 +213,9 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
       {dryRun ? (
         <section aria-labelledby="dry-run-title">
           <h2 id="dry-run-title">{t("dryRunTitle")}</h2>
-          <p role="status">{t("dryRunSummary", { total: dryRun.total, valid: dryRun.valid, failed: dryRun.failed })}</p>
+          <p role="status">
+            {t("dryRunSummary", { total: dryRun.total, valid: dryRun.valid, failed: dryRun.failed })}
+          </p>
           {dryRun.errors.length > 0 ? (
             <ul className="import-errors">
               {dryRun.errors.map((e) => (
@@ -163,7 +230,14 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
           <h2 id="progress-title">{t("progressTitle")}</h2>
           <progress max={progress.totalRows || 1} value={progress.nextRow} aria-label={t("progressLabel")} />
           <p role="status">
-            {t(`status.${progress.status}` as never)} – {t("progressSummary", { done: progress.nextRow, total: progress.totalRows, imported: progress.imported, skipped: progress.skipped, failed: progress.failed })}
+            {t(`status.${progress.status}` as never)} –{" "}
+            {t("progressSummary", {
+              done: progress.nextRow,
+              total: progress.totalRows,
+              imported: progress.imported,
+              skipped: progress.skipped,
+              failed: progress.failed,
+            })}
           </p>
           {progress.status === "failed" ? (
             <>

@@ -23,7 +23,12 @@ export default async function ImportPage() {
   const tr = await getTranslations("import");
   const locale = (await getLocale()) as Locale;
   const own = user.municipalityIds.length
-    ? await (await getDb()).select({ code: t.municipalities.code, name: t.municipalities.name }).from(t.municipalities).where(inArray(t.municipalities.id, user.municipalityIds))
+    ? await (
+        await getDb()
+      )
+        .select({ code: t.municipalities.code, name: t.municipalities.name })
+        .from(t.municipalities)
+        .where(inArray(t.municipalities.id, user.municipalityIds))
     : [];
   return (
     <main id="main" className="page narrow import-page">

@@ -32,7 +32,9 @@ export default async function AdminOpen311Page() {
     listAdminChanges({ db, scope, entities: ["open311_endpoint"] }),
   ]);
   const orgChoices = organisations.map((o) => ({ id: o.id, name: localized(o.name, locale) }));
-  const categories = groups.flatMap((g) => g.categories).map((c) => ({ id: c.id, name: `${localized(c.name, locale)} (${c.serviceCode})` }));
+  const categories = groups
+    .flatMap((g) => g.categories)
+    .map((c) => ({ id: c.id, name: `${localized(c.name, locale)} (${c.serviceCode})` }));
   return (
     <main id="main" className="page narrow admin-page">
       <h1>{t("title")}</h1>
@@ -44,7 +46,14 @@ export default async function AdminOpen311Page() {
           <Open311EndpointForm
             id={e.id}
             apiKeyMasked={e.apiKeyMasked}
-            initial={{ organisationId: e.organisationId, name: e.name, baseUrl: e.baseUrl, jurisdictionId: e.jurisdictionId ?? "", active: e.active, rules: e.rules }}
+            initial={{
+              organisationId: e.organisationId,
+              name: e.name,
+              baseUrl: e.baseUrl,
+              jurisdictionId: e.jurisdictionId ?? "",
+              active: e.active,
+              rules: e.rules,
+            }}
             organisations={orgChoices}
             categories={categories}
           />

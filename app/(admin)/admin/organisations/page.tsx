@@ -54,14 +54,18 @@ export default async function AdminOrganisationsPage() {
           {organisations.map((o) => (
             <tr key={o.id}>
               <td>
-                <Link href={`/admin/organisations/${o.id}`}>{localized(o.name, locale)}</Link> <span className="hint">{o.code}</span>
+                <Link href={`/admin/organisations/${o.id}`}>{localized(o.name, locale)}</Link>{" "}
+                <span className="hint">{o.code}</span>
               </td>
               <td>{t(`kind.${o.kind}` as never)}</td>
               <td>{o.sector ?? "—"}</td>
               <td>
                 {o.vertices === null
                   ? t("organisations.wholeMunicipality")
-                  : t("organisations.areaSummary", { vertices: o.vertices, km2: format.number((o.areaSquareMetres ?? 0) / 1_000_000, { maximumFractionDigits: 2 }) })}
+                  : t("organisations.areaSummary", {
+                      vertices: o.vertices,
+                      km2: format.number((o.areaSquareMetres ?? 0) / 1_000_000, { maximumFractionDigits: 2 }),
+                    })}
               </td>
               <td>{o.active ? t("active") : t("inactive")}</td>
             </tr>

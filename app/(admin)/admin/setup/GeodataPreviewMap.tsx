@@ -7,20 +7,38 @@ import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { createBaseMap } from "@/components/map/create-map";
 
-export type PreviewShape = { index: number; status: "ok" | "repaired"; geometry: MultiPolygon; selected: boolean };
+export type PreviewShape = {
+  index: number;
+  status: "ok" | "repaired";
+  geometry: MultiPolygon;
+  selected: boolean;
+};
 
 function boundsOf(shapes: PreviewShape[]): [number, number, number, number] | null {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const s of shapes) for (const poly of s.geometry.coordinates) for (const ring of poly) for (const p of ring) {
-    xs.push(p[0]!);
-    ys.push(p[1]!);
-  }
+  for (const s of shapes)
+    for (const poly of s.geometry.coordinates)
+      for (const ring of poly)
+        for (const p of ring) {
+          xs.push(p[0]!);
+          ys.push(p[1]!);
+        }
   return xs.length ? [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] : null;
 }
 
 /** The features of an uploaded file on the map before anything is saved: repaired ones in orange, the chosen one outlined. */
-export function GeodataPreviewMap({ shapes, label, styleUrl, styleTimeoutMs }: { shapes: PreviewShape[]; label: string; styleUrl: string; styleTimeoutMs: number }) {
+export function GeodataPreviewMap({
+  shapes,
+  label,
+  styleUrl,
+  styleTimeoutMs,
+}: {
+  shapes: PreviewShape[];
+  label: string;
+  styleUrl: string;
+  styleTimeoutMs: number;
+}) {
   const t = useTranslations();
   const tRef = useRef(t);
   useEffect(() => {
@@ -35,7 +53,11 @@ export function GeodataPreviewMap({ shapes, label, styleUrl, styleTimeoutMs }: {
 
   const data = (list: PreviewShape[]): FeatureCollection => ({
     type: "FeatureCollection",
-    features: list.map((s) => ({ type: "Feature", properties: { index: s.index, status: s.status, selected: s.selected }, geometry: s.geometry })),
+    features: list.map((s) => ({
+      type: "Feature",
+      properties: { index: s.index, status: s.status, selected: s.selected },
+      geometry: s.geometry,
+    })),
   });
 
   useEffect(() => {
@@ -55,8 +77,24 @@ export function GeodataPreviewMap({ shapes, label, styleUrl, styleTimeoutMs }: {
       if (cancelled) return map.remove();
       map.on("load", () => {
         map!.addSource("preview", { type: "geojson", data: data(shapesRef.current) });
-        map!.addLayer({ id: "preview-fill", type: "fill", source: "preview", paint: { "fill-color": ["match", ["get", "status"], "repaired", "#e8710a", "#188038"], "fill-opacity": 0.25 } });
-        map!.addLayer({ id: "preview-line", type: "line", source: "preview", paint: { "line-color": ["case", ["get", "selected"], "#1a56c4", "#3c4043"], "line-width": ["case", ["get", "selected"], 3, 1] } });
+        map!.addLayer({
+          id: "preview-fill",
+          type: "fill",
+          source: "preview",
+          paint: {
+            "fill-color": ["match", ["get", "status"], "repaired", "#e8710a", "#188038"],
+            "fill-opacity": 0.25,
+          },
+        });
+        map!.addLayer({
+          id: "preview-line",
+          type: "line",
+          source: "preview",
+          paint: {
+            "line-color": ["case", ["get", "selected"], "#1a56c4", "#3c4043"],
+            "line-width": ["case", ["get", "selected"], 3, 1],
+          },
+        });
         mapRef.current = map!;
       });
     })();

@@ -28,7 +28,8 @@ export default async function SetupPage() {
   const draft = await getOrStartSetupDraft({ db: await getDb(), userId: user.id });
   const env = getEnv();
   const year = new Date().getFullYear();
-  const name = (n: { "sr-Latn": string; en: string }) => localized({ ...n, "sr-Cyrl": toCyrillic(n["sr-Latn"]) }, locale);
+  const name = (n: { "sr-Latn": string; en: string }) =>
+    localized({ ...n, "sr-Cyrl": toCyrillic(n["sr-Latn"]) }, locale);
   return (
     <main id="main" className="page setup-page">
       <h1>{t("title")}</h1>

@@ -63,7 +63,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               <td>{u.email}</td>
               <td>
                 {u.memberships
-                  .map((m) => `${t(`roles.${m.role}` as never)}${m.organisationId ? ` · ${orgName.get(m.organisationId) ?? m.organisationId}` : ""}${m.isLead ? ` (${t("users.lead")})` : ""}`)
+                  .map(
+                    (m) =>
+                      `${t(`roles.${m.role}` as never)}${m.organisationId ? ` · ${orgName.get(m.organisationId) ?? m.organisationId}` : ""}${m.isLead ? ` (${t("users.lead")})` : ""}`,
+                  )
                   .join("; ")}
               </td>
               <td>

@@ -52,7 +52,15 @@ export default async function InvitePage({ params, searchParams }: Props) {
       ) : null}
       <form action={accept}>
         <label htmlFor="invite-password">{t("password")}</label>
-        <input id="invite-password" name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required aria-describedby="invite-hint" />
+        <input
+          id="invite-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          required
+          aria-describedby="invite-hint"
+        />
         <p id="invite-hint" className="hint">
           {t("passwordHint", { min: MIN_PASSWORD_LENGTH })}
         </p>

@@ -23,9 +23,16 @@ export default async function ApplyPage() {
       <h1>{t("applyTitle")}</h1>
       <p>{t("applyIntro")}</p>
       <p>
-        <Link href="/permits/track">{t("trackTitle")}</Link> · <Link href="/permits/planned">{t("plannedTitle")}</Link>
+        <Link href="/permits/track">{t("trackTitle")}</Link> ·{" "}
+        <Link href="/permits/planned">{t("plannedTitle")}</Link>
       </p>
-      <PermitForm mode="apply" municipalityCode={municipality.code} bbox={municipality.bbox} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+      <PermitForm
+        mode="apply"
+        municipalityCode={municipality.code}
+        bbox={municipality.bbox}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+      />
     </main>
   );
 }

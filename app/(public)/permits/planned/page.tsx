@@ -21,7 +21,12 @@ export default async function PlannedPage() {
     <main id="main" className="page narrow">
       <h1>{t("plannedTitle")}</h1>
       <p>{t("plannedIntro")}</p>
-      <PlannedWorks municipalityCode={municipality.code} bbox={municipality.bbox} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+      <PlannedWorks
+        municipalityCode={municipality.code}
+        bbox={municipality.bbox}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+      />
     </main>
   );
 }

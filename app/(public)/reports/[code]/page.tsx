@@ -27,7 +27,8 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
   const report = await getPublicReport({ db: await getDb(), code, locale });
   if (!report) notFound();
   const env = getEnv();
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Europe/Belgrade" });
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const eventTitle = (e: PublicTimelineEntry) =>
     e.kind === "status_changed"
@@ -47,7 +48,9 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
         <dd data-testid="tracking-code">{report.code}</dd>
         <dt>{t("reportPage.status")}</dt>
         <dd>
-          <span className={`badge status-${report.statusGroup}`}>{t(`status.${report.status}` as never)}</span>
+          <span className={`badge status-${report.statusGroup}`}>
+            {t(`status.${report.status}` as never)}
+          </span>
         </dd>
         <dt>{t("reportPage.handledBy")}</dt>
         <dd>{report.organisation ?? t("reportPage.triage")}</dd>
@@ -66,8 +69,17 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
       {report.permits.map((permit) => (
         <p key={permit.reference} className="banner info" data-testid="permit-notice">
           {permit.holder
-            ? t("reportPage.permitNoticeHolder", { until: date(permit.validTo), holder: permit.holder, reference: permit.reference, works: permit.works })
-            : t("reportPage.permitNotice", { until: date(permit.validTo), reference: permit.reference, works: permit.works })}
+            ? t("reportPage.permitNoticeHolder", {
+                until: date(permit.validTo),
+                holder: permit.holder,
+                reference: permit.reference,
+                works: permit.works,
+              })
+            : t("reportPage.permitNotice", {
+                until: date(permit.validTo),
+                reference: permit.reference,
+                works: permit.works,
+              })}
         </p>
       ))}
       {report.scheduledFor ? <p>{t("reportPage.scheduled", { date: date(report.scheduledFor) })}</p> : null}
@@ -79,7 +91,9 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
           })}
         </p>
       ) : null}
-      {report.rejectionTarget ? <p>{t("reportPage.referredTo", { target: report.rejectionTarget })}</p> : null}
+      {report.rejectionTarget ? (
+        <p>{t("reportPage.referredTo", { target: report.rejectionTarget })}</p>
+      ) : null}
       <p data-testid="supporters">{t("reportPage.supporters", { count: report.supporters })}</p>
 
       <ReportLocationMap
@@ -100,7 +114,11 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
               <li key={id}>
                 <a href={`/api/attachments/${id}`}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- served by the app's own photo route */}
-                  <img src={`/api/attachments/${id}`} alt={t("reportPage.photoAlt", { n: i + 1 })} loading="lazy" />
+                  <img
+                    src={`/api/attachments/${id}`}
+                    alt={t("reportPage.photoAlt", { n: i + 1 })}
+                    loading="lazy"
+                  />
                 </a>
               </li>
             ))}
@@ -112,7 +130,13 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
       <ol className="timeline">
         {report.timeline.map((e, i) => (
           <li key={i}>
-            <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" })}</time>
+            <time dateTime={e.at}>
+              {format.dateTime(new Date(e.at), {
+                dateStyle: "medium",
+                timeStyle: "short",
+                timeZone: "Europe/Belgrade",
+              })}
+            </time>
             <strong>{eventTitle(e)}</strong>
             {e.text ? <p>{e.text}</p> : null}
           </li>

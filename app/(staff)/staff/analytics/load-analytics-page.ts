@@ -2,7 +2,12 @@ import "server-only";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { analyticsMunicipalityId } from "@/lib/analytics/analytics-municipality";
-import { analyticsFiltersToParams, defaultAnalyticsFilters, parseAnalyticsFilters, type AnalyticsFilters } from "@/lib/analytics/filters";
+import {
+  analyticsFiltersToParams,
+  defaultAnalyticsFilters,
+  parseAnalyticsFilters,
+  type AnalyticsFilters,
+} from "@/lib/analytics/filters";
 import { getAnalyticsOverview } from "@/lib/analytics/get-analytics-overview";
 import type { SessionUser } from "@/lib/auth/staff-user";
 import { isAppError } from "@/lib/errors";

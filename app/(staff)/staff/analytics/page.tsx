@@ -28,7 +28,11 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   const tErrors = await getTranslations("errors");
   const now = new Date();
   const page = await loadAnalyticsPage({ user, searchParams: await searchParams, now });
-  const choices = await listFilterChoices({ db: page.db, municipalityId: page.municipalityId, locale: page.locale });
+  const choices = await listFilterChoices({
+    db: page.db,
+    municipalityId: page.municipalityId,
+    locale: page.locale,
+  });
   const municipality = await getMunicipalityById({ db: page.db, id: page.municipalityId });
   const env = getEnv();
   return (
@@ -37,7 +41,8 @@ export default async function AnalyticsPage({ searchParams }: Props) {
       <p className="hint">{t("intro")}</p>
       {page.filterError ? (
         <p role="alert" className="form-error">
-          {tErrors(page.filterError.key as never, { fields: page.filterError.fields } as never)} {t("showingDefaults")}
+          {tErrors(page.filterError.key as never, { fields: page.filterError.fields } as never)}{" "}
+          {t("showingDefaults")}
         </p>
       ) : null}
       <div className="analytics-layout">

@@ -18,7 +18,10 @@ export default async function FieldPage() {
   const user = await staffWithPermission("reports.act");
   if (!user) return <Forbidden />;
   const t = await getTranslations("field");
-  const municipality = await getStaffMunicipality({ db: await getDb(), municipalityIds: user.municipalityIds });
+  const municipality = await getStaffMunicipality({
+    db: await getDb(),
+    municipalityIds: user.municipalityIds,
+  });
   const env = getEnv();
   return (
     <main id="main" className="page narrow">

@@ -30,7 +30,10 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
   );
   const db = await getDb();
-  const [permits, municipality] = await Promise.all([listPermits({ db, municipalityIds: user.municipalityIds, filters }), getStaffMunicipality({ db, municipalityIds: user.municipalityIds })]);
+  const [permits, municipality] = await Promise.all([
+    listPermits({ db, municipalityIds: user.municipalityIds, filters }),
+    getStaffMunicipality({ db, municipalityIds: user.municipalityIds }),
+  ]);
   const env = getEnv();
   const day = (d: string) =>
     format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });

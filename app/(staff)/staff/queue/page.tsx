@@ -37,7 +37,13 @@ export default async function QueuePage({ searchParams }: Props) {
   const db = await getDb();
   const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
-  const organisations = desk ? await listOrganisations({ db, municipalityIds: user.municipalityIds, locale: (await getLocale()) as Locale }) : [];
+  const organisations = desk
+    ? await listOrganisations({
+        db,
+        municipalityIds: user.municipalityIds,
+        locale: (await getLocale()) as Locale,
+      })
+    : [];
   const env = getEnv();
   return (
     <main id="main" className="page staff-queue">

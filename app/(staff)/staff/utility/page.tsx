@@ -43,7 +43,9 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
   const requested = Number(params.organisation);
   const search = typeof params.q === "string" ? params.q : "";
   const current = utilities.find((o) => o.id === requested) ?? utilities[0];
-  const items = current ? await listStaffQueue({ db, user, scope: { organisationId: current.id }, locale, search }) : [];
+  const items = current
+    ? await listStaffQueue({ db, user, scope: { organisationId: current.id }, locale, search })
+    : [];
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const env = getEnv();
   const others = all.filter((o) => o.id !== current?.id);

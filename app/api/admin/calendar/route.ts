@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 /** Adds a local holiday or a decreed working day (`{ date, isWorking, reason }`): 201 with its id. */
 export const POST = withStaff("admin.manage", async (req, { user }) => {
   const { db, scope, body } = await adminRequest(req, user);
-  return NextResponse.json(await addCalendarOverride({ db, scope, actorUserId: user.id, override: body }), { status: 201 });
+  return NextResponse.json(await addCalendarOverride({ db, scope, actorUserId: user.id, override: body }), {
+    status: 201,
+  });
 });

@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 /** Creates a service category: 201 with its id. */
 export const POST = withStaff("admin.manage", async (req, { user }) => {
   const { db, scope, body } = await adminRequest(req, user);
-  return NextResponse.json(await saveCategory({ db, scope, actorUserId: user.id, category: body }), { status: 201 });
+  return NextResponse.json(await saveCategory({ db, scope, actorUserId: user.id, category: body }), {
+    status: 201,
+  });
 });

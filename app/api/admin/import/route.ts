@@ -12,7 +12,14 @@ export const POST = withStaff("admin.manage", async (req, { user, locale }) => {
   const request = await readImportRequest(req);
   const db = await getDb();
   const municipalityId = await adminMunicipalityId({ db, user, code: request.municipalityCode });
-  const job = await createImportJob({ db, municipalityId, userId: user.id, fileName: request.fileName, csv: request.csv, mapping: request.mapping });
+  const job = await createImportJob({
+    db,
+    municipalityId,
+    userId: user.id,
+    fileName: request.fileName,
+    csv: request.csv,
+    mapping: request.mapping,
+  });
   startImportJob({ db, jobId: job.id, locale });
   return NextResponse.json(job, { status: 202 });
 });

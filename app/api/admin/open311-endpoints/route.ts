@@ -8,5 +8,8 @@ export const dynamic = "force-dynamic";
 /** Registers an organisation's own Open311 system and its category rules: 201 with its id. */
 export const POST = withStaff("admin.manage", async (req, { user }) => {
   const { db, scope, body } = await adminRequest(req, user);
-  return NextResponse.json(await saveOpen311EndpointAsAdmin({ db, scope, actorUserId: user.id, endpoint: body }), { status: 201 });
+  return NextResponse.json(
+    await saveOpen311EndpointAsAdmin({ db, scope, actorUserId: user.id, endpoint: body }),
+    { status: 201 },
+  );
 });

@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 /** Creates a staff account with its roles and an initial password the user must change: 201 with its id. */
 export const POST = withStaff("organisation.manage", async (req, { user }) => {
   const { db, scope, body } = await adminRequest(req, user);
-  return NextResponse.json(await createUser({ db, scope, actorUserId: user.id, user: body }), { status: 201 });
+  return NextResponse.json(await createUser({ db, scope, actorUserId: user.id, user: body }), {
+    status: 201,
+  });
 });

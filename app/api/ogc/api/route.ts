@@ -4,8 +4,14 @@ import { ogcJson, ogcRoute } from "@/lib/ogc/respond";
 
 export const dynamic = "force-dynamic";
 
-const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
-const geojson = (description: string) => ({ description, content: { "application/geo+json": { schema: { type: "object" } } } });
+const json = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { type: "object" } } },
+});
+const geojson = (description: string) => ({
+  description,
+  content: { "application/geo+json": { schema: { type: "object" } } },
+});
 
 /** The OpenAPI 3.0 description of the feature API (`service-desc`). */
 export const GET = ogcRoute(async (_req, { base }) =>
@@ -21,7 +27,14 @@ export const GET = ogcRoute(async (_req, { base }) =>
         "/collections/{collectionId}": {
           get: {
             summary: "A collection",
-            parameters: [{ name: "collectionId", in: "path", required: true, schema: { type: "string", enum: collectionIds() } }],
+            parameters: [
+              {
+                name: "collectionId",
+                in: "path",
+                required: true,
+                schema: { type: "string", enum: collectionIds() },
+              },
+            ],
             responses: { "200": json("The collection"), "404": json("No such collection") },
           },
         },
@@ -29,10 +42,25 @@ export const GET = ogcRoute(async (_req, { base }) =>
           get: {
             summary: "Features",
             parameters: [
-              { name: "collectionId", in: "path", required: true, schema: { type: "string", enum: collectionIds() } },
-              { name: "bbox", in: "query", style: "form", explode: false, schema: { type: "array", minItems: 4, maxItems: 4, items: { type: "number" } } },
+              {
+                name: "collectionId",
+                in: "path",
+                required: true,
+                schema: { type: "string", enum: collectionIds() },
+              },
+              {
+                name: "bbox",
+                in: "query",
+                style: "form",
+                explode: false,
+                schema: { type: "array", minItems: 4, maxItems: 4, items: { type: "number" } },
+              },
               { name: "datetime", in: "query", schema: { type: "string" } },
-              { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
+              {
+                name: "limit",
+                in: "query",
+                schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+              },
               { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
             ],
             responses: { "200": geojson("A page of features"), "400": json("Bad parameter") },
@@ -42,7 +70,12 @@ export const GET = ogcRoute(async (_req, { base }) =>
           get: {
             summary: "One feature",
             parameters: [
-              { name: "collectionId", in: "path", required: true, schema: { type: "string", enum: collectionIds() } },
+              {
+                name: "collectionId",
+                in: "path",
+                required: true,
+                schema: { type: "string", enum: collectionIds() },
+              },
               { name: "featureId", in: "path", required: true, schema: { type: "string" } },
             ],
             responses: { "200": geojson("The feature"), "404": json("No such feature") },

@@ -13,7 +13,10 @@ export const dynamic = "force-dynamic";
  * the same application. The same limits as citizens' reports.
  */
 export const POST = withApi(async (req, { locale }) => {
-  const application = permitApplicationSchema.parse({ locale, ...((await req.json().catch(() => null)) as object | null) });
+  const application = permitApplicationSchema.parse({
+    locale,
+    ...((await req.json().catch(() => null)) as object | null),
+  });
   const db = await getDb();
   await consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) });
   const contactKey = application.applicant.email ?? application.applicant.phone?.replace(/\D/g, "");

@@ -9,5 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = withApi(async (req, { locale }) => {
   const query = (req.nextUrl.searchParams.get("q") ?? "").slice(0, 100);
   const places = await searchPlaces({ db: await getDb(), query, locale });
-  return NextResponse.json({ places }, { headers: { "cache-control": "public, max-age=300", vary: "accept-language, cookie" } });
+  return NextResponse.json(
+    { places },
+    { headers: { "cache-control": "public, max-age=300", vary: "accept-language, cookie" } },
+  );
 });

@@ -11,9 +11,13 @@ export const dynamic = "force-dynamic";
 export const GET = withApi(async (req, { locale }) => {
   const position: [number, number] = [numberParam(req, "lng"), numberParam(req, "lat")];
   const serviceCode = req.nextUrl.searchParams.get("service") ?? "";
-  if (!/^[a-z0-9_-]{1,64}$/.test(serviceCode)) throw new AppError({ code: "bad_request", messageKey: "invalidParameter", details: { name: "service" } });
+  if (!/^[a-z0-9_-]{1,64}$/.test(serviceCode))
+    throw new AppError({ code: "bad_request", messageKey: "invalidParameter", details: { name: "service" } });
   const db = await getDb();
   const municipalityId = await findMunicipalityAt({ db, position });
-  const candidates = municipalityId === null ? [] : await findDuplicateCandidates({ db, municipalityId, serviceCode, position, locale });
+  const candidates =
+    municipalityId === null
+      ? []
+      : await findDuplicateCandidates({ db, municipalityId, serviceCode, position, locale });
   return NextResponse.json({ candidates }, { headers: { "cache-control": "no-store" } });
 });

@@ -8,6 +8,11 @@ export const dynamic = "force-dynamic";
 /** A caller's earlier reports by email or phone: `?q=+381641234567`. */
 export const GET = withStaff("reports.intake", async (req, { user, locale }) => {
   const query = (req.nextUrl.searchParams.get("q") ?? "").slice(0, 254);
-  const reports = await findCallerHistory({ db: await getDb(), query, municipalityIds: user.municipalityIds, locale });
+  const reports = await findCallerHistory({
+    db: await getDb(),
+    query,
+    municipalityIds: user.municipalityIds,
+    locale,
+  });
   return NextResponse.json({ reports }, { headers: { "cache-control": "no-store" } });
 });

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 export const GET = withStaff("reports.view", async (req, { user }) => {
   const desk = isDesk(user);
   const relevant = (c: ReportChange) =>
-    user.municipalityIds.includes(c.municipalityId) && (desk || (c.organisationId !== null && user.organisationIds.includes(c.organisationId)));
+    user.municipalityIds.includes(c.municipalityId) &&
+    (desk || (c.organisationId !== null && user.organisationIds.includes(c.organisationId)));
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({

@@ -18,7 +18,12 @@ export const POST = withStaff("reports.intake", async (req, { user, locale }) =>
     municipalityIds: user.municipalityIds,
   });
   return NextResponse.json(
-    { id: filed.id, trackingCode: filed.trackingCode, dueAt: filed.dueAt.toISOString(), created: filed.created },
+    {
+      id: filed.id,
+      trackingCode: filed.trackingCode,
+      dueAt: filed.dueAt.toISOString(),
+      created: filed.created,
+    },
     { status: filed.created ? 201 : 200 },
   );
 });

@@ -16,7 +16,11 @@ export const POST = withStaff("permits.counter", async (req, { user, locale }) =
     municipalityIds: user.municipalityIds,
   });
   return NextResponse.json(
-    { reference: registered.reference, decisionDueAt: registered.decisionDueAt.toISOString(), created: registered.created },
+    {
+      reference: registered.reference,
+      decisionDueAt: registered.decisionDueAt.toISOString(),
+      created: registered.created,
+    },
     { status: registered.created ? 201 : 200 },
   );
 });

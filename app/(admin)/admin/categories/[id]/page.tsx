@@ -33,7 +33,12 @@ export default async function EditCategoryPage({ params }: { params: Promise<{ i
   return (
     <main id="main" className="page narrow admin-page">
       <h1>{localized(category.name, locale)}</h1>
-      <CategoryForm id={id} initial={categoryFormValues(category)} groups={groupChoices(groups, locale)} radius={DUPLICATE_RADIUS_METRES} />
+      <CategoryForm
+        id={id}
+        initial={categoryFormValues(category)}
+        groups={groupChoices(groups, locale)}
+        radius={DUPLICATE_RADIUS_METRES}
+      />
       <AdminChanges changes={changes} />
     </main>
   );

@@ -25,7 +25,10 @@ export default async function NewCategoryPage() {
   return (
     <main id="main" className="page narrow admin-page">
       <h1>{t("new")}</h1>
-      <CategoryForm groups={groupChoices(groups, (await getLocale()) as Locale)} radius={DUPLICATE_RADIUS_METRES} />
+      <CategoryForm
+        groups={groupChoices(groups, (await getLocale()) as Locale)}
+        radius={DUPLICATE_RADIUS_METRES}
+      />
     </main>
   );
 }

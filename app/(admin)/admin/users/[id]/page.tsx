@@ -44,7 +44,19 @@ export default async function EditUserPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {target.mustChangePassword ? <p className="hint">{t("mustChangeNote")}</p> : null}
-      <UserForm id={id} initial={{ email: target.email, name: target.name, locale: target.locale, active: target.active, memberships: target.memberships }} roles={choices.roles} organisations={choices.organisations} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <UserForm
+        id={id}
+        initial={{
+          email: target.email,
+          name: target.name,
+          locale: target.locale,
+          active: target.active,
+          memberships: target.memberships,
+        }}
+        roles={choices.roles}
+        organisations={choices.organisations}
+        minPasswordLength={MIN_PASSWORD_LENGTH}
+      />
       <PasswordResetForm id={id} minPasswordLength={MIN_PASSWORD_LENGTH} />
       <AdminChanges changes={changes} />
     </main>

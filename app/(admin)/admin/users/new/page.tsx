@@ -20,12 +20,20 @@ export default async function NewUserPage() {
   if (!user) return <Forbidden />;
   const t = await getTranslations("admin.users");
   const db = await getDb();
-  const choices = await userFormChoices({ db, scope: await loadAdminScope({ db, user }), locale: (await getLocale()) as Locale });
+  const choices = await userFormChoices({
+    db,
+    scope: await loadAdminScope({ db, user }),
+    locale: (await getLocale()) as Locale,
+  });
   return (
     <main id="main" className="page narrow admin-page">
       <h1>{t("new")}</h1>
       <p className="hint">{t("newHint")}</p>
-      <UserForm roles={choices.roles} organisations={choices.organisations} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <UserForm
+        roles={choices.roles}
+        organisations={choices.organisations}
+        minPasswordLength={MIN_PASSWORD_LENGTH}
+      />
     </main>
   );
 }

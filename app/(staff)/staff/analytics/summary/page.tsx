@@ -31,12 +31,16 @@ export default async function AnalyticsSummaryPage({ searchParams }: Props) {
   return (
     <main id="main" className="page analytics-summary">
       <p className="no-print">
-        <Link href={`/staff/analytics?${page.query}&layer=${page.filters.layer}`}>{t("backToWorkspace")}</Link> <PrintButton label={t("print")} />
+        <Link href={`/staff/analytics?${page.query}&layer=${page.filters.layer}`}>
+          {t("backToWorkspace")}
+        </Link>{" "}
+        <PrintButton label={t("print")} />
       </p>
       <h1>{t("summaryTitle")}</h1>
       {page.filterError ? (
         <p role="alert" className="form-error">
-          {tErrors(page.filterError.key as never, { fields: page.filterError.fields } as never)} {t("showingDefaults")}
+          {tErrors(page.filterError.key as never, { fields: page.filterError.fields } as never)}{" "}
+          {t("showingDefaults")}
         </p>
       ) : null}
       <p>{t("periodShown", { from: page.filters.from, to: page.filters.to })}</p>

@@ -6,7 +6,11 @@ export const dynamic = "force-dynamic";
 
 /** The field app's web app manifest, in the crew's language: it installs on a phone's home screen. */
 export const GET = withApi(async (_req, { locale }) => {
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "field" }) as unknown as (key: string) => string;
+  const t = createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: "field",
+  }) as unknown as (key: string) => string;
   const manifest = {
     name: t("appName"),
     short_name: t("appShortName"),
@@ -23,6 +27,10 @@ export const GET = withApi(async (_req, { locale }) => {
     ],
   };
   return new Response(JSON.stringify(manifest), {
-    headers: { "content-type": "application/manifest+json; charset=utf-8", "cache-control": "private, max-age=3600", vary: "cookie" },
+    headers: {
+      "content-type": "application/manifest+json; charset=utf-8",
+      "cache-control": "private, max-age=3600",
+      vary: "cookie",
+    },
   });
 });

@@ -31,13 +31,20 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = await getFormatter();
   const db = await getDb();
-  const permit = await getStaffPermit({ db, id: Number((await params).id), municipalityIds: user.municipalityIds, locale: (await getLocale()) as Locale });
+  const permit = await getStaffPermit({
+    db,
+    id: Number((await params).id),
+    municipalityIds: user.municipalityIds,
+    locale: (await getLocale()) as Locale,
+  });
   if (!permit) notFound();
   const { saved } = await searchParams;
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const env = getEnv();
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Belgrade" });
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const day = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Belgrade" });
+  const when = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
   const closed = ["refused", "completed", "revoked"].includes(permit.status);
   return (
     <main id="main" className="page staff-permit">
@@ -69,7 +76,8 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
         <dd>{tt(`permitKind.${permit.kind}`)}</dd>
         <dt>{t("permits.holder")}</dt>
         <dd>
-          {permit.holderName} {permit.holderIsCompany ? null : <span className="hint">({t("permits.privateHolder")})</span>}
+          {permit.holderName}{" "}
+          {permit.holderIsCompany ? null : <span className="hint">({t("permits.privateHolder")})</span>}
         </dd>
         <dt>{t("permits.contractor")}</dt>
         <dd>{[permit.contractor, permit.contractorEmail].filter(Boolean).join(" · ") || "—"}</dd>
@@ -84,7 +92,18 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
         <dt>{t("permits.decisionDue")}</dt>
         <dd>{permit.decisionDueAt ? when(permit.decisionDueAt) : "—"}</dd>
         <dt>{t("permits.applicant")}</dt>
-        <dd>{permit.applicant ? [permit.applicant.name, permit.applicant.email, permit.applicant.phone, permit.applicant.address].filter(Boolean).join(" · ") : "—"}</dd>
+        <dd>
+          {permit.applicant
+            ? [
+                permit.applicant.name,
+                permit.applicant.email,
+                permit.applicant.phone,
+                permit.applicant.address,
+              ]
+                .filter(Boolean)
+                .join(" · ")
+            : "—"}
+        </dd>
         <dt>{t("permits.worksDescription")}</dt>
         <dd>{permit.worksDescription}</dd>
         <dt>{t("permits.conditions")}</dt>
@@ -93,7 +112,11 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="permit-steps">
         <h2 id="permit-steps">{t("permits.steps")}</h2>
-        <PermitStatusActions permitId={permit.id} version={permit.version} nextStatuses={permit.nextStatuses} />
+        <PermitStatusActions
+          permitId={permit.id}
+          version={permit.version}
+          nextStatuses={permit.nextStatuses}
+        />
       </section>
 
       <section aria-labelledby="permit-reports">
@@ -102,7 +125,8 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
         <ul>
           {permit.reports.map((r) => (
             <li key={r.code}>
-              <Link href={`/reports/${r.code}`}>{r.code}</Link> · {t("permits.metresAway", { metres: Math.round(r.distanceMetres) })} · {when(r.at)}
+              <Link href={`/reports/${r.code}`}>{r.code}</Link> ·{" "}
+              {t("permits.metresAway", { metres: Math.round(r.distanceMetres) })} · {when(r.at)}
             </li>
           ))}
         </ul>
@@ -113,7 +137,8 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
         <ul>
           {permit.documents.map((d) => (
             <li key={d.id}>
-              <a href={`/api/staff/permits/${permit.id}/documents/${d.id}`}>{d.fileName}</a> · {Math.ceil(d.byteSize / 1024)} kB · {when(d.at)}
+              <a href={`/api/staff/permits/${permit.id}/documents/${d.id}`}>{d.fileName}</a> ·{" "}
+              {Math.ceil(d.byteSize / 1024)} kB · {when(d.at)}
             </li>
           ))}
         </ul>
@@ -174,5 +199,10 @@ function siteBounds(site: MultiPolygon): [number, number, number, number] {
   const positions = site.coordinates.flat(2);
   const xs = positions.map((p) => p[0]!);
   const ys = positions.map((p) => p[1]!);
-  return [Math.min(...xs) - 0.0012, Math.min(...ys) - 0.0009, Math.max(...xs) + 0.0012, Math.max(...ys) + 0.0009];
+  return [
+    Math.min(...xs) - 0.0012,
+    Math.min(...ys) - 0.0009,
+    Math.max(...xs) + 0.0012,
+    Math.max(...ys) + 0.0009,
+  ];
 }

@@ -18,14 +18,23 @@ export default async function CounterApplicationPage() {
   const user = await staffWithPermission("permits.counter");
   if (!user) return <Forbidden />;
   const t = await getTranslations("permits");
-  const municipality = await getStaffMunicipality({ db: await getDb(), municipalityIds: user.municipalityIds });
+  const municipality = await getStaffMunicipality({
+    db: await getDb(),
+    municipalityIds: user.municipalityIds,
+  });
   if (!municipality) return null;
   const env = getEnv();
   return (
     <main id="main" className="page narrow">
       <h1>{t("counterTitle")}</h1>
       <p>{t("counterIntro")}</p>
-      <PermitForm mode="counter" municipalityCode={municipality.code} bbox={municipality.bbox} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+      <PermitForm
+        mode="counter"
+        municipalityCode={municipality.code}
+        bbox={municipality.bbox}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+      />
     </main>
   );
 }

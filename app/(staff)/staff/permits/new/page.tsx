@@ -17,13 +17,22 @@ export default async function NewPermitPage() {
   const user = await staffWithPermission("permits.manage");
   if (!user) return <Forbidden />;
   const t = await getTranslations("permits");
-  const municipality = await getStaffMunicipality({ db: await getDb(), municipalityIds: user.municipalityIds });
+  const municipality = await getStaffMunicipality({
+    db: await getDb(),
+    municipalityIds: user.municipalityIds,
+  });
   if (!municipality) return null;
   const env = getEnv();
   return (
     <main id="main" className="page narrow">
       <h1>{t("newPermit")}</h1>
-      <PermitForm mode="create" municipalityCode={municipality.code} bbox={municipality.bbox} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+      <PermitForm
+        mode="create"
+        municipalityCode={municipality.code}
+        bbox={municipality.bbox}
+        styleUrl={env.MAP_STYLE_URL}
+        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+      />
     </main>
   );
 }

@@ -26,11 +26,14 @@ export default async function StaffReportPage({ params }: Props) {
   const user = await staffWithPermission("reports.view");
   if (!user) return <Forbidden />;
   const id = Number((await params).id);
-  const report = Number.isInteger(id) ? await getStaffReport({ db: await getDb(), id, user, locale: (await getLocale()) as Locale }) : null;
+  const report = Number.isInteger(id)
+    ? await getStaffReport({ db: await getDb(), id, user, locale: (await getLocale()) as Locale })
+    : null;
   if (!report) notFound();
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
   const env = getEnv();
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
   return (
     <main id="main" className="page staff-report">
       <h1>
@@ -62,7 +65,9 @@ export default async function StaffReportPage({ params }: Props) {
             <dt>{t("staff.reporter")}</dt>
             <dd data-testid="staff-contact">
               {report.contact
-                ? [report.contact.name, report.contact.email, report.contact.phone].filter(Boolean).join(" · ") || t("staff.noContact")
+                ? [report.contact.name, report.contact.email, report.contact.phone]
+                    .filter(Boolean)
+                    .join(" · ") || t("staff.noContact")
                 : report.contactHidden
                   ? t("staff.contactHidden")
                   : t("staff.noContact")}
@@ -72,12 +77,19 @@ export default async function StaffReportPage({ params }: Props) {
           <p className="description">{report.description}</p>
           {Object.keys(report.answers).length > 0 ? (
             <p className="hint">
-              {t("staff.answers")}: {Object.entries(report.answers).map(([k, v]) => `${k}: ${[v].flat().join(", ")}`).join("; ")}
+              {t("staff.answers")}:{" "}
+              {Object.entries(report.answers)
+                .map(([k, v]) => `${k}: ${[v].flat().join(", ")}`)
+                .join("; ")}
             </p>
           ) : null}
           <p className="hint">{t("staff.nearbyOpen", { count: report.nearbyOpen })}</p>
           {permitCheck ? (
-            <section aria-labelledby="permit-check" className={`permit-check ${permitCheck.length === 0 ? "unpermitted" : "permitted"}`} data-testid="permit-check">
+            <section
+              aria-labelledby="permit-check"
+              className={`permit-check ${permitCheck.length === 0 ? "unpermitted" : "permitted"}`}
+              data-testid="permit-check"
+            >
               <h2 id="permit-check">{t("permits.checkTitle")}</h2>
               {permitCheck.length === 0 ? (
                 <p>
@@ -91,7 +103,10 @@ export default async function StaffReportPage({ params }: Props) {
                         reference: p.reference,
                         kind: tt(`permitKind.${p.kind}`),
                         holder: p.holderName,
-                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" }),
+                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), {
+                          dateStyle: "medium",
+                          timeZone: "Europe/Belgrade",
+                        }),
                         metres: p.distanceMetres,
                       })}
                     </li>
@@ -108,9 +123,13 @@ export default async function StaffReportPage({ params }: Props) {
                   <li key={f.system}>
                     <strong>{f.system}</strong>: {tt(`staff.forwardState_${f.state}`)}
                     {f.externalId ? ` · #${f.externalId}` : ""}
-                    {f.externalStatus ? ` · ${tt(`staff.externalStatus_${f.externalStatus === "closed" ? "closed" : "open"}`)}` : ""}
+                    {f.externalStatus
+                      ? ` · ${tt(`staff.externalStatus_${f.externalStatus === "closed" ? "closed" : "open"}`)}`
+                      : ""}
                     {f.externalNotes ? <p className="hint">{f.externalNotes}</p> : null}
-                    {f.lastError ? <p className="form-error">{t("staff.forwardError", { error: f.lastError })}</p> : null}
+                    {f.lastError ? (
+                      <p className="form-error">{t("staff.forwardError", { error: f.lastError })}</p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -121,12 +140,21 @@ export default async function StaffReportPage({ params }: Props) {
               {report.photoIds.map((pid, i) => (
                 <li key={pid}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- served by the staff photo route */}
-                  <img src={`/api/staff/attachments/${pid}`} alt={t("reportPage.photoAlt", { n: i + 1 })} loading="lazy" />
+                  <img
+                    src={`/api/staff/attachments/${pid}`}
+                    alt={t("reportPage.photoAlt", { n: i + 1 })}
+                    loading="lazy"
+                  />
                 </li>
               ))}
             </ul>
           ) : null}
-          <ReportLocationMap position={report.position} label={t("reportPage.mapLabel")} styleUrl={env.MAP_STYLE_URL} styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS} />
+          <ReportLocationMap
+            position={report.position}
+            label={t("reportPage.mapLabel")}
+            styleUrl={env.MAP_STYLE_URL}
+            styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
+          />
         </section>
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t("staff.actions")}</h2>
@@ -139,9 +167,15 @@ export default async function StaffReportPage({ params }: Props) {
                 <strong>
                   {tt(`staff.kind_${e.kind}`)}
                   {e.toStatus && e.kind !== "created" ? ` → ${tt(`status.${e.toStatus}`)}` : ""}
-                  {e.toOrganisation && (e.kind === "assigned" || e.kind === "forwarded" || e.kind === "created") ? ` → ${e.toOrganisation}` : ""}
+                  {e.toOrganisation &&
+                  (e.kind === "assigned" || e.kind === "forwarded" || e.kind === "created")
+                    ? ` → ${e.toOrganisation}`
+                    : ""}
                 </strong>
-                <span className="hint"> {[e.actor, e.actorOrganisation].filter(Boolean).join(", ") || t("staff.system")}</span>
+                <span className="hint">
+                  {" "}
+                  {[e.actor, e.actorOrganisation].filter(Boolean).join(", ") || t("staff.system")}
+                </span>
                 {e.publicText ? <p>{e.publicText}</p> : null}
                 {e.internalNote ? <p className="internal-note">{e.internalNote}</p> : null}
                 {e.noteHidden ? <p className="hint">{t("staff.noteHidden")}</p> : null}

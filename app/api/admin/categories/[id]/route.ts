@@ -9,5 +9,7 @@ export const dynamic = "force-dynamic";
 export const PUT = withStaff<{ id: string }>("admin.manage", async (req, { user, params }) => {
   const categoryId = await idParam(params);
   const { db, scope, body } = await adminRequest(req, user);
-  return NextResponse.json(await saveCategory({ db, scope, actorUserId: user.id, categoryId, category: body }));
+  return NextResponse.json(
+    await saveCategory({ db, scope, actorUserId: user.id, categoryId, category: body }),
+  );
 });

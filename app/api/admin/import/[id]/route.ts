@@ -7,6 +7,10 @@ export const dynamic = "force-dynamic";
 
 /** An import's progress (polled by the page). */
 export const GET = withStaff<{ id: string }>("admin.manage", async (_req, { user, params }) => {
-  const job = await getImportJob({ db: await getDb(), id: Number((await params).id), municipalityIds: user.municipalityIds });
+  const job = await getImportJob({
+    db: await getDb(),
+    id: Number((await params).id),
+    municipalityIds: user.municipalityIds,
+  });
   return NextResponse.json(job, { headers: { "cache-control": "no-store" } });
 });

@@ -14,7 +14,13 @@ export const POST = withStaff("admin.manage", async (req, { user, locale }) => {
   const request = await readImportRequest(req);
   const db = await getDb();
   const municipalityId = await adminMunicipalityId({ db, user, code: request.municipalityCode });
-  const result = await dryRunImport({ db, municipalityId, csv: parseCsv(request.csv), mapping: columnMappingSchema.parse(request.mapping), locale });
+  const result = await dryRunImport({
+    db,
+    municipalityId,
+    csv: parseCsv(request.csv),
+    mapping: columnMappingSchema.parse(request.mapping),
+    locale,
+  });
   const describe = await describeImportError(locale);
   return NextResponse.json({
     total: result.total,

@@ -9,5 +9,9 @@ export const dynamic = "force-dynamic";
 export const POST = withStaff("admin.manage", async (req) => {
   const request = await readImportRequest(req);
   const parsed = parseCsv(request.csv);
-  return NextResponse.json({ header: parsed.header, sample: parsed.rows.slice(0, 5), totalRows: parsed.rows.length });
+  return NextResponse.json({
+    header: parsed.header,
+    sample: parsed.rows.slice(0, 5),
+    totalRows: parsed.rows.length,
+  });
 });

@@ -9,5 +9,7 @@ export const dynamic = "force-dynamic";
 export const PUT = withStaff<{ id: string }>("admin.manage", async (req, { user, params }) => {
   const endpointId = await idParam(params);
   const { db, scope, body } = await adminRequest(req, user);
-  return NextResponse.json(await saveOpen311EndpointAsAdmin({ db, scope, actorUserId: user.id, endpointId, endpoint: body }));
+  return NextResponse.json(
+    await saveOpen311EndpointAsAdmin({ db, scope, actorUserId: user.id, endpointId, endpoint: body }),
+  );
 });

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 /** Saves one step of the wizard (JSON body: the step's answers). */
 export const PUT = withStaff<{ step: string }>("admin.manage", async (req, { user, params }) => {
   const { step } = await params;
-  if (!(setupSteps as readonly string[]).includes(step)) throw new AppError({ code: "not_found", messageKey: "setupUnknownStep" });
+  if (!(setupSteps as readonly string[]).includes(step))
+    throw new AppError({ code: "not_found", messageKey: "setupUnknownStep" });
   const value = await req.json().catch(() => {
     throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   });

@@ -9,6 +9,11 @@ export const dynamic = "force-dynamic";
 /** Creates the municipality from the finished draft, all in one transaction. */
 export const POST = withStaff("admin.manage", async (_req, { user }) => {
   const env = getEnv();
-  const finished = await finishSetup({ db: await getDb(), userId: user.id, sendEmail: Boolean(env.SMTP_URL), baseUrl: env.PUBLIC_BASE_URL });
+  const finished = await finishSetup({
+    db: await getDb(),
+    userId: user.id,
+    sendEmail: Boolean(env.SMTP_URL),
+    baseUrl: env.PUBLIC_BASE_URL,
+  });
   return NextResponse.json(finished, { status: 201 });
 });

@@ -16,17 +16,27 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withStaff("admin.manage", async (req, { user }) => {
   if (Number(req.headers.get("content-length") ?? 0) > MAX_GEODATA_FILE_BYTES + 64 * 1024) {
-    throw new AppError({ code: "payload_too_large", messageKey: "geodataTooLarge", details: { maxMb: MAX_GEODATA_FILE_BYTES / 1024 / 1024 } });
+    throw new AppError({
+      code: "payload_too_large",
+      messageKey: "geodataTooLarge",
+      details: { maxMb: MAX_GEODATA_FILE_BYTES / 1024 / 1024 },
+    });
   }
   const form = await req.formData().catch(() => {
     throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   });
   const file = form.get("file");
-  if (!file || typeof file === "string") throw new AppError({ code: "bad_request", messageKey: "setupFileMissing" });
+  if (!file || typeof file === "string")
+    throw new AppError({ code: "bad_request", messageKey: "setupFileMissing" });
   const layer = form.get("layer");
   const db = await getDb();
-  const read = await readGeodataFile({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, layer: typeof layer === "string" && layer ? layer : undefined });
-  const draft = form.get("purpose") === "boundary" ? null : await getOrStartSetupDraft({ db, userId: user.id });
+  const read = await readGeodataFile({
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    fileName: file.name,
+    layer: typeof layer === "string" && layer ? layer : undefined,
+  });
+  const draft =
+    form.get("purpose") === "boundary" ? null : await getOrStartSetupDraft({ db, userId: user.id });
   const preview = await previewGeodata({ db, file: read, boundary: draft?.data.boundary?.geometry ?? null });
   return NextResponse.json({ fileName: file.name, ...preview });
 });

@@ -13,6 +13,10 @@ export const GET = withApi<{ code: string }>(async (_req, { params, locale }) =>
   const municipality = await getMunicipalityOrThrow({ db, code });
   const areas = await getAreasGeoJson({ db, municipalityId: municipality.id, locale });
   return NextResponse.json(areas, {
-    headers: { "content-type": "application/geo+json", "cache-control": "public, max-age=3600", vary: "accept-language, cookie" },
+    headers: {
+      "content-type": "application/geo+json",
+      "cache-control": "public, max-age=3600",
+      vary: "accept-language, cookie",
+    },
   });
 });

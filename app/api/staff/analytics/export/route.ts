@@ -23,7 +23,8 @@ export const GET = withStaff("analytics.view", async (req, { user, locale }) => 
   const extension = format.data === "csv" ? "csv" : "geojson";
   return new Response(body, {
     headers: {
-      "content-type": format.data === "csv" ? "text/csv; charset=utf-8" : "application/geo+json; charset=utf-8",
+      "content-type":
+        format.data === "csv" ? "text/csv; charset=utf-8" : "application/geo+json; charset=utf-8",
       "content-disposition": `attachment; filename="reports-${filters.from}-${filters.to}.${extension}"`,
       "x-total-count": String(total),
       "cache-control": "private, no-store",

@@ -16,8 +16,15 @@ export const GET = withStaff("analytics.view", async (req, { user, locale }) => 
   const format = params.get("format") ?? "json";
   if (format !== "csv" && format !== "json") throw badRequest("invalidChoice", { name: "format" });
   const db = await getDb();
-  const table = await buildFigureTable({ db, municipalityId: await analyticsMunicipalityId({ db, user }), filters, locale, figure: figure.data });
-  if (format === "json") return NextResponse.json(table, { headers: { "cache-control": "private, no-store" } });
+  const table = await buildFigureTable({
+    db,
+    municipalityId: await analyticsMunicipalityId({ db, user }),
+    filters,
+    locale,
+    figure: figure.data,
+  });
+  if (format === "json")
+    return NextResponse.json(table, { headers: { "cache-control": "private, no-store" } });
   return new Response(toCsv(table.columns, table.rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

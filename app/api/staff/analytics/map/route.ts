@@ -15,6 +15,13 @@ export const GET = withStaff("analytics.view", async (req, { user, locale }) => 
   const zoom = zoomSchema.safeParse(req.nextUrl.searchParams.get("zoom") ?? 12);
   if (!zoom.success) throw badRequest("invalidParameter", { name: "zoom" });
   const db = await getDb();
-  const layer = await buildMapLayer({ db, municipalityId: await analyticsMunicipalityId({ db, user }), filters, locale, layer: filters.layer, zoom: zoom.data });
+  const layer = await buildMapLayer({
+    db,
+    municipalityId: await analyticsMunicipalityId({ db, user }),
+    filters,
+    locale,
+    layer: filters.layer,
+    zoom: zoom.data,
+  });
   return NextResponse.json(layer, { headers: { "cache-control": "private, no-store" } });
 });

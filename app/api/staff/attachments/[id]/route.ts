@@ -22,6 +22,10 @@ export const GET = withStaff<{ id: string }>("reports.view", async (_req, { para
   const data = await getStorage().get(row.storage_key);
   if (!data) throw notFound;
   return new Response(new Uint8Array(data), {
-    headers: { "content-type": row.content_type, "cache-control": "private, max-age=3600", "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": row.content_type,
+      "cache-control": "private, max-age=3600",
+      "x-content-type-options": "nosniff",
+    },
   });
 });

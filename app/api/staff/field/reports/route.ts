@@ -22,7 +22,13 @@ export const POST = withStaff("reports.act", async (req, { user, locale }) => {
     municipalityIds: user.municipalityIds,
   });
   return NextResponse.json(
-    { id: filed.id, trackingCode: filed.trackingCode, status: filed.status, dueAt: filed.dueAt.toISOString(), created: filed.created },
+    {
+      id: filed.id,
+      trackingCode: filed.trackingCode,
+      status: filed.status,
+      dueAt: filed.dueAt.toISOString(),
+      created: filed.created,
+    },
     { status: filed.created ? 201 : 200 },
   );
 });

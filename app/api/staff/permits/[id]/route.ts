@@ -9,7 +9,12 @@ import { updatePermit } from "@/lib/permits/update-permit";
 export const dynamic = "force-dynamic";
 
 export const GET = withStaff<{ id: string }>("permits.manage", async (_req, { params, user, locale }) => {
-  const permit = await getStaffPermit({ db: await getDb(), id: Number((await params).id), municipalityIds: user.municipalityIds, locale });
+  const permit = await getStaffPermit({
+    db: await getDb(),
+    id: Number((await params).id),
+    municipalityIds: user.municipalityIds,
+    locale,
+  });
   if (!permit) throw new AppError({ code: "not_found", messageKey: "permitNotFound" });
   return NextResponse.json(permit);
 });

@@ -10,7 +10,10 @@ import { performReportAction } from "@/lib/workflow/perform-report-action";
 export const dynamic = "force-dynamic";
 
 const bulkSchema = z.object({
-  items: z.array(z.object({ id: z.number().int().positive(), expectedVersion: z.number().int().positive() })).min(1).max(100),
+  items: z
+    .array(z.object({ id: z.number().int().positive(), expectedVersion: z.number().int().positive() }))
+    .min(1)
+    .max(100),
   organisationId: z.number().int().positive(),
   internalNote: z.string().max(4_000).optional(),
 });
@@ -24,7 +27,12 @@ export const POST = withStaff("reports.intake", async (req, { actor, user }) => 
   const db = await getDb();
   // Only reports of the desk's own municipalities (a training desk never reaches real reports).
   const own = new Set(
-    (await queryRows<{ id: number }>(db, sql`select id from reports where id in ${body.items.map((i) => i.id)} and municipality_id in ${user.municipalityIds.length ? user.municipalityIds : [-1]}`)).map((r) => r.id),
+    (
+      await queryRows<{ id: number }>(
+        db,
+        sql`select id from reports where id in ${body.items.map((i) => i.id)} and municipality_id in ${user.municipalityIds.length ? user.municipalityIds : [-1]}`,
+      )
+    ).map((r) => r.id),
   );
   const results = [];
   for (const item of body.items) {

@@ -11,11 +11,21 @@ export const dynamic = "force-dynamic";
  * GET tokens/{token}. Requests are created at once, so the token a client holds is the request id
  * itself; this answers it for clients that always ask.
  */
-export const GET = open311Route<{ token: string }>("token", async (_req, { format, name, db, municipalityId }) => {
-  const code = normaliseTrackingCode(name);
-  const row = code
-    ? await queryOne<{ code: string }>(db, sql`select tracking_code as code from reports where tracking_code = ${code} and municipality_id = ${municipalityId}`)
-    : undefined;
-  if (!row) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
-  return respond({ format, root: "service_requests", body: [{ service_request_id: row.code, token: name }] });
-});
+export const GET = open311Route<{ token: string }>(
+  "token",
+  async (_req, { format, name, db, municipalityId }) => {
+    const code = normaliseTrackingCode(name);
+    const row = code
+      ? await queryOne<{ code: string }>(
+          db,
+          sql`select tracking_code as code from reports where tracking_code = ${code} and municipality_id = ${municipalityId}`,
+        )
+      : undefined;
+    if (!row) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
+    return respond({
+      format,
+      root: "service_requests",
+      body: [{ service_request_id: row.code, token: name }],
+    });
+  },
+);

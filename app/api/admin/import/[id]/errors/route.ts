@@ -9,7 +9,21 @@ export const dynamic = "force-dynamic";
 /** The rows that failed, as a CSV to fix and import again. */
 export const GET = withStaff<{ id: string }>("admin.manage", async (_req, { user, params, locale }) => {
   const id = Number((await params).id);
-  const job = await getImportJob({ db: await getDb(), id, municipalityIds: user.municipalityIds, withErrors: true });
-  const csv = buildErrorCsv({ header: job.header, errors: job.errors, describe: await describeImportError(locale) });
-  return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="import-${id}-errors.csv"` } });
+  const job = await getImportJob({
+    db: await getDb(),
+    id,
+    municipalityIds: user.municipalityIds,
+    withErrors: true,
+  });
+  const csv = buildErrorCsv({
+    header: job.header,
+    errors: job.errors,
+    describe: await describeImportError(locale),
+  });
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="import-${id}-errors.csv"`,
+    },
+  });
 });

@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 /** Resumes an interrupted import from its last committed batch. */
 export const POST = withStaff<{ id: string }>("admin.manage", async (_req, { user, params, locale }) => {
   const db = await getDb();
-  const job = await getImportJob({ db, id: Number((await params).id), municipalityIds: user.municipalityIds });
+  const job = await getImportJob({
+    db,
+    id: Number((await params).id),
+    municipalityIds: user.municipalityIds,
+  });
   if (job.status !== "completed") startImportJob({ db, jobId: job.id, locale });
   return NextResponse.json(job, { status: 202 });
 });

@@ -10,5 +10,13 @@ export const PUT = withStaff<{ id: string }>("organisation.manage", async (req, 
   const organisationId = await idParam(params);
   const { db, scope, body } = await adminRequest(req, user);
   const area = (body as { area?: unknown } | null)?.area;
-  return NextResponse.json(await setServiceArea({ db, scope, actorUserId: user.id, organisationId, geojson: area === undefined ? {} : area }));
+  return NextResponse.json(
+    await setServiceArea({
+      db,
+      scope,
+      actorUserId: user.id,
+      organisationId,
+      geojson: area === undefined ? {} : area,
+    }),
+  );
 });

@@ -16,7 +16,12 @@ export const GET = ogcRoute<{ collectionId: string }>(async (req, { params, base
   req.nextUrl.searchParams.forEach((v, k) => self.searchParams.set(k, v));
   const links = [
     { href: self.toString(), rel: "self", type: "application/geo+json", title: "This page" },
-    { href: `${base}/collections/${meta.id}`, rel: "collection", type: "application/json", title: meta.title },
+    {
+      href: `${base}/collections/${meta.id}`,
+      rel: "collection",
+      type: "application/json",
+      title: meta.title,
+    },
   ];
   if (query.offset + features.length < numberMatched) {
     const next = new URL(self);
@@ -25,7 +30,14 @@ export const GET = ogcRoute<{ collectionId: string }>(async (req, { params, base
     links.push({ href: next.toString(), rel: "next", type: "application/geo+json", title: "Next page" });
   }
   return ogcJson(
-    { type: "FeatureCollection", features, numberMatched, numberReturned: features.length, timeStamp: new Date().toISOString(), links },
+    {
+      type: "FeatureCollection",
+      features,
+      numberMatched,
+      numberReturned: features.length,
+      timeStamp: new Date().toISOString(),
+      links,
+    },
     "application/geo+json",
   );
 });

@@ -11,7 +11,11 @@ export const POST = withStaff<{ id: string }>("permits.manage", async (req, { pa
   const id = Number((await params).id);
   if (!Number.isInteger(id)) throw new AppError({ code: "not_found", messageKey: "permitNotFound" });
   if (Number(req.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES + 64 * 1024) {
-    throw new AppError({ code: "payload_too_large", messageKey: "permitDocumentTooLarge", details: { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 } });
+    throw new AppError({
+      code: "payload_too_large",
+      messageKey: "permitDocumentTooLarge",
+      details: { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 },
+    });
   }
   const form = await req.formData().catch(() => null);
   const file = form?.get("file");

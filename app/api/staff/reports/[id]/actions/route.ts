@@ -39,7 +39,12 @@ export const POST = withStaff<{ id: string }>("reports.act", async (req, { param
       raw = null;
     }
     const files = (form?.getAll("photos") ?? []).filter((f): f is File => typeof f !== "string");
-    if (files.length > MAX_PHOTOS) throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
+    if (files.length > MAX_PHOTOS)
+      throw new AppError({
+        code: "unprocessable",
+        messageKey: "tooManyPhotos",
+        details: { max: MAX_PHOTOS },
+      });
     photos = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
   } else {
     raw = await req.json().catch(() => null);
@@ -48,12 +53,30 @@ export const POST = withStaff<{ id: string }>("reports.act", async (req, { param
   let action: WorkflowAction;
   if (body.action.type === "mark_duplicate") {
     const code = normaliseTrackingCode(body.action.duplicateOfCode);
-    const original = code ? await queryOne<{ id: number }>(db, sql`select id from reports where tracking_code = ${code}`) : undefined;
+    const original = code
+      ? await queryOne<{ id: number }>(db, sql`select id from reports where tracking_code = ${code}`)
+      : undefined;
     if (!original) throw new AppError({ code: "unprocessable", messageKey: "duplicateTargetNotFound" });
-    action = { type: "mark_duplicate", duplicateOfId: original.id, publicText: body.action.publicText, internalNote: body.action.internalNote };
+    action = {
+      type: "mark_duplicate",
+      duplicateOfId: original.id,
+      publicText: body.action.publicText,
+      internalNote: body.action.internalNote,
+    };
   } else {
     action = body.action;
   }
-  const { replayed } = await performReportAction({ db, reportId: id, expectedVersion: body.expectedVersion, actor, action, photos, idempotencyKey });
-  return NextResponse.json(await getStaffReport({ db, id, user, locale }), replayed ? { headers: { "idempotency-replayed": "true" } } : undefined);
+  const { replayed } = await performReportAction({
+    db,
+    reportId: id,
+    expectedVersion: body.expectedVersion,
+    actor,
+    action,
+    photos,
+    idempotencyKey,
+  });
+  return NextResponse.json(
+    await getStaffReport({ db, id, user, locale }),
+    replayed ? { headers: { "idempotency-replayed": "true" } } : undefined,
+  );
 });

@@ -14,6 +14,10 @@ export const POST = withStaff<{ id: string }>("organisation.manage", async (req,
   const organisationId = await idParam(params);
   const { db, scope, body } = await adminRequest(req, user);
   const org = await getOrganisationInScope({ db, scope, organisationId });
-  const checked = await checkServiceArea({ db, municipalityId: org.municipalityId, geojson: (body as { area?: unknown } | null)?.area ?? {} });
+  const checked = await checkServiceArea({
+    db,
+    municipalityId: org.municipalityId,
+    geojson: (body as { area?: unknown } | null)?.area ?? {},
+  });
   return NextResponse.json(checked);
 });
