@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getEnv } from "../lib/env";
 import * as schema from "./schema";
 import { lockDataDir, type DataDirLock } from "./lock";
+import { requestScope } from "./request-scope";
 
 /**
  * The only place that connects to a database. `DATABASE_URL` unset: the embedded engine
@@ -31,6 +32,14 @@ export type DbHandle = {
    * connection. For hot paths that need no ORM mapping (vector tiles).
    */
   rawQuery: <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
+  /**
+   * The same under the public role (civic_public, migration 0019): only the public views and
+   * reference tables exist for it. On a server, connections of a pool of their own that switched to
+   * that role once; embedded, a transaction with SET LOCAL ROLE.
+   */
+  publicRawQuery: <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
+  /** On a server: a database whose every connection runs as civic_public (no transaction needed). */
+  publicDb: Database | null;
   close: () => Promise<void>;
 };
 
@@ -50,7 +59,17 @@ export function getDbHandle(): Promise<DbHandle> {
   return holder.promise;
 }
 
+/**
+ * The database for the work at hand: inside a request's access scope, that scope's transaction
+ * (the staff member's or the public's role, lib/auth/db-scope.ts); elsewhere the application's own
+ * connection, for the system's work (filing, the outbox, sign-in, migrations).
+ */
 export async function getDb(): Promise<Database> {
+  return requestScope.getStore()?.db ?? (await getDbHandle()).db;
+}
+
+/** The application's own connection even inside a request's scope: the system acting, not the caller. */
+export async function getSystemDb(): Promise<Database> {
   return (await getDbHandle()).db;
 }
 
@@ -90,6 +109,14 @@ async function openServer(url: string): Promise<DbHandle> {
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   pool.on("error", (err) => console.error("[db] idle client error", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
+  // Anonymous reads: a pool whose connections take the public role before their first query.
+  const publicPool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  publicPool.on("error", (err) => console.error("[db] idle public client error", err.message));
+  publicPool.on("connect", (client) => {
+    client
+      .query("set role civic_public")
+      .catch((err: Error) => console.error("[db] set role failed", err.message));
+  });
   const parsed = new URL(url);
   return {
     db,
@@ -118,7 +145,12 @@ async function openServer(url: string): Promise<DbHandle> {
     },
     rawQuery: async <T>(name: string, text: string, values: unknown[]) =>
       (await pool.query({ name, text, values })).rows as T[],
-    close: () => pool.end(),
+    publicRawQuery: async <T>(name: string, text: string, values: unknown[]) =>
+      (await publicPool.query({ name, text, values })).rows as T[],
+    publicDb: drizzle({ client: publicPool, schema }) as unknown as Database,
+    close: async () => {
+      await Promise.all([pool.end(), publicPool.end()]);
+    },
   };
 }
 
@@ -157,6 +189,12 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
       },
       rawQuery: async <T>(_name: string, text: string, values: unknown[]) =>
         (await client.query<T>(text, values)).rows,
+      publicRawQuery: async <T>(_name: string, text: string, values: unknown[]) =>
+        client.transaction(async (tx) => {
+          await tx.query("set local role civic_public");
+          return (await tx.query<T>(text, values)).rows;
+        }),
+      publicDb: null,
       close: async () => {
         try {
           await client.close();

@@ -43,6 +43,12 @@ export const reports = pgTable(
     // Derived: the pin in Web Mercator for vector tiles.
     location3857: point3857Column("location_3857").generatedAlwaysAs(sql`ST_Transform(location, 3857)`),
     shape: shapeColumn("shape"),
+    // What the public sees of the pin: the pin itself, or the centre of a grid cell of the category's
+    // location precision. Kept by a trigger (migration 0019), read only through the public_reports view.
+    publicLocation: pointColumn("public_location"),
+    publicLocation3857: point3857Column("public_location_3857").generatedAlwaysAs(
+      sql`ST_Transform(public_location, 3857)`,
+    ),
     address: text("address"),
     description: text("description").notNull(),
     // A photo or document the reporting application hosts itself (Open311 media_url).
@@ -92,6 +98,8 @@ export const reports = pgTable(
       ),
     index("reports_location_gix").using("gist", t.location),
     index("reports_location_3857_gix").using("gist", t.location3857),
+    index("reports_public_location_3857_gix").using("gist", t.publicLocation3857),
+    index("reports_public_location_geog_gix").using("gist", sql`(${t.publicLocation}::geography)`),
     // Distances in metres (duplicate search) go through geography; this index serves them.
     index("reports_location_geog_gix").using("gist", sql`(${t.location}::geography)`),
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),

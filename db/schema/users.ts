@@ -26,6 +26,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     // Set when an administrator chose the password (new account, reset): the user picks their own at next sign-in.
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Bumped by sign-out and by every change of roles or password: sessions carrying an older version are refused.
+    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

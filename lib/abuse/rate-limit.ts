@@ -69,6 +69,21 @@ export async function checkRateLimit(input: {
   }
 }
 
+/** Gives back one slot taken by consumeRateLimit (an attempt that turned out not to count). */
+export async function refundRateLimit(input: {
+  db: Database;
+  rule: RateLimit;
+  key: string;
+  now?: Date;
+}): Promise<void> {
+  const windowMs = input.rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor((input.now ?? new Date()).getTime() / windowMs) * windowMs);
+  await input.db.execute(
+    sql`update rate_limit_hits set count = greatest(count - 1, 0)
+        where key = ${`${input.rule.name}:${input.key}`} and window_start = ${windowStart.toISOString()}::timestamptz`,
+  );
+}
+
 /** Forgets counters of windows that ended more than a day ago (run by the background worker). */
 export async function pruneRateLimits(input: { db: Database; now?: Date }): Promise<void> {
   const cutoff = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();

@@ -66,11 +66,14 @@ export async function getOrganisationInScope(input: {
   return { id: row.id, municipalityId: row.municipality_id };
 }
 
-/** Roles an org_admin may give within their organisation; everything else is the municipality admin's. */
+/**
+ * Roles an org_admin may give within their organisation: the ones whose reach stays inside it. Desk
+ * rights (agent: every report of the municipality, with contacts) and administration are the
+ * municipality admin's to give; only an admin gives admin.
+ */
 export const rolesGrantableByOrgAdmin = [
   "inspector",
   "utility_operator",
-  "agent",
   "permit_officer",
   "org_admin",
 ] as const;

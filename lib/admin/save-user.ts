@@ -42,17 +42,22 @@ async function checkMemberships(
 ): Promise<void> {
   const orgIds = [...new Set(list.flatMap((m) => (m.organisationId === null ? [] : [m.organisationId])))];
   const found = orgIds.length
-    ? await queryRows<{ id: number }>(
+    ? await queryRows<{ id: number; kind: string }>(
         db,
-        sql`select id from organisations where municipality_id = ${municipalityId} and id in ${orgIds}`,
+        sql`select id, kind from organisations where municipality_id = ${municipalityId} and id in ${orgIds}`,
       )
     : [];
   if (found.length !== orgIds.length)
     throw new AppError({ code: "unprocessable", messageKey: "organisationNotFound" });
+  // Desk rights belong to the contact centre (the database refuses any other agent membership too).
+  const kindOf = new Map(found.map((o) => [o.id, o.kind]));
+  if (list.some((m) => m.role === "agent" && kindOf.get(m.organisationId ?? -1) !== "contact_centre"))
+    throw new AppError({ code: "unprocessable", messageKey: "agentOutsideContactCentre" });
   if (scope.all) return;
   for (const m of list) {
     const allowedRole = (rolesGrantableByOrgAdmin as readonly string[]).includes(m.role);
-    if (!allowedRole || m.organisationId === null || !scope.organisationIds.includes(m.organisationId)) {
+    if (!allowedRole) throw new AppError({ code: "forbidden", messageKey: "roleNotGrantable" });
+    if (m.organisationId === null || !scope.organisationIds.includes(m.organisationId)) {
       throw new AppError({ code: "forbidden", messageKey: "membershipOutsideScope" });
     }
   }
@@ -148,11 +153,21 @@ export async function updateUser(input: {
     if (hadAdmin && !data.memberships.some((m) => m.role === "admin"))
       throw new AppError({ code: "unprocessable", messageKey: "cannotDropOwnAdmin" });
   }
+  const key = (m: { role: string; organisationId: number | null; isLead: boolean }) =>
+    `${m.role}:${m.organisationId}:${m.isLead}`;
+  const rolesChanged =
+    current.map(key).sort().join() !== (data.memberships as MembershipRow[]).map(key).sort().join();
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const [after] = await tx
       .update(users)
-      .set({ name: data.name, locale: data.locale, active: data.active })
+      .set({
+        name: data.name,
+        locale: data.locale,
+        active: data.active,
+        // Sessions opened with the old roles end now, not when they expire.
+        ...(rolesChanged || !data.active ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      })
       .where(eq(users.id, user.id))
       .returning();
     await tx
@@ -187,7 +202,10 @@ export async function resetPassword(input: {
   const passwordHash = await bcrypt.hash(data.temporaryPassword, BCRYPT_COST);
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
     // The hash is never audited; only that a reset happened and by whom.
     await recordAdminChange({
       tx,

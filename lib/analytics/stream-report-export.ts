@@ -81,7 +81,11 @@ export async function countReportExport(input: Omit<ExportInput, "locale" | "bat
  * number of rows. GeoJSON puts one feature per line so a reader can count progress by lines.
  */
 export function streamReportExport(
-  input: ExportInput & { format: ExportFormat },
+  input: ExportInput & {
+    format: ExportFormat;
+    /** Opens the caller's access scope for one read (asStaff with the user's claims). */
+    read?: <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+  },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const batchSize = input.batchSize ?? EXPORT_BATCH_SIZE;
@@ -92,7 +96,10 @@ export function streamReportExport(
     {
       async pull(controller) {
         if (done) return;
-        const rows = await fetchBatch(input, lastId, batchSize);
+        // A stream outlives its request's transaction: each batch reads in its own (the caller's scope).
+        const rows = input.read
+          ? await input.read((db) => fetchBatch({ ...input, db }, lastId, batchSize))
+          : await fetchBatch(input, lastId, batchSize);
         let text = "";
         if (first)
           text +=

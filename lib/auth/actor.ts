@@ -1,4 +1,4 @@
-import { primaryRole } from "./permissions";
+import { effectiveRoles, primaryRole } from "./permissions";
 import type { Actor } from "./roles";
 import type { SessionUser } from "./staff-user";
 
@@ -7,7 +7,7 @@ export function actorOfUser(user: SessionUser): Actor {
   return {
     kind: "staff",
     userId: user.id,
-    role: primaryRole(user.roles),
+    role: primaryRole(effectiveRoles(user)),
     organisationIds: user.organisationIds,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { SEALED_LINK_PLACEHOLDER, sealLink } from "../notifications/sealed-link";
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -53,10 +54,11 @@ export async function requestSignInLink(input: {
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   const url = `${getEnv().PUBLIC_BASE_URL.replace(/\/$/, "")}/account/verify?token=${token}`;
+  // The outbox row carries a placeholder and the link sealed (lib/notifications/sealed-link.ts).
   const rendered = await renderNotification({
     locale: input.locale,
     template: "sign_in_link",
-    values: { url, minutes: SIGN_IN_LINK_MINUTES },
+    values: { url: SEALED_LINK_PLACEHOLDER, minutes: SIGN_IN_LINK_MINUTES },
   });
   await input.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
@@ -77,7 +79,7 @@ export async function requestSignInLink(input: {
       template: "sign_in_link",
       subject: rendered.subject,
       body: rendered.body,
-      payload: { signInLinkId: link!.id },
+      payload: { signInLinkId: link!.id, sealedLink: sealLink(url) },
     });
   });
 }

@@ -3,12 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../../db/client";
-import { checkRateLimit, consumeRateLimit } from "../abuse/rate-limit";
+import { consumeRateLimit, refundRateLimit } from "../abuse/rate-limit";
 import { isAppError } from "../errors";
 import { consumeSignInLink, type CitizenSession } from "./email-link";
 import { authSecret } from "./secret";
 import type { SessionUser } from "./staff-user";
 import { verifyCredentials } from "./staff-user";
+import { revokeSessions } from "./revoke-sessions";
 
 const credentials = z.object({
   email: z.string().trim().email().max(254),
@@ -16,12 +17,15 @@ const credentials = z.object({
 });
 
 /**
- * Sign-in limits count failed attempts, per account (guessing one password is slow) and per network
- * address (so is trying many accounts). Successful sign-ins do not count: a contact centre's staff
- * behind one office address, all signing in at the start of a shift, are not locked out.
+ * Sign-in limits (OWASP ASVS V2.2). Each attempt takes a slot before the password is checked, in
+ * one atomic statement, so parallel guesses cannot slip past the count; a successful sign-in gives
+ * its slots back. The limits lock the failing source only: an account from one address (10 per
+ * 15 minutes) and an address over all accounts (30). Someone guessing a password from elsewhere
+ * never locks the real user out, and a contact centre behind one office address signs in at the
+ * start of a shift as usual.
  */
 export const loginLimits = {
-  failedPerEmail: { name: "login-failed-email", limit: 10, windowSeconds: 900 },
+  failedPerAccountAndIp: { name: "login-failed-account-ip", limit: 10, windowSeconds: 900 },
   failedPerIp: { name: "login-failed-ip", limit: 30, windowSeconds: 900 },
 };
 
@@ -45,30 +49,19 @@ export function authOptions(): NextAuthOptions {
           // The entry the proxy in front added (see clientIp in lib/http.ts).
           const address =
             (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",").at(-1)?.trim() || "unknown";
+          const pairKey = `${parsed.data.email.toLowerCase()}|${address}`;
           try {
-            await checkRateLimit({
-              db,
-              rule: loginLimits.failedPerEmail,
-              key: parsed.data.email.toLowerCase(),
-            });
-            await checkRateLimit({ db, rule: loginLimits.failedPerIp, key: address });
+            await consumeRateLimit({ db, rule: loginLimits.failedPerAccountAndIp, key: pairKey });
+            await consumeRateLimit({ db, rule: loginLimits.failedPerIp, key: address });
           } catch (err) {
             // next-auth shows the thrown message's code on the sign-in page.
             if (isAppError(err)) throw new Error("RateLimited");
             throw err;
           }
           const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
-          if (!user || user.roles.length === 0) {
-            await consumeRateLimit({
-              db,
-              rule: loginLimits.failedPerEmail,
-              key: parsed.data.email.toLowerCase(),
-            }).catch(() => undefined);
-            await consumeRateLimit({ db, rule: loginLimits.failedPerIp, key: address }).catch(
-              () => undefined,
-            );
-            return null;
-          }
+          if (!user || user.roles.length === 0) return null;
+          await refundRateLimit({ db, rule: loginLimits.failedPerAccountAndIp, key: pairKey });
+          await refundRateLimit({ db, rule: loginLimits.failedPerIp, key: address });
           return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
         },
       }),
@@ -83,6 +76,13 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // Sign-out ends the session on the server too: the version it carries stops being current.
+      async signOut({ token }) {
+        const id = Number((token?.staff as SessionUser | undefined)?.id);
+        if (Number.isInteger(id)) await revokeSessions({ db: await getDb(), userId: id });
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {

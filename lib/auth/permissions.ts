@@ -1,4 +1,6 @@
+import type { ScopedMembership } from "./claims";
 import type { Role } from "./roles";
+import type { SessionUser } from "./staff-user";
 
 /**
  * The one permission table: what each role may open or do in the staff workspace. Pages, route
@@ -51,9 +53,37 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
-export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+/**
+ * A membership grants its role's permissions only where the role can hold: the agent role (desk
+ * rights) in a contact-centre organisation. The database refuses any other agent membership
+ * (migration 0019); this keeps an old row from counting while it is being repaired.
+ */
+function membershipHolds(m: ScopedMembership): boolean {
+  return m.role !== "agent" || m.organisationKind === "contact_centre";
+}
+
+/** Whether the user holds the permission in any of their scopes. */
+export function hasPermission(user: Pick<SessionUser, "memberships">, permission: Permission): boolean {
   const allowed: readonly Role[] = permissions[permission];
-  return roles.some((role) => allowed.includes(role));
+  return user.memberships.some((m) => membershipHolds(m) && allowed.includes(m.role));
+}
+
+/** Where the user holds the permission: the municipalities and the organisations of those memberships. */
+export function permissionScope(
+  user: Pick<SessionUser, "memberships">,
+  permission: Permission,
+): { municipalityIds: number[]; organisationIds: number[] } {
+  const allowed: readonly Role[] = permissions[permission];
+  const held = user.memberships.filter((m) => membershipHolds(m) && allowed.includes(m.role));
+  return {
+    municipalityIds: [...new Set(held.map((m) => m.municipalityId))],
+    organisationIds: [...new Set(held.flatMap((m) => (m.organisationId === null ? [] : [m.organisationId])))],
+  };
+}
+
+/** The roles that count, in the scopes they were granted in. */
+export function effectiveRoles(user: Pick<SessionUser, "memberships">): Role[] {
+  return [...new Set(user.memberships.filter(membershipHolds).map((m) => m.role))];
 }
 
 /** When a user holds several roles, the procedure acts with the broadest one. */

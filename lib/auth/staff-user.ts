@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
+import { claimsOf, type AccessClaims, type ScopedMembership } from "./claims";
 import type { Role } from "./roles";
 
 /** What a session carries about its user: enough to decide permissions without a query. */
@@ -11,11 +12,18 @@ export type SessionUser = {
   email: string;
   name: string;
   locale: string;
+  /** Each role with the organisation and municipality it was granted in. */
+  memberships: ScopedMembership[];
+  /** The roles held (any scope): for choosing a landing page and a precedence, never for access. */
   roles: Role[];
   organisationIds: number[];
   municipalityIds: number[];
+  /** What the database's row-level security is told about this user (lib/auth/claims.ts). */
+  claims: AccessClaims;
   /** An administrator set the password: the user must choose their own before working. */
   mustChangePassword: boolean;
+  /** Bumped by sign-out and by changes of roles or password; a session with an older one is refused. */
+  sessionVersion: number;
 };
 
 export async function loadSessionUser(db: Database, userId: number): Promise<SessionUser | null> {
@@ -25,25 +33,40 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
     name: string;
     locale: string;
     must_change_password: boolean;
+    session_version: number;
   }>(
     db,
-    sql`select id, email, name, locale, must_change_password from users where id = ${userId} and active`,
+    sql`select id, email, name, locale, must_change_password, session_version from users where id = ${userId} and active`,
   );
   if (!row) return null;
-  const { must_change_password: mustChangePassword, ...user } = row;
-  const memberships = await queryRows<{
+  const { must_change_password: mustChangePassword, session_version: sessionVersion, ...user } = row;
+  const rows = await queryRows<{
     role: Role;
     organisation_id: number | null;
     municipality_id: number;
-  }>(db, sql`select role, organisation_id, municipality_id from memberships where user_id = ${userId}`);
+    organisation_kind: ScopedMembership["organisationKind"];
+  }>(
+    db,
+    sql`select m.role, m.organisation_id, m.municipality_id, o.kind as organisation_kind
+        from memberships m left join organisations o on o.id = m.organisation_id
+        where m.user_id = ${userId}`,
+  );
+  const memberships: ScopedMembership[] = rows.map((m) => ({
+    role: m.role,
+    organisationId: m.organisation_id,
+    municipalityId: m.municipality_id,
+    organisationKind: m.organisation_kind,
+  }));
+  const claims = claimsOf(user.id, memberships);
   return {
     ...user,
     mustChangePassword,
+    sessionVersion,
+    memberships,
+    claims,
     roles: [...new Set(memberships.map((m) => m.role))],
-    organisationIds: [
-      ...new Set(memberships.flatMap((m) => (m.organisation_id === null ? [] : [m.organisation_id]))),
-    ],
-    municipalityIds: [...new Set(memberships.map((m) => m.municipality_id))],
+    organisationIds: claims.orgs,
+    municipalityIds: [...new Set(memberships.map((m) => m.municipalityId))],
   };
 }
 

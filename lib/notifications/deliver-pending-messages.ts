@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
+import { unsealMessage } from "./sealed-link";
 import type { Transport } from "./transports";
 
 export const MAX_ATTEMPTS = 8;
@@ -64,16 +65,19 @@ export async function deliverPendingMessages(input: {
   let failed = 0;
   for (const message of claimed.sort((a, b) => a.id - b.id)) {
     try {
+      const outgoing = unsealMessage({ body: message.body, payload: message.payload ?? {} });
       await transports[message.channel]!.send({
         messageKey: message.message_key,
         recipient: message.recipient,
         subject: message.subject,
-        body: message.body,
+        body: outgoing.body,
         locale: message.locale,
-        payload: message.payload ?? {},
+        payload: outgoing.payload,
       });
+      // A sealed sign-in link is erased once it has been sent.
       await db.execute(
-        sql`update outbox_messages set status = 'sent', sent_at = now(), claimed_by = null, claimed_until = null, last_error = null
+        sql`update outbox_messages set status = 'sent', sent_at = now(), claimed_by = null, claimed_until = null, last_error = null,
+                   payload = payload - 'sealedLink'
             where id = ${message.id} and claimed_by = ${workerId}`,
       );
       sent++;

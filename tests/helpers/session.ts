@@ -1,3 +1,4 @@
+import { claimsOf, type ScopedMembership } from "../../lib/auth/claims";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { authSecret } from "../../lib/auth/secret";
@@ -22,4 +23,34 @@ export function staffRequest(
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+}
+
+/** A session user built from scoped memberships, as loadSessionUser would build it. */
+export function sessionUserOf(input: {
+  id: number;
+  memberships: Array<
+    Omit<ScopedMembership, "organisationKind"> & { organisationKind?: ScopedMembership["organisationKind"] }
+  >;
+  email?: string;
+  mustChangePassword?: boolean;
+}): SessionUser {
+  const memberships: ScopedMembership[] = input.memberships.map((m) => ({
+    organisationKind:
+      m.role === "agent" ? "contact_centre" : m.organisationId === null ? null : "utility_company",
+    ...m,
+  }));
+  const claims = claimsOf(input.id, memberships);
+  return {
+    id: input.id,
+    email: input.email ?? `user-${input.id}@example.test`,
+    name: `User ${input.id}`,
+    locale: "en",
+    memberships,
+    claims,
+    roles: [...new Set(memberships.map((m) => m.role))],
+    organisationIds: claims.orgs,
+    municipalityIds: [...new Set(memberships.map((m) => m.municipalityId))],
+    mustChangePassword: input.mustChangePassword ?? false,
+    sessionVersion: 1,
+  };
 }

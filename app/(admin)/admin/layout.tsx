@@ -16,7 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   if (user.mustChangePassword) redirect("/password?callbackUrl=/admin");
   const t = await getTranslations();
   const tt = t as unknown as (key: string) => string;
-  const sections = adminSections.filter((s) => hasPermission(user.roles, s.permission));
+  const sections = adminSections.filter((s) => hasPermission(user, s.permission));
   if (sections.length === 0) {
     return (
       <main id="main" className="page narrow">

@@ -15,7 +15,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   if (!user) redirect("/signin?callbackUrl=/staff");
   if (user.mustChangePassword) redirect("/password?callbackUrl=/staff");
   const t = await getTranslations();
-  if (!hasPermission(user.roles, "staff.workspace")) {
+  if (!hasPermission(user, "staff.workspace")) {
     return (
       <main id="main" className="page narrow">
         <p role="alert">{t("staff.forbidden")}</p>
@@ -27,41 +27,41 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <div className="staff-bar">
         <nav aria-label={t("staff.nav")}>
           <ul>
-            {hasPermission(user.roles, "reports.intake") ? (
+            {hasPermission(user, "reports.intake") ? (
               <li>
                 <Link href="/staff/intake">{t("intake.nav")}</Link>
               </li>
             ) : null}
-            {hasPermission(user.roles, "reports.act") && !hasPermission(user.roles, "reports.intake") ? (
+            {hasPermission(user, "reports.act") && !hasPermission(user, "reports.intake") ? (
               <li>
                 <Link href="/staff/field">{t("field.nav")}</Link>
               </li>
             ) : null}
-            {hasPermission(user.roles, "reports.view") ? (
+            {hasPermission(user, "reports.view") ? (
               <li>
                 <Link href="/staff/queue">{t("staff.queue")}</Link>
               </li>
             ) : null}
-            {hasPermission(user.roles, "reports.utility") ? (
+            {hasPermission(user, "reports.utility") ? (
               <li>
                 <Link href="/staff/utility">{t("utility.nav")}</Link>
               </li>
             ) : null}
-            {hasPermission(user.roles, "permits.manage") ? (
+            {hasPermission(user, "permits.manage") ? (
               <li>
                 <Link href="/staff/permits">{t("permits.nav")}</Link>
               </li>
-            ) : hasPermission(user.roles, "permits.counter") ? (
+            ) : hasPermission(user, "permits.counter") ? (
               <li>
                 <Link href="/staff/permits/counter">{t("permits.counterNav")}</Link>
               </li>
             ) : null}
-            {hasPermission(user.roles, "analytics.view") ? (
+            {hasPermission(user, "analytics.view") ? (
               <li>
                 <Link href="/staff/analytics">{t("staff.analytics")}</Link>
               </li>
             ) : null}
-            {adminSections.some((s) => hasPermission(user.roles, s.permission)) ? (
+            {adminSections.some((s) => hasPermission(user, s.permission)) ? (
               <li>
                 <Link href="/admin">{t("admin.nav.title")}</Link>
               </li>

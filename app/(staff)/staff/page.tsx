@@ -7,9 +7,9 @@ export const dynamic = "force-dynamic";
 /** The workspace opens on the queue; the permits office and planners, who have no queue, on their own pages. */
 export default async function StaffHome() {
   const user = await staffForPage();
-  if (user && !hasPermission(user.roles, "reports.view") && hasPermission(user.roles, "permits.manage"))
+  if (user && !hasPermission(user, "reports.view") && hasPermission(user, "permits.manage"))
     redirect("/staff/permits");
-  if (user && !hasPermission(user.roles, "reports.view") && hasPermission(user.roles, "analytics.view"))
+  if (user && !hasPermission(user, "reports.view") && hasPermission(user, "analytics.view"))
     redirect("/staff/analytics");
   redirect("/staff/queue");
 }

@@ -131,7 +131,7 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
             staffRequest(urlPath, { method, body, cookie: await sessionCookie(user) }),
             ctx,
           );
-          const allowed = hasPermission(user.roles, handler.permission!);
+          const allowed = hasPermission(user, handler.permission!);
           // Streams (server-sent events) stay open until the reader goes away.
           await response.body?.cancel();
           if (allowed) expect([401, 403], `${method} ${urlPath} as ${role}`).not.toContain(response.status);

@@ -50,16 +50,35 @@ describe(`sign-in limits on the ${engine} engine`, () => {
     }
   });
 
-  it("stops an account after ten wrong passwords, even with the right one, and counts the address's failures", async () => {
+  it("stops guessing one account from one address after ten failures, while the real user elsewhere signs in", async () => {
     const signIn = authorize();
-    for (let i = 0; i < loginLimits.failedPerEmail.limit; i++) {
+    for (let i = 0; i < loginLimits.failedPerAccountAndIp.limit; i++) {
       expect(
         await signIn({ email, password: `kriva-${i}` }, { headers: { "x-forwarded-for": "203.0.113.51" } }),
       ).toBeNull();
     }
     await expect(
-      signIn({ email, password: "tacna-lozinka" }, { headers: { "x-forwarded-for": "203.0.113.52" } }),
+      signIn({ email, password: "kriva-jos" }, { headers: { "x-forwarded-for": "203.0.113.51" } }),
     ).rejects.toThrow("RateLimited");
+    // The account is not locked: its owner at the office signs in.
+    expect(
+      await signIn({ email, password: "tacna-lozinka" }, { headers: { "x-forwarded-for": "203.0.113.52" } }),
+    ).toMatchObject({ email });
+  });
+
+  it("lets no more than ten of forty parallel guesses reach the password check", async () => {
+    const signIn = authorize();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        signIn({ email, password: `paralelno-${i}` }, { headers: { "x-forwarded-for": "203.0.113.70" } }),
+      ),
+    );
+    const checked = outcomes.filter((o) => o.status === "fulfilled").length;
+    const refused = outcomes.filter(
+      (o) => o.status === "rejected" && String((o.reason as Error).message) === "RateLimited",
+    ).length;
+    expect(checked).toBe(loginLimits.failedPerAccountAndIp.limit);
+    expect(refused).toBe(40 - loginLimits.failedPerAccountAndIp.limit);
   });
 
   it("stops an address after thirty failures on any accounts; a client cannot escape by naming another address first", async () => {

@@ -1,3 +1,4 @@
+import { sessionUserOf } from "../../helpers/session";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../../db/client";
@@ -37,17 +38,19 @@ describe(`one organisation's queue on the ${engine} engine`, () => {
       sql`update reports set assigned_organisation_id = ${world.roads.id} where id = ${roads.id}`,
     );
 
-    const base = {
+    const m = world.municipality.id;
+    const operator: SessionUser = sessionUserOf({
       id: world.lead.id,
-      email: "x@utility.example",
-      name: "X",
-      locale: "en",
-      municipalityIds: [world.municipality.id],
-      mustChangePassword: false,
-    };
-    const operator: SessionUser = { ...base, roles: ["utility_operator"], organisationIds: [world.water.id] };
-    const outsider: SessionUser = { ...base, roles: ["utility_operator"], organisationIds: [world.roads.id] };
-    const agent: SessionUser = { ...base, roles: ["agent"], organisationIds: [world.contactCentre.id] };
+      memberships: [{ role: "utility_operator", organisationId: world.water.id, municipalityId: m }],
+    });
+    const outsider: SessionUser = sessionUserOf({
+      id: world.lead.id,
+      memberships: [{ role: "utility_operator", organisationId: world.roads.id, municipalityId: m }],
+    });
+    const agent: SessionUser = sessionUserOf({
+      id: world.lead.id,
+      memberships: [{ role: "agent", organisationId: world.contactCentre.id, municipalityId: m }],
+    });
     const codes = async (user: SessionUser) =>
       (await listStaffQueue({ db, user, scope: { organisationId: world.water.id }, locale: "en" })).map(
         (i) => i.id,

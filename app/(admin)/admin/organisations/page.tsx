@@ -32,7 +32,7 @@ export default async function AdminOrganisationsPage() {
   return (
     <main id="main" className="page admin-page">
       <h1>{t("organisations.title")}</h1>
-      {hasPermission(user.roles, "admin.manage") ? (
+      {hasPermission(user, "admin.manage") ? (
         <p>
           <Link href="/admin/organisations/new" className="nav-cta">
             {t("organisations.new")}

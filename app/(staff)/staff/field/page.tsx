@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { FieldApp } from "@/components/field/FieldApp";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The crew's phone app; it installs to the home screen and keeps working without a connection. */
-export default async function FieldPage() {
+async function FieldPageContent() {
   const user = await staffWithPermission("reports.act");
   if (!user) return <Forbidden />;
   const t = await getTranslations("field");
@@ -34,4 +34,8 @@ export default async function FieldPage() {
       />
     </main>
   );
+}
+
+export default async function FieldPage(...args: Parameters<typeof FieldPageContent>) {
+  return inStaffScope(() => FieldPageContent(...args));
 }

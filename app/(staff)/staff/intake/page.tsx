@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { IntakeConsole } from "@/components/staff/IntakeConsole";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("intake"))("title") };
 }
 
-export default async function IntakePage() {
+async function IntakePageContent() {
   const user = await staffWithPermission("reports.intake");
   if (!user) return <Forbidden />;
   const t = await getTranslations("intake");
@@ -38,4 +38,8 @@ export default async function IntakePage() {
       />
     </main>
   );
+}
+
+export default async function IntakePage(...args: Parameters<typeof IntakePageContent>) {
+  return inStaffScope(() => IntakePageContent(...args));
 }

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PermitsMap } from "@/components/permits/PermitsMap";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { permitKinds } from "@/lib/permits/conflict-matrix";
 import { listPermits, permitFiltersSchema } from "@/lib/permits/list-permits";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function PermitRegisterPage({ searchParams }: Props) {
+async function PermitRegisterPageContent({ searchParams }: Props) {
   const user = await staffWithPermission("permits.manage");
   if (!user) return <Forbidden />;
   const t = await getTranslations();
@@ -132,4 +132,8 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
       </div>
     </main>
   );
+}
+
+export default async function PermitRegisterPage(...args: Parameters<typeof PermitRegisterPageContent>) {
+  return inStaffScope(() => PermitRegisterPageContent(...args));
 }

@@ -11,7 +11,7 @@ import { BULK_FORM_ID } from "@/components/staff/bulk-form-id";
 import { listOrganisations } from "@/lib/organisations/list-organisations";
 import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type NamedQueueScope } from "@/lib/reports/list-staff-queue";
 import { isDesk } from "@/lib/auth/report-access";
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ scope?: string }> };
 
-export default async function QueuePage({ searchParams }: Props) {
+async function QueuePageContent({ searchParams }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const user = await staffWithPermission("reports.view");
@@ -121,4 +121,8 @@ export default async function QueuePage({ searchParams }: Props) {
       )}
     </main>
   );
+}
+
+export default async function QueuePage(...args: Parameters<typeof QueuePageContent>) {
+  return inStaffScope(() => QueuePageContent(...args));
 }

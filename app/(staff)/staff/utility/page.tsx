@@ -7,7 +7,7 @@ import { LiveRefresh } from "@/components/staff/LiveRefresh";
 import { QueueDue } from "@/components/staff/QueueDue";
 import { QueueMap } from "@/components/staff/QueueMap";
 import { UtilityRowActions } from "@/components/staff/UtilityRowActions";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { isDesk } from "@/lib/auth/report-access";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
@@ -28,7 +28,7 @@ type Props = { searchParams: Promise<{ organisation?: string; q?: string }> };
  * company's everyday decisions — take it on, schedule it, resolve it with a photo, or send it back
  * to the organisation it belongs to.
  */
-export default async function UtilityQueuePage({ searchParams }: Props) {
+async function UtilityQueuePageContent({ searchParams }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const user = await staffWithPermission("reports.utility");
@@ -127,4 +127,8 @@ export default async function UtilityQueuePage({ searchParams }: Props) {
       ) : null}
     </main>
   );
+}
+
+export default async function UtilityQueuePage(...args: Parameters<typeof UtilityQueuePageContent>) {
+  return inStaffScope(() => UtilityQueuePageContent(...args));
 }

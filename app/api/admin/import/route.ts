@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { createImportJob } from "@/lib/import/create-import-job";
 import { adminMunicipalityId, readImportRequest } from "@/lib/import/import-request";
 import { startImportJob } from "@/lib/import/start-import-job";
@@ -8,7 +8,7 @@ import { startImportJob } from "@/lib/import/start-import-job";
 export const dynamic = "force-dynamic";
 
 /** Records the import and starts it in the background; the page follows its progress. */
-export const POST = withStaff("admin.manage", async (req, { user, locale }) => {
+export const POST = withAdmin("admin.manage", async (req, { user, locale }) => {
   const request = await readImportRequest(req);
   const db = await getDb();
   const municipalityId = await adminMunicipalityId({ db, user, code: request.municipalityCode });

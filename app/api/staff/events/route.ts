@@ -1,6 +1,6 @@
-import { withStaff } from "@/lib/auth/session";
-import { subscribeReportChanges, type ReportChange } from "@/lib/live/report-changes";
-import { isDesk } from "@/lib/auth/report-access";
+import { withStaffStream } from "@/lib/auth/session";
+import { subscribeReportChanges } from "@/lib/live/report-changes";
+import { isChangeVisible } from "@/lib/live/visible-change";
 
 export const dynamic = "force-dynamic";
 
@@ -9,11 +9,7 @@ export const dynamic = "force-dynamic";
  * municipalities; others: their organisations' reports). Fed by PostgreSQL LISTEN/NOTIFY, so a change
  * made through any app process reaches every open screen.
  */
-export const GET = withStaff("reports.view", async (req, { user }) => {
-  const desk = isDesk(user);
-  const relevant = (c: ReportChange) =>
-    user.municipalityIds.includes(c.municipalityId) &&
-    (desk || (c.organisationId !== null && user.organisationIds.includes(c.organisationId)));
+export const GET = withStaffStream("reports.view", async (req, { user }) => {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -26,7 +22,13 @@ export const GET = withStaff("reports.view", async (req, { user }) => {
         }
       };
       const unsubscribe = await subscribeReportChanges((change) => {
-        if (relevant(change)) send(`event: report\ndata: ${JSON.stringify(change)}\n\n`);
+        // Row-level security decides, as for every read (lib/live/visible-change.ts).
+        void isChangeVisible(user.claims, change).then(
+          (visible) => {
+            if (visible) send(`event: report\ndata: ${JSON.stringify(change)}\n\n`);
+          },
+          (err: Error) => console.error("[events] visibility check failed", err.message),
+        );
       });
       // A comment every 25 s keeps proxies from closing an idle stream.
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);

@@ -46,7 +46,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           {t("created")}
         </p>
       ) : null}
-      {hasPermission(user.roles, "admin.manage") ? (
+      {hasPermission(user, "admin.manage") ? (
         <OrganisationForm
           id={organisation.id}
           initial={{

@@ -10,7 +10,7 @@ import { PermitForm } from "@/components/permits/PermitForm";
 import { PermitStatusActions } from "@/components/permits/PermitStatusActions";
 import { PermitsMap } from "@/components/permits/PermitsMap";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getStaffPermit } from "@/lib/permits/get-staff-permit";
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await getTranslations("permits"))("permit")} #${(await params).id}` };
 }
 
-export default async function StaffPermitPage({ params, searchParams }: Props) {
+async function StaffPermitPageContent({ params, searchParams }: Props) {
   const user = await staffWithPermission("permits.manage");
   if (!user) return <Forbidden />;
   const t = await getTranslations();
@@ -205,4 +205,8 @@ function siteBounds(site: MultiPolygon): [number, number, number, number] {
     Math.max(...xs) + 0.0012,
     Math.max(...ys) + 0.0009,
   ];
+}
+
+export default async function StaffPermitPage(...args: Parameters<typeof StaffPermitPageContent>) {
+  return inStaffScope(() => StaffPermitPageContent(...args));
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PermitForm } from "@/components/permits/PermitForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One-stop shop at the counter: an agent files an application on the applicant's behalf. */
-export default async function CounterApplicationPage() {
+async function CounterApplicationPageContent() {
   const user = await staffWithPermission("permits.counter");
   if (!user) return <Forbidden />;
   const t = await getTranslations("permits");
@@ -37,4 +37,10 @@ export default async function CounterApplicationPage() {
       />
     </main>
   );
+}
+
+export default async function CounterApplicationPage(
+  ...args: Parameters<typeof CounterApplicationPageContent>
+) {
+  return inStaffScope(() => CounterApplicationPageContent(...args));
 }

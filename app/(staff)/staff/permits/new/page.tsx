@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PermitForm } from "@/components/permits/PermitForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("permits"))("newPermit") };
 }
 
-export default async function NewPermitPage() {
+async function NewPermitPageContent() {
   const user = await staffWithPermission("permits.manage");
   if (!user) return <Forbidden />;
   const t = await getTranslations("permits");
@@ -35,4 +35,8 @@ export default async function NewPermitPage() {
       />
     </main>
   );
+}
+
+export default async function NewPermitPage(...args: Parameters<typeof NewPermitPageContent>) {
+  return inStaffScope(() => NewPermitPageContent(...args));
 }

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { ReportLocationMap } from "@/components/map/ReportLocationMap";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { staffWithPermission } from "@/lib/auth/session";
+import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `#${(await params).id}` };
 }
 
-export default async function StaffReportPage({ params }: Props) {
+async function StaffReportPageContent({ params }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = await getFormatter();
@@ -186,4 +186,8 @@ export default async function StaffReportPage({ params }: Props) {
       </div>
     </main>
   );
+}
+
+export default async function StaffReportPage(...args: Parameters<typeof StaffReportPageContent>) {
+  return inStaffScope(() => StaffReportPageContent(...args));
 }

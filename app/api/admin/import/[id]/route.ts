@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { getImportJob } from "@/lib/import/get-import-job";
 
 export const dynamic = "force-dynamic";
 
 /** An import's progress (polled by the page). */
-export const GET = withStaff<{ id: string }>("admin.manage", async (_req, { user, params }) => {
+export const GET = withAdmin<{ id: string }>("admin.manage", async (_req, { user, params }) => {
   const job = await getImportJob({
     db: await getDb(),
     id: Number((await params).id),

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { dryRunImport } from "@/lib/import/dry-run-import";
 import { adminMunicipalityId, readImportRequest } from "@/lib/import/import-request";
 import { columnMappingSchema } from "@/lib/import/import-schema";
@@ -10,7 +10,7 @@ import { describeImportError } from "@/lib/import/describe-import-error";
 export const dynamic = "force-dynamic";
 
 /** Checks every row as the import would and answers with the count and the failing rows (at most 200 shown). Writes nothing. */
-export const POST = withStaff("admin.manage", async (req, { user, locale }) => {
+export const POST = withAdmin("admin.manage", async (req, { user, locale }) => {
   const request = await readImportRequest(req);
   const db = await getDb();
   const municipalityId = await adminMunicipalityId({ db, user, code: request.municipalityCode });

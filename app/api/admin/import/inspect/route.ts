@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { readImportRequest } from "@/lib/import/import-request";
 import { parseCsv } from "@/lib/import/parse-csv";
 
 export const dynamic = "force-dynamic";
 
 /** The columns of an uploaded CSV and its first rows, for mapping in the page. Writes nothing. */
-export const POST = withStaff("admin.manage", async (req) => {
+export const POST = withAdmin("admin.manage", async (req) => {
   const request = await readImportRequest(req);
   const parsed = parseCsv(request.csv);
   return NextResponse.json({

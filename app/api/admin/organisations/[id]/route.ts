@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { adminRequest, idParam } from "@/lib/admin/admin-request";
 import { saveOrganisation } from "@/lib/admin/save-organisation";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 /** Changes an organisation's names, kind and sector, contact and active flag. */
-export const PUT = withStaff<{ id: string }>("admin.manage", async (req, { user, params }) => {
+export const PUT = withAdmin<{ id: string }>("admin.manage", async (req, { user, params }) => {
   const organisationId = await idParam(params);
   const { db, scope, body } = await adminRequest(req, user);
   return NextResponse.json(

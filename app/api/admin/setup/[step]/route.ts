@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { setupSteps, type SetupStep } from "@/lib/onboarding/draft-schema";
 import { saveSetupStep } from "@/lib/onboarding/setup-draft";
@@ -8,7 +8,7 @@ import { saveSetupStep } from "@/lib/onboarding/setup-draft";
 export const dynamic = "force-dynamic";
 
 /** Saves one step of the wizard (JSON body: the step's answers). */
-export const PUT = withStaff<{ step: string }>("admin.manage", async (req, { user, params }) => {
+export const PUT = withAdmin<{ step: string }>("admin.manage", async (req, { user, params }) => {
   const { step } = await params;
   if (!(setupSteps as readonly string[]).includes(step))
     throw new AppError({ code: "not_found", messageKey: "setupUnknownStep" });

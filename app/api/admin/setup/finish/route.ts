@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { finishSetup } from "@/lib/onboarding/finish-setup";
 
 export const dynamic = "force-dynamic";
 
 /** Creates the municipality from the finished draft, all in one transaction. */
-export const POST = withStaff("admin.manage", async (_req, { user }) => {
+export const POST = withAdmin("admin.manage", async (_req, { user }) => {
   const env = getEnv();
   const finished = await finishSetup({
     db: await getDb(),

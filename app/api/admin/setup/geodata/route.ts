@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { MAX_GEODATA_FILE_BYTES } from "@/lib/geodata/limits";
 import { previewGeodata } from "@/lib/geodata/preview-geodata";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  * feature ok, repaired or rejected, in EPSG:4326). Writes nothing; districts and service areas are
  * checked against the boundary chosen earlier in the draft.
  */
-export const POST = withStaff("admin.manage", async (req, { user }) => {
+export const POST = withAdmin("admin.manage", async (req, { user }) => {
   if (Number(req.headers.get("content-length") ?? 0) > MAX_GEODATA_FILE_BYTES + 64 * 1024) {
     throw new AppError({
       code: "payload_too_large",

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { describeImportError } from "@/lib/import/describe-import-error";
 import { buildErrorCsv } from "@/lib/import/error-csv";
 import { getImportJob } from "@/lib/import/get-import-job";
@@ -7,7 +7,7 @@ import { getImportJob } from "@/lib/import/get-import-job";
 export const dynamic = "force-dynamic";
 
 /** The rows that failed, as a CSV to fix and import again. */
-export const GET = withStaff<{ id: string }>("admin.manage", async (_req, { user, params, locale }) => {
+export const GET = withAdmin<{ id: string }>("admin.manage", async (_req, { user, params, locale }) => {
   const id = Number((await params).id);
   const job = await getImportJob({
     db: await getDb(),

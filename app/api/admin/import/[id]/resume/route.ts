@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 import { getImportJob } from "@/lib/import/get-import-job";
 import { startImportJob } from "@/lib/import/start-import-job";
 
 export const dynamic = "force-dynamic";
 
 /** Resumes an interrupted import from its last committed batch. */
-export const POST = withStaff<{ id: string }>("admin.manage", async (_req, { user, params, locale }) => {
+export const POST = withAdmin<{ id: string }>("admin.manage", async (_req, { user, params, locale }) => {
   const db = await getDb();
   const job = await getImportJob({
     db,

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { adminRequest, idParam } from "@/lib/admin/admin-request";
 import { getOrganisationInScope } from "@/lib/admin/admin-scope";
 import { checkServiceArea } from "@/lib/admin/check-service-area";
-import { withStaff } from "@/lib/auth/session";
+import { withAdmin } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * Checks a drawn or imported area (`{ area: GeoJSON or its text }`) without saving it: the preview
  * gets the area as a MultiPolygon with its vertices and size, or the reason it would be refused.
  */
-export const POST = withStaff<{ id: string }>("organisation.manage", async (req, { user, params }) => {
+export const POST = withAdmin<{ id: string }>("organisation.manage", async (req, { user, params }) => {
   const organisationId = await idParam(params);
   const { db, scope, body } = await adminRequest(req, user);
   const org = await getOrganisationInScope({ db, scope, organisationId });
