@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { AppError, isAppError } from "./errors";
 import { isLocale, localeCookie, negotiateLocale, type Locale } from "./i18n/config";
 import { loadMessages } from "./i18n/messages";
+import { asPublic } from "./auth/db-scope";
 
 export type RouteContext<P = Record<string, string>> = { params: Promise<P> };
 
@@ -66,6 +67,14 @@ export function withApi<P = Record<string, string>>(handler: Handler<P>) {
       return errorResponse(err, locale);
     }
   };
+}
+
+/**
+ * A public read: the handler runs as the public (civic_public, migration 0019), for which only the
+ * public views and reference tables exist. What anyone may see is decided there, once.
+ */
+export function withPublicApi<P = Record<string, string>>(handler: Handler<P>) {
+  return withApi<P>((req, ctx) => asPublic(() => handler(req, ctx)));
 }
 
 export async function errorResponse(err: unknown, locale: Locale): Promise<Response> {

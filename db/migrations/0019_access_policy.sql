@@ -43,9 +43,10 @@ REVOKE DELETE ON reports, report_events, permit_events, report_contacts FROM civ
 --> statement-breakpoint
 -- The public: reference data and the public projections, nothing else. No contact column exists for it.
 GRANT SELECT ON municipalities, districts, service_categories, category_groups, gazetteer, report_clusters,
-  tile_layer_versions, spatial_ref_sys TO civic_public;
+  report_cluster_deltas, tile_layer_versions, spatial_ref_sys TO civic_public;
 --> statement-breakpoint
-GRANT SELECT (id, municipality_id, code, name, kind, sector, active) ON organisations TO civic_public;
+-- Organisations as the public knows them: who handles what, and where (no internal settings).
+GRANT SELECT (id, municipality_id, code, name, kind, sector, email, phone, service_area, active) ON organisations TO civic_public;
 --> statement-breakpoint
 -- The caller's claims: integer arrays set per transaction (empty when unset).
 CREATE OR REPLACE FUNCTION civic_claim(claim text) RETURNS int[]
@@ -309,7 +310,8 @@ SELECT p.id, p.municipality_id, p.reference, p.kind, p.status, p.issuing_organis
        p.contractor, p.works_description AS works, p.conditions, p.site, p.site_3857,
        p.valid_from, p.valid_to, p.created_at, p.updated_at
 FROM permits p
-WHERE p.status IN ('granted', 'active');
+-- Completed works stay in the public record; each surface chooses the statuses it shows.
+WHERE p.status IN ('granted', 'active', 'completed');
 --> statement-breakpoint
 CREATE VIEW public_report_permits WITH (security_barrier) AS
 SELECT rp.report_id, rp.permit_id
@@ -319,3 +321,77 @@ JOIN public_permits p ON p.id = rp.permit_id;
 --> statement-breakpoint
 GRANT SELECT ON public_reports, public_report_events, public_attachments, public_permits, public_report_permits
   TO civic_public, civic_staff;
+--> statement-breakpoint
+-- Cluster counts and their centres come from the public location too: a cluster of one report at
+-- high zoom must not place it more exactly than its category allows. Start the counts again.
+DELETE FROM "report_cluster_deltas";
+--> statement-breakpoint
+DELETE FROM "report_clusters";
+--> statement-breakpoint
+INSERT INTO "report_clusters" (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
+SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, k.category_id, report_status_group(r.status::text),
+       count(*), sum(ST_X(r.public_location_3857)), sum(ST_Y(r.public_location_3857))
+FROM reports r JOIN service_categories sc ON sc.id = r.category_id
+CROSS JOIN LATERAL report_cluster_cells(r.public_location_3857) c
+CROSS JOIN LATERAL report_cluster_categories(r.category_id, sc.is_public) k
+WHERE r.is_public
+GROUP BY 1, 2, 3, 4, 5, 6;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_clusters_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
+  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, k.category_id, report_status_group(r.status::text),
+         count(*), sum(ST_X(r.public_location_3857)), sum(ST_Y(r.public_location_3857))
+  FROM new_rows r JOIN service_categories sc ON sc.id = r.category_id
+  CROSS JOIN LATERAL report_cluster_cells(r.public_location_3857) c
+  CROSS JOIN LATERAL report_cluster_categories(r.category_id, sc.is_public) k
+  WHERE r.is_public
+  GROUP BY 1, 2, 3, 4, 5, 6;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_clusters_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
+  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, k.category_id, report_status_group(r.status::text),
+         -count(*), -sum(ST_X(r.public_location_3857)), -sum(ST_Y(r.public_location_3857))
+  FROM old_rows r JOIN service_categories sc ON sc.id = r.category_id
+  CROSS JOIN LATERAL report_cluster_cells(r.public_location_3857) c
+  CROSS JOIN LATERAL report_cluster_categories(r.category_id, sc.is_public) k
+  WHERE r.is_public
+  GROUP BY 1, 2, 3, 4, 5, 6;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_clusters_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH moved AS (
+    SELECT o.public_location_3857 AS old_loc, o.municipality_id AS old_municipality, o.category_id AS old_category, o.status AS old_status, o.is_public AS old_public,
+           n.public_location_3857 AS new_loc, n.municipality_id AS new_municipality, n.category_id AS new_category, n.status AS new_status, n.is_public AS new_public
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE o.public_location_3857 IS DISTINCT FROM n.public_location_3857 OR o.category_id <> n.category_id OR o.is_public <> n.is_public
+       OR o.municipality_id <> n.municipality_id
+       OR report_status_group(o.status::text) <> report_status_group(n.status::text)
+  ), changes AS (
+    SELECT old_loc AS loc, old_municipality AS municipality_id, old_category AS category_id, old_status AS status, -1 AS delta FROM moved WHERE old_public
+    UNION ALL
+    SELECT new_loc, new_municipality, new_category, new_status, 1 FROM moved WHERE new_public
+  )
+  INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
+  SELECT c.band, c.cell_x, c.cell_y, ch.municipality_id, k.category_id, report_status_group(ch.status::text),
+         sum(ch.delta), sum(ch.delta * ST_X(ch.loc)), sum(ch.delta * ST_Y(ch.loc))
+  FROM changes ch JOIN service_categories sc ON sc.id = ch.category_id
+  CROSS JOIN LATERAL report_cluster_cells(ch.loc) c
+  CROSS JOIN LATERAL report_cluster_categories(ch.category_id, sc.is_public) k
+  GROUP BY 1, 2, 3, 4, 5, 6;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_clusters_after_category_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_cluster_deltas (band, cell_x, cell_y, municipality_id, category_id, status_group, reports, sum_x, sum_y)
+  SELECT c.band, c.cell_x, c.cell_y, r.municipality_id, 0, report_status_group(r.status::text),
+         sum(ch.delta), sum(ch.delta * ST_X(r.public_location_3857)), sum(ch.delta * ST_Y(r.public_location_3857))
+  FROM (SELECT n.id, CASE WHEN n.is_public THEN 1 ELSE -1 END AS delta
+        FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.is_public <> n.is_public) ch
+  JOIN reports r ON r.category_id = ch.id AND r.is_public
+  CROSS JOIN LATERAL report_cluster_cells(r.public_location_3857) c
+  GROUP BY 1, 2, 3, 4, 5, 6;
+  RETURN NULL;
+END $$;

@@ -33,7 +33,8 @@ type CollectionDef = {
   key: SQL;
 };
 
-const reportsWhere = sql`r.is_public and c.is_public`;
+// What the public may see of a report is the public_reports view's rule (migration 0019).
+const reportsWhere = sql`true`;
 
 const collections: CollectionDef[] = [
   {
@@ -48,7 +49,7 @@ const collections: CollectionDef[] = [
                    'status', r.status, 'createdAt', r.created_at, 'updatedAt', r.updated_at, 'dueAt', r.due_at,
                    'district', d.code, 'supporters', r.supporters_count) as properties,
                  count(*) over ()::int as total
-          from reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
+          from public_reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
           where ${reportsWhere} and ${where}
           order by r.created_at desc, r.id desc ${page}`,
   },
@@ -62,10 +63,10 @@ const collections: CollectionDef[] = [
     select: (where, page) =>
       sql`select p.reference as id, ST_AsGeoJSON(p.site, 6) as geometry,
                  json_build_object('reference', p.reference, 'kind', p.kind, 'status', p.status,
-                   'validFrom', p.valid_from, 'validTo', p.valid_to, 'works', p.works_description,
-                   'holder', case when p.holder_is_company then p.holder_name end, 'contractor', p.contractor) as properties,
+                   'validFrom', p.valid_from, 'validTo', p.valid_to, 'works', p.works,
+                   'holder', p.holder, 'contractor', p.contractor) as properties,
                  count(*) over ()::int as total
-          from permits p
+          from public_permits p
           where p.status in ('granted', 'active') and p.valid_to >= ${localDate(new Date())}::date and ${where}
           order by p.valid_from, p.id ${page}`,
   },
@@ -119,8 +120,8 @@ export function describeCollection(
 export async function collectionExtent(db: Database, id: CollectionId): Promise<BBox | null> {
   const column = geometryColumn[id];
   const from: Record<CollectionId, SQL> = {
-    reports: sql`reports r join service_categories c on c.id = r.category_id where ${reportsWhere}`,
-    permits: sql`permits p where true`,
+    reports: sql`public_reports r join service_categories c on c.id = r.category_id where ${reportsWhere}`,
+    permits: sql`public_permits p where p.status in ('granted', 'active')`,
     districts: sql`districts d where true`,
     "service-areas": sql`organisations o where o.service_area is not null`,
   };

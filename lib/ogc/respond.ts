@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { isAppError } from "../errors";
 import { requestLocale } from "../http";
+import { asPublic } from "../auth/db-scope";
 import type { Locale } from "../i18n/config";
 
 /** The API's own address as the caller reached it, for absolute links (desktop GIS follows them). */
@@ -28,11 +29,9 @@ export function ogcRoute<P>(
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      return await handler(req, {
-        params: await route.params,
-        base: ogcBase(req),
-        locale: requestLocale(req),
-      });
+      const params = await route.params;
+      // Read as the public: only the public views (migration 0019) exist for this role.
+      return await asPublic(() => handler(req, { params, base: ogcBase(req), locale: requestLocale(req) }));
     } catch (err) {
       if (isAppError(err)) {
         return NextResponse.json(

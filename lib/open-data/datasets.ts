@@ -70,14 +70,10 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
       precision: number | null;
     }>(
       db,
-      sql`select case when c.location_precision_metres is null then ST_AsGeoJSON(r.location, 6)
-                 else ST_AsGeoJSON(ST_SnapToGrid(r.location, 0, 0,
-                        c.location_precision_metres / (111320 * cos(radians(ST_Y(r.location)))),
-                        c.location_precision_metres / 111320.0), 6) end as geometry,
+      sql`select ST_AsGeoJSON(r.location, 6) as geometry,
                  r.tracking_code as code, c.service_code, c.name, r.status, r.created_at, r.updated_at, r.due_at,
                  d.code as district, r.supporters_count as supporters, c.location_precision_metres as precision
-          from reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
-          where r.is_public and c.is_public
+          from public_reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
           order by r.created_at, r.id`,
     );
     const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
@@ -112,8 +108,8 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
     }>(
       db,
       sql`select ST_AsGeoJSON(site, 6) as geometry, reference, kind, status, valid_from::text as valid_from, valid_to::text as valid_to,
-                 works_description as works, case when holder_is_company then holder_name end as holder, contractor
-          from permits where status in ('granted', 'active', 'completed') and valid_to >= ${localDate(new Date(Date.now() - 365 * 86_400_000))}::date
+                 works, holder, contractor
+          from public_permits where status in ('granted', 'active', 'completed') and valid_to >= ${localDate(new Date(Date.now() - 365 * 86_400_000))}::date
           order by valid_from, id`,
     );
     return rows.map(({ geometry, ...properties }) => ({ geometry, properties }));

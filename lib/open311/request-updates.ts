@@ -23,9 +23,7 @@ export async function listRequestUpdates(input: {
   const start = input.start ?? new Date(end.getTime() - 7 * 86_400_000);
   const filters: SQL[] = [
     sql`r.municipality_id = ${input.municipalityId}`,
-    sql`r.is_public and c.is_public`,
     sql`(e.to_status is not null or e.public_text is not null)`,
-    sql`e.kind in ('created', 'status_changed', 'assigned', 'forwarded', 'duplicate_marked', 'public_update')`,
     sql`e.created_at >= ${start.toISOString()}::timestamptz`,
     sql`e.created_at <= ${end.toISOString()}::timestamptz`,
   ];
@@ -42,10 +40,10 @@ export async function listRequestUpdates(input: {
   }>(
     input.db,
     sql`select e.id, r.tracking_code as code,
-               coalesce(e.to_status, (select e2.to_status from report_events e2 where e2.report_id = r.id and e2.to_status is not null
+               coalesce(e.to_status, (select e2.to_status from public_report_events e2 where e2.report_id = r.id and e2.to_status is not null
                                        and e2.id <= e.id order by e2.id desc limit 1)) as status,
                e.created_at as at, e.public_text as text
-        from report_events e join reports r on r.id = e.report_id join service_categories c on c.id = r.category_id
+        from public_report_events e join public_reports r on r.id = e.report_id
         where ${sql.join(filters, sql` and `)}
         order by e.created_at, e.id
         limit ${input.limit ?? 1_000}`,

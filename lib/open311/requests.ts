@@ -36,7 +36,7 @@ export async function listRequests(input: {
   now?: Date;
 }): Promise<Open311Value[]> {
   const q = input.query;
-  const filters: SQL[] = [sql`r.municipality_id = ${q.municipalityId}`, sql`r.is_public`, sql`c.is_public`];
+  const filters: SQL[] = [sql`r.municipality_id = ${q.municipalityId}`];
   if (q.ids && q.ids.length) {
     const codes = q.ids.map((id) => normaliseTrackingCode(id)).filter((c): c is string => c !== null);
     filters.push(codes.length ? sql`r.tracking_code in ${codes}` : sql`false`);
@@ -73,15 +73,14 @@ export async function listRequests(input: {
     input.db,
     sql`select r.tracking_code as code, r.status, c.service_code, c.name as service_name, r.description, o.name as agency,
                r.created_at, r.updated_at, r.due_at, r.address, ST_X(r.location) as lng, ST_Y(r.location) as lat,
-               (select a.id from attachments a where a.report_id = r.id and a.is_public order by a.id limit 1) as photo_id,
+               (select a.id from public_attachments a where a.report_id = r.id order by a.id limit 1) as photo_id,
                r.media_url,
-               (select e.public_text from report_events e where e.report_id = r.id and e.public_text is not null
+               (select e.public_text from public_report_events e where e.report_id = r.id and e.public_text is not null
                  order by e.created_at desc, e.id desc limit 1) as notes,
-               r.rejection_target, orig.tracking_code as duplicate_of
-        from reports r
+               r.rejection_target, r.duplicate_of_code as duplicate_of
+        from public_reports r
         join service_categories c on c.id = r.category_id
         left join organisations o on o.id = r.assigned_organisation_id
-        left join reports orig on orig.id = r.duplicate_of_id
         where ${sql.join(filters, sql` and `)}
         order by r.created_at desc, r.id desc
         limit ${Math.min(q.pageSize, MAX_REQUESTS)} offset ${(q.page - 1) * q.pageSize}`,

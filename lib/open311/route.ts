@@ -8,6 +8,7 @@ import type { Locale } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
 import { errorResponse, splitFormat, type Format } from "./format";
 import { resolveJurisdiction } from "./services";
+import { asPublic } from "../auth/db-scope";
 
 type Context = { format: Format; name: string; locale: Locale; db: Database; municipalityId: number };
 
@@ -42,20 +43,16 @@ export function open311Route<P extends Record<string, string>>(
     }) as unknown as (key: string, values?: Record<string, string | number>) => string;
     try {
       if (!split) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
-      const db = await getDb();
-      const jurisdiction = await resolveJurisdiction(
-        db,
-        req.nextUrl.searchParams.get("jurisdiction_id") ?? (await jurisdictionInBody(req)),
-      );
-      if (!jurisdiction) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
-      return await handler(req, {
-        format,
-        name: split.name,
-        locale: chosen,
-        db,
-        municipalityId: jurisdiction.id,
-        params,
-      });
+      const serve = async (db: Database) => {
+        const jurisdiction = await resolveJurisdiction(
+          db,
+          req.nextUrl.searchParams.get("jurisdiction_id") ?? (await jurisdictionInBody(req)),
+        );
+        if (!jurisdiction) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
+        return handler(req, { format, name: split.name, locale: chosen, db, municipalityId: jurisdiction.id, params });
+      };
+      // Reads run as the public (only the public views exist for it); a POST files as the system.
+      return await (req.method === "GET" ? asPublic(serve) : serve(await getDb()));
     } catch (err) {
       if (isAppError(err)) {
         const values = Object.fromEntries(

@@ -40,10 +40,8 @@ export async function listPublicPermits(input: {
   }>(
     input.db,
     sql`select reference, kind, status, valid_from::text as valid_from, valid_to::text as valid_to,
-               works_description as works,
-               case when holder_is_company then holder_name end as holder,
-               contractor, ST_AsGeoJSON(site, 6) as geometry
-        from permits
+               works, holder, contractor, ST_AsGeoJSON(site, 6) as geometry
+        from public_permits
         where site && ${envelopeSql(input.bbox)}
           and status in ('granted', 'active')
           and valid_to >= ${today}::date

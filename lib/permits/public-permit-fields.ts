@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 
 /**
- * The columns of a permit anyone may see. A private holder's name is personal data: only a
- * company's name is published. Selected from a table aliased `p`.
+ * The columns of a permit anyone may see, selected from the public_permits view (migration 0019)
+ * aliased `p`: the view leaves a private holder's name out (personal data); a company's is published.
  */
 export const publicPermitColumns = sql`p.id, p.reference, p.kind, p.status, p.valid_from::text as valid_from, p.valid_to::text as valid_to,
-  p.works_description as works, case when p.holder_is_company then p.holder_name end as holder, p.contractor`;
+  p.works, p.holder, p.contractor`;
 
 export type PublicPermitRow = {
   id: number;

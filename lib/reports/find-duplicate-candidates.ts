@@ -45,11 +45,10 @@ export async function findDuplicateCandidates(input: {
     input.db,
     sql`select r.tracking_code as code, c.name, r.status, r.created_at, r.supporters_count as supporters,
                ST_Distance(r.location::geography, ${point}::geography) as distance,
-               (select a.id from attachments a where a.municipality_id = r.municipality_id and a.report_id = r.id and a.is_public order by a.id limit 1) as photo_id,
+               (select a.id from public_attachments a where a.report_id = r.id order by a.id limit 1) as photo_id,
                ST_AsGeoJSON(r.location, 6) as geometry
-        from reports r join service_categories c on c.id = r.category_id
+        from public_reports r join service_categories c on c.id = r.category_id
         where c.municipality_id = ${input.municipalityId} and c.service_code = ${input.serviceCode}
-          and r.is_public and c.is_public
           and r.status in ${openStatuses}
           and ST_DWithin(r.location::geography, ${point}::geography, c.duplicate_radius_metres)
         order by distance

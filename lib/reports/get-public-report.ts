@@ -87,15 +87,14 @@ export async function getPublicReport(input: {
     sql`select r.id, c.service_code, c.name as category_name, r.description, r.address, d.name as district,
                m.name as municipality, r.status, o.name as organisation, o.kind as organisation_kind,
                r.created_at, r.due_at, r.sla_paused_at, r.scheduled_for::text as scheduled_for,
-               r.supporters_count as supporters, orig.tracking_code as duplicate_of, r.rejection_target,
+               r.supporters_count as supporters, r.duplicate_of_code as duplicate_of, r.rejection_target,
                ST_AsGeoJSON(r.location, 6) as location, ST_AsGeoJSON(r.shape, 6) as shape
-        from reports r
+        from public_reports r
         join service_categories c on c.id = r.category_id
         join municipalities m on m.id = r.municipality_id
         left join districts d on d.id = r.district_id
         left join organisations o on o.id = r.assigned_organisation_id
-        left join reports orig on orig.id = r.duplicate_of_id
-        where r.tracking_code = ${code} and r.is_public and c.is_public`,
+        where r.tracking_code = ${code}`,
   );
   if (!row) return null;
   const events = await queryRows<{
@@ -107,18 +106,17 @@ export async function getPublicReport(input: {
   }>(
     db,
     sql`select e.kind, e.to_status, o.name as org, e.public_text, e.created_at
-        from report_events e left join organisations o on o.id = e.to_organisation_id and e.kind in ('assigned', 'forwarded')
+        from public_report_events e left join organisations o on o.id = e.to_organisation_id
         where e.report_id = ${row.id}
-          and e.kind in ('created', 'status_changed', 'assigned', 'forwarded', 'duplicate_marked', 'public_update')
         order by e.created_at, e.id`,
   );
   const photos = await queryRows<{ id: number }>(
     db,
-    sql`select id from attachments where report_id = ${row.id} and is_public order by id`,
+    sql`select id from public_attachments where report_id = ${row.id} order by id`,
   );
   const permits = await queryRows<PublicPermitRow>(
     db,
-    sql`select ${publicPermitColumns} from report_permits rp join permits p on p.id = rp.permit_id
+    sql`select ${publicPermitColumns} from public_report_permits rp join public_permits p on p.id = rp.permit_id
         where rp.report_id = ${row.id} order by p.valid_to desc, p.id`,
   );
   const dueAt = row.due_at === null ? null : new Date(row.due_at);

@@ -60,12 +60,11 @@ export async function listPublicReports(input: {
     sql`select r.tracking_code as code, c.service_code, c.name as category_name, g.code as group_code,
                d.code as district, r.status, r.created_at, r.supporters_count as supporters,
                ST_AsGeoJSON(r.location, 6) as geometry
-        from reports r
+        from public_reports r
         join service_categories c on c.id = r.category_id
         join category_groups g on g.id = c.group_id
         left join districts d on d.id = r.district_id
         where r.location && ${envelopeSql(input.bbox)}
-          and r.is_public and c.is_public
           ${filters.categories.length ? sql`and c.service_code in ${filters.categories}` : sql``}
           ${statuses.length ? sql`and r.status::text in ${statuses}` : sql``}
           ${since ? sql`and r.created_at >= ${since}::timestamptz` : sql``}

@@ -34,8 +34,9 @@ export async function supportReport(input: {
     const tx = txRaw as unknown as Database;
     const report = await queryOne<{ id: number; municipality_id: number; supporters_count: number }>(
       tx,
-      sql`select r.id, r.municipality_id, r.supporters_count from reports r join service_categories c on c.id = r.category_id
-          where r.tracking_code = ${code} and r.is_public and c.is_public for update of r`,
+      // Only a report the public may see can be supported (the public_reports view's rule).
+      sql`select r.id, r.municipality_id, r.supporters_count from reports r
+          where r.id = (select p.id from public_reports p where p.tracking_code = ${code}) for update of r`,
     );
     if (!report) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
     let isNewPerson = true;

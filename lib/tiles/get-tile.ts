@@ -66,7 +66,7 @@ export async function getTile(input: {
   if (!isValidTile(z, x, y)) throw new AppError({ code: "bad_request", messageKey: "invalidTile" });
   const layer = input.layer as TileLayer;
   const today = startOfToday(input.now ?? new Date());
-  const [row] = await handle.rawQuery<{ version: string | number }>(
+  const [row] = await handle.publicRawQuery<{ version: string | number }>(
     "tile_layer_version",
     "select version from tile_layer_versions where layer = $1",
     [layer],
@@ -127,10 +127,10 @@ export async function queryTile(input: {
   };
   const params = query.params.map((name) => values[name]);
   if (supportsMvt) {
-    const [result] = await handle.rawQuery<{ tile: Uint8Array | null }>(query.name, query.text, params);
+    const [result] = await handle.publicRawQuery<{ tile: Uint8Array | null }>(query.name, query.text, params);
     return result?.tile ? Buffer.from(result.tile) : Buffer.alloc(0);
   }
-  const rows = await handle.rawQuery<Record<string, unknown>>(query.name, query.text, params);
+  const rows = await handle.publicRawQuery<Record<string, unknown>>(query.name, query.text, params);
   return encodeTile({ rows, sourceLayer: query.sourceLayer, z, x, y });
 }
 

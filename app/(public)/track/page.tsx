@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { asPublic } from "@/lib/auth/db-scope";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport } from "@/lib/reports/get-public-report";
 import { normaliseTrackingCode } from "@/lib/reports/tracking-code";
@@ -22,7 +22,7 @@ export default async function TrackPage({ searchParams }: Props) {
   if (raw !== undefined) {
     const code = normaliseTrackingCode(raw);
     if (!code) problem = "invalid";
-    else if (await getPublicReport({ db: await getDb(), code, locale: (await getLocale()) as Locale }))
+    else if (await asPublic(async (db) => getPublicReport({ db, code, locale: (await getLocale()) as Locale })))
       redirect(`/reports/${code}`);
     else problem = "notFound";
   }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { numberParam, withApi } from "@/lib/http";
+import { numberParam, withApi, withPublicApi } from "@/lib/http";
 import { getPublicMunicipality } from "@/lib/places/get-municipality";
 import { listCategories } from "@/lib/reports/list-categories";
 import { findMunicipalityAt } from "@/lib/routing/route-report";
@@ -9,7 +9,7 @@ import { findMunicipalityAt } from "@/lib/routing/route-report";
 export const dynamic = "force-dynamic";
 
 /** The categories offered where a point lies (`?lng=&lat=`), or in `?municipality=` (default: the first one set up). */
-export const GET = withApi(async (req, { locale }) => {
+export const GET = withPublicApi(async (req, { locale }) => {
   const db = await getDb();
   const hasPoint = req.nextUrl.searchParams.has("lng") || req.nextUrl.searchParams.has("lat");
   const municipalityId = hasPoint

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { parseBBox } from "@/lib/geo/bbox";
-import { withApi } from "@/lib/http";
+import { withPublicApi } from "@/lib/http";
 import { listPublicPermits } from "@/lib/permits/list-public-permits";
 
 export const dynamic = "force-dynamic";
 
 /** Granted and active works sites in a map area, as GeoJSON: `?bbox=west,south,east,north`. */
-export const GET = withApi(async (req) => {
+export const GET = withPublicApi(async (req) => {
   const bbox = parseBBox(req.nextUrl.searchParams.get("bbox"));
   const collection = await listPublicPermits({ db: await getDb(), bbox });
   return NextResponse.json(collection, {

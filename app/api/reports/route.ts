@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
 import { parseBBox } from "@/lib/geo/bbox";
-import { clientIp, withApi } from "@/lib/http";
+import { clientIp, withApi, withPublicApi } from "@/lib/http";
 import { citizenFromRequest } from "@/lib/auth/session";
 import { fileReport, fileReportSchema } from "@/lib/reports/file-report";
 import { parsePublicFilters } from "@/lib/reports/public-filters";
@@ -12,7 +12,7 @@ import { readReportForm } from "@/lib/reports/read-report-form";
 export const dynamic = "force-dynamic";
 
 /** Public reports in a map area, as GeoJSON: `?bbox=west,south,east,north` plus optional filters. */
-export const GET = withApi(async (req, { locale }) => {
+export const GET = withPublicApi(async (req, { locale }) => {
   const bbox = parseBBox(req.nextUrl.searchParams.get("bbox"));
   const filters = parsePublicFilters(req.nextUrl.searchParams);
   const collection = await listPublicReports({ db: await getDb(), bbox, locale, filters });

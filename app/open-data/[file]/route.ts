@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { withApi } from "@/lib/http";
+import { withPublicApi } from "@/lib/http";
 import {
   datasetIds,
   datasetPath,
@@ -18,7 +18,7 @@ const types: Record<DatasetFormat, string> = {
 };
 
 /** Downloads: `/open-data/reports.geojson`, `/open-data/permits.csv`, … (regenerated when a day old). */
-export const GET = withApi<{ file: string }>(async (_req, { params }) => {
+export const GET = withPublicApi<{ file: string }>(async (_req, { params }) => {
   const match = /^([a-z]+)\.(geojson|csv)$/.exec((await params).file);
   if (!match || !(datasetIds as readonly string[]).includes(match[1]!))
     throw new AppError({ code: "not_found", messageKey: "open311NotFound" });

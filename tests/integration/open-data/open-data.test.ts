@@ -75,8 +75,10 @@ describe(`open data on the ${engine} engine`, () => {
     expect(byCode[exact]!.geometry.coordinates).toEqual([19.123457, 44.765432]);
     const [lng, lat] = byCode[coarse]!.geometry.coordinates as [number, number];
     expect(byCode[coarse]!.properties.location_precision_m).toBe(250);
+    // The centre of a 250 m grid cell: half a step past a multiple of the step, and within the cell.
     const stepLat = 250 / 111_320;
-    expect(Math.abs(lat / stepLat - Math.round(lat / stepLat))).toBeLessThan(1e-3);
+    expect(Math.abs(lat / stepLat - 0.5 - Math.round(lat / stepLat - 0.5))).toBeLessThan(1e-3);
+    expect(Math.abs(lat - position[1])).toBeLessThanOrEqual(stepLat / 2 + 1e-6);
     expect(
       Math.hypot(
         (lng - position[0]) * 111_320 * Math.cos((lat * Math.PI) / 180),

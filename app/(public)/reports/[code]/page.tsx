@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { asPublic } from "@/lib/auth/db-scope";
 import { FollowReport } from "@/components/forms/FollowReport";
 import { ReportLocationMap } from "@/components/map/ReportLocationMap";
 import { getEnv } from "@/lib/env";
@@ -14,7 +14,8 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ filed?
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
-  const report = await getPublicReport({ db: await getDb(), code, locale: (await getLocale()) as Locale });
+  const locale = (await getLocale()) as Locale;
+  const report = await asPublic((db) => getPublicReport({ db, code, locale }));
   return { title: report ? `${report.categoryName} · ${report.code}` : undefined };
 }
 
@@ -24,7 +25,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations();
   const format = await getFormatter();
-  const report = await getPublicReport({ db: await getDb(), code, locale });
+  const report = await asPublic((db) => getPublicReport({ db, code, locale }));
   if (!report) notFound();
   const env = getEnv();
   const date = (iso: string) =>

@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http";
+import { withPublicApi } from "@/lib/http";
 import { searchPlaces } from "@/lib/places/search-places";
 
 export const dynamic = "force-dynamic";
 
 /** Streets, settlements and landmarks by name: `?q=karadj`. */
-export const GET = withApi(async (req, { locale }) => {
+export const GET = withPublicApi(async (req, { locale }) => {
   const query = (req.nextUrl.searchParams.get("q") ?? "").slice(0, 100);
   const places = await searchPlaces({ db: await getDb(), query, locale });
   return NextResponse.json(

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http";
+import { withPublicApi } from "@/lib/http";
 import { getAreasGeoJson } from "@/lib/places/get-areas-geojson";
 import { getMunicipalityOrThrow } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
 
 /** The municipal boundary and its local communities, as GeoJSON. */
-export const GET = withApi<{ code: string }>(async (_req, { params, locale }) => {
+export const GET = withPublicApi<{ code: string }>(async (_req, { params, locale }) => {
   const { code } = await params;
   const db = await getDb();
   const municipality = await getMunicipalityOrThrow({ db, code });

@@ -18,7 +18,7 @@ export const GET = open311Route<{ token: string }>(
     const row = code
       ? await queryOne<{ code: string }>(
           db,
-          sql`select tracking_code as code from reports where tracking_code = ${code} and municipality_id = ${municipalityId}`,
+          sql`select tracking_code as code from public_reports where tracking_code = ${code} and municipality_id = ${municipalityId}`,
         )
       : undefined;
     if (!row) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });

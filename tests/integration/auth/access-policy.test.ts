@@ -1,0 +1,348 @@
+import { sql } from "drizzle-orm";
+import bcrypt from "bcryptjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../../db/client";
+import { queryRows } from "../../../db/query";
+import * as t from "../../../db/schema";
+import { loadAdminScope } from "../../../lib/admin/admin-scope";
+import { createUser } from "../../../lib/admin/save-user";
+import { actorOfUser } from "../../../lib/auth/actor";
+import { asPublic, asStaff } from "../../../lib/auth/db-scope";
+import { loadSessionUser, type SessionUser } from "../../../lib/auth/staff-user";
+import { performReportAction } from "../../../lib/workflow/perform-report-action";
+import {
+  box,
+  buildCategory,
+  buildMunicipality,
+  buildOrganisation,
+  buildReport,
+  uniqueCode,
+} from "../../helpers/builders";
+import { engine } from "../../helpers/engine";
+
+/**
+ * The access policy as the database enforces it (migration 0019), on both engines: each staff
+ * member's claims are set as a request would set them, and raw reads of the policy-bearing tables
+ * return only what the policy table below says. The table is the test's oracle, written from the
+ * issue's rules, not from the migration.
+ */
+type Relation =
+  "held" | "previously_held" | "other_org" | "private_category" | "anonymous" | "other_municipality";
+type Role = "agent" | "agent_elsewhere" | "operator" | "org_admin" | "other_operator" | "planner" | "admin";
+
+// What each role may read of a report in each relation to it: report row, reporter's contact.
+const expected: Record<Role, Record<Relation, { report: boolean; contact: boolean }>> = {
+  // The contact centre: every report of its municipality, with contacts.
+  agent: {
+    held: { report: true, contact: true },
+    previously_held: { report: true, contact: true },
+    other_org: { report: true, contact: true },
+    private_category: { report: true, contact: true },
+    anonymous: { report: true, contact: true },
+    other_municipality: { report: false, contact: false },
+  },
+  // A contact centre of another municipality sees nothing here.
+  agent_elsewhere: {
+    held: { report: false, contact: false },
+    previously_held: { report: false, contact: false },
+    other_org: { report: false, contact: false },
+    private_category: { report: false, contact: false },
+    anonymous: { report: false, contact: false },
+    other_municipality: { report: true, contact: true },
+  },
+  // The water utility: what it holds (contact unless anonymous) and what it held before (no contact).
+  operator: {
+    held: { report: true, contact: true },
+    previously_held: { report: true, contact: false },
+    other_org: { report: false, contact: false },
+    private_category: { report: false, contact: false },
+    anonymous: { report: true, contact: false },
+    other_municipality: { report: false, contact: false },
+  },
+  org_admin: {
+    held: { report: true, contact: true },
+    previously_held: { report: true, contact: false },
+    other_org: { report: false, contact: false },
+    private_category: { report: false, contact: false },
+    anonymous: { report: true, contact: false },
+    other_municipality: { report: false, contact: false },
+  },
+  // The roads utility holds the private-category report and the forwarded one.
+  other_operator: {
+    held: { report: false, contact: false },
+    previously_held: { report: true, contact: true },
+    other_org: { report: true, contact: true },
+    private_category: { report: true, contact: true },
+    anonymous: { report: false, contact: false },
+    other_municipality: { report: false, contact: false },
+  },
+  // Planners: every report of the municipality for statistics, never a contact.
+  planner: {
+    held: { report: true, contact: false },
+    previously_held: { report: true, contact: false },
+    other_org: { report: true, contact: false },
+    private_category: { report: true, contact: false },
+    anonymous: { report: true, contact: false },
+    other_municipality: { report: false, contact: false },
+  },
+  admin: {
+    held: { report: true, contact: true },
+    previously_held: { report: true, contact: true },
+    other_org: { report: true, contact: true },
+    private_category: { report: true, contact: true },
+    anonymous: { report: true, contact: true },
+    other_municipality: { report: false, contact: false },
+  },
+};
+
+describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () => {
+  const users = {} as Record<Role, SessionUser>;
+  const reportOf = {} as Record<Relation, number>;
+  let waterId: number;
+  let precisionReportCode: string;
+  let exactPosition: [number, number];
+
+  beforeAll(async () => {
+    const db = await getDb();
+    const a = await buildMunicipality({ boundary: box(21.3, 43.9, 21.5, 44.0) });
+    const b = await buildMunicipality({ boundary: box(21.6, 43.9, 21.8, 44.0) });
+    const desk = await buildOrganisation({ municipalityId: a.id, kind: "contact_centre", sector: null });
+    const deskB = await buildOrganisation({ municipalityId: b.id, kind: "contact_centre", sector: null });
+    const water = await buildOrganisation({ municipalityId: a.id, sector: "water" });
+    const roads = await buildOrganisation({ municipalityId: a.id, sector: "roads" });
+    const waterB = await buildOrganisation({ municipalityId: b.id, sector: "water" });
+    waterId = water.id;
+    const leak = await buildCategory({ municipalityId: a.id });
+    const noise = await buildCategory({ municipalityId: a.id, isPublic: false });
+    const leakB = await buildCategory({ municipalityId: b.id });
+    const construction = await buildCategory({ municipalityId: a.id });
+    await db
+      .update(t.serviceCategories)
+      .set({ locationPrecisionMetres: 200 })
+      .where(sql`${t.serviceCategories.id} = ${construction.id}`);
+
+    const member = async (
+      role: SessionUser["roles"][number],
+      municipalityId: number,
+      organisationId: number | null,
+    ) => {
+      const [u] = await db
+        .insert(t.users)
+        .values({
+          email: `${uniqueCode(role)}@policy.example`,
+          name: role,
+          passwordHash: await bcrypt.hash("x", 4),
+        })
+        .returning();
+      await db.insert(t.memberships).values({ userId: u!.id, municipalityId, organisationId, role });
+      return (await loadSessionUser(db, u!.id))!;
+    };
+    users.agent = await member("agent", a.id, desk.id);
+    users.agent_elsewhere = await member("agent", b.id, deskB.id);
+    users.operator = await member("utility_operator", a.id, water.id);
+    users.org_admin = await member("org_admin", a.id, water.id);
+    users.other_operator = await member("utility_operator", a.id, roads.id);
+    users.planner = await member("planner", a.id, null);
+    users.admin = await member("admin", a.id, null);
+
+    const contact = { name: "Petar Prijavić", email: "petar@example.org", phone: "+381 64 123 4567" };
+    const report = async (
+      municipalityId: number,
+      categoryId: number,
+      organisationId: number,
+      anonymous = false,
+    ) => {
+      const r = await buildReport({
+        municipalityId,
+        categoryId,
+        position: [21.4 + Math.random() / 50, 43.95],
+        contact,
+      });
+      await db.execute(
+        sql`update reports set assigned_organisation_id = ${organisationId} where id = ${r.id}`,
+      );
+      if (anonymous)
+        await db.execute(sql`update report_contacts set anonymous = true where report_id = ${r.id}`);
+      return r;
+    };
+    reportOf.held = (await report(a.id, leak.id, water.id)).id;
+    reportOf.anonymous = (await report(a.id, leak.id, water.id, true)).id;
+    reportOf.other_org = (await report(a.id, leak.id, roads.id)).id;
+    reportOf.private_category = (await report(a.id, noise.id, roads.id)).id;
+    reportOf.other_municipality = (await report(b.id, leakB.id, waterB.id)).id;
+    // Forwarded by the water utility to the roads utility: the water utility held it before.
+    const forwarded = await report(a.id, leak.id, roads.id);
+    reportOf.previously_held = forwarded.id;
+    await db.insert(t.reportEvents).values({
+      reportId: forwarded.id,
+      municipalityId: a.id,
+      kind: "forwarded",
+      fromOrganisationId: water.id,
+      toOrganisationId: roads.id,
+    });
+    for (const id of Object.values(reportOf)) {
+      const [r] = await db
+        .select()
+        .from(t.reports)
+        .where(sql`${t.reports.id} = ${id}`);
+      await db
+        .insert(t.reportEvents)
+        .values({ reportId: id, municipalityId: r!.municipalityId, kind: "created" });
+    }
+    exactPosition = [21.43217, 43.95123];
+    const precise = await buildReport({
+      municipalityId: a.id,
+      categoryId: construction.id,
+      position: exactPosition,
+    });
+    await db.execute(sql`update reports set address = 'Karađorđeva 17, Ćuprija' where id = ${precise.id}`);
+    precisionReportCode = precise.trackingCode;
+  });
+
+  const ids = (rows: Array<{ id: number }>) => new Set(rows.map((r) => Number(r.id)));
+
+  for (const role of Object.keys(expected) as Role[]) {
+    it(`lets ${role} read exactly the reports, contacts and trails the policy table names`, async () => {
+      const all = Object.values(reportOf);
+      const seen = await asStaff(users[role].claims, async (db) => ({
+        reports: ids(await queryRows<{ id: number }>(db, sql`select id from reports where id in ${all}`)),
+        contacts: ids(
+          await queryRows<{ id: number }>(
+            db,
+            sql`select report_id as id from report_contacts where report_id in ${all}`,
+          ),
+        ),
+        events: ids(
+          await queryRows<{ id: number }>(
+            db,
+            sql`select report_id as id from report_events where report_id in ${all}`,
+          ),
+        ),
+      }));
+      for (const [relation, reportId] of Object.entries(reportOf) as Array<[Relation, number]>) {
+        const want = expected[role][relation];
+        expect(seen.reports.has(reportId), `${role} / ${relation}: report`).toBe(want.report);
+        expect(seen.events.has(reportId), `${role} / ${relation}: trail`).toBe(want.report);
+        expect(seen.contacts.has(reportId), `${role} / ${relation}: contact`).toBe(want.contact);
+      }
+    });
+  }
+
+  it("gives the public role no contact column, no report table, only the public views", async () => {
+    await expect(
+      asPublic((db) => queryRows(db, sql`select email from report_contacts limit 1`)),
+    ).rejects.toThrow(/permission denied/);
+    await expect(asPublic((db) => queryRows(db, sql`select * from reports limit 1`))).rejects.toThrow(
+      /permission denied/,
+    );
+    const visible = await asPublic((db) =>
+      queryRows<{ id: number }>(
+        db,
+        sql`select id from public_reports where id in ${Object.values(reportOf)}`,
+      ),
+    );
+    // Private categories are not public; every other report is, in its public projection.
+    expect(ids(visible).has(reportOf.private_category)).toBe(false);
+    expect(ids(visible).has(reportOf.held)).toBe(true);
+  });
+
+  it("ends the claims with the transaction: the next one on the same connection sees nothing as staff", async () => {
+    await asStaff(users.operator.claims, async () => undefined);
+    const db = await getDb();
+    const [row] = await queryRows<{ role: string; claim: string | null }>(
+      db,
+      sql`select current_user as role, current_setting('civic.orgs', true) as claim`,
+    );
+    expect(row!.role).not.toBe("civic_staff");
+    expect(row!.claim ?? "").toBe("");
+  });
+
+  it("refuses desk rights outside a contact centre, whoever writes the membership", async () => {
+    const db = await getDb();
+    await expect(
+      db.insert(t.memberships).values({
+        userId: users.org_admin.id,
+        municipalityId: users.org_admin.memberships[0]!.municipalityId,
+        organisationId: waterId,
+        role: "agent",
+      }),
+    ).rejects.toThrow();
+    const agentRoles = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from memberships where user_id = ${users.org_admin.id} and role = 'agent'`,
+    );
+    expect(agentRoles[0]!.n).toBe(0);
+  });
+
+  it("does not let an organisation's administrator give the contact-centre role, even to their own staff", async () => {
+    const db = await getDb();
+    const scope = await loadAdminScope({ db, user: users.org_admin });
+    await expect(
+      createUser({
+        db,
+        scope,
+        actorUserId: users.org_admin.id,
+        user: {
+          email: `${uniqueCode("new")}@policy.example`,
+          name: "Novi Agent",
+          locale: "sr-Latn",
+          initialPassword: "privremena-lozinka-123",
+          memberships: [{ role: "agent", organisationId: waterId, isLead: false }],
+        },
+      }),
+    ).rejects.toMatchObject({
+      messageKey: expect.stringMatching(/roleNotGrantable|agentOutsideContactCentre/),
+    });
+  });
+
+  it("does not let a duplicate point at a report the actor cannot see", async () => {
+    const db = await getDb();
+    const [held] = await db
+      .select()
+      .from(t.reports)
+      .where(sql`${t.reports.id} = ${reportOf.held}`);
+    await expect(
+      asStaff(users.operator.claims, (tx) =>
+        performReportAction({
+          db: tx,
+          reportId: reportOf.held,
+          expectedVersion: held!.version,
+          actor: actorOfUser(users.operator),
+          action: { type: "mark_duplicate", duplicateOfId: reportOf.private_category } as never,
+        }),
+      ),
+    ).rejects.toMatchObject({ messageKey: "duplicateTargetNotFound" });
+    const [after] = await db
+      .select()
+      .from(t.reports)
+      .where(sql`${t.reports.id} = ${reportOf.held}`);
+    expect(after!.duplicateOfId).toBeNull();
+    expect(after!.status).toBe(held!.status);
+  });
+
+  it("publishes a precision-limited report at the same reduced point, with the street only, on every public read", async () => {
+    const [row] = await asPublic((db) =>
+      queryRows<{ lng: number; lat: number; address: string | null; exact_lng: number }>(
+        db,
+        sql`select ST_X(location) as lng, ST_Y(location) as lat, address, 0 as exact_lng
+            from public_reports where tracking_code = ${precisionReportCode}`,
+      ),
+    );
+    expect(row!.address).toBe("Karađorđeva");
+    // Moved to the centre of a 200 m cell: not the pin, and within the cell.
+    const metres = Math.hypot(
+      (Number(row!.lng) - exactPosition[0]) * 111_320 * Math.cos((exactPosition[1] * Math.PI) / 180),
+      (Number(row!.lat) - exactPosition[1]) * 111_320,
+    );
+    expect(metres).toBeGreaterThan(1);
+    expect(metres).toBeLessThan(200 * Math.SQRT2);
+    // Staff see the exact pin.
+    const [exact] = await asStaff(users.admin.claims, (db) =>
+      queryRows<{ lng: number }>(
+        db,
+        sql`select ST_X(location) as lng from reports where tracking_code = ${precisionReportCode}`,
+      ),
+    );
+    expect(Number(exact!.lng)).toBeCloseTo(exactPosition[0], 6);
+  });
+});
