@@ -12,9 +12,12 @@ export type ReportAccessFacts = {
   previousOrganisationIds: readonly number[];
 };
 
-/** The contact centre and administrators: they see and route every report of their municipalities. */
-export const isDesk = (user: Pick<SessionUser, "roles">) =>
-  user.roles.includes("agent") || user.roles.includes("admin");
+/**
+ * The contact centre and administrators: they see and route every report of their municipalities
+ * (the desk claim, lib/auth/claims.ts: an agent counts only in a contact-centre organisation). Which
+ * municipality is row-level security's to decide; this answers the page's question "desk or not".
+ */
+export const isDesk = (user: Pick<SessionUser, "claims">) => user.claims.desk.length > 0;
 const holds = (user: SessionUser, facts: ReportAccessFacts) =>
   facts.assignedOrganisationId !== null && user.organisationIds.includes(facts.assignedOrganisationId);
 

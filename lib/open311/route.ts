@@ -49,7 +49,14 @@ export function open311Route<P extends Record<string, string>>(
           req.nextUrl.searchParams.get("jurisdiction_id") ?? (await jurisdictionInBody(req)),
         );
         if (!jurisdiction) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
-        return handler(req, { format, name: split.name, locale: chosen, db, municipalityId: jurisdiction.id, params });
+        return handler(req, {
+          format,
+          name: split.name,
+          locale: chosen,
+          db,
+          municipalityId: jurisdiction.id,
+          params,
+        });
       };
       // Reads run as the public (only the public views exist for it); a POST files as the system.
       return await (req.method === "GET" ? asPublic(serve) : serve(await getDb()));

@@ -22,7 +22,9 @@ export default async function TrackPage({ searchParams }: Props) {
   if (raw !== undefined) {
     const code = normaliseTrackingCode(raw);
     if (!code) problem = "invalid";
-    else if (await asPublic(async (db) => getPublicReport({ db, code, locale: (await getLocale()) as Locale })))
+    else if (
+      await asPublic(async (db) => getPublicReport({ db, code, locale: (await getLocale()) as Locale }))
+    )
       redirect(`/reports/${code}`);
     else problem = "notFound";
   }

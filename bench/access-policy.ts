@@ -1,0 +1,254 @@
+/**
+ * npm run bench:policy — what the access policy (migration 0019) costs, on the local PostgreSQL +
+ * PostGIS server, policy on against policy off in the same run and the same database:
+ *   - a vector tile's statement as the public role over public_reports, against the same statement
+ *     as the application's role over the base tables (what it was before the policy);
+ *   - a staff member's queue read under row-level security (civic_staff with claims), against the
+ *     same read as the application's role;
+ *   - filing at the contact centre's intake inside the staff scope, against filing as the application.
+ * Timings alternate on/off in rounds so the shared machine's noise falls on both alike. Results go to
+ * bench/results/access-policy.json and .md, each as a ratio (target: overhead ≤ 10 %).
+ * BENCH_POLICY_REPORTS sets the synthetic reports (default 50,000); BENCH_ADMIN_URL as for npm run bench.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { Client } from "pg";
+import { sql } from "drizzle-orm";
+import { closeDb, getDbHandle, type DbHandle } from "../db/client";
+import { queryOne } from "../db/query";
+import { seedDemo } from "../db/seed/seed-demo";
+import { asStaff } from "../lib/auth/db-scope";
+import { loadSessionUser } from "../lib/auth/staff-user";
+import { noFilters } from "../lib/reports/public-filters";
+import { fileReport } from "../lib/reports/file-report";
+import { listStaffQueue } from "../lib/reports/list-staff-queue";
+import { foldClusterDeltas } from "../lib/tiles/fold-cluster-deltas";
+import { startOfToday } from "../lib/tiles/get-tile";
+import { clusterCells } from "../lib/tiles/tile-grid";
+import { tileQuery } from "../lib/tiles/tile-sql";
+import { percentile, time } from "./measure";
+import { fillSyntheticReports, findDensestTile } from "./synthetic-reports";
+
+const REPORTS = Number(process.env.BENCH_POLICY_REPORTS ?? 50_000);
+const ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 8);
+const log = (...args: unknown[]) =>
+  console.info(`[policy ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgres://civic_dev:civic_dev@127.0.0.1:5432/postgres";
+  const name = `civic_policy_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.query(`alter database ${name} set max_parallel_workers_per_gather = 0`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const inside = new Client({ connectionString: url.toString() });
+  await inside.connect();
+  await inside.query("create extension if not exists postgis");
+  await inside.end();
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const again = new Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+/** The tile statement as it was before the policy: base tables, the exact pin, the public rule inline. */
+function withoutPolicy(text: string): string {
+  return text
+    .replaceAll(
+      "from public_reports r join service_categories c on c.id = r.category_id",
+      "from reports r join service_categories c on c.id = r.category_id and r.is_public and c.is_public",
+    )
+    .replaceAll("from public_permits p", "from permits p");
+}
+
+async function tileTimings(handle: DbHandle, tiles: Array<{ z: number; x: number; y: number }>) {
+  const today = startOfToday(new Date());
+  const run = (t: { z: number; x: number; y: number }, policy: boolean) => {
+    const query = tileQuery("reports", t.z, { live: false, mvt: true, allCategories: true });
+    const cells = clusterCells(t.z, t.x, t.y);
+    const values: Record<string, unknown> = {
+      ...t,
+      categories: null,
+      statusGroups: null,
+      periodDays: noFilters.periodDays,
+      district: null,
+      today,
+      ...cells,
+    };
+    const params = query.params.map((name) => values[name]);
+    return policy
+      ? handle.publicRawQuery(`${query.name}_on`, query.text, params)
+      : handle.rawQuery(`${query.name}_off`, withoutPolicy(query.text), params);
+  };
+  for (const t of tiles) {
+    await run(t, true);
+    await run(t, false);
+  }
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let round = 0; round < ROUNDS; round++)
+    for (const t of tiles) {
+      on.push(await time(() => run(t, true)));
+      off.push(await time(() => run(t, false)));
+    }
+  return { on, off };
+}
+
+async function main() {
+  const database = await createDatabase();
+  process.env.DATABASE_URL = database.url;
+  try {
+    const handle = await getDbHandle();
+    log("seeding the demo municipality");
+    await seedDemo(handle.db);
+    log(`filling ${REPORTS.toLocaleString("en")} synthetic reports`);
+    await fillSyntheticReports({ db: handle.db, withSession: handle.withSession, target: REPORTS });
+    while ((await foldClusterDeltas({ db: handle.db, batchSize: 500_000 })) > 0) {
+      // Fold the fill's cluster changes, as the worker would.
+    }
+    await handle.db.execute(sql`vacuum analyze`);
+
+    // Tiles: single reports at z15 over the densest tile, clusters at z12 and z10.
+    const dense = await findDensestTile(handle.db, 15);
+    const tiles = [
+      dense,
+      { z: 12, x: dense.x >> 3, y: dense.y >> 3 },
+      { z: 10, x: dense.x >> 5, y: dense.y >> 5 },
+    ];
+    log("timing tiles");
+    const tile = await tileTimings(handle, tiles);
+
+    // The contact centre's agent and a utility operator of the demo.
+    const agentRow = await queryOne<{ id: number }>(
+      handle.db,
+      sql`select u.id from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
+          where m.role = 'agent' and o.kind = 'contact_centre' order by u.id limit 1`,
+    );
+    const operatorRow = await queryOne<{ id: number; organisation_id: number }>(
+      handle.db,
+      sql`select m.user_id as id, m.organisation_id from memberships m where m.role = 'utility_operator' order by m.user_id limit 1`,
+    );
+    const agent = (await loadSessionUser(handle.db, agentRow!.id))!;
+    const operator = (await loadSessionUser(handle.db, operatorRow!.id))!;
+    const scope = { organisationId: operatorRow!.organisation_id };
+    log("timing the staff queue");
+    const queueOn: number[] = [];
+    const queueOff: number[] = [];
+    for (let round = 0; round < ROUNDS * 3; round++) {
+      queueOn.push(
+        await time(() =>
+          asStaff(operator.claims, (db) => listStaffQueue({ db, user: operator, scope, locale: "en" })),
+        ),
+      );
+      queueOff.push(await time(() => listStaffQueue({ db: handle.db, user: operator, scope, locale: "en" })));
+    }
+
+    log("timing filings");
+    const file = (n: number) => ({
+      serviceCode: "water_leak",
+      position: [21.37 + (n % 50) / 5000, 43.928 + Math.floor(n / 50) / 5000] as [number, number],
+      description: "Voda izbija (merenje pravila pristupa).",
+      answers: { gas_smell: "no" },
+      contact: { name: "Pozivalac", phone: "+381 35 123 456" },
+      channel: "phone" as const,
+      submissionKey: randomUUID(),
+    });
+    const filedBy = { userId: agent.id, organisationId: agent.organisationIds[0] ?? null };
+    const batch = 20;
+    let n = 0;
+    const fileOn: number[] = [];
+    const fileOff: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      fileOn.push(
+        await time(async () => {
+          for (let i = 0; i < batch; i++)
+            await asStaff(agent.claims, (db) =>
+              fileReport({ db, report: file(n++), filedBy, municipalityIds: agent.municipalityIds }),
+            );
+        }),
+      );
+      fileOff.push(
+        await time(async () => {
+          for (let i = 0; i < batch; i++)
+            await fileReport({
+              db: handle.db,
+              report: file(n++),
+              filedBy,
+              municipalityIds: agent.municipalityIds,
+            });
+        }),
+      );
+    }
+    const perSecond = (ms: number[]) => (batch * ms.length * 1000) / ms.reduce((a, b) => a + b, 0);
+    const p95 = (v: number[]) => Number(percentile(v, 95).toFixed(2));
+    const result = {
+      reports: REPORTS,
+      rounds: ROUNDS,
+      tileP95Ms: { policyOn: p95(tile.on), policyOff: p95(tile.off), ratio: p95(tile.on) / p95(tile.off) },
+      staffQueueP95Ms: {
+        policyOn: p95(queueOn),
+        policyOff: p95(queueOff),
+        ratio: p95(queueOn) / p95(queueOff),
+      },
+      intakeFilingsPerSecond: {
+        policyOn: Number(perSecond(fileOn).toFixed(1)),
+        policyOff: Number(perSecond(fileOff).toFixed(1)),
+        ratio: perSecond(fileOff) / perSecond(fileOn),
+      },
+      target: "each ratio ≤ 1.10 (overhead ≤ 10 %)",
+    };
+    const dir = path.join(__dirname, "results");
+    fs.writeFileSync(path.join(dir, "access-policy.json"), `${JSON.stringify(result, null, 2)}\n`);
+    const row = (name: string, on: number, off: number, ratio: number, unit: string) =>
+      `| ${name} | ${on} ${unit} | ${off} ${unit} | ${ratio.toFixed(3)} | ${ratio <= 1.1 ? "met" : "missed"} |`;
+    fs.writeFileSync(
+      path.join(dir, "access-policy.md"),
+      [
+        `# Access policy overhead (${REPORTS.toLocaleString("en")} reports, ${ROUNDS} rounds, ${new Date().toISOString()})`,
+        "",
+        "| measure | policy on | policy off | ratio (cost on/off) | ≤ 1.10 |",
+        "|---|---|---|---|---|",
+        row(
+          "tile statement p95",
+          result.tileP95Ms.policyOn,
+          result.tileP95Ms.policyOff,
+          result.tileP95Ms.ratio,
+          "ms",
+        ),
+        row(
+          "staff queue p95",
+          result.staffQueueP95Ms.policyOn,
+          result.staffQueueP95Ms.policyOff,
+          result.staffQueueP95Ms.ratio,
+          "ms",
+        ),
+        row(
+          "intake filings",
+          result.intakeFilingsPerSecond.policyOn,
+          result.intakeFilingsPerSecond.policyOff,
+          result.intakeFilingsPerSecond.ratio,
+          "/s",
+        ),
+        "",
+      ].join("\n"),
+    );
+    console.info(JSON.stringify(result, null, 2));
+  } finally {
+    await closeDb();
+    await database.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
