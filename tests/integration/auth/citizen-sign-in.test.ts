@@ -92,8 +92,15 @@ describe(`citizens' sign-in by e-mail link and "My reports" on the ${engine} eng
     const mail = sink.received.find(
       (m) => m.to.includes(email) && m.raw.includes("Message-ID: <sign-in-link-"),
     );
-    const token = await tokenFor(email);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(quotedPrintable(mail!.raw))![1]!;
     expect(quotedPrintable(mail!.raw)).toContain(`/account/verify?token=${token}`);
+    // Once sent, the outbox row keeps neither the link nor its sealed copy.
+    const sent = await queryOne<{ body: string; payload: Record<string, unknown> }>(
+      db,
+      sql`select body, payload from outbox_messages where template = 'sign_in_link' and recipient = ${email}`,
+    );
+    expect(`${sent!.body} ${JSON.stringify(sent!.payload)}`).not.toContain(token);
+    expect(sent!.payload.sealedLink).toBeUndefined();
     expect(quotedPrintable(mail!.raw)).toContain("Radi jednom, 20 minuta.");
     const row = await queryOne<{ token_hash: string }>(
       db,
