@@ -19,6 +19,12 @@ import {
   uniqueCode,
 } from "../../helpers/builders";
 import { engine } from "../../helpers/engine";
+import { sessionCookie, staffRequest } from "../../helpers/session";
+import { GET as exportGET } from "../../../app/api/staff/analytics/export/route";
+import { isChangeVisible } from "../../../lib/live/visible-change";
+import { getPublicReport } from "../../../lib/reports/get-public-report";
+import { listPublicReports } from "../../../lib/reports/list-public-reports";
+import { listRequests } from "../../../lib/open311/requests";
 
 /**
  * The access policy as the database enforces it (migration 0019), on both engines: each staff
@@ -98,6 +104,7 @@ const expected: Record<Role, Record<Relation, { report: boolean; contact: boolea
 describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () => {
   const users = {} as Record<Role, SessionUser>;
   const reportOf = {} as Record<Relation, number>;
+  const codeOf = {} as Record<Relation, string>;
   let waterId: number;
   let precisionReportCode: string;
   let exactPosition: [number, number];
@@ -180,6 +187,13 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
       fromOrganisationId: water.id,
       toOrganisationId: roads.id,
     });
+    for (const [relation, id] of Object.entries(reportOf) as Array<[Relation, number]>) {
+      const [row] = await db
+        .select()
+        .from(t.reports)
+        .where(sql`${t.reports.id} = ${id}`);
+      codeOf[relation] = row!.trackingCode;
+    }
     for (const id of Object.values(reportOf)) {
       const [r] = await db
         .select()
@@ -353,5 +367,81 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
       ),
     );
     expect(Number(exact!.lng)).toBeCloseTo(exactPosition[0], 6);
+  });
+
+  it("exports for an organisation's administrator only the reports row-level security shows them", async () => {
+    const response = await exportGET(
+      staffRequest("/api/staff/analytics/export?format=csv", {
+        cookie: await sessionCookie(users.org_admin),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(200);
+    const csv = await response.text();
+    for (const relation of Object.keys(reportOf) as Relation[])
+      expect(csv.includes(codeOf[relation]), `export / ${relation}`).toBe(
+        expected.org_admin[relation].report,
+      );
+    expect(csv).not.toContain("Petar Prijavić");
+  });
+
+  it("tells the live queue of a change only those who may read the report", async () => {
+    const change = (relation: Relation) => ({
+      reportId: reportOf[relation],
+      code: codeOf[relation],
+      status: "received" as const,
+      organisationId: null,
+      municipalityId: 0,
+    });
+    for (const role of ["operator", "agent", "agent_elsewhere"] as Role[])
+      for (const relation of ["held", "other_org", "private_category"] as Relation[])
+        expect(await isChangeVisible(users[role].claims, change(relation)), `${role} / ${relation}`).toBe(
+          expected[role][relation].report,
+        );
+  });
+
+  it("puts the blurred report at the same point in the map, the report page and Open311", async () => {
+    const [view] = await asPublic((db) =>
+      queryRows<{ lng: number; lat: number; municipality_id: number }>(
+        db,
+        sql`select ST_X(location) as lng, ST_Y(location) as lat, municipality_id from public_reports where tracking_code = ${precisionReportCode}`,
+      ),
+    );
+    const page = await asPublic((db) => getPublicReport({ db, code: precisionReportCode, locale: "en" }));
+    expect(page!.position[0]).toBeCloseTo(Number(view!.lng), 5);
+    expect(page!.position[1]).toBeCloseTo(Number(view!.lat), 5);
+    expect(page!.address).toBe("Karađorđeva");
+    const map = await asPublic((db) =>
+      listPublicReports({
+        db,
+        bbox: [
+          Number(view!.lng) - 0.01,
+          Number(view!.lat) - 0.01,
+          Number(view!.lng) + 0.01,
+          Number(view!.lat) + 0.01,
+        ],
+        locale: "en",
+      }),
+    );
+    const feature = map.features.find((f) => f.properties.code === precisionReportCode)!;
+    expect(feature.geometry.coordinates[0]).toBeCloseTo(Number(view!.lng), 5);
+    expect(feature.geometry.coordinates[1]).toBeCloseTo(Number(view!.lat), 5);
+    const open311 = await asPublic((db) =>
+      listRequests({
+        db,
+        locale: "en",
+        baseUrl: "http://localhost",
+        query: {
+          municipalityId: view!.municipality_id,
+          ids: [precisionReportCode],
+          page: 1,
+          pageSize: 10,
+        } as never,
+      }),
+    );
+    const request = open311[0] as Record<string, unknown>;
+    expect(Number(request.long)).toBeCloseTo(Number(view!.lng), 5);
+    expect(Number(request.lat)).toBeCloseTo(Number(view!.lat), 5);
+    expect(request.address).toBe("Karađorđeva");
   });
 });
