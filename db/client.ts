@@ -22,9 +22,15 @@ export type DbHandle = {
   withSession: <T>(fn: (session: Database) => Promise<T>) => Promise<T>;
   /**
    * LISTEN on a channel; `onMessage` gets each NOTIFY payload. On a server this holds one connection
-   * of its own, so every app process behind a load balancer hears every change.
+   * of its own, so every app process behind a load balancer hears every change. A lost connection
+   * is reopened and subscribed again; `onReconnect` is then told (notifications sent meanwhile are
+   * lost, so its owner catches up from the tables).
    */
-  listen: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+  listen: (
+    channel: string,
+    onMessage: (payload: string) => void,
+    options?: { onReconnect?: () => void },
+  ) => Promise<() => Promise<void>>;
   /**
    * A parameterised query straight to the driver, rows as the driver returns them (bytea as a
    * Buffer or Uint8Array). On a server `name` makes it a prepared statement, planned once per
@@ -91,6 +97,7 @@ async function openServer(url: string): Promise<DbHandle> {
   pool.on("error", (err) => console.error("[db] idle client error", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   const parsed = new URL(url);
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     engine: "server",
@@ -103,22 +110,27 @@ async function openServer(url: string): Promise<DbHandle> {
         client.release();
       }
     },
-    listen: async (channel, onMessage) => {
-      const { Client } = await import("pg");
-      const client = new Client({ connectionString: url });
-      client.on("error", (err) => console.error(`[db] listener on ${channel} failed:`, err.message));
-      await client.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === channel && msg.payload !== undefined) onMessage(msg.payload);
+    listen: async (channel, onMessage, options) => {
+      // Reconnects and subscribes again after a failover (db/listener.ts).
+      const { listenReconnecting } = await import("./listener");
+      const listener = await listenReconnecting({
+        connect: { connectionString: url },
+        channel: quoteChannel(channel),
+        onMessage,
+        onReconnect: options?.onReconnect,
       });
-      await client.query(`LISTEN ${quoteChannel(channel)}`);
+      listeners.add(listener.close);
       return async () => {
-        await client.end().catch(() => undefined);
+        listeners.delete(listener.close);
+        await listener.close();
       };
     },
     rawQuery: async <T>(name: string, text: string, values: unknown[]) =>
       (await pool.query({ name, text, values })).rows as T[],
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([...listeners].map((close) => close()));
+      await pool.end();
+    },
   };
 }
 

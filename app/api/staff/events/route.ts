@@ -1,5 +1,6 @@
 import { withStaff } from "@/lib/auth/session";
-import { subscribeReportChanges, type ReportChange } from "@/lib/live/report-changes";
+import { getDb } from "@/db/client";
+import { listReportChangesSince, subscribeReportChanges, type ReportChange } from "@/lib/live/report-changes";
 import { isDesk } from "@/lib/auth/report-access";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +8,9 @@ export const dynamic = "force-dynamic";
 /**
  * Server-sent events: every change to a report this user works on (the desk: every report of their
  * municipalities; others: their organisations' reports). Fed by PostgreSQL LISTEN/NOTIFY, so a change
- * made through any app process reaches every open screen.
+ * made through any app process reaches every open screen. Each event's id is the report's
+ * updated_at; a browser that reconnects (to this instance or another, after a restart or a
+ * failover) sends it back as Last-Event-ID and first gets what it missed.
  */
 export const GET = withStaff("reports.view", async (req, { user }) => {
   const desk = isDesk(user);
@@ -25,9 +28,21 @@ export const GET = withStaff("reports.view", async (req, { user }) => {
           cleanup();
         }
       };
+      const event = (change: ReportChange) =>
+        `id: ${change.updatedAt}\nevent: report\ndata: ${JSON.stringify(change)}\n\n`;
+      // Subscribed before the catch-up is read, so nothing falls between the two.
       const unsubscribe = await subscribeReportChanges((change) => {
-        if (relevant(change)) send(`event: report\ndata: ${JSON.stringify(change)}\n\n`);
+        if (relevant(change)) send(event(change));
       });
+      const lastEventId = req.headers.get("last-event-id");
+      if (lastEventId) {
+        const missed = await listReportChangesSince({
+          db: await getDb(),
+          since: lastEventId,
+          municipalityIds: user.municipalityIds,
+        });
+        for (const change of missed) if (relevant(change)) send(event(change));
+      }
       // A comment every 25 s keeps proxies from closing an idle stream.
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);
       cleanup = () => {
