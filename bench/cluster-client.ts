@@ -11,7 +11,7 @@ import { Client } from "pg";
 export type Cluster = {
   nginx: string;
   apps: string[];
-  patroni: { name: string; rest: string; dataDir: string }[];
+  patroni: { name: string; rest: string; dataDir: string; port: number }[];
   databaseUrl: string;
   readDatabaseUrl: string;
 };
@@ -24,8 +24,18 @@ export function clusterFromEnv(): Cluster {
     nginx: `http://127.0.0.1:${env.NGINX_PORT ?? 3224}`,
     apps: [env.APP1_PORT ?? "3234", env.APP2_PORT ?? "3235"].map((p) => `http://127.0.0.1:${p}`),
     patroni: [
-      { name: "pg1", rest: `http://127.0.0.1:${env.REST1_PORT ?? 8620}`, dataDir: `${dir}/pg/pg1` },
-      { name: "pg2", rest: `http://127.0.0.1:${env.REST2_PORT ?? 8621}`, dataDir: `${dir}/pg/pg2` },
+      {
+        name: "pg1",
+        rest: `http://127.0.0.1:${env.REST1_PORT ?? 8620}`,
+        dataDir: `${dir}/pg/pg1`,
+        port: Number(env.PG1_PORT ?? 5620),
+      },
+      {
+        name: "pg2",
+        rest: `http://127.0.0.1:${env.REST2_PORT ?? 8621}`,
+        dataDir: `${dir}/pg/pg2`,
+        port: Number(env.PG2_PORT ?? 5621),
+      },
     ],
     databaseUrl: env.CLUSTER_DATABASE_URL ?? "postgres://civic:civic-local@127.0.0.1:5600/civic",
     readDatabaseUrl: env.CLUSTER_READ_DATABASE_URL ?? "postgres://civic:civic-local@127.0.0.1:5601/civic",
