@@ -37,7 +37,15 @@ touch "$CLUSTER_DIR/pids/running"
 chown -R postgres:postgres "$CLUSTER_DIR/run" "$CLUSTER_DIR/raft"
 chmod 755 "$CLUSTER_DIR"
 # Anything below fails: stop what was started so far.
-trap 'log "failed; tearing down"; bash "$root/scripts/cluster/down.sh"' ERR
+# The newest log's tail goes to the terminal first (down.sh removes CLUSTER_DIR).
+failed() {
+  local newest
+  newest=$(ls -t "$CLUSTER_DIR"/logs/*.log 2>/dev/null | head -1)
+  [ -n "$newest" ] && { echo "--- $newest"; tail -n 40 "$newest"; } >&2
+  log "failed; tearing down"
+  bash "$root/scripts/cluster/down.sh"
+}
+trap failed ERR
 
 # Starts a command in the background, as `user`, logging to logs/<name>.log; its pid goes to pids/.
 spawn() {

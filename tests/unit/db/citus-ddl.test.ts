@@ -15,7 +15,7 @@ function readDdl(): string {
 }
 
 const tables = new Map(
-  Object.values(schema)
+  (Object.values(schema) as unknown[])
     .filter((v): v is PgTable => v instanceof PgTable)
     .map((t) => {
       const config = getTableConfig(t);
