@@ -242,6 +242,7 @@ http {
         server 127.0.0.1:$APP1_PORT max_fails=1 fail_timeout=5s;
         server 127.0.0.1:$APP2_PORT max_fails=1 fail_timeout=5s;
         keepalive 32;
+        keepalive_timeout 4s;
     }
     proxy_cache_path $CLUSTER_DIR/nginx/cache levels=1:2 keys_zone=civic_micro:20m max_size=256m
                      inactive=10m use_temp_path=off;
