@@ -23,9 +23,15 @@ export type DbHandle = {
   withSession: <T>(fn: (session: Database) => Promise<T>) => Promise<T>;
   /**
    * LISTEN on a channel; `onMessage` gets each NOTIFY payload. On a server this holds one connection
-   * of its own, so every app process behind a load balancer hears every change.
+   * of its own, so every app process behind a load balancer hears every change. A lost connection
+   * is reopened and subscribed again; `onReconnect` is then told (notifications sent meanwhile are
+   * lost, so its owner catches up from the tables).
    */
-  listen: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+  listen: (
+    channel: string,
+    onMessage: (payload: string) => void,
+    options?: { onReconnect?: () => void },
+  ) => Promise<() => Promise<void>>;
   /**
    * A parameterised query straight to the driver, rows as the driver returns them (bytea as a
    * Buffer or Uint8Array). On a server `name` makes it a prepared statement, planned once per
@@ -118,6 +124,7 @@ async function openServer(url: string): Promise<DbHandle> {
       .catch((err: Error) => console.error("[db] set role failed", err.message));
   });
   const parsed = new URL(url);
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     engine: "server",
@@ -130,17 +137,19 @@ async function openServer(url: string): Promise<DbHandle> {
         client.release();
       }
     },
-    listen: async (channel, onMessage) => {
-      const { Client } = await import("pg");
-      const client = new Client({ connectionString: url });
-      client.on("error", (err) => console.error(`[db] listener on ${channel} failed:`, err.message));
-      await client.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === channel && msg.payload !== undefined) onMessage(msg.payload);
+    listen: async (channel, onMessage, options) => {
+      // Reconnects and subscribes again after a failover (db/listener.ts).
+      const { listenReconnecting } = await import("./listener");
+      const listener = await listenReconnecting({
+        connect: { connectionString: url },
+        channel: quoteChannel(channel),
+        onMessage,
+        onReconnect: options?.onReconnect,
       });
-      await client.query(`LISTEN ${quoteChannel(channel)}`);
+      listeners.add(listener.close);
       return async () => {
-        await client.end().catch(() => undefined);
+        listeners.delete(listener.close);
+        await listener.close();
       };
     },
     rawQuery: async <T>(name: string, text: string, values: unknown[]) =>
@@ -149,6 +158,7 @@ async function openServer(url: string): Promise<DbHandle> {
       (await publicPool.query({ name, text, values })).rows as T[],
     publicDb: drizzle({ client: publicPool, schema }) as unknown as Database,
     close: async () => {
+      await Promise.all([...listeners].map((close) => close()));
       await Promise.all([pool.end(), publicPool.end()]);
     },
   };

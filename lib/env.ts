@@ -13,6 +13,18 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().min(1).default("./data/pglite"),
+  // A streaming standby for read-only public traffic (db/read.ts); unset: everything reads DATABASE_URL.
+  READ_DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Reads go to the primary while the standby's replay is further behind than this.
+  READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3_600).default(5),
+  // Where a process learns the tile layers' versions: "notify" keeps them in memory, updated by
+  // LISTEN/NOTIFY (no statement per cached tile; a write reaches the tiles once its NOTIFY is
+  // delivered); "query" reads them for every tile (strict read-after-write, for tests).
+  TILE_VERSIONS: z.enum(["notify", "query"]).default("notify"),
   // Seed the demo municipality into an empty database at start (embedded engine only unless "always").
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   // Basemap style; when it cannot be fetched the map falls back to the bundled style.

@@ -11,7 +11,16 @@ export type ReportChange = {
   status: ReportStatus;
   organisationId: number | null;
   municipalityId: number;
+  /** The report's updated_at (ISO): the server-sent event's id, from which a reconnect resumes. */
+  updatedAt: string;
 };
+
+/**
+ * How far before the last event a client saw a replay starts: a transaction stamps updated_at
+ * before it commits, so a change committed just after the one the client saw may carry an earlier
+ * stamp. Replayed changes the client already had are harmless (each says "this report is now …").
+ */
+export const REPLAY_MARGIN_SECONDS = 10;
 
 export const REPORT_CHANGES_CHANNEL = "report_changes";
 
@@ -23,18 +32,51 @@ export async function notifyReportChange(tx: Database, reportId: number): Promis
   await tx.execute(
     sql`select pg_notify(${REPORT_CHANGES_CHANNEL}, json_build_object(
           'reportId', id, 'code', tracking_code, 'status', status,
-          'organisationId', assigned_organisation_id, 'municipalityId', municipality_id)::text)
+          'organisationId', assigned_organisation_id, 'municipalityId', municipality_id,
+          'updatedAt', updated_at)::text)
         from reports where id = ${reportId}`,
   );
 }
 
 type Listener = (change: ReportChange) => void;
 
-type Hub = { listeners: Set<Listener>; listening: WeakMap<object, Promise<void>> };
+type Hub = { listeners: Set<Listener>; listening: WeakMap<object, Promise<void>>; lastSeen?: string };
 const hub = ((globalThis as { __civicReportHub?: Hub }).__civicReportHub ??= {
   listeners: new Set(),
   listening: new WeakMap(),
 });
+
+/**
+ * Changes to reports of these municipalities since `since` (less the replay margin), oldest first:
+ * what a client reconnecting with Last-Event-ID, or a listener back after a failover, missed.
+ */
+export async function listReportChangesSince(input: {
+  db: Database;
+  since: string;
+  municipalityIds?: readonly number[];
+  limit?: number;
+}): Promise<ReportChange[]> {
+  const since = new Date(input.since);
+  if (Number.isNaN(since.getTime())) return [];
+  const from = new Date(since.getTime() - REPLAY_MARGIN_SECONDS * 1000).toISOString();
+  const ids = input.municipalityIds ? `{${input.municipalityIds.map(Number).join(",")}}` : null;
+  const result = await input.db.execute(
+    sql`select id as "reportId", tracking_code as code, status, assigned_organisation_id as "organisationId",
+               municipality_id as "municipalityId", to_json(updated_at) #>> '{}' as "updatedAt"
+        from reports
+        where updated_at > ${from}::timestamptz
+          and (${ids}::int[] is null or municipality_id = any(${ids}::int[]))
+        order by updated_at limit ${input.limit ?? 1_000}`,
+  );
+  return (result as unknown as { rows: ReportChange[] }).rows;
+}
+
+function deliver(change: ReportChange): void {
+  // Compared as instants: the offset in the text follows the session's time zone.
+  if (!hub.lastSeen || Date.parse(change.updatedAt) > Date.parse(hub.lastSeen))
+    hub.lastSeen = change.updatedAt;
+  for (const l of hub.listeners) l(change);
+}
 
 /**
  * Subscribes to report changes; one LISTEN per process (per open database) feeds every subscriber.
@@ -45,15 +87,28 @@ export async function subscribeReportChanges(listener: Listener): Promise<() => 
   let started = hub.listening.get(handle);
   if (!started) {
     started = handle
-      .listen(REPORT_CHANGES_CHANNEL, (payload) => {
-        let change: ReportChange;
-        try {
-          change = JSON.parse(payload) as ReportChange;
-        } catch {
-          return;
-        }
-        for (const l of hub.listeners) l(change);
-      })
+      .listen(
+        REPORT_CHANGES_CHANNEL,
+        (payload) => {
+          let change: ReportChange;
+          try {
+            change = JSON.parse(payload) as ReportChange;
+          } catch {
+            return;
+          }
+          deliver(change);
+        },
+        {
+          // Back after a failover: what was announced while nobody listened is read from the table.
+          onReconnect: () => {
+            const since = hub.lastSeen;
+            if (!since) return;
+            listReportChangesSince({ db: handle.db, since })
+              .then((changes) => changes.forEach(deliver))
+              .catch((err) => console.error("[live] catching up after a reconnect failed:", err));
+          },
+        },
+      )
       .then(() => undefined)
       .catch((err) => {
         hub.listening.delete(handle);

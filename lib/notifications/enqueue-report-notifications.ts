@@ -57,20 +57,19 @@ export async function enqueueReportNotifications(
   input: { reportId: number; eventIds: number[] },
 ): Promise<number> {
   if (input.eventIds.length === 0) return 0;
-  const report = await queryOne<ReportRow>(
+  // One statement for the report and its municipality's training flag (this runs inside every filing).
+  const report = await queryOne<ReportRow & { is_training: boolean }>(
     tx,
-    sql`select r.id, r.tracking_code, c.name as category_name, r.address, r.due_at, r.status, o.name as org_name
+    sql`select r.id, r.tracking_code, c.name as category_name, r.address, r.due_at, r.status, o.name as org_name,
+               m.is_training
         from reports r join service_categories c on c.id = r.category_id
+        join municipalities m on m.id = r.municipality_id
         left join organisations o on o.id = r.assigned_organisation_id
         where r.id = ${input.reportId}`,
   );
   if (!report) return 0;
   // Training: staff practise the procedure; nothing leaves the platform (no e-mail, no Open311 forward).
-  const training = await queryOne<{ is_training: boolean }>(
-    tx,
-    sql`select m.is_training from reports r join municipalities m on m.id = r.municipality_id where r.id = ${input.reportId}`,
-  );
-  if (training?.is_training) return 0;
+  if (report.is_training) return 0;
   const events = await queryRows<EventRow>(
     tx,
     sql`select id, kind, to_status, to_organisation_id, public_text from report_events where id in ${input.eventIds} order by id`,

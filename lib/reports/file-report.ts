@@ -118,6 +118,7 @@ export async function fileReport(input: {
       ? null
       : await checkShape(db, municipalityId, report.shape);
 
+  // The category with its municipality's training flag, in one statement.
   const category = await queryOne<{
     id: number;
     responsible_kind: string;
@@ -125,20 +126,16 @@ export async function fileReport(input: {
     sla_working_days: number;
     is_public: boolean;
     questions: CategoryQuestion[];
+    is_training: boolean;
   }>(
     db,
-    sql`select id, responsible_kind, responsible_sector, sla_working_days, is_public, questions from service_categories
-        where municipality_id = ${municipalityId} and service_code = ${report.serviceCode} and active`,
+    sql`select c.id, c.responsible_kind, c.responsible_sector, c.sla_working_days, c.is_public, c.questions, m.is_training
+        from service_categories c join municipalities m on m.id = c.municipality_id
+        where c.municipality_id = ${municipalityId} and c.service_code = ${report.serviceCode} and c.active`,
   );
   if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
   // Training reports are never public: not on the map, the tiles, open data or Open311.
-  const training =
-    (
-      await queryOne<{ is_training: boolean }>(
-        db,
-        sql`select is_training from municipalities where id = ${municipalityId}`,
-      )
-    )?.is_training ?? false;
+  const training = category.is_training;
   const problems = checkAnswers(category.questions, report.answers);
   const stop = problems.find((p) => p.problem === "stop");
   if (stop && stop.problem === "stop") {

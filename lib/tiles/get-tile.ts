@@ -7,6 +7,7 @@ import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { PublicFilters } from "../reports/public-filters";
 import { encodeTile } from "./encode-tile";
+import { getLayerVersion } from "./layer-versions";
 import { clusterCells, isValidTile, MAX_CLUSTER_ZOOM } from "./tile-grid";
 import { tileQuery, type TileLayer } from "./tile-sql";
 
@@ -45,7 +46,7 @@ export function startOfToday(now: Date): string {
 }
 
 /**
- * One vector tile: read the layer's version, answer from the cache when this exact tile of this
+ * One vector tile: the layer's version (from memory, see layer-versions.ts), answer from the cache when this exact tile of this
  * version was made, otherwise run the layer's query — as one ST_AsMVT statement where PostGIS
  * can encode, as rows encoded in JS where it cannot. The ETag names layer, version and request.
  */
@@ -66,12 +67,7 @@ export async function getTile(input: {
   if (!isValidTile(z, x, y)) throw new AppError({ code: "bad_request", messageKey: "invalidTile" });
   const layer = input.layer as TileLayer;
   const today = startOfToday(input.now ?? new Date());
-  const [row] = await handle.publicRawQuery<{ version: string | number }>(
-    "tile_layer_version",
-    "select version from tile_layer_versions where layer = $1",
-    [layer],
-  );
-  const version = Number(row?.version ?? 0);
+  const version = await getLayerVersion(handle, layer);
   const request = JSON.stringify([layer, z, x, y, layer === "reports" ? filters : null, today]);
   const key = `${version}:${input.encoder ?? ""}:${request}`;
   const cache = tileCache();

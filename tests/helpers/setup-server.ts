@@ -18,6 +18,9 @@ beforeAll(async () => {
   );
   process.env.DATABASE_URL = databaseUrl(name);
   process.env.SEED_DEMO = "never";
+  // Tests write and read a tile straight after: versions from the table, not from NOTIFY
+  // (tests/integration/tiles/layer-versions.test.ts covers the NOTIFY path).
+  process.env.TILE_VERSIONS ??= "query";
   // Files the code under test writes stay inside this file's directory.
   process.env.UPLOAD_DIR = path.join(files, "uploads");
   process.env.OUTBOX_DIR = path.join(files, "outbox");

@@ -1,5 +1,13 @@
 import { NextResponse } from "next/server";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
+import {
+  getPublicReadDb,
+  READ_YOUR_WRITES_COOKIE,
+  READ_YOUR_WRITES_SECONDS,
+  wantsOwnWrites,
+} from "@/db/read";
+import { retryLogged } from "@/db/retry";
 import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
 import { parseBBox } from "@/lib/geo/bbox";
 import { clientIp, withApi, withPublicApi } from "@/lib/http";
@@ -15,7 +23,8 @@ export const dynamic = "force-dynamic";
 export const GET = withPublicApi(async (req, { locale }) => {
   const bbox = parseBBox(req.nextUrl.searchParams.get("bbox"));
   const filters = parsePublicFilters(req.nextUrl.searchParams);
-  const collection = await listPublicReports({ db: await getDb(), bbox, locale, filters });
+  const db = await getPublicReadDb({ fresh: wantsOwnWrites(req) });
+  const collection = await listPublicReports({ db, bbox, locale, filters });
   return NextResponse.json(collection, {
     headers: {
       "content-type": "application/geo+json",
@@ -33,13 +42,23 @@ export const GET = withPublicApi(async (req, { locale }) => {
 export const POST = withApi(async (req, { locale }) => {
   const { data, photos } = await readReportForm(req);
   const report = fileReportSchema.parse({ locale, ...data, channel: "web" });
+  // A key of our own when the client sent none, so the retries below (a database failover
+  // mid-filing) can never file the report twice.
+  report.submissionKey ??= randomUUID();
   const db = await getDb();
-  await consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) });
+  await retryLogged("rate limit", () =>
+    consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) }),
+  );
   const contactKey = report.contact?.email ?? report.contact?.phone?.replace(/\D/g, "");
-  if (contactKey) await consumeRateLimit({ db, rule: submissionLimits.perContact, key: contactKey });
+  if (contactKey)
+    await retryLogged("rate limit", () =>
+      consumeRateLimit({ db, rule: submissionLimits.perContact, key: contactKey }),
+    );
   const citizen = await citizenFromRequest(req);
-  const filed = await fileReport({ db, report, photos, citizen: citizen ?? undefined });
-  return NextResponse.json(
+  const filed = await retryLogged("filing", () =>
+    fileReport({ db, report, photos, citizen: citizen ?? undefined }),
+  );
+  const response = NextResponse.json(
     {
       trackingCode: filed.trackingCode,
       url: `/reports/${filed.trackingCode}`,
@@ -49,4 +68,13 @@ export const POST = withApi(async (req, { locale }) => {
     },
     { status: filed.created ? 201 : 200 },
   );
+  // For a minute this browser's map and tiles read the primary, so the report just filed is on
+  // it even when public reads go to a standby (db/read.ts).
+  response.cookies.set(READ_YOUR_WRITES_COOKIE, "1", {
+    path: "/",
+    maxAge: READ_YOUR_WRITES_SECONDS,
+    httpOnly: true,
+    sameSite: "lax",
+  });
+  return response;
 });

@@ -390,6 +390,7 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
       reportId: reportOf[relation],
       code: codeOf[relation],
       status: "received" as const,
+      updatedAt: new Date().toISOString(),
       organisationId: null,
       municipalityId: 0,
     });

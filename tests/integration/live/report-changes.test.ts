@@ -37,6 +37,7 @@ describe(`live report changes (LISTEN/NOTIFY) on the ${engine} engine`, () => {
         status: "received",
         organisationId: world.water.id,
         municipalityId: world.municipality.id,
+        updatedAt: expect.any(String),
       });
       await performReportAction({
         db,

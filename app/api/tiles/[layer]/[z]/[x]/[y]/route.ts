@@ -1,4 +1,4 @@
-import { getDbHandle } from "@/db/client";
+import { getReadHandle, wantsOwnWrites } from "@/db/read";
 import { AppError } from "@/lib/errors";
 import { withApi } from "@/lib/http";
 import { parsePublicFilters } from "@/lib/reports/public-filters";
@@ -19,7 +19,8 @@ export const GET = withApi<Params>(async (req, { params }) => {
   const { layer, z, x, y } = await params;
   if (!y.endsWith(".mvt")) throw new AppError({ code: "not_found", messageKey: "tileLayerNotFound" });
   const tile = await getTile({
-    handle: await getDbHandle(),
+    // The standby when one is configured and current; the primary for a citizen who just filed.
+    handle: await getReadHandle({ fresh: wantsOwnWrites(req) }),
     layer,
     z: integer(z),
     x: integer(x),
@@ -33,5 +34,9 @@ export const GET = withApi<Params>(async (req, { params }) => {
     vary: "accept-encoding",
   };
   if (req.headers.get("if-none-match") === tile.etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(tile.body), { status: 200, headers });
+  // A known length: nginx and browsers need not read to the end of a chunked stream.
+  return new Response(new Uint8Array(tile.body), {
+    status: 200,
+    headers: { ...headers, "content-length": String(tile.body.length) },
+  });
 });

@@ -1,0 +1,203 @@
+/**
+ * npm run bench:filing — where a filing's time goes, and what it costs against a plain insert, in
+ * one run on a PostgreSQL server (BENCH_DATABASE_URL: a scratch database, seeded with the demo).
+ *  1. Profile: 40 filings one after another, every statement timed at the driver, grouped by step.
+ *  2. Rates, 8 in-process clients for BENCH_SECONDS each: a plain single-row INSERT into reports,
+ *     then the filing (fileReport); the ratio is the filing's cost in plain inserts.
+ *  3. Optionally (BENCH_HTTP_URL: an app on the same database) the filing through HTTP with 8
+ *     clients, as a share of the in-process rate.
+ * Writes bench/results/filing-profile.json and .md.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { Client } from "pg";
+import { openDatabase } from "../db/client";
+import { queryOne } from "../db/query";
+import { seedDemo } from "../db/seed/seed-demo";
+import { fileReport } from "../lib/reports/file-report";
+import { percentile } from "./measure";
+import { postReport } from "./cluster-client";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CUPRIJA: [number, number] = [21.369, 43.927];
+const position = (i: number): [number, number] => [
+  CUPRIJA[0] + (((i * 7919) % 1000) / 1000 - 0.5) * 0.016,
+  CUPRIJA[1] + (((i * 104729) % 1000) / 1000 - 0.5) * 0.012,
+];
+
+type Timed = { text: string; ms: number };
+let recording: Timed[] | null = null;
+// Every statement through node-postgres, timed from send to answer (profiling runs one at a time).
+const originalQuery = Client.prototype.query;
+Client.prototype.query = function patched(this: Client, ...args: unknown[]) {
+  const first = args[0] as string | { text?: string };
+  const text = typeof first === "string" ? first : (first?.text ?? "");
+  const started = performance.now();
+  const log = recording;
+  const done = () => log?.push({ text, ms: performance.now() - started });
+  // Pool.query calls with a callback; drizzle's transactions with a promise.
+  const last = args.length - 1;
+  if (log && typeof args[last] === "function") {
+    const callback = args[last] as (...a: unknown[]) => unknown;
+    args[last] = (...a: unknown[]) => {
+      done();
+      return callback(...a);
+    };
+  }
+  const result = (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  if (log && result && typeof (result as Promise<unknown>).then === "function") {
+    void (result as Promise<unknown>).then(done, done);
+  }
+  return result;
+} as typeof Client.prototype.query;
+
+/** A readable name for a statement: its verb and main table, or the function it calls. */
+function step(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  const call = /select (\w+)\(/i.exec(t);
+  if (/^(begin|commit|rollback)/i.test(t)) return t.split(" ")[0]!.toLowerCase();
+  if (/pg_notify/i.test(t)) return "notify";
+  const m = /^(insert into|update|delete from) "?(\w+)"?/i.exec(t);
+  if (m) return `${m[1]!.toLowerCase()} ${m[2]}`;
+  const from = /from "?(\w+)"?/i.exec(t);
+  if (/^with|^select/i.test(t))
+    return `select ${call?.[1] && call[1] !== "id" ? `${call[1]}() ` : ""}${from?.[1] ?? ""}`.trim();
+  return t.slice(0, 40);
+}
+
+async function main(): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error("BENCH_DATABASE_URL: a scratch PostgreSQL database");
+  const handle = await openDatabase({ databaseUrl: url, dataDir: "" });
+  const db = handle.db;
+  await seedDemo(db, { demoApiKey: false });
+  const file = (i: number) =>
+    fileReport({
+      db,
+      report: {
+        serviceCode: "pothole",
+        position: position(i),
+        description: "Profil prijave.",
+        contact: { email: `profile-${i}@example.org` },
+        submissionKey: randomUUID(),
+      },
+    });
+  for (let i = 0; i < 5; i++) await file(i); // warm: prepared plans, caches
+
+  // 1. Profile.
+  const runs = 40;
+  const perStep = new Map<string, { n: number; ms: number }>();
+  const totals: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    recording = [];
+    const started = performance.now();
+    await file(1_000 + i);
+    totals.push(performance.now() - started);
+    await new Promise((r) => setImmediate(r));
+    for (const s of recording) {
+      const name = step(s.text);
+      const entry = perStep.get(name) ?? { n: 0, ms: 0 };
+      entry.n++;
+      entry.ms += s.ms;
+      perStep.set(name, entry);
+    }
+    recording = null;
+  }
+  const profile = [...perStep.entries()]
+    .map(([name, e]) => ({
+      step: name,
+      perFiling: e.n / runs,
+      msPerFiling: Number((e.ms / runs).toFixed(2)),
+    }))
+    .sort((a, b) => b.msPerFiling - a.msPerFiling);
+  const statements = profile.reduce((s, p) => s + p.perFiling, 0);
+
+  // 2. Rates in this process.
+  const category = await queryOne<{ id: number; municipality_id: number }>(
+    db,
+    sql`select id, municipality_id from service_categories where service_code = 'pothole' limit 1`,
+  );
+  const rate = async (work: (i: number) => Promise<unknown>) => {
+    const latencies: number[] = [];
+    let k = 0;
+    const until = Date.now() + SECONDS * 1000;
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (Date.now() < until) {
+          const t0 = performance.now();
+          await work(++k);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return {
+      perSecond: Number((latencies.length / ((Date.now() - started) / 1000)).toFixed(1)),
+      p95Ms: Number(percentile(latencies, 95).toFixed(1)),
+    };
+  };
+  const plainInsert = await rate((i) =>
+    db.execute(sql`insert into reports (tracking_code, municipality_id, category_id, location, description, status, channel)
+      values (${`INS-${randomUUID()}`}, ${category!.municipality_id}, ${category!.id},
+              ST_SetSRID(ST_MakePoint(${position(i)[0]}, ${position(i)[1]}), 4326), 'plain insert', 'received', 'phone')`),
+  );
+  const inProcess = await rate((i) => file(100_000 + i));
+
+  // 3. Through HTTP, when an app on this database is given.
+  let http: { perSecond: number; p95Ms: number } | null = null;
+  if (process.env.BENCH_HTTP_URL) {
+    const base = process.env.BENCH_HTTP_URL;
+    http = await rate(async (i) => {
+      const answer = await postReport({
+        base,
+        description: "Profil prijave (HTTP).",
+        submissionKey: randomUUID(),
+        position: position(200_000 + i),
+      });
+      if (answer.status !== 201) throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
+    });
+  }
+  await handle.close();
+
+  const result = {
+    at: new Date().toISOString(),
+    label: process.env.BENCH_LABEL ?? "",
+    filingMsMedian: Number(percentile(totals, 50).toFixed(2)),
+    statementsPerFiling: Number(statements.toFixed(1)),
+    profile,
+    plainInsert,
+    inProcess,
+    http,
+    filingCostInPlainInserts: Number((plainInsert.perSecond / inProcess.perSecond).toFixed(1)),
+    httpShareOfInProcess: http ? Number((http.perSecond / inProcess.perSecond).toFixed(2)) : null,
+  };
+  console.info(JSON.stringify(result, null, 2));
+  const out = path.join(process.cwd(), "bench", "results");
+  const name = `filing-profile${result.label ? `-${result.label}` : ""}`;
+  fs.writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(out, `${name}.md`),
+    [
+      `# Filing profile${result.label ? ` (${result.label})` : ""} — ${result.at}`,
+      "",
+      `One filing (fileReport, server engine, one at a time): median ${result.filingMsMedian} ms, ${result.statementsPerFiling} statements.`,
+      "",
+      "| step | statements per filing | ms per filing |",
+      "|---|---|---|",
+      ...profile.map((p) => `| ${p.step} | ${p.perFiling} | ${p.msPerFiling} |`),
+      "",
+      `8 in-process clients, ${SECONDS} s each: plain single-row INSERT ${plainInsert.perSecond}/s (p95 ${plainInsert.p95Ms} ms); filing ${inProcess.perSecond}/s (p95 ${inProcess.p95Ms} ms) → **${result.filingCostInPlainInserts}×** a plain insert (target ≤ 8×).`,
+      http
+        ? `Through HTTP (8 clients): ${http.perSecond}/s (p95 ${http.p95Ms} ms) → **${Math.round(result.httpShareOfInProcess! * 100)} %** of in-process (target ≥ 80 %).`
+        : "",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
