@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { queryOne } from "@/db/query";
+import { and, eq } from "drizzle-orm";
+import { publicReports } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { respond } from "@/lib/open311/format";
 import { open311Route } from "@/lib/open311/route";
@@ -15,12 +15,12 @@ export const GET = open311Route<{ token: string }>(
   "token",
   async (_req, { format, name, db, municipalityId }) => {
     const code = normaliseTrackingCode(name);
-    const row = code
-      ? await queryOne<{ code: string }>(
-          db,
-          sql`select tracking_code as code from public_reports where tracking_code = ${code} and municipality_id = ${municipalityId}`,
-        )
-      : undefined;
+    const [row] = code
+      ? await db
+          .select({ code: publicReports.trackingCode })
+          .from(publicReports)
+          .where(and(eq(publicReports.trackingCode, code), eq(publicReports.municipalityId, municipalityId)))
+      : [];
     if (!row) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
     return respond({
       format,
