@@ -297,7 +297,7 @@ JOIN public_reports r ON r.id = e.report_id
 WHERE e.kind IN ('created', 'status_changed', 'assigned', 'forwarded', 'duplicate_marked', 'public_update');
 --> statement-breakpoint
 CREATE VIEW public_attachments WITH (security_barrier) AS
-SELECT a.id, a.report_id, a.content_type, a.width, a.height, a.created_at
+SELECT a.id, a.report_id, a.storage_key, a.content_type, a.width, a.height, a.created_at
 FROM attachments a
 JOIN public_reports r ON r.id = a.report_id
 WHERE a.is_public;

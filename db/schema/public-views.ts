@@ -66,6 +66,8 @@ export const publicReportEvents = pgView("public_report_events", {
 export const publicAttachments = pgView("public_attachments", {
   id: integer("id").notNull(),
   reportId: integer("report_id").notNull(),
+  // Where the file lives in storage (served by /api/attachments/{id}).
+  storageKey: text("storage_key").notNull(),
   contentType: text("content_type").notNull(),
   width: integer("width"),
   height: integer("height"),

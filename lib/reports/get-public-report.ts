@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { publicAttachments } from "../../db/schema";
 import type { Geometry, Position } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
@@ -162,11 +163,9 @@ export async function getPublicAttachment(input: {
   db: Database;
   id: number;
 }): Promise<{ storageKey: string; contentType: string } | null> {
-  const row = await queryOne<{ storage_key: string; content_type: string }>(
-    input.db,
-    sql`select a.storage_key, a.content_type from attachments a
-        join reports r on r.id = a.report_id join service_categories c on c.id = r.category_id
-        where a.id = ${input.id} and a.is_public and r.is_public and c.is_public`,
-  );
-  return row ? { storageKey: row.storage_key, contentType: row.content_type } : null;
+  const [row] = await input.db
+    .select({ storageKey: publicAttachments.storageKey, contentType: publicAttachments.contentType })
+    .from(publicAttachments)
+    .where(eq(publicAttachments.id, input.id));
+  return row ?? null;
 }

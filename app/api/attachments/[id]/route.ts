@@ -1,13 +1,13 @@
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { withApi } from "@/lib/http";
+import { withPublicApi } from "@/lib/http";
 import { getPublicAttachment } from "@/lib/reports/get-public-report";
 import { getStorage } from "@/lib/storage/storage";
 
 export const dynamic = "force-dynamic";
 
 /** A public report's photo. Photos of non-public reports are not served here (staff see them in their workspace). */
-export const GET = withApi<{ id: string }>(async (_req, { params }) => {
+export const GET = withPublicApi<{ id: string }>(async (_req, { params }) => {
   const { id } = await params;
   const numeric = Number(id);
   const notFound = new AppError({ code: "not_found", messageKey: "photoNotFound" });
