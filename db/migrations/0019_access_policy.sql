@@ -59,43 +59,29 @@ CREATE OR REPLACE FUNCTION civic_user_id() RETURNS int
   SELECT nullif(current_setting('civic.user_id', true), '')::int
 $$;
 --> statement-breakpoint
--- A report is visible to: the desk (contact centre, administrators) of its municipality; the
--- municipality's overview readers (planners: statistics, no contacts); the organisation holding it;
--- an organisation that held it before or acted on it (its trail says so). Security definer: the trail
--- is read without the caller's own policy on it (which refers back to reports).
-CREATE OR REPLACE FUNCTION civic_sees_report(p_municipality int, p_report int, p_org int) RETURNS boolean
+-- An organisation held a report before, or acted on it: its trail says so. Security definer, so
+-- the trail is read without its own policy (which refers back to reports); asked only when the
+-- cheaper conditions of the report's policy have not already decided.
+CREATE OR REPLACE FUNCTION civic_handled_before(p_report int) RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT p_municipality = ANY (civic_claim('desk'))
-      OR p_municipality = ANY (civic_claim('overview'))
-      OR (p_org IS NOT NULL AND p_org = ANY (civic_claim('orgs')))
-      OR (cardinality(civic_claim('orgs')) > 0 AND EXISTS (
-            SELECT 1 FROM report_events e
-            WHERE e.report_id = p_report
-              AND (e.from_organisation_id = ANY (civic_claim('orgs'))
-                OR e.to_organisation_id = ANY (civic_claim('orgs'))
-                OR e.actor_organisation_id = ANY (civic_claim('orgs')))))
-$$;
---> statement-breakpoint
--- The reporter's contact: the desk; the holding organisation unless the reporter asked to stay anonymous.
-CREATE OR REPLACE FUNCTION civic_sees_contact(p_report int, p_anonymous boolean) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM reports r
-    WHERE r.id = p_report
-      AND (r.municipality_id = ANY (civic_claim('desk'))
-        OR (NOT p_anonymous AND r.assigned_organisation_id = ANY (civic_claim('orgs')))))
-$$;
---> statement-breakpoint
-CREATE OR REPLACE FUNCTION civic_sees_report_id(p_report int) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT EXISTS (SELECT 1 FROM reports r WHERE r.id = p_report
-                 AND civic_sees_report(r.municipality_id, r.id, r.assigned_organisation_id))
+  SELECT cardinality(civic_claim('orgs')) > 0 AND EXISTS (
+    SELECT 1 FROM report_events e
+    WHERE e.report_id = p_report
+      AND (e.from_organisation_id = ANY (civic_claim('orgs'))
+        OR e.to_organisation_id = ANY (civic_claim('orgs'))
+        OR e.actor_organisation_id = ANY (civic_claim('orgs'))))
 $$;
 --> statement-breakpoint
 ALTER TABLE reports ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+-- A report is visible to: the desk (contact centre, administrators) of its municipality; the
+-- municipality's overview readers (planners: statistics, no contacts); the organisation holding it;
+-- an organisation that held it before or acted on it.
 CREATE POLICY reports_staff_read ON reports FOR SELECT TO civic_staff
-  USING (civic_sees_report(municipality_id, id, assigned_organisation_id));
+  USING (municipality_id = ANY (civic_claim('desk'))
+      OR municipality_id = ANY (civic_claim('overview'))
+      OR assigned_organisation_id = ANY (civic_claim('orgs'))
+      OR civic_handled_before(id));
 --> statement-breakpoint
 -- Planners read; only those who may act change a report.
 CREATE POLICY reports_staff_change ON reports FOR UPDATE TO civic_staff
@@ -109,45 +95,49 @@ CREATE POLICY reports_staff_file ON reports FOR INSERT TO civic_staff
 ALTER TABLE report_contacts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY report_contacts_staff ON report_contacts FOR ALL TO civic_staff
-  USING (civic_sees_contact(report_id, anonymous))
+  -- The reporter's contact: the desk; the holding organisation unless the reporter asked to stay anonymous.
+  USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id
+          AND (r.municipality_id = ANY (civic_claim('desk'))
+            OR (NOT anonymous AND r.assigned_organisation_id = ANY (civic_claim('orgs'))))))
   WITH CHECK (municipality_id = ANY (civic_claim('staff')));
 --> statement-breakpoint
 ALTER TABLE report_followers ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY report_followers_staff ON report_followers FOR ALL TO civic_staff
-  USING (civic_sees_contact(report_id, false))
+  USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id
+          AND (r.municipality_id = ANY (civic_claim('desk')) OR r.assigned_organisation_id = ANY (civic_claim('orgs')))))
   WITH CHECK (municipality_id = ANY (civic_claim('staff')));
 --> statement-breakpoint
 ALTER TABLE report_events ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY report_events_staff_read ON report_events FOR SELECT TO civic_staff
-  USING (civic_sees_report_id(report_id));
+  USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
 --> statement-breakpoint
 CREATE POLICY report_events_staff_write ON report_events FOR INSERT TO civic_staff
-  WITH CHECK (municipality_id = ANY (civic_claim('staff')) AND civic_sees_report_id(report_id));
+  WITH CHECK (municipality_id = ANY (civic_claim('staff')) AND EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
 --> statement-breakpoint
 ALTER TABLE attachments ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY attachments_staff ON attachments FOR ALL TO civic_staff
-  USING (civic_sees_report_id(report_id))
+  USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id))
   WITH CHECK (municipality_id = ANY (civic_claim('staff')));
 --> statement-breakpoint
 ALTER TABLE report_forwards ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY report_forwards_staff ON report_forwards FOR ALL TO civic_staff
-  USING (civic_sees_report_id(report_id))
+  USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id))
   WITH CHECK (municipality_id = ANY (civic_claim('staff')));
 --> statement-breakpoint
 ALTER TABLE report_permits ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY report_permits_staff ON report_permits FOR ALL TO civic_staff
-  USING (civic_sees_report_id(report_id) OR municipality_id = ANY (civic_claim('permits')))
+  USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id) OR municipality_id = ANY (civic_claim('permits')))
   WITH CHECK (municipality_id = ANY (civic_claim('staff')));
 --> statement-breakpoint
 ALTER TABLE staff_action_receipts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY staff_action_receipts_staff ON staff_action_receipts FOR ALL TO civic_staff
-  USING (municipality_id = ANY (civic_claim('staff')) AND civic_sees_report_id(report_id))
+  USING (municipality_id = ANY (civic_claim('staff')) AND EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id))
   WITH CHECK (municipality_id = ANY (civic_claim('staff')) AND user_id = civic_user_id());
 --> statement-breakpoint
 -- Permits: every staff member of the municipality sees the register (the reports view shows the
@@ -267,11 +257,15 @@ CREATE OR REPLACE FUNCTION civic_street_only(address text) RETURNS text
   SELECT nullif(btrim(regexp_replace(split_part(address, ',', 1), '\s*\d+\S*(\s*[/-]\s*\S+)?\s*$', '')), '')
 $$;
 --> statement-breakpoint
+-- The public views are plain views (no security_barrier): the public role runs only the
+-- application's own statements, so no caller-supplied function can see rows before the view's
+-- condition; the planner may push a map box or a code into the view and use the indexes.
+--
 -- The one public projection of a report: every public surface (map, tiles, Open311, OGC API, open
 -- data, the report page, duplicate candidates, place search) reads this view and nothing else. It
 -- holds no contact, no internal note, no staff member, and the location as precise as the category
 -- allows; a report is in it when it and its category are public.
-CREATE VIEW public_reports WITH (security_barrier) AS
+CREATE VIEW public_reports AS
 SELECT r.id, r.tracking_code, r.municipality_id, r.category_id, r.district_id,
        r.public_location AS location, r.public_location_3857 AS location_3857,
        CASE WHEN c.location_precision_metres IS NULL THEN r.shape END AS shape,
@@ -288,7 +282,7 @@ JOIN service_categories c ON c.id = r.category_id
 WHERE r.is_public AND c.is_public;
 --> statement-breakpoint
 -- A report's public trail: the kinds the public sees, with their public text only.
-CREATE VIEW public_report_events WITH (security_barrier) AS
+CREATE VIEW public_report_events AS
 SELECT e.id, e.report_id, e.kind, e.to_status,
        CASE WHEN e.kind IN ('assigned', 'forwarded') THEN e.to_organisation_id END AS to_organisation_id,
        e.public_text, e.created_at
@@ -296,7 +290,7 @@ FROM report_events e
 JOIN public_reports r ON r.id = e.report_id
 WHERE e.kind IN ('created', 'status_changed', 'assigned', 'forwarded', 'duplicate_marked', 'public_update');
 --> statement-breakpoint
-CREATE VIEW public_attachments WITH (security_barrier) AS
+CREATE VIEW public_attachments AS
 SELECT a.id, a.report_id, a.storage_key, a.content_type, a.width, a.height, a.created_at
 FROM attachments a
 JOIN public_reports r ON r.id = a.report_id
@@ -304,7 +298,7 @@ WHERE a.is_public;
 --> statement-breakpoint
 -- The public register of permits: granted and active permits; a private holder's name is personal
 -- data and never published (only a company's is); no applicant, no contractor e-mail.
-CREATE VIEW public_permits WITH (security_barrier) AS
+CREATE VIEW public_permits AS
 SELECT p.id, p.municipality_id, p.reference, p.kind, p.status, p.issuing_organisation_id,
        CASE WHEN p.holder_is_company THEN p.holder_name END AS holder,
        p.contractor, p.works_description AS works, p.conditions, p.site, p.site_3857,
@@ -313,7 +307,7 @@ FROM permits p
 -- Completed works stay in the public record; each surface chooses the statuses it shows.
 WHERE p.status IN ('granted', 'active', 'completed');
 --> statement-breakpoint
-CREATE VIEW public_report_permits WITH (security_barrier) AS
+CREATE VIEW public_report_permits AS
 SELECT rp.report_id, rp.permit_id
 FROM report_permits rp
 JOIN public_reports r ON r.id = rp.report_id
