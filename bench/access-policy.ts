@@ -64,9 +64,10 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
 function withoutPolicy(text: string): string {
   return text
     .replaceAll(
-      "from public_reports r join service_categories c on c.id = r.category_id",
+      "from public_reports r",
       "from reports r join service_categories c on c.id = r.category_id and r.is_public and c.is_public",
     )
+    .replaceAll("r.service_code", "c.service_code")
     .replaceAll("from public_permits p", "from permits p");
 }
 

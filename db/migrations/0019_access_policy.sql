@@ -266,7 +266,7 @@ $$;
 -- holds no contact, no internal note, no staff member, and the location as precise as the category
 -- allows; a report is in it when it and its category are public.
 CREATE VIEW public_reports AS
-SELECT r.id, r.tracking_code, r.municipality_id, r.category_id, r.district_id,
+SELECT r.id, r.tracking_code, r.municipality_id, r.category_id, c.service_code, r.district_id,
        r.public_location AS location, r.public_location_3857 AS location_3857,
        CASE WHEN c.location_precision_metres IS NULL THEN r.shape END AS shape,
        CASE WHEN c.location_precision_metres IS NULL THEN r.address ELSE civic_street_only(r.address) END AS address,

@@ -26,6 +26,8 @@ export const publicReports = pgView("public_reports", {
   trackingCode: text("tracking_code").notNull(),
   municipalityId: integer("municipality_id").notNull(),
   categoryId: integer("category_id").notNull(),
+  // The category's public code (Open311 service_code), so maps need no second join.
+  serviceCode: text("service_code").notNull(),
   districtId: integer("district_id"),
   // The pin as precisely as the category allows (a grid cell's centre for precision categories).
   location: pointColumn("location").notNull(),

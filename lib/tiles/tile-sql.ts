@@ -17,7 +17,7 @@ export const statusGroupSql = `report_status_group(r.status::text)`;
 // Categories are service codes; `today` is the start of the day, so a tile is the same all day.
 // What is public, and how precisely, is the public_reports view's rule (migration 0019).
 const reportFilters = `true
-  and (:categories::text[] is null or c.service_code = any(:categories::text[]))
+  and (:categories::text[] is null or r.service_code = any(:categories::text[]))
   and (:statusGroups::text[] is null or ${statusGroupSql} = any(:statusGroups::text[]))
   and (:periodDays::int is null or r.created_at >= :today::timestamptz - make_interval(days => :periodDays::int))
   and (:district::text is null or r.district_id in (select id from districts where code = :district::text))`;
@@ -33,8 +33,8 @@ function reportPoints(geometry: Geometry): string {
     geometry === "mvt"
       ? `ST_AsMVTGeom(r.location_3857, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) as geom`
       : `ST_X(r.location) as lng, ST_Y(r.location) as lat`;
-  return `select r.tracking_code as id, c.service_code as category, ${statusGroupSql} as status_group, ${ageBucket} as age, ${geom}
-    from public_reports r join service_categories c on c.id = r.category_id
+  return `select r.tracking_code as id, r.service_code as category, ${statusGroupSql} as status_group, ${ageBucket} as age, ${geom}
+    from public_reports r
     where r.location_3857 && ${searchEnvelope} and ${reportFilters}
     order by r.id`;
 }
@@ -86,7 +86,7 @@ function liveClusters(geometry: Geometry): string {
   const size = `(${WORLD_METRES} / (2 ^ :z::int) / 16)`;
   return `with members as (
       select ST_X(r.location_3857) as px, ST_Y(r.location_3857) as py, ${statusGroupSql} as status_group, 1 as reports
-      from public_reports r join service_categories c on c.id = r.category_id
+      from public_reports r
       where r.location_3857 && ${envelope} and ${reportFilters}
     ), cells as (
       select floor((px + ${HALF_WORLD_METRES}) / ${size})::int as gx, floor((${HALF_WORLD_METRES} - py) / ${size})::int as gy,
