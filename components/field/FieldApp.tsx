@@ -349,9 +349,7 @@ export function FieldApp(props: {
                     ]
                       .filter(Boolean)
                       .join(" · ")}
-                    {item.dueAt
-                      ? ` · ${format.dateTime(new Date(item.dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" })}`
-                      : ""}
+                    {item.dueAt ? ` · ${format.dateTime(new Date(item.dueAt), "short")}` : ""}
                   </span>
                   <div className="row">
                     <button

@@ -101,8 +101,7 @@ export function IntakeConsole({
     setFiled({ id: body.id, code: body.trackingCode });
   };
 
-  const due = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const due = (iso: string) => format.dateTime(new Date(iso), "medium");
 
   return (
     <div className="intake-grid">

@@ -35,8 +35,7 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
     getStaffMunicipality({ db, municipalityIds: user.municipalityIds }),
   ]);
   const env = getEnv();
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "medium");
   return (
     <main id="main" className="page permit-register">
       <h1>{t("permits.registerTitle")}</h1>
@@ -119,10 +118,7 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
                 </td>
                 <td>
                   {p.decisionDueAt && (p.status === "applied" || p.status === "under_review")
-                    ? format.dateTime(new Date(p.decisionDueAt), {
-                        dateStyle: "medium",
-                        timeZone: "Europe/Belgrade",
-                      })
+                    ? format.dateTime(new Date(p.decisionDueAt), "medium")
                     : "—"}
                 </td>
               </tr>

@@ -41,10 +41,8 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
   const { saved } = await searchParams;
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const env = getEnv();
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Belgrade" });
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "long");
+  const when = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   const closed = ["refused", "completed", "revoked"].includes(permit.status);
   return (
     <main id="main" className="page staff-permit">

@@ -32,8 +32,7 @@ export default async function StaffReportPage({ params }: Props) {
   if (!report) notFound();
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
   const env = getEnv();
-  const date = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
     <main id="main" className="page staff-report">
       <h1>
@@ -103,10 +102,7 @@ export default async function StaffReportPage({ params }: Props) {
                         reference: p.reference,
                         kind: tt(`permitKind.${p.kind}`),
                         holder: p.holderName,
-                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), {
-                          dateStyle: "medium",
-                          timeZone: "Europe/Belgrade",
-                        }),
+                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), "medium"),
                         metres: p.distanceMetres,
                       })}
                     </li>
