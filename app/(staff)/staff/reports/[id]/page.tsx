@@ -173,6 +173,9 @@ export default async function StaffReportPage({ params }: Props) {
                   {[e.actor, e.actorOrganisation].filter(Boolean).join(", ") || t("staff.system")}
                 </span>
                 {e.publicText ? <p>{e.publicText}</p> : null}
+                {e.systemNote ? (
+                  <p className="internal-note">{tt(`staff.systemNote.${e.systemNote}`)}</p>
+                ) : null}
                 {e.internalNote ? <p className="internal-note">{e.internalNote}</p> : null}
                 {e.noteHidden ? <p className="hint">{t("staff.noteHidden")}</p> : null}
               </li>
