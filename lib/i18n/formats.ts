@@ -19,6 +19,11 @@ export const formats = {
   },
 } satisfies Formats;
 
+/** A formatted date for the end of a sentence: Serbian dates end in a full stop, the sentence brings its own. */
+export function withoutFinalStop(formatted: string): string {
+  return formatted.replace(/\.$/, "");
+}
+
 export type DateFormatName = keyof typeof formats.dateTime;
 
 declare module "use-intl" {
