@@ -61,8 +61,12 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
       {municipality ? (
         <PermitsMap
           items={[{ id: permit.id, reference: permit.reference, status: permit.status, site: permit.site }]}
+          conflicts={closed ? [] : permit.conflicts.flatMap((c) => (c.site ? [{ ...c, site: c.site }] : []))}
           municipalityCode={municipality.code}
-          bbox={siteBounds(permit.site)}
+          bbox={siteBounds([
+            permit.site,
+            ...(closed ? [] : permit.conflicts.flatMap((c) => (c.site ? [c.site] : []))),
+          ])}
           styleUrl={env.MAP_STYLE_URL}
           styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         />
@@ -193,8 +197,9 @@ export default async function StaffPermitPage({ params, searchParams }: Props) {
 }
 
 /** The site's bounding box with a margin of about 100 m, so the map opens on the site. */
-function siteBounds(site: MultiPolygon): [number, number, number, number] {
-  const positions = site.coordinates.flat(2);
+/** The permit's site and the sites it conflicts with, with a margin. */
+function siteBounds(sites: MultiPolygon[]): [number, number, number, number] {
+  const positions = sites.flatMap((site) => site.coordinates.flat(2));
   const xs = positions.map((p) => p[0]!);
   const ys = positions.map((p) => p[1]!);
   return [
