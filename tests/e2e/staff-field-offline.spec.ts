@@ -208,7 +208,8 @@ test("an inspector lands in the field app in Serbian; offline, a reload keeps th
   await expect
     .poll(() =>
       page.evaluate(async () => {
-        if (!navigator.serviceWorker.controller) return 0;
+        // Landed by a client-side redirect, the page itself may not be controlled yet; a reload is.
+        if (!(await navigator.serviceWorker.getRegistration("/staff/field"))?.active) return 0;
         const shell = (await caches.keys()).find((n) => n.startsWith("field-shell-"));
         if (!shell) return 0;
         const cache = await caches.open(shell);
@@ -227,8 +228,8 @@ test("an inspector lands in the field app in Serbian; offline, a reload keeps th
   await page.reload();
   const connection = page.getByTestId("field-connection");
   await expect(connection).toContainText("Nema veze");
-  // Serbian dates in Belgrade time ("2. 12. 26. 14:21" style), not "12/2/26, 1:21 PM".
-  await expect(connection).toContainText(/\d{1,2}\. ?\d{1,2}\. ?\d{2}\.? \d{1,2}:\d{2}/);
+  // Serbian dates in Belgrade time ("2. 12. 2026. 14:21"), not "12/2/26, 1:21 PM".
+  await expect(connection).toContainText(/\d{1,2}\. ?\d{1,2}\. ?\d{2,4}\.? \d{1,2}:\d{2}/);
   await expect(connection).not.toContainText(/AM|PM/);
   await expect(page.locator("html")).toHaveAttribute("lang", "sr-Latn");
   // The map draws from the cache: its worker loads, and the crew's reports are on it.
