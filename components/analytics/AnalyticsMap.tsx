@@ -6,6 +6,7 @@ import type { GeoJSONSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
 import type { AnalyticsLayer } from "@/lib/analytics/filters";
+import { formatChange } from "./format-change";
 import { legendRamp, MapLegend } from "./MapLegend";
 
 export type HotspotItem = {
@@ -161,6 +162,10 @@ export function AnalyticsMap({
     map.setLayoutProperty("analytics-fill", "visibility", data.layer === "heatmap" ? "none" : "visible");
     map.setLayoutProperty("analytics-outline", "visibility", data.layer === "heatmap" ? "none" : "visible");
     map.setLayoutProperty("analytics-heat", "visibility", data.layer === "heatmap" ? "visible" : "none");
+    // The district overlay's grey dashes follow the full-detail district lines, the shaded districts a
+    // simplified outline: on the district layer they drew a second outline beside the first.
+    if (map.getLayer("districts-line"))
+      map.setLayoutProperty("districts-line", "visibility", data.layer === "choropleth" ? "none" : "visible");
     map.setPaintProperty("analytics-heat", "heatmap-weight", ["/", ["get", "reports"], top] as never);
   }, [data, ready, perCapita, mapRef]);
 
@@ -308,7 +313,5 @@ export function AnalyticsMap({
 
 function trendText(t: ReturnType<typeof useTranslations<"analytics">>, h: HotspotItem): string {
   if (h.trend === null) return t("trendNew");
-  // "+93 %": the sign says up or down; the space before % as Serbian typesetting has it.
-  const percent = Math.round(h.trend * 100);
-  return t("trend", { change: `${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent)} %` });
+  return t("trend", { change: formatChange(h.trend) });
 }
