@@ -11,6 +11,7 @@ import { LocationPicker, type Position } from "@/components/map/LocationPicker";
 import { PlaceSearch } from "@/components/forms/PlaceSearch";
 import { pointQuery, useFetched } from "@/components/forms/use-fetched";
 import { CategoryOptions } from "@/components/forms/CategoryOptions";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { withoutFinalStop } from "@/lib/i18n/formats";
 
 type Props = {
@@ -101,10 +102,9 @@ export function IntakeConsole({
     setError(null);
     if (!position) return setError(t("report.missingLocation"));
     if (!serviceCode) return setError(t("report.missingCategory"));
-    const res = await fetch("/api/staff/intake", {
+    const res = await apiFetch<{ id: number; trackingCode: string }>("/api/staff/intake", {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+      json: {
         serviceCode,
         position,
         description,
@@ -119,12 +119,11 @@ export function IntakeConsole({
               }
             : undefined,
         submissionKey: submissionKey.current,
-      }),
-    }).catch(() => null);
-    const body = await res?.json().catch(() => null);
-    if (!res?.ok) return setError(body?.error?.message ?? t("report.networkError"));
+      },
+    });
+    if (!res.ok) return setError(res.message ?? t("report.networkError"));
     clearForNextCaller();
-    setFiled({ id: body.id, code: body.trackingCode });
+    setFiled({ id: res.data.id, code: res.data.trackingCode });
   };
 
   const due = (iso: string) => format.dateTime(new Date(iso), "medium");
