@@ -10,4 +10,5 @@ ALTER TABLE "reports" ADD CONSTRAINT "reports_import_id_report_imports_id_fk" FO
 CREATE INDEX "reports_import_idx" ON "reports" USING btree ("import_id") WHERE "import_id" IS NOT NULL;--> statement-breakpoint
 -- Imported resolved or closed reports were resolved when the other system says they were filed (the
 -- CSV carries no resolution date), as the import now writes them.
-UPDATE "reports" SET "resolved_at" = "created_at" WHERE "channel" = 'import' AND "status" IN ('resolved', 'closed') AND "resolved_at" IS NULL;
+-- (channel compared as text: on a fresh database the 'import' value was added in this same transaction.)
+UPDATE "reports" SET "resolved_at" = "created_at" WHERE "channel"::text = 'import' AND "status" IN ('resolved', 'closed') AND "resolved_at" IS NULL;
