@@ -10,6 +10,7 @@ import { permitKinds } from "@/lib/permits/conflict-matrix";
 import { listPermits, permitFiltersSchema } from "@/lib/permits/list-permits";
 import { permitStatuses } from "@/lib/permits/permit-states";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
+import "./permits.css";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +49,7 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
       <form
         method="get"
         action="/staff/permits"
-        className="map-filters"
+        className="permit-filters"
         aria-labelledby="permit-filters-title"
       >
         <h2 id="permit-filters-title">{t("filters.title")}</h2>
@@ -92,7 +93,7 @@ export default async function PermitRegisterPage({ searchParams }: Props) {
       ) : null}
       <p role="status">{t("permits.count", { count: permits.length })}</p>
       <div className="table-scroll" tabIndex={0}>
-        <table className="permit-table">
+        <table className="queue-table permit-table">
           <caption className="sr-only">{t("permits.registerTitle")}</caption>
           <thead>
             <tr>
