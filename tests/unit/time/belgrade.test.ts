@@ -100,9 +100,10 @@ describe("CSV import dates in Belgrade time", () => {
 describe("dates inside sentences", () => {
   it("drops the Serbian date's own full stop so the sentence does not end in two", async () => {
     const { withoutFinalStop } = await import("@/lib/i18n/formats");
-    const serbian = new Intl.DateTimeFormat("sr-Latn-RS", { dateStyle: "medium", timeZone: "Europe/Belgrade" }).format(
-      new Date("2026-12-11T10:00:00Z"),
-    );
+    const serbian = new Intl.DateTimeFormat("sr-Latn-RS", {
+      dateStyle: "medium",
+      timeZone: "Europe/Belgrade",
+    }).format(new Date("2026-12-11T10:00:00Z"));
     expect(serbian.endsWith(".")).toBe(true);
     expect(`do ${withoutFinalStop(serbian)}.`).not.toMatch(/\.\.$/);
     expect(withoutFinalStop("11 Dec 2026")).toBe("11 Dec 2026");
