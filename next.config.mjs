@@ -55,6 +55,11 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // MapLibre's worker inside the field app's service-worker scope, so the service worker controls
+  // it offline (components/map/create-map.ts).
+  async rewrites() {
+    return [{ source: "/staff/field/maplibre-gl-worker.mjs", destination: "/vendor/maplibre-gl-worker.mjs" }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { formats, timeZone } from "@/lib/i18n/formats";
 import "./globals.css";
 
 /** Every page has a title: its own, followed by the service's name, or the name alone. */
@@ -17,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider locale={locale} messages={messages}>
+        <NextIntlClientProvider locale={locale} messages={messages} formats={formats} timeZone={timeZone}>
           <SiteHeader />
           {children}
         </NextIntlClientProvider>

@@ -4,18 +4,25 @@
  * style, tiles and municipal areas. The crew's reports and their waiting changes live in IndexedDB,
  * kept by the page; this worker never stores an API answer about reports.
  */
-const VERSION = "v1";
+const VERSION = "v2";
 const SHELL = `field-shell-${VERSION}`;
 const MAP = `field-map-${VERSION}`;
 const MAX_MAP_ENTRIES = 3000;
 const PAGE = "/staff/field";
+// MapLibre's worker, served inside this scope so that this service worker controls it.
+const MAP_WORKER = "/staff/field/maplibre-gl-worker.mjs";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SHELL)
       .then((cache) =>
-        cache.addAll([PAGE, "/staff/field/manifest.webmanifest", "/vendor/maplibre-gl-worker.mjs"]),
+        cache.addAll([
+          PAGE,
+          "/staff/field/manifest.webmanifest",
+          "/vendor/maplibre-gl-worker.mjs",
+          MAP_WORKER,
+        ]),
       )
       .then(() => self.skipWaiting()),
   );
@@ -43,6 +50,7 @@ function kindOf(url, request) {
     // The manifest follows the crew's language: fetched fresh when possible.
     if (url.pathname === "/staff/field/manifest.webmanifest") return "fresh";
     if (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/vendor/")) return "shell";
+    if (url.pathname === MAP_WORKER) return "shell";
     if (url.pathname.startsWith("/icons/")) return "shell";
     if (url.pathname.startsWith("/api/tiles/") || /^\/api\/municipalities\/[^/]+\/areas$/.test(url.pathname))
       return "map";
@@ -75,6 +83,21 @@ async function networkFirst(request, cacheName, key) {
   }
 }
 
+/**
+ * Stores the page in the crew's language. The copy taken at install time is rendered for whatever
+ * language that request happened to negotiate; asked by the page, the worker fetches it again with
+ * the page's own language in the address (`?lang=`), so an offline reload keeps the language.
+ */
+async function keepPage(lang) {
+  if (!/^(sr-Latn|sr-Cyrl|en)$/.test(lang)) return;
+  try {
+    const response = await fetch(`${PAGE}?lang=${lang}`, { credentials: "same-origin" });
+    if (response.ok && !response.redirected) await (await caches.open(SHELL)).put(PAGE, response);
+  } catch {
+    // Offline: the stored copy stays until the next visit with a connection.
+  }
+}
+
 /** Built files never change under their name: the stored copy first. */
 async function cacheFirst(request) {
   const cache = await caches.open(SHELL);
@@ -97,6 +120,10 @@ self.addEventListener("fetch", (event) => {
 /** The page asks for files to keep (what it loaded before this worker took over; tiles around the work). */
 self.addEventListener("message", (event) => {
   const data = event.data;
+  if (data && data.type === "keepPage" && typeof data.lang === "string") {
+    event.waitUntil(keepPage(data.lang));
+    return;
+  }
   if (!data || data.type !== "keep" || !Array.isArray(data.urls)) return;
   event.waitUntil(
     (async () => {

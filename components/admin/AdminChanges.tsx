@@ -15,13 +15,7 @@ export async function AdminChanges({ changes }: { changes: AdminChange[] }) {
         <ul>
           {changes.map((c) => (
             <li key={c.id}>
-              <time dateTime={c.at}>
-                {format.dateTime(new Date(c.at), {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                  timeZone: "Europe/Belgrade",
-                })}
-              </time>{" "}
+              <time dateTime={c.at}>{format.dateTime(new Date(c.at), "mediumWithTime")}</time>{" "}
               {tt("changes.line", {
                 actor: c.actorName ?? t("changes.system"),
                 entity: tt(`changes.entity.${c.entity}`),

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 type FieldIssue = { path: string; issue: string };
 
@@ -25,23 +26,15 @@ export function useAdminForm() {
     setFields([]);
     setSaved(false);
     try {
-      const res = await fetch(url, {
-        method,
-        headers: body === undefined ? undefined : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = await res.json().catch(() => null);
+      const res = await apiFetch<T>(url, { method, json: body });
       if (!res.ok) {
-        setError(json?.error?.message ?? t("networkError"));
-        setFields((json?.error?.details?.fields as FieldIssue[] | undefined) ?? []);
+        setError(res.message ?? t("networkError"));
+        setFields((res.details?.fields as FieldIssue[] | undefined) ?? []);
         return null;
       }
       setSaved(true);
       router.refresh();
-      return json as T;
-    } catch {
-      setError(t("networkError"));
-      return null;
+      return res.data;
     } finally {
       setBusy(false);
     }

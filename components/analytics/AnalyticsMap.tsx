@@ -6,6 +6,8 @@ import type { GeoJSONSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
 import type { AnalyticsLayer } from "@/lib/analytics/filters";
+import { formatChange } from "./format-change";
+import { legendRamp, MapLegend } from "./MapLegend";
 
 export type HotspotItem = {
   rank: number;
@@ -26,7 +28,7 @@ type LayerData = {
 };
 
 const layers: AnalyticsLayer[] = ["choropleth", "hexagons", "heatmap"];
-const ramp = ["#fff5eb", "#fdbe85", "#fd8d3c", "#e6550d", "#a63603"];
+const ramp = legendRamp;
 
 /**
  * The analytics map: districts shaded by their counts, hexagon density or a heatmap, all
@@ -92,7 +94,12 @@ export function AnalyticsMap({
         type: "circle",
         source: "hotspots",
         paint: {
-          "circle-radius": ["case", ["get", "selected"], 11, 8],
+          // Sized by the hotspot's count against the largest (10–26 px), a little larger when chosen.
+          "circle-radius": [
+            "+",
+            ["interpolate", ["linear"], ["get", "share"], 0, 10, 1, 26],
+            ["case", ["get", "selected"], 3, 0],
+          ],
           "circle-color": "rgba(0,0,0,0)",
           "circle-stroke-color": ["case", ["get", "selected"], "#c5221f", "#1a3d6d"],
           "circle-stroke-width": 3,
@@ -155,20 +162,42 @@ export function AnalyticsMap({
     map.setLayoutProperty("analytics-fill", "visibility", data.layer === "heatmap" ? "none" : "visible");
     map.setLayoutProperty("analytics-outline", "visibility", data.layer === "heatmap" ? "none" : "visible");
     map.setLayoutProperty("analytics-heat", "visibility", data.layer === "heatmap" ? "visible" : "none");
+    // The district overlay's grey dashes follow the full-detail district lines, the shaded districts a
+    // simplified outline: on the district layer they drew a second outline beside the first.
+    if (map.getLayer("districts-line"))
+      map.setLayoutProperty("districts-line", "visibility", data.layer === "choropleth" ? "none" : "visible");
     map.setPaintProperty("analytics-heat", "heatmap-weight", ["/", ["get", "reports"], top] as never);
   }, [data, ready, perCapita, mapRef]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
+    const most = Math.max(1, ...hotspots.map((h) => h.reports));
     (map.getSource("hotspots") as GeoJSONSource | undefined)?.setData({
       type: "FeatureCollection",
       features: hotspots.map((h) => ({
         type: "Feature",
-        properties: { rank: h.rank, selected: h.rank === selected },
+        properties: { rank: h.rank, selected: h.rank === selected, share: h.reports / most },
         geometry: { type: "Point", coordinates: h.centre },
       })),
     });
+    // The rank on each ring, as HTML (the basemap may have no fonts for map labels); the list is the accessible version.
+    let stale = false;
+    const markers: Array<{ remove: () => void }> = [];
+    void import("maplibre-gl").then((maplibregl) => {
+      if (stale) return;
+      for (const h of hotspots) {
+        const label = document.createElement("span");
+        label.className = "hotspot-label";
+        label.textContent = String(h.rank);
+        label.setAttribute("aria-hidden", "true");
+        markers.push(new maplibregl.Marker({ element: label }).setLngLat(h.centre).addTo(map));
+      }
+    });
+    return () => {
+      stale = true;
+      for (const m of markers) m.remove();
+    };
   }, [hotspots, selected, ready, mapRef]);
 
   const chooseLayer = (next: AnalyticsLayer) => {
@@ -210,6 +239,18 @@ export function AnalyticsMap({
         ) : null}
       </fieldset>
       <div ref={container} className="map analytics-map-canvas" />
+      {shown ? (
+        <MapLegend
+          layer={shown.layer}
+          perCapita={shown.layer === "choropleth" && perCapita}
+          max={
+            shown.layer === "choropleth" && perCapita
+              ? Math.max(0, ...shown.features.map((f) => Number(f.properties.per1000 ?? 0)))
+              : shown.max
+          }
+          cellMetres={shown.cellMetres}
+        />
+      ) : null}
       <p className="hint" aria-live="polite" data-testid="layer-status">
         {failed
           ? t("mapFailed")
@@ -272,5 +313,5 @@ export function AnalyticsMap({
 
 function trendText(t: ReturnType<typeof useTranslations<"analytics">>, h: HotspotItem): string {
   if (h.trend === null) return t("trendNew");
-  return t("trend", { percent: Math.round(h.trend * 100) });
+  return t("trend", { change: formatChange(h.trend) });
 }

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { KeyFigures as Figures } from "@/lib/analytics/measure-key-figures";
+import { formatChange } from "./format-change";
 
 /** The headline numbers of the filtered reports, with the change against the previous period. */
 export async function KeyFigures({ figures }: { figures: Figures }) {
@@ -17,7 +18,7 @@ export async function KeyFigures({ figures }: { figures: Figures }) {
         <dd className="hint">
           {change === null
             ? t("kf_noPrevious")
-            : t("kf_change", { percent: Math.round(change * 100), previous: figures.previousReports })}
+            : t("kf_change", { change: formatChange(change), previous: figures.previousReports })}
         </dd>
       </div>
       <div>

@@ -73,13 +73,13 @@ export function FieldApp(props: {
       const entries = await listQueue();
       if (entries.every((e) => e.state === "conflict" || e.state === "rejected") || !navigator.onLine) return;
       setSyncing(true);
+      const filed: string[] = [];
       const result = await flushQueue({
         entries,
         send: (entry) => sendEntry(entry),
         onSent: async (entry, outcome) => {
           await removeEntry(entry.key);
-          if (outcome.kind === "sent" && outcome.trackingCode)
-            setNotice(t("field.filed", { code: outcome.trackingCode }));
+          if (outcome.kind === "sent" && outcome.trackingCode) filed.push(outcome.trackingCode);
           await readQueue();
         },
         onHeld: async (entry) => {
@@ -88,6 +88,13 @@ export function FieldApp(props: {
         },
       });
       setSyncing(false);
+      // Replaces "…will be sent when the connection returns": the crew sees that it went out.
+      if (result.sent > 0)
+        setNotice(
+          [t("field.sent", { count: result.sent }), ...filed.map((code) => t("field.filed", { code }))].join(
+            " ",
+          ),
+        );
       if (result.stopped === "signin") setNotice(t("field.signInAgain"));
       if (result.sent > 0) await refresh();
     })();
@@ -210,12 +217,12 @@ export function FieldApp(props: {
       >
         {connection === "offline" ? t("field.offline") : syncing ? t("field.sending") : t("field.online")}
         {fromPhone && bundle
-          ? ` ${t("field.savedAt", { time: format.dateTime(new Date(bundle.savedAt), { timeStyle: "short", dateStyle: "short" }) })}`
+          ? ` ${t("field.savedAt", { time: format.dateTime(new Date(bundle.savedAt), "shortWithTime") })}`
           : ""}
         {waiting.length > 0 ? ` ${t("field.waiting", { count: waiting.length })}` : ""}
       </div>
       {notice ? (
-        <p className="hint" role="status">
+        <p className="hint" role="status" data-testid="field-notice">
           {notice}
         </p>
       ) : null}
@@ -349,9 +356,7 @@ export function FieldApp(props: {
                     ]
                       .filter(Boolean)
                       .join(" · ")}
-                    {item.dueAt
-                      ? ` · ${format.dateTime(new Date(item.dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" })}`
-                      : ""}
+                    {item.dueAt ? ` · ${format.dateTime(new Date(item.dueAt), "short")}` : ""}
                   </span>
                   <div className="row">
                     <button
@@ -390,6 +395,7 @@ function registerWorker(): void {
             u.startsWith(`${location.origin}/_next/static/`) || u.startsWith(`${location.origin}/vendor/`),
         );
       registration.active?.postMessage({ type: "keep", urls: loaded });
+      registration.active?.postMessage({ type: "keepPage", lang: document.documentElement.lang });
     })
     .catch(() => undefined);
 }

@@ -82,6 +82,14 @@ export function FieldMap(props: {
       });
       draw(map, latest.current.items, latest.current.position);
       latest.current.onTileTemplates(tileTemplates(map));
+      // For tests and support: the map drew (offline too, from the service worker's cache), and how many of the crew's reports.
+      map.once("idle", () => {
+        container.current?.setAttribute("data-ready", "true");
+        container.current?.setAttribute(
+          "data-drawn",
+          String(map.queryRenderedFeatures({ layers: ["mine"] }).length),
+        );
+      });
     },
   });
 

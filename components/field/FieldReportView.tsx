@@ -29,8 +29,7 @@ export function FieldReportView({
   // After a waiting change the steps open are those from the status it leads to.
   const to = report.transitions.includes(chosen as never) ? chosen : (report.transitions[0] ?? "");
   const [done, setDone] = useState<string | null>(null);
-  const date = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) => format.dateTime(new Date(iso), "shortWithTime");
 
   useEffect(() => heading.current?.focus(), [report.id]);
 

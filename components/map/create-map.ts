@@ -21,7 +21,7 @@ export async function createBaseMap(input: {
 }): Promise<{ map: MapLibreMap; fallback: boolean; maplibregl: typeof import("maplibre-gl") }> {
   const maplibregl = await import("maplibre-gl");
   // Bundling breaks MapLibre's own worker URL; the app serves the worker file itself.
-  maplibregl.setWorkerUrl("/vendor/maplibre-gl-worker.mjs");
+  maplibregl.setWorkerUrl(await mapWorkerUrl());
   const base = await loadBaseStyle(input.styleUrl, input.styleTimeoutMs);
   const map = new maplibregl.Map({
     container: input.container,
@@ -67,4 +67,19 @@ export async function addAreaOverlay(map: MapLibreMap, municipalityCode: string)
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const source = map.getSource("areas") as import("maplibre-gl").GeoJSONSource | undefined;
   source?.setData(await response.json());
+}
+
+/**
+ * Where MapLibre's worker is loaded from. A page under a service worker (the field app) loads it
+ * from inside that worker's scope: a dedicated worker is only controlled by a service worker whose
+ * scope holds its own URL, and an uncontrolled one fails to load offline ("Worker failed to load")
+ * and fetches its tiles past the cache. next.config.mjs serves the file at both addresses.
+ */
+async function mapWorkerUrl(): Promise<string> {
+  const fallback = "/vendor/maplibre-gl-worker.mjs";
+  if (typeof navigator === "undefined" || !navigator.serviceWorker?.controller) return fallback;
+  const registration = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+  if (!registration) return fallback;
+  const scope = registration.scope.endsWith("/") ? registration.scope : `${registration.scope}/`;
+  return new URL("maplibre-gl-worker.mjs", scope).pathname;
 }

@@ -17,8 +17,7 @@ export type ConflictItem = {
 export function ConflictList({ conflicts }: { conflicts: ConflictItem[] }) {
   const t = useTranslations();
   const format = useFormatter();
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "medium");
   if (conflicts.length === 0) {
     return (
       <p className="banner success" role="status" data-testid="permit-conflicts">

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Attaches a document (PDF, JPEG, PNG) to a permit. */
 export function PermitDocumentUpload({ permitId, version }: { permitId: number; version: number }) {
@@ -20,14 +21,9 @@ export function PermitDocumentUpload({ permitId, version }: { permitId: number; 
     form.set("expectedVersion", String(version));
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/staff/permits/${permitId}/documents`, { method: "POST", body: form });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) setError(body?.error?.message ?? t("networkError"));
-      else router.refresh();
-    } catch {
-      setError(t("networkError"));
-    }
+    const res = await apiFetch(`/api/staff/permits/${permitId}/documents`, { method: "POST", body: form });
+    if (!res.ok) setError(res.message ?? t("networkError"));
+    else router.refresh();
     setBusy(false);
   };
   return (

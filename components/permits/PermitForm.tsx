@@ -148,10 +148,7 @@ export function PermitForm({
         <p>
           {t("received", {
             reference: receipt.reference,
-            due: format.dateTime(new Date(receipt.decisionDueAt), {
-              dateStyle: "long",
-              timeZone: "Europe/Belgrade",
-            }),
+            due: format.dateTime(new Date(receipt.decisionDueAt), "long"),
           })}
         </p>
         <p>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 type Status = "applied" | "under_review" | "granted" | "refused" | "active" | "completed" | "revoked";
 
@@ -26,20 +27,14 @@ export function PermitStatusActions({
   const act = async (to: Status) => {
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/staff/permits/${permitId}/status`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ expectedVersion: version, to, reason: reason.trim() || undefined }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) setError(body?.error?.message ?? t("permits.networkError"));
-      else {
-        setReason("");
-        router.refresh();
-      }
-    } catch {
-      setError(t("permits.networkError"));
+    const res = await apiFetch(`/api/staff/permits/${permitId}/status`, {
+      method: "POST",
+      json: { expectedVersion: version, to, reason: reason.trim() || undefined },
+    });
+    if (!res.ok) setError(res.message ?? t("permits.networkError"));
+    else {
+      setReason("");
+      router.refresh();
     }
     setBusy(false);
   };

@@ -50,8 +50,7 @@ export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "medium");
   return (
     <div className="planned-works">
       <fieldset className="inline-choices">

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { BULK_FORM_ID } from "./bulk-form-id";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /**
  * Assign many reports at once. The table's row checkboxes belong to this form through their
@@ -21,15 +22,13 @@ export function BulkAssign({ organisations }: { organisations: Array<{ id: numbe
       return { id: id!, expectedVersion: version! };
     });
     if (items.length === 0) return setMessage(t("none"));
-    const res = await fetch("/api/staff/reports/bulk", {
+    const res = await apiFetch<{ results: Array<{ ok: boolean }> }>("/api/staff/reports/bulk", {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ items, organisationId: Number(form.get("organisationId")) }),
-    }).catch(() => null);
-    const body = await res?.json().catch(() => null);
-    if (!res?.ok) return setMessage(body?.error?.message ?? "—");
-    const ok = body.results.filter((r: { ok: boolean }) => r.ok).length;
-    setMessage(t("done", { ok, failed: body.results.length - ok }));
+      json: { items, organisationId: Number(form.get("organisationId")) },
+    });
+    if (!res.ok) return setMessage(res.message ?? "—");
+    const ok = res.data.results.filter((r) => r.ok).length;
+    setMessage(t("done", { ok, failed: res.data.results.length - ok }));
     router.refresh();
   };
   return (

@@ -11,6 +11,8 @@ import { LocationPicker, type Position } from "@/components/map/LocationPicker";
 import { PlaceSearch } from "@/components/forms/PlaceSearch";
 import { pointQuery, useFetched } from "@/components/forms/use-fetched";
 import { CategoryOptions } from "@/components/forms/CategoryOptions";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { withoutFinalStop } from "@/lib/i18n/formats";
 
 type Props = {
   municipalityCode: string;
@@ -45,10 +47,34 @@ export function IntakeConsole({
   const [description, setDescription] = useState("");
   const [filed, setFiled] = useState<{ id: number; code: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A new form (new map, empty place search) for each caller.
+  const [formKey, setFormKey] = useState(0);
   const submissionKey = useRef("");
+  const confirmation = useRef<HTMLDivElement>(null);
+  const lookupInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     submissionKey.current = crypto.randomUUID();
   }, []);
+  // The number to read out is the first thing the agent sees after filing, wherever they had scrolled.
+  useEffect(() => {
+    if (!filed || !confirmation.current) return;
+    confirmation.current.scrollIntoView({ block: "center" });
+    confirmation.current.focus();
+  }, [filed]);
+
+  /** Empties everything about the last caller; the next filing gets its own submission key. */
+  const clearForNextCaller = () => {
+    setLookup("");
+    setHistory(null);
+    setContact({ name: "", email: "", phone: "" });
+    setChannel("phone");
+    setPosition(null);
+    setServiceCode("");
+    setDescription("");
+    setError(null);
+    setFormKey((k) => k + 1);
+    submissionKey.current = crypto.randomUUID();
+  };
 
   // Where it would go, and what is already reported nearby, as soon as place and category are known.
   const query = pointQuery(serviceCode || null, position);
@@ -76,10 +102,9 @@ export function IntakeConsole({
     setError(null);
     if (!position) return setError(t("report.missingLocation"));
     if (!serviceCode) return setError(t("report.missingCategory"));
-    const res = await fetch("/api/staff/intake", {
+    const res = await apiFetch<{ id: number; trackingCode: string }>("/api/staff/intake", {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+      json: {
         serviceCode,
         position,
         description,
@@ -94,15 +119,16 @@ export function IntakeConsole({
               }
             : undefined,
         submissionKey: submissionKey.current,
-      }),
-    }).catch(() => null);
-    const body = await res?.json().catch(() => null);
-    if (!res?.ok) return setError(body?.error?.message ?? t("report.networkError"));
-    setFiled({ id: body.id, code: body.trackingCode });
+      },
+    });
+    if (!res.ok) return setError(res.message ?? t("report.networkError"));
+    clearForNextCaller();
+    setFiled({ id: res.data.id, code: res.data.trackingCode });
   };
 
-  const due = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const due = (iso: string) => format.dateTime(new Date(iso), "medium");
+  // Serbian dates end in a full stop ("11. 12. 2026."); inside a sentence that ends with one, drop it.
+  const dueInSentence = (iso: string) => withoutFinalStop(due(iso));
 
   return (
     <div className="intake-grid">
@@ -113,6 +139,7 @@ export function IntakeConsole({
             {t("intake.callerLookup")}
           </label>
           <input
+            ref={lookupInput}
             id="caller-lookup"
             placeholder={t("intake.callerLookup")}
             value={lookup}
@@ -147,12 +174,32 @@ export function IntakeConsole({
       <section aria-labelledby="new-title">
         <h2 id="new-title">{t("intake.newRequest")}</h2>
         {filed ? (
-          <p className="banner success" role="status">
-            {t("intake.filed", { code: filed.code })}{" "}
-            <Link href={`/staff/reports/${filed.id}`}>{t("intake.open")}</Link>
-          </p>
+          <div
+            className="banner success intake-filed"
+            role="status"
+            tabIndex={-1}
+            ref={confirmation}
+            data-testid="intake-filed"
+          >
+            <p>
+              {t("intake.filed")} <strong className="tracking-code">{filed.code}</strong>
+            </p>
+            <p className="row">
+              <Link href={`/staff/reports/${filed.id}`}>{t("intake.open")}</Link>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setFiled(null);
+                  lookupInput.current?.focus();
+                }}
+              >
+                {t("intake.nextCaller")}
+              </button>
+            </p>
+          </div>
         ) : null}
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate key={formKey}>
           <label htmlFor="channel">{t("intake.channel")}</label>
           <select id="channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
             {(["phone", "counter", "email"] as const).map((c) => (
@@ -181,7 +228,7 @@ export function IntakeConsole({
                 ? t("intake.routing", {
                     organisation: routing.organisation,
                     days: routing.slaWorkingDays,
-                    due: due(routing.dueAt),
+                    due: dueInSentence(routing.dueAt),
                   })
                 : t("intake.routingTriage", { due: due(routing.dueAt) })}
             </p>

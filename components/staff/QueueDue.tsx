@@ -12,7 +12,7 @@ export async function QueueDue({
   const format = await getFormatter();
   return (
     <>
-      {dueAt ? format.dateTime(new Date(dueAt), { dateStyle: "short", timeZone: "Europe/Belgrade" }) : "—"}{" "}
+      {dueAt ? format.dateTime(new Date(dueAt), "short") : "—"}{" "}
       <span className="hint">
         {workingDaysLeft === null
           ? t("paused")

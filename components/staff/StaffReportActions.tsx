@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { StaffReport } from "@/lib/reports/get-staff-report";
+import { PublicTextField } from "./PublicTextField";
 import { sendReportAction } from "./send-report-action";
 
 type Result = { kind: "saved" } | { kind: "conflict" } | { kind: "error"; message: string } | null;
@@ -90,12 +91,12 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
                 <input id="rejectionTarget" name="rejectionTarget" maxLength={200} />
               </>
             ) : null}
-            <label htmlFor="publicText">{t("staff.publicText")}</label>
-            <textarea
+            <PublicTextField
               id="publicText"
               name="publicText"
-              rows={2}
-              maxLength={2000}
+              label={t("staff.publicText")}
+              reportId={report.id}
+              toStatus={to}
               required={to === "resolved"}
             />
             <label htmlFor="internalNote">{t("staff.internalNote")}</label>

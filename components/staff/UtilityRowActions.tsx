@@ -4,6 +4,8 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { canTransition, type ReportStatus } from "@/lib/workflow/states";
+import { PublicTextField } from "./PublicTextField";
+import { announceQueueChange } from "./QueueNotice";
 import { sendReportAction } from "./send-report-action";
 
 type Item = { id: number; code: string; version: number; status: ReportStatus };
@@ -28,8 +30,10 @@ export function UtilityRowActions({
     setResult(null);
     const outcome = await sendReportAction({ reportId: item.id, version: item.version, action, photos });
     setBusy(false);
-    if (outcome.kind === "saved") setResult({ kind: "saved" });
-    else
+    if (outcome.kind === "saved") {
+      setResult({ kind: "saved" });
+      announceQueueChange(doneText(action));
+    } else
       setResult({
         kind: "error",
         message:
@@ -37,6 +41,14 @@ export function UtilityRowActions({
       });
     router.refresh();
   };
+  const doneText = (action: Record<string, unknown>) =>
+    action.type === "assign"
+      ? t("utility.doneSentBack", { code: item.code })
+      : action.to === "resolved"
+        ? t("utility.doneResolved", { code: item.code })
+        : action.to === "action_scheduled"
+          ? t("utility.doneScheduled", { code: item.code })
+          : t("utility.doneAccepted", { code: item.code });
   const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim() || undefined;
 
   return (
@@ -74,8 +86,13 @@ export function UtilityRowActions({
         >
           <label htmlFor={`${id}-date`}>{t("utility.scheduleFor")}</label>
           <input id={`${id}-date`} name="date" type="date" required />
-          <label htmlFor={`${id}-schedule-note`}>{t("staff.publicText")}</label>
-          <input id={`${id}-schedule-note`} name="note" maxLength={2000} />
+          <PublicTextField
+            id={`${id}-schedule-note`}
+            name="note"
+            label={t("staff.publicText")}
+            reportId={item.id}
+            toStatus="action_scheduled"
+          />
           <button type="submit" disabled={busy}>
             {t("utility.schedule")}
           </button>
@@ -90,8 +107,14 @@ export function UtilityRowActions({
             void send({ type: "transition", to: "resolved", publicText: text(form, "resolution") }, photos);
           }}
         >
-          <label htmlFor={`${id}-resolution`}>{t("utility.resolution")}</label>
-          <textarea id={`${id}-resolution`} name="resolution" rows={2} maxLength={2000} required />
+          <PublicTextField
+            id={`${id}-resolution`}
+            name="resolution"
+            label={t("utility.resolution")}
+            reportId={item.id}
+            toStatus="resolved"
+            required
+          />
           <label htmlFor={`${id}-photos`}>{t("staff.workPhotos")}</label>
           <input id={`${id}-photos`} name="photos" type="file" accept="image/*" multiple />
           <button type="submit" disabled={busy}>

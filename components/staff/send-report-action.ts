@@ -1,3 +1,5 @@
+import { apiFetch } from "@/lib/client/api-fetch";
+
 /** How a report action came back: saved, refused because someone changed the report first, or refused with a message. */
 export type ActionOutcome =
   { kind: "saved" } | { kind: "conflict"; message?: string } | { kind: "error"; message?: string };
@@ -20,9 +22,8 @@ export async function sendReportAction(input: {
     input.photos.forEach((p) => form.append("photos", p));
     init = { method: "POST", body: form };
   }
-  const res = await fetch(`/api/staff/reports/${input.reportId}/actions`, init).catch(() => null);
-  const body = await res?.json().catch(() => null);
-  if (res?.ok) return { kind: "saved" };
-  if (res?.status === 409 && body?.error?.details?.currentVersion) return { kind: "conflict" };
-  return { kind: "error", message: body?.error?.message };
+  const res = await apiFetch(`/api/staff/reports/${input.reportId}/actions`, init);
+  if (res.ok) return { kind: "saved" };
+  if (res.status === 409 && res.details?.currentVersion) return { kind: "conflict" };
+  return { kind: "error", message: res.message ?? undefined };
 }

@@ -71,6 +71,10 @@ export const reportImports = pgTable(
     // Rows that could not be imported: row number, the reason (message key and values) and the row as read.
     errors: jsonb("errors").$type<Array<Record<string, unknown>>>().notNull().default([]),
     lastError: text("last_error"),
+    // While running, the runner renews the lease after every batch; a running job whose lease has
+    // run out lost its process and is resumed (or failed after MAX_IMPORT_RESUMES) by the worker.
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    resumeCount: integer("resume_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

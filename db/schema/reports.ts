@@ -17,6 +17,7 @@ import {
 import { serviceCategories } from "./categories";
 import { point3857Column, pointColumn, shapeColumn } from "./columns";
 import { reportChannel, reportEventKind, reportPriority, reportStatus } from "./enums";
+import { reportImports } from "./onboarding";
 import { organisations } from "./organisations";
 import { districts, municipalities } from "./places";
 import { users } from "./users";
@@ -76,7 +77,7 @@ export const reports = pgTable(
     // Historical reports brought in from a CSV file: the other system's id (re-importing skips it)
     // and the import job that brought it.
     externalRef: text("external_ref"),
-    importId: integer("import_id"),
+    importId: integer("import_id").references(() => reportImports.id, { onDelete: "set null" }),
     duplicateOfId: integer("duplicate_of_id").references((): AnyPgColumn => reports.id),
     supportersCount: integer("supporters_count").notNull().default(0),
     isPublic: boolean("is_public").notNull().default(true),
@@ -105,6 +106,9 @@ export const reports = pgTable(
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),
     index("reports_assigned_organisation_idx").on(t.assignedOrganisationId, t.status),
     index("reports_created_at_idx").on(t.createdAt),
+    index("reports_import_idx")
+      .on(t.importId)
+      .where(sql`import_id is not null`),
     // The target of the report-side tables' (municipality_id, report_id) keys: a child row always
     // sits in its report's municipality, the shape Citus needs to keep a report and its rows together.
     unique("reports_municipality_id_id_key").on(t.municipalityId, t.id),
@@ -174,6 +178,8 @@ export const reportEvents = pgTable(
     publicText: text("public_text"),
     // Staff only.
     internalNote: text("internal_note"),
+    // A note the system wrote (escalation…): a message key under staff.systemNote, shown in the reader's language.
+    noteKey: text("note_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -96,9 +96,12 @@ async function hexagonLayer(input: LayerInput): Promise<MapLayer> {
           group by h.i, h.j
         ),
         extent as (select ST_SetSRID(ST_Extent(g)::geometry, 3857) as g from points)
-        select c.n as reports, ST_AsGeoJSON(ST_Transform(h.geom, 4326), 6) as geom
+        -- Clipped to the municipality: a hexagon on the boundary shows only its part inside.
+        select c.n as reports,
+               ST_AsGeoJSON(ST_CollectionExtract(ST_Intersection(ST_Transform(h.geom, 4326), m.boundary), 3), 6) as geom
         from extent e cross join lateral ST_HexagonGrid(${size}::float8, e.g) h
         join cells c on c.i = h.i and c.j = h.j
+        cross join (select boundary from municipalities where id = ${input.municipalityId}) m
         where e.g is not null`,
   );
   return {

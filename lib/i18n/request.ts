@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, localeCookie, negotiateLocale, type Locale } from "./config";
+import { formats, timeZone } from "./formats";
 import { loadMessages } from "./messages";
 
 /**
@@ -18,5 +19,5 @@ export async function resolveRequestLocale(): Promise<Locale> {
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = isLocale(requested) ? requested : await resolveRequestLocale();
-  return { locale, messages: await loadMessages(locale), timeZone: "Europe/Belgrade" };
+  return { locale, messages: await loadMessages(locale), timeZone, formats };
 });

@@ -106,8 +106,39 @@ export function toCyrillic(text: string): string {
 }
 
 /**
+ * Technical tokens that a Cyrillic reader still types and sees in Latin: web and e-mail addresses,
+ * EPSG codes, file extensions (".zip" after a space or bracket), file formats and standards, and
+ * codes that mix capitals and digits ("7KQ4-M2XP", "Open311"). Serbian acronyms (JKP, RGZ, GIS, MB)
+ * are not listed: they have Cyrillic forms.
+ */
+const technicalToken = new RegExp(
+  [
+    String.raw`[a-z][a-z0-9+.-]*:\/\/[^\s)]+`,
+    String.raw`www\.[^\s)]+`,
+    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+    String.raw`EPSG:\d+(?:\/\d+)?`,
+    String.raw`(?<=^|[\s(])\.[a-z][a-z0-9]{1,6}\b`,
+    String.raw`\b(?:GeoJSON|GeoPackage|Shapefile|TileJSON|JSON|CSV|KML|GPX|XLSX|PDF|PNG|JPEG|HEIC|WebP|SVG|UTF-8|MVT|API|ISO|UUID|UTC|CC BY|Creative Commons|OGC|WMS|WFS|PostGIS|OpenStreetMap)\b`,
+    String.raw`\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]+\b`,
+  ].join("|"),
+  "g",
+);
+
+/** Latin → Cyrillic of catalogue text, leaving technical tokens (see `technicalToken`) in Latin. */
+export function textToCyrillic(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(technicalToken)) {
+    out += toCyrillic(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + toCyrillic(text.slice(last));
+}
+
+/**
  * Latin → Cyrillic of an ICU message: argument names, plural/select keywords and rich-text tag
- * names stay as they are; the text inside plural and select branches is transliterated.
+ * names stay as they are; the text inside plural and select branches is transliterated, technical
+ * tokens kept in Latin.
  */
 export function messageToCyrillic(message: string): string {
   let out = "";
@@ -125,7 +156,7 @@ export function messageToCyrillic(message: string): string {
     } else {
       let j = i;
       while (j < message.length && message[j] !== "<" && message[j] !== "{") j++;
-      out += toCyrillic(message.slice(i, j));
+      out += textToCyrillic(message.slice(i, j));
       i = j;
     }
   }

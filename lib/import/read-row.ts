@@ -1,3 +1,4 @@
+import { fromBelgradeWallTime } from "../time/belgrade";
 import type { ReportStatus } from "./statuses";
 import { parseStatus } from "./statuses";
 import type { ColumnMapping } from "./import-schema";
@@ -33,14 +34,21 @@ export function parseDate(value: string): Date | null {
       Number(mm ?? 0) > 59
     )
       return null;
-    // Europe/Belgrade winter time; a historical report's hour is approximate anyway.
-    return new Date(
-      `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}T${(hh ?? "12").padStart(2, "0")}:${mm ?? "00"}:00+01:00`,
-    );
+    return fromBelgradeWallTime({
+      year: Number(y),
+      month: Number(m),
+      day: Number(d),
+      hour: Number(hh ?? 12),
+      minute: Number(mm ?? 0),
+    });
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    const date = new Date(`${v}T12:00:00+01:00`);
-    return Number.isNaN(date.getTime()) ? null : date;
+  const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (isoDay) {
+    const [, y, m, d] = isoDay.map(Number) as [number, number, number, number];
+    const check = new Date(Date.UTC(y, m - 1, d));
+    if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+    // Noon Belgrade time: the day stays the same whatever the season.
+    return fromBelgradeWallTime({ year: y, month: m, day: d, hour: 12 });
   }
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(v)) {
     const date = new Date(v.replace(" ", "T"));

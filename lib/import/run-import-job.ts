@@ -25,6 +25,9 @@ export type ImportProgress = {
   lastError: string | null;
 };
 
+/** How long a running job may go without finishing a batch before it counts as abandoned. */
+export const IMPORT_LEASE_SECONDS = 120;
+
 const closedStatuses = new Set(["resolved", "closed", "rejected", "duplicate"]);
 
 /**
@@ -62,10 +65,15 @@ export async function runImportJob(input: {
     sql`select id from organisations where municipality_id = ${job.municipalityId} and kind = 'contact_centre' and active order by code limit 1`,
   );
   if (!contactCentre) throw new AppError({ code: "unprocessable", messageKey: "importNoContactCentre" });
-  await db
-    .update(t.reportImports)
-    .set({ status: "running", lastError: null, updatedAt: now })
-    .where(sql`${t.reportImports.id} = ${job.id}`);
+  // Claim the job: a job another process is running (its lease still valid) is left to it.
+  const claimed = await queryOne<{ id: number }>(
+    db,
+    sql`update report_imports set status = 'running', last_error = null, updated_at = ${now.toISOString()}::timestamptz,
+               lease_expires_at = now() + make_interval(secs => ${IMPORT_LEASE_SECONDS})
+        where id = ${job.id} and not (status = 'running' and lease_expires_at > now())
+        returning id`,
+  );
+  if (!claimed) return progressOf(job);
 
   try {
     for (;;) {
@@ -137,6 +145,8 @@ export async function runImportJob(input: {
             importId: job.id,
             createdAt,
             updatedAt: createdAt,
+            // The CSV carries no resolution date: a resolved or closed report counts as resolved when filed.
+            resolvedAt: r.status === "resolved" || r.status === "closed" ? createdAt : null,
             closedAt: closedStatuses.has(r.status) && r.status !== "resolved" ? createdAt : null,
           });
         }
@@ -173,14 +183,15 @@ export async function runImportJob(input: {
         await tx.execute(sql`update report_imports set next_row = ${start + slice.length},
                                imported_count = imported_count + ${imported}, skipped_count = skipped_count + ${skipped},
                                failed_count = failed_count + ${errors.length},
-                               errors = errors || ${JSON.stringify(errors)}::jsonb, updated_at = ${now.toISOString()}::timestamptz
+                               errors = errors || ${JSON.stringify(errors)}::jsonb, updated_at = ${now.toISOString()}::timestamptz,
+                               lease_expires_at = now() + make_interval(secs => ${IMPORT_LEASE_SECONDS})
                              where id = ${job.id}`);
         return start + slice.length >= locked.total_rows;
       });
       if (done) break;
     }
     await db.execute(
-      sql`update report_imports set status = 'completed', finished_at = ${new Date().toISOString()}::timestamptz, updated_at = now() where id = ${job.id} and next_row >= total_rows`,
+      sql`update report_imports set status = 'completed', finished_at = ${new Date().toISOString()}::timestamptz, updated_at = now(), lease_expires_at = null where id = ${job.id} and next_row >= total_rows`,
     );
   } catch (err) {
     // The batch in flight was rolled back whole; the job can be resumed from its cursor.
@@ -189,7 +200,12 @@ export async function runImportJob(input: {
     const message = cause instanceof Error ? cause.message : String(cause);
     await db
       .update(t.reportImports)
-      .set({ status: "failed", lastError: message.slice(0, 500), updatedAt: new Date() })
+      .set({
+        status: "failed",
+        lastError: message.slice(0, 500),
+        updatedAt: new Date(),
+        leaseExpiresAt: null,
+      })
       .where(sql`${t.reportImports.id} = ${job.id}`);
     throw err;
   }

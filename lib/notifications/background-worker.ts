@@ -4,6 +4,9 @@ import { hostname } from "node:os";
 import type { Database } from "../../db/client";
 import { getEnv } from "../env";
 import { pruneRateLimits } from "../abuse/rate-limit";
+import { defaultLocale } from "../i18n/config";
+import { recoverStaleImports } from "../import/recover-stale-imports";
+import { startImportJob } from "../import/start-import-job";
 import { ensureOpenData } from "../open-data/datasets";
 import { open311Transport } from "../open311/client/open311-transport";
 import { pollOpen311Forwards } from "../open311/client/poll-forwards";
@@ -58,6 +61,10 @@ export function startBackgroundWork(input: {
       await escalateOverdueReports({ db: input.db });
       await pruneRateLimits({ db: input.db });
       await ensureOpenData(input.db);
+      await recoverStaleImports({
+        db: input.db,
+        resume: (jobId) => startImportJob({ db: input.db, jobId, locale: defaultLocale }),
+      });
     }
     if (!stopped && Date.now() - lastOpen311Poll >= open311PollEvery) {
       lastOpen311Poll = Date.now();

@@ -1,6 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import { isLocale, defaultLocale, type Locale } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
+import { BELGRADE_TIME_ZONE } from "../time/belgrade";
 
 export type Template =
   | "report_received"
@@ -49,7 +50,7 @@ export function formatDate(date: Date | null, locale: string): string {
   if (!date) return "—";
   const tag = locale === "en" ? "en-GB" : locale === "sr-Cyrl" ? "sr-Cyrl-RS" : "sr-Latn-RS";
   // Serbian dates end in a full stop ("24. novembar 2026."); the sentence around them brings its own.
-  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Belgrade" })
+  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: BELGRADE_TIME_ZONE })
     .format(date)
     .replace(/\.$/, "");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { MultiPolygon } from "geojson";
+import type { MultiPolygon, Polygon } from "geojson";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { kindsConflictingWith, type PermitKind } from "./conflict-matrix";
@@ -14,6 +14,9 @@ export type PermitConflict = {
   validFrom: string;
   validTo: string;
   overlapSquareMetres: number;
+  /** With `withSites` (the staff permit page draws them): the other site and the area in common. */
+  site?: MultiPolygon;
+  overlap?: MultiPolygon | Polygon;
 };
 
 /**
@@ -29,10 +32,16 @@ export function permitConflictsSql(input: {
   validFrom: string;
   validTo: string;
   excludePermitId?: number | null;
+  withSites?: boolean;
 }): SQL {
   const kinds = kindsConflictingWith(input.kind);
   return sql`select p.id, p.reference, p.kind, p.status, p.valid_from::text as valid_from, p.valid_to::text as valid_to,
                     round(ST_Area(ST_Intersection(p.site, c.g)::geography))::float8 as overlap_square_metres
+                    ${
+                      input.withSites
+                        ? sql`, ST_AsGeoJSON(p.site, 7) as site, ST_AsGeoJSON(ST_CollectionExtract(ST_Intersection(p.site, c.g), 3), 7) as overlap`
+                        : sql``
+                    }
              from permits p,
                   (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(input.site)}), 4326) as g) c
              where p.municipality_id = ${input.municipalityId}
@@ -62,6 +71,8 @@ export async function findPermitConflicts(
     valid_from: string;
     valid_to: string;
     overlap_square_metres: number;
+    site?: string;
+    overlap?: string;
   }>(input.db, permitConflictsSql(input));
   return rows.map((r) => ({
     id: r.id,
@@ -71,5 +82,7 @@ export async function findPermitConflicts(
     validFrom: r.valid_from,
     validTo: r.valid_to,
     overlapSquareMetres: Number(r.overlap_square_metres),
+    ...(r.site ? { site: JSON.parse(r.site) as MultiPolygon } : {}),
+    ...(r.overlap ? { overlap: JSON.parse(r.overlap) as MultiPolygon | Polygon } : {}),
   }));
 }

@@ -5,7 +5,8 @@ import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { localDate } from "../calendar/working-days";
 import { AppError } from "../errors";
-import { validateGeometry } from "../geo/validate-geometry";
+import { checkValidInDatabase } from "../geo/check-valid-in-database";
+import { MAX_VERTICES, validateGeometry } from "../geo/validate-geometry";
 import { REPORT_LINK_RADIUS_METRES } from "./conflict-matrix";
 import {
   publicPermitColumns,
@@ -34,9 +35,11 @@ export async function findPlannedWorks(input: {
       throw new AppError({ code: "unprocessable", messageKey: "geometry_coordinates_out_of_range" });
     geometry = { type: "Point", coordinates: c as [number, number] };
   } else {
-    const checked = validateGeometry(where, ["Polygon"] as const);
+    // A public query: crossings are checked by PostGIS, not by the JS pairwise check (seconds at the cap).
+    const checked = validateGeometry(where, ["Polygon"] as const, MAX_VERTICES, { checkCrossings: false });
     if (!checked.valid)
       throw new AppError({ code: "unprocessable", messageKey: `geometry_${checked.reason}` });
+    await checkValidInDatabase({ db: input.db, area: checked.geometry });
     geometry = checked.geometry;
   }
   const today = localDate(input.today ?? new Date());

@@ -131,6 +131,7 @@ export async function getStaffPermit(input: {
           validFrom: row.valid_from,
           validTo: row.valid_to,
           excludePermitId: row.id,
+          withSites: true,
         }),
   ]);
   const iso = (v: string | Date) => new Date(v).toISOString();

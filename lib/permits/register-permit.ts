@@ -79,7 +79,8 @@ export async function registerPermit(input: {
       sql`select max(split_part(split_part(reference, '/', 1), '-', 2)::int) as n from permits
           where municipality_id = ${municipalityId} and reference like ${`${cls}-%/${year}-IV`}`,
     );
-    const reference = `${cls}-${(last?.n ?? 0) + 1}/${year}-IV`;
+    // Zero-padded to three digits, as the register has always written them ("344-029/2026-IV").
+    const reference = `${cls}-${String((last?.n ?? 0) + 1).padStart(3, "0")}/${year}-IV`;
     const issuer = await queryOne<{ id: number }>(
       tx,
       sql`select id from organisations where municipality_id = ${municipalityId} and kind = 'department'

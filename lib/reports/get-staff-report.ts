@@ -31,6 +31,8 @@ export type StaffTimelineEntry = {
   internalNote: string | null;
   /** An internal note exists but belongs to another organisation's work. */
   noteHidden: boolean;
+  /** A note the system wrote: a key under `staff.systemNote`, shown in the reader's language. */
+  systemNote: string | null;
 };
 
 export type StaffReport = {
@@ -160,11 +162,12 @@ export async function getStaffReport(input: {
     to_org: LocalizedText | null;
     public_text: string | null;
     internal_note: string | null;
+    note_key: string | null;
   }>(
     db,
     sql`select e.id, e.kind, e.created_at, u.name as actor, e.actor_organisation_id as actor_org_id, ao.name as actor_org,
                e.from_status, e.to_status, e.from_organisation_id as from_org_id, e.to_organisation_id as to_org_id,
-               t.name as to_org, e.public_text, e.internal_note
+               t.name as to_org, e.public_text, e.internal_note, e.note_key
         from report_events e
         left join users u on u.id = e.actor_user_id
         left join organisations ao on ao.id = e.actor_organisation_id
@@ -247,7 +250,10 @@ export async function getStaffReport(input: {
     contact: contactRow && contactAllowed ? contactRow : null,
     contactHidden: Boolean(contactRow) && !contactAllowed,
     timeline: events.map((e) => {
-      const noteVisible = e.internal_note !== null && canSeeInternalNote(user, facts, e.actor_org_id);
+      // Escalations written before system notes had keys carry this English text (the table is append-only).
+      const legacy = e.kind === "escalated" && e.internal_note === "Service standard exceeded";
+      const internalNote = legacy ? null : e.internal_note;
+      const noteVisible = internalNote !== null && canSeeInternalNote(user, facts, e.actor_org_id);
       return {
         id: e.id,
         at: new Date(e.created_at).toISOString(),
@@ -258,8 +264,9 @@ export async function getStaffReport(input: {
         toStatus: e.to_status,
         toOrganisation: e.to_org ? localized(e.to_org, locale) : null,
         publicText: e.public_text,
-        internalNote: noteVisible ? e.internal_note : null,
-        noteHidden: e.internal_note !== null && !noteVisible,
+        internalNote: noteVisible ? internalNote : null,
+        noteHidden: internalNote !== null && !noteVisible,
+        systemNote: e.note_key ?? (legacy ? "serviceStandardExceeded" : null),
       };
     }),
     nearbyOpen: nearby?.n ?? 0,

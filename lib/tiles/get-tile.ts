@@ -6,6 +6,7 @@ import { getCapabilities } from "../../db/capabilities";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { PublicFilters } from "../reports/public-filters";
+import { startOfBelgradeDay } from "../time/belgrade";
 import { encodeTile } from "./encode-tile";
 import { getLayerVersion } from "./layer-versions";
 import { clusterCells, isValidTile, MAX_CLUSTER_ZOOM } from "./tile-grid";
@@ -41,8 +42,7 @@ export function clearTileCache(): void {
 
 /** The start of today in Belgrade: age buckets and periods count from it, so a tile is stable all day. */
 export function startOfToday(now: Date): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(now);
-  return `${day}T00:00:00+01:00`;
+  return startOfBelgradeDay(now).toISOString();
 }
 
 /**

@@ -86,6 +86,9 @@ export async function createTrainingMunicipality(input: {
                          where c.municipality_id = ${from.id}`);
     await tx.execute(sql`insert into calendar_overrides (municipality_id, date, is_working, reason)
                          select ${id}, date, is_working, reason from calendar_overrides where municipality_id = ${from.id}`);
+    // Local communities: the trainees' maps, filters and analytics show the same districts.
+    await tx.execute(sql`insert into districts (municipality_id, code, name, area, population)
+                         select ${id}, code, name, area, population from districts where municipality_id = ${from.id}`);
 
     // Demo reports: the latest public reports, as they stand, with new numbers and no personal data.
     const sources = await queryRows<{
@@ -147,6 +150,9 @@ export async function createTrainingMunicipality(input: {
           ownerId: t.reports.assignedOrganisationId,
           createdAt: t.reports.createdAt,
         });
+      // The district as filing sets it (lowest code on a shared edge).
+      await tx.execute(sql`update reports r set district_id = (select d.id from districts d where d.municipality_id = ${id} and ST_Covers(d.area, r.location) order by d.code limit 1)
+                           where r.municipality_id = ${id}`);
       await tx.insert(t.reportEvents).values(
         inserted.map((r) => ({
           reportId: r.id,

@@ -49,7 +49,7 @@ export async function escalateOverdueReports(input: {
           fromStatus: report.status,
           toStatus: null,
           toOrganisationId: report.assigned_organisation_id,
-          internalNote: "Service standard exceeded",
+          noteKey: "serviceStandardExceeded",
           createdAt: now,
         })
         .returning({ id: t.reportEvents.id });

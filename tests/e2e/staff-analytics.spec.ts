@@ -21,9 +21,20 @@ test("a planner finds where illegal dumping grew last quarter and downloads the 
 
   await expect(analytics.map()).toBeVisible();
   await expect(analytics.layerStatus()).toContainText("district");
+  // Each map says what its colours mean.
+  const legend = page.getByTestId("map-legend");
+  await expect(legend).toContainText("Reports per district");
+  await expect(legend.getByRole("listitem")).toHaveCount(5);
+  await page.getByRole("checkbox", { name: /per 1,000/i }).check();
+  await expect(legend).toContainText("Reports per 1,000 residents");
+  await page.getByRole("checkbox", { name: /per 1,000/i }).uncheck();
   await analytics.chooseLayer("Hexagons");
   await expect(page).toHaveURL(/layer=hexagons/);
   await expect(analytics.layerStatus()).toContainText(/Hexagons of \d+ m: \d+ cells? with reports/);
+  await expect(legend).toContainText(/Reports per hexagon of \d+ m/);
+  await expect(page.locator(".hotspot-list li").first()).toContainText(/[+−±]\d+ %|New/);
+  await analytics.map().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "docs/images/analytics-legend-after.png" });
 
   // The growing spot by the river shows up as the first hotspot; opening it zooms the map to it.
   const first = analytics.hotspots().first();

@@ -174,3 +174,79 @@ test("a report changed by the desk while the crew was offline shows as a conflic
     .toBe(1);
   await context.close();
 });
+
+test("an inspector lands in the field app in Serbian; offline, a reload keeps the language, Belgrade dates and the map; back online, the change shows as sent", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: { longitude: 21.3705, latitude: 43.9287 },
+    permissions: ["geolocation"],
+    serviceWorkers: "allow",
+  });
+  const page = await context.newPage();
+  const failures: string[] = [];
+  page.on("console", (m) => {
+    if (/Worker failed to load/i.test(m.text())) failures.push(m.text());
+  });
+  page.on("pageerror", (e) => {
+    if (/Worker failed to load/i.test(e.message)) failures.push(e.message);
+  });
+  // Serbian chosen in the address; the workspace opens on the crew's own app.
+  await page.goto("/sr-Latn/signin");
+  await page.getByLabel("E-pošta").fill("inspector@cuprija.example");
+  await page.getByLabel("Lozinka").fill("demo-inspector");
+  await page.getByRole("button", { name: "Prijavi se" }).click();
+  await page.waitForURL(/\/staff\/field$/);
+  const list = page.getByTestId("field-list").getByRole("listitem");
+  await expect(list.first()).toBeVisible();
+  // The first report is above the fold on a 390×844 phone.
+  await expect(list.first()).toBeInViewport();
+  await expect(page.getByTestId("field-map")).toHaveAttribute("data-ready", "true");
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        // Landed by a client-side redirect, the page itself may not be controlled yet; a reload is.
+        if (!(await navigator.serviceWorker.getRegistration("/staff/field"))?.active) return 0;
+        const shell = (await caches.keys()).find((n) => n.startsWith("field-shell-"));
+        if (!shell) return 0;
+        const cache = await caches.open(shell);
+        const pageCopy = await cache.match("/staff/field");
+        const html = pageCopy ? await pageCopy.text() : "";
+        return html.includes('lang="sr-Latn"') && (await cache.match("/staff/field/maplibre-gl-worker.mjs"))
+          ? 1
+          : 0;
+      }),
+    )
+    .toBe(1);
+  const first = await list.first().getAttribute("data-code");
+  await page.screenshot({ path: "docs/images/field-offline-before.png" });
+
+  await context.setOffline(true);
+  await page.reload();
+  const connection = page.getByTestId("field-connection");
+  await expect(connection).toContainText("Nema veze");
+  // Serbian dates in Belgrade time ("2. 12. 2026. 14:21"), not "12/2/26, 1:21 PM".
+  await expect(connection).toContainText(/\d{1,2}\. ?\d{1,2}\. ?\d{2,4}\.? \d{1,2}:\d{2}/);
+  await expect(connection).not.toContainText(/AM|PM/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "sr-Latn");
+  // The map draws from the cache: its worker loads, and the crew's reports are on it.
+  await expect(page.getByTestId("field-map")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  expect(Number(await page.getByTestId("field-map").getAttribute("data-drawn"))).toBeGreaterThan(0);
+  expect(failures).toEqual([]);
+  await page.screenshot({ path: "docs/images/field-offline-after.png" });
+
+  await page.getByRole("button", { name: `Otvori prijavu ${first}` }).click();
+  await page.getByLabel("Interna beleška (samo za zaposlene)").last().fill(`Offline beleška ${Date.now()}`);
+  await page.getByRole("button", { name: "Dodaj", exact: true }).click();
+  await page.getByRole("button", { name: "Nazad na spisak" }).click();
+  await expect(page.getByTestId("field-app")).toHaveAttribute("data-waiting", "1");
+
+  await context.setOffline(false);
+  await expect(page.getByTestId("field-app")).toHaveAttribute("data-waiting", "0", { timeout: 45_000 });
+  await expect(page.getByTestId("field-notice")).toContainText("Poslato: 1 izmena je stigla u kancelariju.");
+  await expect(connection).toContainText("Na vezi.");
+  await context.close();
+});

@@ -46,6 +46,15 @@ test("an agent answers 'where is my request?' from the caller's history and take
   const filed = agent.getByRole("status").filter({ hasText: "Read the number to the caller" });
   await expect(filed).toBeVisible();
   const code = (await filed.textContent())!.match(/[2-9A-Z]{4}-[2-9A-Z]{4}/)![0];
+  // The number to read out is in view, and the form is clean for the next caller.
+  await expect(filed).toBeInViewport();
+  await expect(agent.getByLabel("What the caller says")).toHaveValue("");
+  await expect(agent.getByLabel("Category")).toHaveValue("");
+  await expect(agent.getByLabel("Name", { exact: true })).toHaveValue("");
+  await expect(agent.getByTestId("caller-history")).toHaveCount(0);
+  await agent.getByRole("button", { name: "Next caller" }).click();
+  await expect(agent.getByPlaceholder("Caller's phone or email")).toBeFocused();
+  await expect(filed).toHaveCount(0);
 
   // The colleague's queue shows it without a reload.
   await expect(colleague.locator(`tr[data-code="${code}"]`)).toBeVisible({ timeout: 15_000 });

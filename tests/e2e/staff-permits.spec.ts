@@ -40,7 +40,7 @@ test("a permit officer draws an excavation site and grants it; a pothole reporte
   await page.waitForURL(/\/staff\/permits\/\d+\?saved=1$/);
   const heading = (await page.getByRole("heading", { level: 1 }).textContent())!;
   const reference = heading.replace("Permit", "").trim();
-  expect(reference).toMatch(/^344-\d+\/\d{4}-IV$/);
+  expect(reference).toMatch(/^344-\d{3,}\/\d{4}-IV$/);
   const permitUrl = page.url().replace("?saved=1", "");
 
   const view = new StaffPermitPage(page);
@@ -105,6 +105,12 @@ test("a permit officer draws an excavation site and grants it; a pothole reporte
   const conflicts = page.getByTestId("permit-conflicts");
   await expect(conflicts).toContainText(/Conflicts with \d+ other permits?/);
   await expect(conflicts.getByRole("link", { name: reference })).toBeVisible();
+  // The conflicting site is drawn on the map too, beside the new one, with the area in common.
+  const map = page.getByTestId("permits-map");
+  await expect(map).toHaveAttribute("data-conflicts", /[1-9]/);
+  await expect(map).toHaveAttribute("data-conflicts-drawn", /[1-9]/, { timeout: 30_000 });
+  await map.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "docs/images/permit-conflict-after.png" });
 });
 
 test("a bad site is refused with its reason and nothing is registered", async ({ page }) => {

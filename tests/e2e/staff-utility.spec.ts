@@ -58,6 +58,8 @@ test("the water utility takes on, resolves with a photo, and sends back what is 
     .setInputFiles({ name: "done.jpg", mimeType: "image/jpeg", buffer: await jpegPhoto() });
   await row.getByRole("button", { name: "Resolve" }).click();
   await expect(page.locator(`tr[data-code="${resolveCode}"]`)).toHaveCount(0);
+  // The row is gone with its own messages; the page says what happened to it.
+  await expect(page.getByTestId("queue-notice")).toContainText(`${resolveCode} is marked resolved`);
 
   await page.getByRole("searchbox", { name: "Find by number or address" }).fill(forwardCode);
   await page.getByRole("button", { name: "Find" }).click();

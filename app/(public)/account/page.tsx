@@ -42,8 +42,7 @@ export default async function AccountPage() {
     userId: citizen.userId,
     locale: (await getLocale()) as Locale,
   });
-  const date = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) => format.dateTime(new Date(iso), "medium");
   return (
     <main id="main" className="page narrow">
       <h1>{t("account.title")}</h1>

@@ -21,11 +21,7 @@ export default async function OpenDataPage() {
         {t("frequency")} ·{" "}
         {at
           ? t("generated", {
-              date: format.dateTime(at, {
-                dateStyle: "medium",
-                timeStyle: "short",
-                timeZone: "Europe/Belgrade",
-              }),
+              date: format.dateTime(at, "mediumWithTime"),
             })
           : t("notYet")}
       </p>

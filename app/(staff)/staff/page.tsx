@@ -1,15 +1,13 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { hasPermission } from "@/lib/auth/permissions";
+import { isPhoneBrowser, staffLandingPath } from "@/lib/auth/staff-landing";
 import { staffForPage } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
-/** The workspace opens on the queue; the permits office and planners, who have no queue, on their own pages. */
+/** The workspace opens where the user's daily work is: the queue, the field app, permits, analytics. */
 export default async function StaffHome() {
   const user = await staffForPage();
-  if (user && !hasPermission(user, "reports.view") && hasPermission(user, "permits.manage"))
-    redirect("/staff/permits");
-  if (user && !hasPermission(user, "reports.view") && hasPermission(user, "analytics.view"))
-    redirect("/staff/analytics");
-  redirect("/staff/queue");
+  if (!user) redirect("/staff/queue");
+  redirect(staffLandingPath({ user, onPhone: isPhoneBrowser(await headers()) }));
 }

@@ -6,6 +6,7 @@ import { createImportJob } from "../../../lib/import/create-import-job";
 import { dryRunImport } from "../../../lib/import/dry-run-import";
 import { buildErrorCsv } from "../../../lib/import/error-csv";
 import { parseCsv } from "../../../lib/import/parse-csv";
+import { MAX_IMPORT_RESUMES, recoverStaleImports } from "../../../lib/import/recover-stale-imports";
 import { runImportJob } from "../../../lib/import/run-import-job";
 import { engine } from "../../helpers/engine";
 import { buildWorkflowWorld } from "../../helpers/world";
@@ -125,9 +126,12 @@ describe(`importing historical reports from CSV on the ${engine} engine`, () => 
       owner: number;
       created: string;
       external_ref: string;
+      resolved_on_filing: boolean;
+      import_id: number;
     }>(
       db,
-      sql`select status, channel, assigned_organisation_id as owner, to_char(created_at at time zone 'Europe/Belgrade', 'YYYY-MM-DD') as created, external_ref
+      sql`select status, channel, assigned_organisation_id as owner, to_char(created_at at time zone 'Europe/Belgrade', 'YYYY-MM-DD') as created, external_ref,
+                 resolved_at = created_at as resolved_on_filing, import_id
           from reports where municipality_id = ${world.municipality.id} and external_ref = 'big-3'`,
     );
     expect(sample).toEqual({
@@ -136,6 +140,8 @@ describe(`importing historical reports from CSV on the ${engine} engine`, () => 
       owner: world.water.id,
       created: "2025-04-04",
       external_ref: "big-3",
+      resolved_on_filing: true,
+      import_id: job.id,
     });
 
     const again = await createImportJob({
@@ -219,4 +225,60 @@ describe(`importing historical reports from CSV on the ${engine} engine`, () => 
     });
     expect((await counts(world.municipality.id)).reports).toBe(before.reports + 1_200);
   }, 300_000);
+
+  it("resumes a job whose runner died (its lease ran out), leaves a live runner alone, and fails a job abandoned too often", async () => {
+    const db = await getDb();
+    const csv = historyCsv({ world, count: 30, prefix: "stale" });
+    const job = await createImportJob({
+      db,
+      municipalityId: world.municipality.id,
+      userId: null,
+      fileName: "prekid.csv",
+      csv,
+      mapping,
+    });
+    // Another process holds a valid lease: nothing to recover, and a second runner does not start.
+    await db.execute(
+      sql`update report_imports set status = 'running', lease_expires_at = now() + interval '1 minute' where id = ${job.id}`,
+    );
+    const resumedIds: number[] = [];
+    expect(await recoverStaleImports({ db, resume: (id) => resumedIds.push(id) })).toEqual({
+      resumed: [],
+      failed: [],
+    });
+    expect(await runImportJob({ db, jobId: job.id })).toMatchObject({ status: "running", nextRow: 0 });
+
+    // That process died: the lease runs out and the worker hands the job to a new runner.
+    await db.execute(
+      sql`update report_imports set lease_expires_at = now() - interval '1 second' where id = ${job.id}`,
+    );
+    expect(await recoverStaleImports({ db, resume: (id) => resumedIds.push(id) })).toEqual({
+      resumed: [job.id],
+      failed: [],
+    });
+    expect(resumedIds).toEqual([job.id]);
+    expect(await runImportJob({ db, jobId: job.id })).toMatchObject({ status: "completed", imported: 30 });
+
+    const doomed = await createImportJob({
+      db,
+      municipalityId: world.municipality.id,
+      userId: null,
+      fileName: "uvek-pada.csv",
+      csv: historyCsv({ world, count: 5, prefix: "doomed" }),
+      mapping,
+    });
+    await db.execute(
+      sql`update report_imports set status = 'running', resume_count = ${MAX_IMPORT_RESUMES},
+                 lease_expires_at = now() - interval '1 second' where id = ${doomed.id}`,
+    );
+    expect(await recoverStaleImports({ db, resume: (id) => resumedIds.push(id) })).toEqual({
+      resumed: [],
+      failed: [doomed.id],
+    });
+    const failed = await queryOne<{ status: string; last_error: string }>(
+      db,
+      sql`select status, last_error from report_imports where id = ${doomed.id}`,
+    );
+    expect(failed).toEqual({ status: "failed", last_error: "import_abandoned" });
+  }, 120_000);
 });

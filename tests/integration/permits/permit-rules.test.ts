@@ -108,9 +108,9 @@ describe(`permit rules on the ${engine} engine`, () => {
         channel: "web",
         now,
       });
-      expect(first.reference).toBe("344-1/2026-IV");
-      expect(second.reference).toBe("351-1/2026-IV");
-      expect(third.reference).toBe("344-2/2026-IV");
+      expect(first.reference).toBe("344-001/2026-IV");
+      expect(second.reference).toBe("351-001/2026-IV");
+      expect(third.reference).toBe("344-002/2026-IV");
       // Excavation: 20 working days from Friday 20 Nov is Friday 18 Dec; construction: 5 → Friday 27 Nov.
       expect(first.decisionDueAt.toISOString()).toBe("2026-12-18T22:59:59.999Z");
       expect(second.decisionDueAt.toISOString()).toBe("2026-11-27T22:59:59.999Z");
@@ -128,7 +128,7 @@ describe(`permit rules on the ${engine} engine`, () => {
       );
       expect(receipt).toEqual({
         recipient: "milica@putevi.example",
-        subject: "Application 344-1/2026-IV received",
+        subject: "Application 344-001/2026-IV received",
       });
     });
 
@@ -620,6 +620,39 @@ describe(`permit rules on the ${engine} engine`, () => {
         sql`select (select count(*)::int from permits) as permits, (select count(*)::int from permit_events) as events`,
       );
       expect(after).toEqual(before);
+    });
+
+    it("refuses a 10,000-vertex site that crosses itself by PostGIS, without the pairwise JS check", async () => {
+      // A circle of 9,999 corners with two neighbours swapped: one small crossing near the start.
+      const crossing = many.slice(0, 9_999).concat([many[0]!]);
+      [crossing[10], crossing[11]] = [crossing[11]!, crossing[10]!];
+      const started = Date.now();
+      const err = await registerPermit({
+        db: await getDb(),
+        application: application({ site: ring(crossing) }),
+        channel: "web",
+        now,
+      }).catch((e: unknown) => e);
+      const ms = Date.now() - started;
+      expect((err as AppError).messageKey).toBe("geometry_self_intersecting");
+      console.log(`[permits] 10,000-vertex crossing site refused on ${engine} in ${ms} ms`);
+      // A loose guard for a busy machine: PostGIS answers in ~0.2 s (server) to ~1.4 s (embedded), turf took ~3 s.
+      expect(ms).toBeLessThan(5_000);
+    });
+
+    it("refuses a planned-works search area that crosses itself, and one over the vertex cap", async () => {
+      const db = await getDb();
+      const bowtie = ring([
+        o,
+        [o[0]! + 0.001, o[1]! + 0.001],
+        [o[0]! + 0.001, o[1]!],
+        [o[0]!, o[1]! + 0.001],
+        o,
+      ]);
+      const crossing = await findPlannedWorks({ db, where: bowtie, today: now }).catch((e: unknown) => e);
+      expect((crossing as AppError).messageKey).toBe("geometry_self_intersecting");
+      const huge = await findPlannedWorks({ db, where: ring(many), today: now }).catch((e: unknown) => e);
+      expect((huge as AppError).messageKey).toBe("geometry_too_many_vertices");
     });
 
     it("refuses a period that ends before it starts", async () => {

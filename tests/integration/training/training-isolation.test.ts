@@ -56,6 +56,12 @@ describe(`training mode on the ${engine} engine`, () => {
       });
       realReportId = filed.id;
     }
+    // A local community around the reports, to be copied with the municipality.
+    await db.execute(
+      sql`insert into districts (municipality_id, code, name, area)
+          values (${world.municipality.id}, 'centar', ${JSON.stringify({ "sr-Latn": "Centar", "sr-Cyrl": "Центар", en: "Centre" })}::jsonb,
+                  ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(${world.inside[0]}, ${world.inside[1]}), 4326), 0.01)))`,
+    );
     training = await createTrainingMunicipality({
       db,
       fromCode: world.municipality.code,
@@ -90,6 +96,31 @@ describe(`training mode on the ${engine} engine`, () => {
     expect(demo).toHaveLength(3);
     expect(demo.every((r) => !r.is_public && r.contacts === 0)).toBe(true);
     expect(trainee.municipalityIds).toEqual([training.municipalityId]);
+  });
+
+  it("copies the local communities, and the demo reports sit in them as in the real municipality", async () => {
+    const db = await getDb();
+    const districts = await queryRows<{ code: string; same_area: boolean }>(
+      db,
+      sql`select t.code, ST_Equals(t.area, r.area) as same_area
+          from districts t join districts r on r.code = t.code and r.municipality_id = ${world.municipality.id}
+          where t.municipality_id = ${training.municipalityId} order by t.code`,
+    );
+    const real = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from districts where municipality_id = ${world.municipality.id}`,
+    );
+    expect(real!.n).toBeGreaterThan(0);
+    expect(districts).toHaveLength(real!.n);
+    expect(districts.every((d) => d.same_area)).toBe(true);
+    const placed = await queryOne<{ n: number; with_district: number }>(
+      db,
+      sql`select count(*)::int as n, count(r.district_id)::int as with_district
+          from reports r join districts d on ST_Covers(d.area, r.location) and d.municipality_id = r.municipality_id
+          where r.municipality_id = ${training.municipalityId}`,
+    );
+    expect(placed!.n).toBeGreaterThan(0);
+    expect(placed!.with_district).toBe(placed!.n);
   });
 
   it("files a trainee's report in training, sends nothing, and keeps citizens' reports out of training", async () => {

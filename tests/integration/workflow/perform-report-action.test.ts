@@ -313,6 +313,12 @@ describe(`the standard procedure on the ${engine} engine`, () => {
       sql`select count(*)::int as n from report_events where report_id = ${late.id} and kind = 'escalated'`,
     );
     expect(count!.n).toBe(1);
+    // The note is a message key, shown in each reader's language, not English text.
+    const note = await queryOne<{ note_key: string | null; internal_note: string | null }>(
+      db,
+      sql`select note_key, internal_note from report_events where report_id = ${late.id} and kind = 'escalated'`,
+    );
+    expect(note).toEqual({ note_key: "serviceStandardExceeded", internal_note: null });
   });
 
   it("replays every report's trail to its stored state after random sequences of actions", async () => {

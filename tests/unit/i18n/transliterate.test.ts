@@ -3,6 +3,7 @@ import {
   foldForSearch,
   inReaderScript,
   messageToCyrillic,
+  textToCyrillic,
   toCyrillic,
   toLatin,
 } from "../../../lib/i18n/transliterate";
@@ -72,5 +73,36 @@ describe("free text in the reader's script", () => {
     );
     expect(inReaderScript("Замењена сијалица.", "en")).toBe("Замењена сијалица.");
     expect(inReaderScript("Lamp replaced.", "sr-Latn")).toBe("Lamp replaced.");
+  });
+});
+
+describe("Cyrillic catalogue text keeps technical tokens in Latin", () => {
+  it("keeps file formats, extensions and EPSG codes", () => {
+    expect(
+      messageToCyrillic(
+        "GeoJSON, zipovan Shapefile (.zip sa .shp) ili GeoPackage (.gpkg). Koordinate u EPSG:4326.",
+      ),
+    ).toBe("GeoJSON, зипован Shapefile (.zip са .shp) или GeoPackage (.gpkg). Координате у EPSG:4326.");
+  });
+
+  it("keeps e-mail and web addresses and mixed codes such as tracking numbers", () => {
+    expect(textToCyrillic("Pišite na podrska@opstina.rs ili https://opstina.rs/pomoc, broj 7KQ4-M2XP")).toBe(
+      "Пишите на podrska@opstina.rs или https://opstina.rs/pomoc, број 7KQ4-M2XP",
+    );
+    expect(textToCyrillic("Open311 API, UTF-8, licenca CC BY 4.0")).toBe(
+      "Open311 API, UTF-8, лиценца CC BY 4.0",
+    );
+  });
+
+  it("still transliterates Serbian acronyms, units and sentence ends", () => {
+    expect(textToCyrillic("JKP i RGZ, 5 MB, 3 km2. Datoteka je ovde.")).toBe(
+      "ЈКП и РГЗ, 5 МБ, 3 км2. Датотека је овде.",
+    );
+  });
+
+  it("keeps tokens in Latin inside plural branches, argument names untouched", () => {
+    expect(messageToCyrillic("{n, plural, one {# CSV datoteka} other {# CSV datoteka}} u {crs}")).toBe(
+      "{n, plural, one {# CSV датотека} other {# CSV датотека}} у {crs}",
+    );
   });
 });

@@ -37,8 +37,7 @@ export default async function AdminCalendarPage({
     listCalendarOverrides({ db, scope, year }),
     listAdminChanges({ db, scope, entities: ["calendar_override"] }),
   ]);
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "full", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "full");
   return (
     <main id="main" className="page admin-page">
       <h1>{t("title")}</h1>

@@ -58,7 +58,13 @@ export default async function AdminOrganisationsPage() {
                 <span className="hint">{o.code}</span>
               </td>
               <td>{t(`kind.${o.kind}` as never)}</td>
-              <td>{o.sector ?? "—"}</td>
+              <td>
+                {o.sector === null
+                  ? "—"
+                  : t.has(`sectorName.${o.sector}` as never)
+                    ? t(`sectorName.${o.sector}` as never)
+                    : o.sector}
+              </td>
               <td>
                 {o.vertices === null
                   ? t("organisations.wholeMunicipality")

@@ -18,10 +18,8 @@ export default async function TrackPermitPage({ searchParams }: Props) {
   const format = await getFormatter();
   const { number } = await searchParams;
   const permit = number ? await trackPermit({ db: await getDb(), reference: number }) : null;
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Belgrade" });
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "long");
+  const when = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
     <main id="main" className="page narrow">
       <h1>{t("permits.trackTitle")}</h1>

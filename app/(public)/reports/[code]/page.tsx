@@ -28,8 +28,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
   const report = await asPublic((db) => getPublicReport({ db, code, locale }));
   if (!report) notFound();
   const env = getEnv();
-  const date = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) => format.dateTime(new Date(iso), "long");
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const eventTitle = (e: PublicTimelineEntry) =>
     e.kind === "status_changed"
@@ -131,13 +130,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
       <ol className="timeline">
         {report.timeline.map((e, i) => (
           <li key={i}>
-            <time dateTime={e.at}>
-              {format.dateTime(new Date(e.at), {
-                dateStyle: "medium",
-                timeStyle: "short",
-                timeZone: "Europe/Belgrade",
-              })}
-            </time>
+            <time dateTime={e.at}>{format.dateTime(new Date(e.at), "mediumWithTime")}</time>
             <strong>{eventTitle(e)}</strong>
             {e.text ? <p>{e.text}</p> : null}
           </li>

@@ -24,7 +24,7 @@ async function FieldPageContent() {
   });
   const env = getEnv();
   return (
-    <main id="main" className="page narrow">
+    <main id="main" className="page narrow field-page">
       <h1>{t("title")}</h1>
       <FieldApp
         municipalityCode={municipality?.code ?? ""}

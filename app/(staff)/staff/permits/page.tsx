@@ -10,6 +10,7 @@ import { permitKinds } from "@/lib/permits/conflict-matrix";
 import { listPermits, permitFiltersSchema } from "@/lib/permits/list-permits";
 import { permitStatuses } from "@/lib/permits/permit-states";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
+import "./permits.css";
 
 export const dynamic = "force-dynamic";
 
@@ -35,8 +36,7 @@ async function PermitRegisterPageContent({ searchParams }: Props) {
     getStaffMunicipality({ db, municipalityIds: user.municipalityIds }),
   ]);
   const env = getEnv();
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "medium");
   return (
     <main id="main" className="page permit-register">
       <h1>{t("permits.registerTitle")}</h1>
@@ -49,7 +49,7 @@ async function PermitRegisterPageContent({ searchParams }: Props) {
       <form
         method="get"
         action="/staff/permits"
-        className="map-filters"
+        className="permit-filters"
         aria-labelledby="permit-filters-title"
       >
         <h2 id="permit-filters-title">{t("filters.title")}</h2>
@@ -93,7 +93,7 @@ async function PermitRegisterPageContent({ searchParams }: Props) {
       ) : null}
       <p role="status">{t("permits.count", { count: permits.length })}</p>
       <div className="table-scroll" tabIndex={0}>
-        <table className="permit-table">
+        <table className="queue-table permit-table">
           <caption className="sr-only">{t("permits.registerTitle")}</caption>
           <thead>
             <tr>
@@ -119,10 +119,7 @@ async function PermitRegisterPageContent({ searchParams }: Props) {
                 </td>
                 <td>
                   {p.decisionDueAt && (p.status === "applied" || p.status === "under_review")
-                    ? format.dateTime(new Date(p.decisionDueAt), {
-                        dateStyle: "medium",
-                        timeZone: "Europe/Belgrade",
-                      })
+                    ? format.dateTime(new Date(p.decisionDueAt), "medium")
                     : "—"}
                 </td>
               </tr>

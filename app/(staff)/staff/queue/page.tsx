@@ -110,7 +110,7 @@ async function QueuePageContent({ searchParams }: Props) {
                     ) : null}
                   </td>
                   <td>{item.organisation}</td>
-                  <td>
+                  <td className="due-cell">
                     <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
                   </td>
                 </tr>

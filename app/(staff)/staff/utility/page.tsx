@@ -6,6 +6,7 @@ import { Forbidden } from "@/components/staff/Forbidden";
 import { LiveRefresh } from "@/components/staff/LiveRefresh";
 import { QueueDue } from "@/components/staff/QueueDue";
 import { QueueMap } from "@/components/staff/QueueMap";
+import { QueueNotice } from "@/components/staff/QueueNotice";
 import { UtilityRowActions } from "@/components/staff/UtilityRowActions";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { isDesk } from "@/lib/auth/report-access";
@@ -53,6 +54,7 @@ async function UtilityQueuePageContent({ searchParams }: Props) {
     <main id="main" className="page staff-queue">
       <h1>{current ? t("utility.heading", { organisation: current.name }) : t("utility.title")}</h1>
       <LiveRefresh />
+      <QueueNotice />
       {utilities.length > 1 ? (
         <nav aria-label={t("utility.companies")} className="tabs">
           {utilities.map((o) => (
@@ -110,7 +112,7 @@ async function UtilityQueuePageContent({ searchParams }: Props) {
                   <td>{item.category}</td>
                   <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
                   <td>{tt(`status.${item.status}`)}</td>
-                  <td>
+                  <td className="due-cell">
                     <QueueDue dueAt={item.dueAt} workingDaysLeft={item.workingDaysLeft} />
                   </td>
                   <td>

@@ -41,10 +41,8 @@ async function StaffPermitPageContent({ params, searchParams }: Props) {
   const { saved } = await searchParams;
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const env = getEnv();
-  const day = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Belgrade" });
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "long");
+  const when = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   const closed = ["refused", "completed", "revoked"].includes(permit.status);
   return (
     <main id="main" className="page staff-permit">
@@ -63,8 +61,12 @@ async function StaffPermitPageContent({ params, searchParams }: Props) {
       {municipality ? (
         <PermitsMap
           items={[{ id: permit.id, reference: permit.reference, status: permit.status, site: permit.site }]}
+          conflicts={closed ? [] : permit.conflicts.flatMap((c) => (c.site ? [{ ...c, site: c.site }] : []))}
           municipalityCode={municipality.code}
-          bbox={siteBounds(permit.site)}
+          bbox={siteBounds([
+            permit.site,
+            ...(closed ? [] : permit.conflicts.flatMap((c) => (c.site ? [c.site] : []))),
+          ])}
           styleUrl={env.MAP_STYLE_URL}
           styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         />
@@ -195,8 +197,9 @@ async function StaffPermitPageContent({ params, searchParams }: Props) {
 }
 
 /** The site's bounding box with a margin of about 100 m, so the map opens on the site. */
-function siteBounds(site: MultiPolygon): [number, number, number, number] {
-  const positions = site.coordinates.flat(2);
+/** The permit's site and the sites it conflicts with, with a margin. */
+function siteBounds(sites: MultiPolygon[]): [number, number, number, number] {
+  const positions = sites.flatMap((site) => site.coordinates.flat(2));
   const xs = positions.map((p) => p[0]!);
   const ys = positions.map((p) => p[1]!);
   return [

@@ -32,8 +32,7 @@ async function StaffReportPageContent({ params }: Props) {
   if (!report) notFound();
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
   const env = getEnv();
-  const date = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const date = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
     <main id="main" className="page staff-report">
       <h1>
@@ -103,10 +102,7 @@ async function StaffReportPageContent({ params }: Props) {
                         reference: p.reference,
                         kind: tt(`permitKind.${p.kind}`),
                         holder: p.holderName,
-                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), {
-                          dateStyle: "medium",
-                          timeZone: "Europe/Belgrade",
-                        }),
+                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), "medium"),
                         metres: p.distanceMetres,
                       })}
                     </li>
@@ -177,6 +173,9 @@ async function StaffReportPageContent({ params }: Props) {
                   {[e.actor, e.actorOrganisation].filter(Boolean).join(", ") || t("staff.system")}
                 </span>
                 {e.publicText ? <p>{e.publicText}</p> : null}
+                {e.systemNote ? (
+                  <p className="internal-note">{tt(`staff.systemNote.${e.systemNote}`)}</p>
+                ) : null}
                 {e.internalNote ? <p className="internal-note">{e.internalNote}</p> : null}
                 {e.noteHidden ? <p className="hint">{t("staff.noteHidden")}</p> : null}
               </li>
