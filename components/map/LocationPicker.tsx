@@ -7,6 +7,8 @@ import type { LineString, Polygon } from "geojson";
 import type { TerraDraw } from "terra-draw";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { addAreaOverlay, createBaseMap } from "./create-map";
+import { KeyboardDrawing } from "./KeyboardDrawing";
+import { shapeBounds } from "./report-shape-layers";
 
 export type Position = [number, number];
 
@@ -27,6 +29,8 @@ type Props = {
    * start from, and the callback that gets every area on the map after each drawing or edit.
    */
   areas?: { initial: Polygon[]; onChange: (polygons: Polygon[]) => void };
+  /** The map's accessible name when it is for something else than a report (a permit's site…). */
+  label?: string;
 };
 
 /** Metres per arrow-key press; Shift moves five times as far. */
@@ -47,6 +51,7 @@ export function LocationPicker({
   mode = "point",
   onShape,
   areas,
+  label,
 }: Props) {
   const t = useTranslations();
   const container = useRef<HTMLDivElement>(null);
@@ -77,7 +82,7 @@ export function LocationPicker({
         bounds: bbox,
         styleUrl,
         styleTimeoutMs,
-        label: tRef.current("report.mapLabel"),
+        label: label ?? tRef.current("report.mapLabel"),
         t: (key) => tRef.current(key as never),
       });
       if (cancelled) {
@@ -148,7 +153,7 @@ export function LocationPicker({
       mapRef.current?.remove();
       mapRef.current = null;
     };
-  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs, label]);
 
   // Keep the pin where the form says it is.
   useEffect(() => {
@@ -162,7 +167,8 @@ export function LocationPicker({
     marker.setLngLat(position);
     // Re-adding would detach the pin from the page and drop keyboard focus from it.
     if (!marker.getElement().isConnected) marker.addTo(map);
-    // Close enough to see the street the pin is on.
+    // Close enough to see the street the pin is on; a drawn shape was fitted whole instead.
+    if (modeRef.current !== "point") return;
     if (map.getZoom() < 15 || !map.getBounds().contains(position)) map.easeTo({ center: position, zoom: 16 });
   }, [position, ready]);
 
@@ -249,6 +255,7 @@ export function LocationPicker({
           .map((f) => f.id!);
         if (others.length) draw.removeFeatures(others);
         onShapeRef.current?.(feature.geometry as LineString | Polygon);
+        fitShape(map, feature.geometry as LineString | Polygon);
       });
       drawRef.current = draw;
     })();
@@ -256,6 +263,15 @@ export function LocationPicker({
       cancelled = true;
     };
   }, [mode, ready]);
+
+  // The map's accessible name says what it is for: the pin, a line or an area.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || label) return;
+    const key =
+      mode === "line" ? "report.mapLabelLine" : mode === "area" ? "report.mapLabelArea" : "report.mapLabel";
+    map.getCanvas().setAttribute("aria-label", tRef.current(key));
+  }, [mode, ready, label]);
 
   const clearShape = () => {
     drawRef.current?.clear();
@@ -287,6 +303,20 @@ export function LocationPicker({
         </button>
       ) : (
         <>
+          {areas ? null : (
+            <KeyboardDrawing
+              key={mode}
+              mapRef={mapRef}
+              ready={ready}
+              mode={mode}
+              onShape={(shape) => {
+                // One shape at a time: a keyboard drawing replaces a pointer one.
+                drawRef.current?.clear();
+                onShapeRef.current?.(shape);
+                if (mapRef.current) fitShape(mapRef.current, shape);
+              }}
+            />
+          )}
           <p className="hint">
             {t(
               mode === "line"
@@ -314,6 +344,11 @@ export function LocationPicker({
       )}
     </div>
   );
+}
+
+/** After drawing, the whole shape is in view. */
+function fitShape(map: MapLibreMap, shape: LineString | Polygon) {
+  map.fitBounds(shapeBounds(shape), { padding: 48, maxZoom: 17 });
 }
 
 function round(value: number): number {

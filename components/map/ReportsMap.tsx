@@ -6,6 +6,7 @@ import type { GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature, Mark
 import "maplibre-gl/dist/maplibre-gl.css";
 import { permitColour, statusGroupColours } from "@/lib/map/style";
 import { addAreaOverlay, createBaseMap } from "./create-map";
+import { addReportShapeLayers } from "./report-shape-layers";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
 import { MAX_CLUSTER_ZOOM } from "@/lib/tiles/tile-grid";
 import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
@@ -328,6 +329,7 @@ function addDataLayers(map: MapLibreMap, filterQuery: string) {
     source: "permits",
     paint: { "line-color": permitColour, "line-width": 1.5 },
   });
+  addReportShapeLayers(map, filterQuery);
   map.addLayer({
     id: "report-clusters",
     type: "circle",

@@ -38,6 +38,7 @@ export const datasetFields: Record<DatasetId, string[]> = {
     "location_precision_m",
     "lng",
     "lat",
+    "shape_wkt",
   ],
   permits: [
     "reference",
@@ -68,15 +69,23 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
       district: string | null;
       supporters: number;
       precision: number | null;
+      lng: number;
+      lat: number;
+      shape_wkt: string | null;
     }>(
       db,
-      sql`select case when c.location_precision_metres is null then ST_AsGeoJSON(r.location, 6)
-                 else ST_AsGeoJSON(ST_SnapToGrid(r.location, 0, 0,
-                        c.location_precision_metres / (111320 * cos(radians(ST_Y(r.location)))),
-                        c.location_precision_metres / 111320.0), 6) end as geometry,
+      // A drawn line or area is the feature's geometry (WKT in the CSV), except where the category
+      // publishes only a grid cell: then the cell's point, and no shape at all.
+      sql`select ST_AsGeoJSON(case when c.location_precision_metres is null then coalesce(r.shape, r.location) else p.g end, 6) as geometry,
+                 round(ST_X(p.g)::numeric, 6)::float8 as lng, round(ST_Y(p.g)::numeric, 6)::float8 as lat,
+                 case when c.location_precision_metres is null then ST_AsText(r.shape, 6) end as shape_wkt,
                  r.tracking_code as code, c.service_code, c.name, r.status, r.created_at, r.updated_at, r.due_at,
                  d.code as district, r.supporters_count as supporters, c.location_precision_metres as precision
           from reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
+          cross join lateral (select case when c.location_precision_metres is null then r.location
+                 else ST_SnapToGrid(r.location, 0, 0,
+                        c.location_precision_metres / (111320 * cos(radians(ST_Y(r.location)))),
+                        c.location_precision_metres / 111320.0) end as g) p
           where r.is_public and c.is_public
           order by r.created_at, r.id`,
     );
@@ -95,6 +104,9 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
         district: r.district,
         supporters: r.supporters,
         location_precision_m: r.precision ?? 0,
+        lng: r.lng,
+        lat: r.lat,
+        shape_wkt: r.shape_wkt,
       },
     }));
   }
@@ -163,7 +175,8 @@ export function render(id: DatasetId, records: Record_[], format: DatasetFormat)
   const header = datasetFields[id];
   const lines = records.map((r) => {
     const [lng, lat] = pointOf(JSON.parse(r.geometry));
-    const row = { ...r.properties, lng, lat } as Record<string, unknown>;
+    // A report carries its own point (on its shape); other datasets take one from the geometry.
+    const row = { lng, lat, ...r.properties } as Record<string, unknown>;
     return header.map((h) => csvCell(row[h])).join(",");
   });
   // A byte-order mark so spreadsheet programs read the Serbian letters as UTF-8.

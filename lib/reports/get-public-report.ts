@@ -88,7 +88,9 @@ export async function getPublicReport(input: {
                m.name as municipality, r.status, o.name as organisation, o.kind as organisation_kind,
                r.created_at, r.due_at, r.sla_paused_at, r.scheduled_for::text as scheduled_for,
                r.supporters_count as supporters, orig.tracking_code as duplicate_of, r.rejection_target,
-               ST_AsGeoJSON(r.location, 6) as location, ST_AsGeoJSON(r.shape, 6) as shape
+               ST_AsGeoJSON(r.location, 6) as location,
+               -- a category published only approximately publishes no exact shape
+               case when c.location_precision_metres is null then ST_AsGeoJSON(r.shape, 6) end as shape
         from reports r
         join service_categories c on c.id = r.category_id
         join municipalities m on m.id = r.municipality_id

@@ -10,7 +10,7 @@ import { encodeTile } from "./encode-tile";
 import { clusterCells, isValidTile, MAX_CLUSTER_ZOOM } from "./tile-grid";
 import { tileQuery, type TileLayer } from "./tile-sql";
 
-export const tileLayers: readonly TileLayer[] = ["reports", "permits", "districts"];
+export const tileLayers: readonly TileLayer[] = ["reports", "shapes", "permits", "districts"];
 
 export type Tile = { body: Buffer; etag: string; version: number };
 
@@ -69,10 +69,12 @@ export async function getTile(input: {
   const [row] = await handle.rawQuery<{ version: string | number }>(
     "tile_layer_version",
     "select version from tile_layer_versions where layer = $1",
-    [layer],
+    // Shapes are the reports' own lines and areas: they change with the reports layer.
+    [layer === "shapes" ? "reports" : layer],
   );
   const version = Number(row?.version ?? 0);
-  const request = JSON.stringify([layer, z, x, y, layer === "reports" ? filters : null, today]);
+  const byReports = layer === "reports" || layer === "shapes";
+  const request = JSON.stringify([layer, z, x, y, byReports ? filters : null, today]);
   const key = `${version}:${input.encoder ?? ""}:${request}`;
   const cache = tileCache();
   const hit = cache?.get(key);
@@ -117,7 +119,7 @@ export async function queryTile(input: {
     statusGroups: filters.statusGroups.length ? filters.statusGroups : null,
     periodDays: filters.periodDays,
     district: filters.district,
-    today: layer === "reports" ? today : today.slice(0, 10),
+    today: layer === "reports" || layer === "shapes" ? today : today.slice(0, 10),
     band: cells.band,
     group: cells.group,
     x0: cells.x0,

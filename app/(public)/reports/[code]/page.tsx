@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { FollowReport } from "@/components/forms/FollowReport";
-import { ReportLocationMap } from "@/components/map/ReportLocationMap";
+import { ReportPlace } from "@/components/map/ReportPlace";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
@@ -96,9 +96,9 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
       ) : null}
       <p data-testid="supporters">{t("reportPage.supporters", { count: report.supporters })}</p>
 
-      <ReportLocationMap
+      <ReportPlace
         position={report.position}
-        label={t("reportPage.mapLabel")}
+        shape={report.shape}
         styleUrl={env.MAP_STYLE_URL}
         styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
       />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ReportLocationMap } from "@/components/map/ReportLocationMap";
+import { ReportPlace } from "@/components/map/ReportPlace";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
@@ -149,9 +149,9 @@ export default async function StaffReportPage({ params }: Props) {
               ))}
             </ul>
           ) : null}
-          <ReportLocationMap
+          <ReportPlace
             position={report.position}
-            label={t("reportPage.mapLabel")}
+            shape={report.shape}
             styleUrl={env.MAP_STYLE_URL}
             styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
           />
