@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import * as t from "../../db/schema";
-import { computeDueAt } from "../calendar/working-days";
+import { computeDueAt, localDate } from "../calendar/working-days";
 import { AppError } from "../errors";
 import { locales, localized, type Locale, type LocalizedText } from "../i18n/config";
 import { pointSql, representativePointSql } from "../geo/sql";
@@ -13,6 +13,7 @@ import type { LineString, Polygon } from "geojson";
 import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 import { linkReportToPermits } from "../permits/link-report-to-permits";
+import { uncoveredWorksSql } from "../permits/find-permit-coverage";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
 import type { Storage } from "../storage/storage";
@@ -244,6 +245,12 @@ export async function fileReport(input: {
         await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
         // Inside or next to an active works site: the permit's holder and issuer hear of it.
         await linkReportToPermits(tx, { reportId: row.id, municipalityId, position, now });
+        // The category's rule: works that no active permit covers are raised in priority.
+        await tx.execute(
+          sql`update reports r set priority = c.unpermitted_priority from service_categories c
+              where r.id = ${row.id} and c.id = r.category_id and c.unpermitted_priority > r.priority
+                and ${uncoveredWorksSql(localDate(now))}`,
+        );
         await notifyReportChange(tx, row.id);
         return row.id;
       });

@@ -125,7 +125,7 @@ test("a line is drawn with the keyboard alone and filed", async ({ page }) => {
 
   await page.getByRole("radio", { name: "Damaged pavement", exact: true }).focus();
   await page.keyboard.press("Space");
-  await page.getByLabel("Description").focus();
+  await page.locator("#description").focus();
   await page.keyboard.type("Trotoar ulegao, nacrtano tastaturom.");
   await form.submit.focus();
   await page.keyboard.press("Enter");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -8,7 +9,7 @@ import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
-import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
+import { checkWorksPermit, findPermitCoverage } from "@/lib/permits/find-permit-coverage";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +32,10 @@ export default async function StaffReportPage({ params }: Props) {
     : null;
   if (!report) notFound();
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
+  // Any report inside an active works site shows the permit; a works category also says when none does.
+  const covering = permitCheck ?? (await findPermitCoverage({ db: await getDb(), reportId: report.id }));
+  const day = (iso: string) =>
+    format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
   const env = getEnv();
   const date = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
@@ -84,29 +89,28 @@ export default async function StaffReportPage({ params }: Props) {
             </p>
           ) : null}
           <p className="hint">{t("staff.nearbyOpen", { count: report.nearbyOpen })}</p>
-          {permitCheck ? (
+          {permitCheck !== null || covering.length > 0 ? (
             <section
               aria-labelledby="permit-check"
-              className={`permit-check ${permitCheck.length === 0 ? "unpermitted" : "permitted"}`}
+              className={`permit-check ${covering.length === 0 ? "unpermitted" : "permitted"}`}
               data-testid="permit-check"
             >
-              <h2 id="permit-check">{t("permits.checkTitle")}</h2>
-              {permitCheck.length === 0 ? (
+              <h2 id="permit-check">{t(permitCheck ? "permits.checkTitle" : "permits.coveringTitle")}</h2>
+              {covering.length === 0 ? (
                 <p>
                   <strong>{t("permits.noPermitHere")}</strong>
                 </p>
               ) : (
                 <ul>
-                  {permitCheck.map((p) => (
-                    <li key={p.id}>
-                      {t("permits.coveredBy", {
-                        reference: p.reference,
+                  {covering.map((p) => (
+                    <li key={p.id} data-testid="covering-permit">
+                      <Link href={`/staff/permits/${p.id}`}>{p.reference}</Link>{" "}
+                      {t("permits.coveredByDetails", {
                         kind: tt(`permitKind.${p.kind}`),
                         holder: p.holderName,
-                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), {
-                          dateStyle: "medium",
-                          timeZone: "Europe/Belgrade",
-                        }),
+                        contractor: p.contractor ?? t("permits.noContractor"),
+                        from: day(p.validFrom),
+                        until: day(p.validTo),
                         metres: p.distanceMetres,
                       })}
                     </li>
