@@ -167,8 +167,12 @@ export function LocationPicker({
     marker.setLngLat(position);
     // Re-adding would detach the pin from the page and drop keyboard focus from it.
     if (!marker.getElement().isConnected) marker.addTo(map);
-    // Close enough to see the street the pin is on; a drawn shape was fitted whole instead.
-    if (modeRef.current !== "point") return;
+    // Close enough to see the street the pin is on. While drawing, only a place found elsewhere
+    // (a search) moves the map: a finished shape was already fitted whole.
+    if (modeRef.current !== "point") {
+      if (!map.getBounds().contains(position)) map.easeTo({ center: position, zoom: 16 });
+      return;
+    }
     if (map.getZoom() < 15 || !map.getBounds().contains(position)) map.easeTo({ center: position, zoom: 16 });
   }, [position, ready]);
 

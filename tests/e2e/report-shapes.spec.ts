@@ -95,7 +95,16 @@ test("a drawn line is kept as a line: public page sketch and map, home map, OGC"
 test("a line is drawn with the keyboard alone and filed", async ({ page }) => {
   const form = new ReportPage(page);
   await form.goto();
-  await page.getByRole("radio", { name: "A stretch (line)" }).check();
+  // Find the street first, then draw along it.
+  await page.getByRole("combobox", { name: /search for a street/i }).focus();
+  await page.keyboard.type("autobus");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(form.pinStatus).toContainText("Pin at:");
+  await page.getByRole("radio", { name: "A stretch (line)" }).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("radio", { name: "A stretch (line)" })).toBeChecked();
   const map = page.getByRole("region", { name: /map for drawing the stretch/i });
   await map.focus();
   const status = page.getByTestId("keyboard-drawing-status");

@@ -17,7 +17,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     db: await getDb(),
     code: (await searchParams).municipality,
   });
-  return { title: t("title", { municipality: localized(municipality?.name, locale) }) };
+  const name = localized(municipality?.name, locale);
+  return {
+    title: t("title", { municipality: name }),
+    description: (await getTranslations("meta"))("charter", { municipality: name }),
+  };
 }
 
 export default async function CharterPage({ searchParams }: Props) {

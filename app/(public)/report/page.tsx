@@ -4,16 +4,24 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReportForm } from "@/components/forms/ReportForm";
 import { getEnv } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/config";
+import { localized, type Locale } from "@/lib/i18n/config";
 import { getPublicMunicipality, isUnknownMunicipality } from "@/lib/places/get-municipality";
 import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
 import { listCategories } from "@/lib/reports/list-categories";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("report");
-  return { title: t("title") };
+  const municipality = await getPublicMunicipality({
+    db: await getDb(),
+    code: (await searchParams).municipality,
+  });
+  const name = localized(municipality?.name, (await getLocale()) as Locale);
+  return {
+    title: t("title"),
+    description: (await getTranslations("meta"))("reportForm", { municipality: name }),
+  };
 }
 
 type Props = { searchParams: Promise<{ municipality?: string }> };

@@ -15,7 +15,17 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ filed?
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
   const report = await getPublicReport({ db: await getDb(), code, locale: (await getLocale()) as Locale });
-  return { title: report ? `${report.categoryName} · ${report.code}` : undefined };
+  if (!report) return {};
+  const t = await getTranslations();
+  return {
+    title: `${report.categoryName} · ${report.code}`,
+    description: t("meta.reportPage", {
+      category: report.categoryName,
+      code: report.code,
+      place: [report.address, report.district ?? report.municipality].filter(Boolean).join(", "),
+      status: t(`status.${report.status}` as never),
+    }),
+  };
 }
 
 export default async function PublicReportPage({ params, searchParams }: Props) {

@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("queueTitle") };
 }
 
-type Props = { searchParams: Promise<{ scope?: string; unpermitted?: string }> };
+type Props = { searchParams: Promise<{ scope?: string; unpermitted?: string; q?: string }> };
 
 export default async function QueuePage({ searchParams }: Props) {
   const t = await getTranslations();
@@ -31,7 +31,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const user = await staffWithPermission("reports.view");
   if (!user) return <Forbidden />;
   const desk = isDesk(user);
-  const { scope: raw, unpermitted } = await searchParams;
+  const { scope: raw, unpermitted, q } = await searchParams;
   const unpermittedOnly = unpermitted === "1";
   const scope: NamedQueueScope =
     desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
@@ -43,6 +43,8 @@ export default async function QueuePage({ searchParams }: Props) {
     scope,
     locale: (await getLocale()) as Locale,
     unpermittedOnly,
+    // A tracking number or part of an address (a link from elsewhere, a bookmark).
+    search: q,
   });
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const organisations = desk
