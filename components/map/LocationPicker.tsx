@@ -8,6 +8,8 @@ import type { TerraDraw } from "terra-draw";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { addAreaOverlay, createBaseMap } from "./create-map";
 import { KeyboardDrawing } from "./KeyboardDrawing";
+import { PinWithoutMap } from "./PinWithoutMap";
+import { useWebGL } from "./webgl-support";
 import { shapeBounds } from "./report-shape-layers";
 
 export type Position = [number, number];
@@ -65,6 +67,7 @@ export function LocationPicker({
   const areasRef = useRef(areas);
   const [ready, setReady] = useState(false);
   const [editing, setEditing] = useState(false);
+  const webgl = useWebGL();
   useEffect(() => {
     areasRef.current = areas;
     onChangeRef.current = onChange;
@@ -298,6 +301,7 @@ export function LocationPicker({
     requestAnimationFrame(() => markerRef.current?.getElement().focus());
   };
 
+  if (!webgl) return <PinWithoutMap position={position} onChange={onChange} />;
   return (
     <div className="picker" data-state={ready ? "ready" : "loading"}>
       <div ref={container} className="map picker-map" />
