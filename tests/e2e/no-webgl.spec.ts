@@ -1,9 +1,9 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { chromiumArgs } from "../helpers/chromium";
+import { chromiumArgs, chromiumPath } from "../helpers/chromium";
 
 // A browser with WebGL off, as on old phones and locked-down office PCs.
-test.use({ launchOptions: { args: [...chromiumArgs, "--disable-webgl"] } });
+test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, "--disable-webgl"] } });
 
 test("without WebGL the home page says so and lists the reports by local community and by street, a page at a time", async ({
   page,
