@@ -67,7 +67,11 @@ const pages = [
   { name: "/", path: "/" },
   { name: "/report", path: "/report" },
   { name: "report page", path: await someReportPath() },
-  { name: "/staff/field", path: "/staff/field", cookie: await signIn("operator@cuprija.example", "demo-operator") },
+  {
+    name: "/staff/field",
+    path: "/staff/field",
+    cookie: await signIn("operator@cuprija.example", "demo-operator"),
+  },
   { name: "/track", path: "/track" },
   { name: "/charter", path: "/charter" },
   { name: "/open-data", path: "/open-data" },
