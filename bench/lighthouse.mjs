@@ -58,7 +58,13 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** JavaScript transferred (gzipped bytes on the wire), from the run's network requests. */
 function scriptBytes(lhr) {
+  const requests = lhr.audits["network-requests"]?.details?.items ?? [];
+  if (requests.length)
+    return requests
+      .filter((r) => r.resourceType === "Script")
+      .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
   const items = lhr.audits["resource-summary"]?.details?.items ?? [];
   return items.find((i) => i.resourceType === "script")?.transferSize ?? null;
 }

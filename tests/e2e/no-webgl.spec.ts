@@ -22,7 +22,7 @@ test("without WebGL the home page says so and lists the reports by local communi
   await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
   await page.screenshot({ path: path.join(__dirname, "..", "..", "docs", "images", "no-webgl-home.png") });
 
-  const district = page.getByLabel("Local community");
+  const district = page.getByLabel("Area to list: a local community");
   const firstCommunity = (await district.locator("option").nth(1).textContent())!;
   await district.selectOption({ index: 1 });
   await expect(count).toContainText(`in ${firstCommunity}.`);
