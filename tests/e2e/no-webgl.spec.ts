@@ -28,7 +28,7 @@ test("without WebGL the home page says so and lists the reports by local communi
   await expect(count).toContainText(`in ${firstCommunity}.`);
 
   await page.getByRole("combobox", { name: /search for a street/i }).fill("autobus");
-  await expect(page.getByRole("option").first()).toBeVisible();
+  await expect(page.locator(".place-results").getByRole("option").first()).toBeVisible();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(count).toContainText("around the place found");
