@@ -155,10 +155,10 @@ export function ReportsWithoutMap({
                   status: t(`status.${r.status}` as never),
                   date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }),
                 })}
+                {r.address || r.districtName ? (
+                  <span className="hint"> · {[r.address, r.districtName].filter(Boolean).join(", ")}</span>
+                ) : null}
               </a>
-              {r.address || r.districtName ? (
-                <span className="hint"> · {[r.address, r.districtName].filter(Boolean).join(", ")}</span>
-              ) : null}
             </li>
           ))}
         </ul>
