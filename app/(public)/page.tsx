@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -9,7 +10,11 @@ import { MapFilters } from "@/components/map/MapFilters";
 import { listDistricts } from "@/lib/places/list-districts";
 import { listCategories } from "@/lib/reports/list-categories";
 import { filtersToParams, noFilters, parsePublicFilters } from "@/lib/reports/public-filters";
-import { getPublicMunicipality, listMunicipalities } from "@/lib/places/get-municipality";
+import {
+  getPublicMunicipality,
+  isUnknownMunicipality,
+  listMunicipalities,
+} from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +45,7 @@ export default async function HomePage({ searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
   const params = toParams(await searchParams);
+  if (await isUnknownMunicipality({ db, code: params.get("municipality") })) notFound();
   const municipality = await getPublicMunicipality({ db, code: params.get("municipality") });
   if (!municipality) {
     return (

@@ -114,6 +114,7 @@ export function ServiceAreaEditor({
             position={null}
             onChange={() => undefined}
             mode="area"
+            label={t("serviceAreaMapLabel")}
             areas={{ initial: polygons, onChange: onDrawn }}
           />
         ) : null}

@@ -7,6 +7,10 @@ import type { LineString, Polygon } from "geojson";
 import type { TerraDraw } from "terra-draw";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { addAreaOverlay, createBaseMap } from "./create-map";
+import { KeyboardDrawing } from "./KeyboardDrawing";
+import { PinWithoutMap } from "./PinWithoutMap";
+import { useWebGL } from "./webgl-support";
+import { shapeBounds } from "./report-shape-layers";
 
 export type Position = [number, number];
 
@@ -27,6 +31,8 @@ type Props = {
    * start from, and the callback that gets every area on the map after each drawing or edit.
    */
   areas?: { initial: Polygon[]; onChange: (polygons: Polygon[]) => void };
+  /** The map's accessible name when it is for something else than a report (a permit's site…). */
+  label?: string;
 };
 
 /** Metres per arrow-key press; Shift moves five times as far. */
@@ -47,6 +53,7 @@ export function LocationPicker({
   mode = "point",
   onShape,
   areas,
+  label,
 }: Props) {
   const t = useTranslations();
   const container = useRef<HTMLDivElement>(null);
@@ -60,6 +67,7 @@ export function LocationPicker({
   const areasRef = useRef(areas);
   const [ready, setReady] = useState(false);
   const [editing, setEditing] = useState(false);
+  const webgl = useWebGL();
   useEffect(() => {
     areasRef.current = areas;
     onChangeRef.current = onChange;
@@ -77,7 +85,7 @@ export function LocationPicker({
         bounds: bbox,
         styleUrl,
         styleTimeoutMs,
-        label: tRef.current("report.mapLabel"),
+        label: label ?? tRef.current("report.mapLabel"),
         t: (key) => tRef.current(key as never),
       });
       if (cancelled) {
@@ -148,7 +156,7 @@ export function LocationPicker({
       mapRef.current?.remove();
       mapRef.current = null;
     };
-  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs]);
+  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs, label]);
 
   // Keep the pin where the form says it is.
   useEffect(() => {
@@ -162,7 +170,12 @@ export function LocationPicker({
     marker.setLngLat(position);
     // Re-adding would detach the pin from the page and drop keyboard focus from it.
     if (!marker.getElement().isConnected) marker.addTo(map);
-    // Close enough to see the street the pin is on.
+    // Close enough to see the street the pin is on. While drawing, only a place found elsewhere
+    // (a search) moves the map: a finished shape was already fitted whole.
+    if (modeRef.current !== "point") {
+      if (!map.getBounds().contains(position)) map.easeTo({ center: position, zoom: 16 });
+      return;
+    }
     if (map.getZoom() < 15 || !map.getBounds().contains(position)) map.easeTo({ center: position, zoom: 16 });
   }, [position, ready]);
 
@@ -249,6 +262,7 @@ export function LocationPicker({
           .map((f) => f.id!);
         if (others.length) draw.removeFeatures(others);
         onShapeRef.current?.(feature.geometry as LineString | Polygon);
+        fitShape(map, feature.geometry as LineString | Polygon);
       });
       drawRef.current = draw;
     })();
@@ -256,6 +270,15 @@ export function LocationPicker({
       cancelled = true;
     };
   }, [mode, ready]);
+
+  // The map's accessible name says what it is for: the pin, a line or an area.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || label) return;
+    const key =
+      mode === "line" ? "report.mapLabelLine" : mode === "area" ? "report.mapLabelArea" : "report.mapLabel";
+    map.getCanvas().setAttribute("aria-label", tRef.current(key));
+  }, [mode, ready, label]);
 
   const clearShape = () => {
     drawRef.current?.clear();
@@ -278,6 +301,7 @@ export function LocationPicker({
     requestAnimationFrame(() => markerRef.current?.getElement().focus());
   };
 
+  if (!webgl) return <PinWithoutMap position={position} onChange={onChange} />;
   return (
     <div className="picker" data-state={ready ? "ready" : "loading"}>
       <div ref={container} className="map picker-map" />
@@ -287,6 +311,20 @@ export function LocationPicker({
         </button>
       ) : (
         <>
+          {areas ? null : (
+            <KeyboardDrawing
+              key={mode}
+              mapRef={mapRef}
+              ready={ready}
+              mode={mode}
+              onShape={(shape) => {
+                // One shape at a time: a keyboard drawing replaces a pointer one.
+                drawRef.current?.clear();
+                onShapeRef.current?.(shape);
+                if (mapRef.current) fitShape(mapRef.current, shape);
+              }}
+            />
+          )}
           <p className="hint">
             {t(
               mode === "line"
@@ -314,6 +352,11 @@ export function LocationPicker({
       )}
     </div>
   );
+}
+
+/** After drawing, the whole shape is in view. */
+function fitShape(map: MapLibreMap, shape: LineString | Polygon) {
+  map.fitBounds(shapeBounds(shape), { padding: 48, maxZoom: 17 });
 }
 
 function round(value: number): number {

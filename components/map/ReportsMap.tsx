@@ -6,6 +6,9 @@ import type { GeoJSONSource, LngLat, Map as MapLibreMap, MapGeoJSONFeature, Mark
 import "maplibre-gl/dist/maplibre-gl.css";
 import { permitColour, statusGroupColours } from "@/lib/map/style";
 import { addAreaOverlay, createBaseMap } from "./create-map";
+import { addReportShapeLayers } from "./report-shape-layers";
+import { ReportsWithoutMap } from "./ReportsWithoutMap";
+import { useWebGL } from "./webgl-support";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
 import { MAX_CLUSTER_ZOOM } from "@/lib/tiles/tile-grid";
 import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
@@ -70,6 +73,7 @@ export function ReportsMap({
   const [loads, setLoads] = useState(0);
   const [listed, setListed] = useState<ListedReport[]>([]);
   const [showPermits, setShowPermits] = useState(true);
+  const webgl = useWebGL();
   const mapRef = useRef<MapLibreMap | null>(null);
   const texts = useRef({ t, format, categoryNames });
   useEffect(() => {
@@ -217,6 +221,9 @@ export function ReportsMap({
     else current.once("idle", apply);
   }, [showPermits, ready]);
 
+  if (!webgl) {
+    return <ReportsWithoutMap municipalityCode={municipalityCode} bbox={bbox} filterQuery={filterQuery} />;
+  }
   return (
     <div
       className="map-section"
@@ -328,6 +335,7 @@ function addDataLayers(map: MapLibreMap, filterQuery: string) {
     source: "permits",
     paint: { "line-color": permitColour, "line-width": 1.5 },
   });
+  addReportShapeLayers(map, filterQuery);
   map.addLayer({
     id: "report-clusters",
     type: "circle",

@@ -91,7 +91,8 @@ export function PermitForm({
       holderName: values.holderName,
       holderIsCompany: values.holderIsCompany,
       contractor: values.contractor,
-      contractorEmail: staff ? values.contractorEmail : undefined,
+      // The contractor hears of reports at the site, whoever files the application.
+      contractorEmail: values.contractorEmail,
       worksDescription: values.worksDescription,
       conditions: staff ? values.conditions : undefined,
       validFrom: values.validFrom,
@@ -228,17 +229,18 @@ export function PermitForm({
           value={values.contractor}
           onChange={(e) => set("contractor", e.target.value)}
         />
-        {staff ? (
-          <>
-            <label htmlFor="permit-contractor-email">{t("contractorEmail")}</label>
-            <input
-              id="permit-contractor-email"
-              type="email"
-              value={values.contractorEmail}
-              onChange={(e) => set("contractorEmail", e.target.value)}
-            />
-          </>
-        ) : null}
+        <label htmlFor="permit-contractor-email">{t("contractorEmail")}</label>
+        <input
+          id="permit-contractor-email"
+          type="email"
+          autoComplete="off"
+          aria-describedby="permit-contractor-email-hint"
+          value={values.contractorEmail}
+          onChange={(e) => set("contractorEmail", e.target.value)}
+        />
+        <p className="hint" id="permit-contractor-email-hint">
+          {t("contractorEmailHint")}
+        </p>
         <label htmlFor="permit-works">{t("worksDescription")}</label>
         <textarea
           id="permit-works"

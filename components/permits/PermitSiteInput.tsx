@@ -49,6 +49,7 @@ export function PermitSiteInput({ municipalityCode, bbox, styleUrl, styleTimeout
         position={null}
         onChange={() => undefined}
         mode="area"
+        label={t("siteMapLabel")}
         onShape={(shape) => onSite(shape && shape.type === "Polygon" ? shape : null)}
       />
       <label htmlFor="site-geojson">{t("importGeoJson", names)}</label>

@@ -1,7 +1,7 @@
 import { boolean, integer, jsonb, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../lib/i18n/config";
 import type { CategoryQuestion } from "../../lib/reports/questions";
-import { organisationKind } from "./enums";
+import { organisationKind, reportPriority } from "./enums";
 import { municipalities } from "./places";
 
 /** Groups categories for the citizen's picker ("Roads", "Waste", "Water"…). */
@@ -51,6 +51,8 @@ export const serviceCategories = pgTable(
     // Works-without-a-permit categories (illegal construction, unpermitted digging): the staff view
     // shows whether an active permit covers the point.
     checksPermitCoverage: boolean("checks_permit_coverage").notNull().default(false),
+    // The rule for such a category: a report that no active permit covers is raised to this priority.
+    unpermittedPriority: reportPriority("unpermitted_priority"),
     // Non-public categories (e.g. reports about a person) never show on the public map.
     isPublic: boolean("is_public").notNull().default(true),
     active: boolean("active").notNull().default(true),

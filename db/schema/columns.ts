@@ -33,3 +33,4 @@ function mercatorColumn(pgType: string) {
 
 export const point3857Column = mercatorColumn("Point");
 export const multiPolygon3857Column = mercatorColumn("MultiPolygon");
+export const geometry3857Column = mercatorColumn("Geometry");

@@ -53,6 +53,7 @@ export const publicReports = pgView("public_reports", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   closedAt: timestamp("closed_at", { withTimezone: true }),
+  shape3857: text("shape_3857"),
 }).existing();
 
 export const publicReportEvents = pgView("public_report_events", {

@@ -15,7 +15,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { serviceCategories } from "./categories";
-import { point3857Column, pointColumn, shapeColumn } from "./columns";
+import { geometry3857Column, point3857Column, pointColumn, shapeColumn } from "./columns";
 import { reportChannel, reportEventKind, reportPriority, reportStatus } from "./enums";
 import { reportImports } from "./onboarding";
 import { organisations } from "./organisations";
@@ -50,6 +50,8 @@ export const reports = pgTable(
     publicLocation3857: point3857Column("public_location_3857").generatedAlwaysAs(
       sql`ST_Transform(public_location, 3857)`,
     ),
+    // Derived: the shape in Web Mercator for the vector tiles' shapes layer.
+    shape3857: geometry3857Column("shape_3857").generatedAlwaysAs(sql`ST_Transform(shape, 3857)`),
     address: text("address"),
     description: text("description").notNull(),
     // A photo or document the reporting application hosts itself (Open311 media_url).
@@ -101,6 +103,12 @@ export const reports = pgTable(
     index("reports_location_3857_gix").using("gist", t.location3857),
     index("reports_public_location_3857_gix").using("gist", t.publicLocation3857),
     index("reports_public_location_geog_gix").using("gist", sql`(${t.publicLocation}::geography)`),
+    index("reports_shape_3857_gix")
+      .using("gist", t.shape3857)
+      .where(sql`shape is not null`),
+    index("reports_shape_geog_gix")
+      .using("gist", sql`(${t.shape}::geography)`)
+      .where(sql`shape is not null`),
     // Distances in metres (duplicate search) go through geography; this index serves them.
     index("reports_location_geog_gix").using("gist", sql`(${t.location}::geography)`),
     index("reports_municipality_status_idx").on(t.municipalityId, t.status),

@@ -261,6 +261,8 @@ export type CategorySeed = {
   locationPrecisionMetres?: number;
   /** The staff view checks whether an active permit covers the point (works without a permit). */
   checksPermitCoverage?: boolean;
+  /** A report no active permit covers is raised to this priority (works categories). */
+  unpermittedPriority?: "high" | "urgent";
   /** Relative frequency in the demo reports. */
   weight: number;
 };
@@ -664,6 +666,7 @@ export const categorySeeds: CategorySeed[] = [
     duplicateRadiusMetres: 30,
     locationPrecisionMetres: 250,
     checksPermitCoverage: true,
+    unpermittedPriority: "high",
     weight: 2,
   },
   {
@@ -679,6 +682,7 @@ export const categorySeeds: CategorySeed[] = [
     slaWorkingDays: 5,
     duplicateRadiusMetres: 50,
     checksPermitCoverage: true,
+    unpermittedPriority: "high",
     weight: 2,
   },
   {

@@ -219,6 +219,7 @@ async function insertCategories(tx: Database, municipalityId: number): Promise<M
         locationPrecisionMetres: c.locationPrecisionMetres ?? null,
         isPublic: c.isPublic ?? true,
         checksPermitCoverage: c.checksPermitCoverage ?? false,
+        unpermittedPriority: c.unpermittedPriority ?? null,
         sortOrder: index,
       })),
     )
@@ -719,6 +720,7 @@ async function insertPermits(
     const holderName = company
       ? pick(random, companyNames)
       : `${pick(random, personFirstNames)} ${pick(random, personLastNames)}`;
+    const contractor = kind === "event" ? null : pick(random, companyNames.slice(0, 6));
     values.push({
       municipalityId: input.municipalityId,
       reference: `${kind === "excavation" || kind === "street_occupancy" ? "344" : "351"}-${String(i + 1).padStart(3, "0")}/${validFrom.getUTCFullYear()}-IV`,
@@ -727,7 +729,9 @@ async function insertPermits(
       issuingOrganisationId: kind === "construction" ? urbanismId : roadsDepartmentId,
       holderName,
       holderIsCompany: company,
-      contractor: kind === "event" ? null : pick(random, companyNames.slice(0, 6)),
+      contractor,
+      // Holder and contractor hear of reports at their site (demo addresses, never delivered).
+      contractorEmail: contractor ? `gradiliste@${mailSlug(contractor)}.example` : null,
       worksDescription: permitWorks[kind],
       site: { type: "MultiPolygon", coordinates: [site.coordinates] },
       validFrom: localDate(validFrom),
@@ -741,6 +745,20 @@ async function insertPermits(
     .values(values)
     .returning({ id: t.permits.id, status: t.permits.status, createdAt: t.permits.createdAt });
   if (inserted.length > 0)
+    await tx.insert(t.permitApplicants).values(
+      inserted.map((p, i) => {
+        const holder = values[i]!;
+        return {
+          permitId: p.id,
+          name: holder.holderName,
+          email: holder.holderIsCompany
+            ? `dozvole@${mailSlug(holder.holderName)}.example`
+            : `${mailSlug(holder.holderName).replace("-", ".")}@mail.example`,
+          locale: "sr-Latn",
+        };
+      }),
+    );
+  if (inserted.length > 0)
     await tx.insert(t.permitEvents).values(
       inserted.map((p) => ({
         permitId: p.id,
@@ -750,6 +768,17 @@ async function insertPermits(
       })),
     );
   return values.length;
+}
+
+/** A name as the ASCII part of a demo e-mail address: "Gradnja Ćuprija d.o.o." → "gradnja-cuprija-d-o-o". */
+function mailSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/đ/g, "dj")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 const permitWorks: Record<t.Permit["kind"], string> = {

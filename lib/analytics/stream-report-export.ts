@@ -35,6 +35,7 @@ export const exportColumns = [
   "resolved_at",
   "closed_at",
   "supporters",
+  "shape_wkt",
 ] as const;
 
 type ExportRow = {
@@ -56,6 +57,9 @@ type ExportRow = {
   resolved_at: string | null;
   closed_at: string | null;
   supporters: number;
+  /** A drawn line or area (staff export: exact, whatever the category's public precision). */
+  shape_wkt: string | null;
+  shape_geojson: string | null;
 };
 
 type ExportInput = {
@@ -138,7 +142,7 @@ async function fetchBatch(input: ExportInput, afterId: number, limit: number): P
                to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as due_at,
                to_char(r.resolved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as resolved_at,
                to_char(r.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as closed_at,
-               r.supporters_count as supporters
+               r.supporters_count as supporters, ST_AsText(r.shape, 6) as shape_wkt, ST_AsGeoJSON(r.shape, 6) as shape_geojson
         from reports r
         join service_categories sc on sc.id = r.category_id
         left join organisations o on o.id = r.assigned_organisation_id
@@ -154,11 +158,14 @@ function csvValues(row: ExportRow, locale: Locale): Array<string | number | null
   );
 }
 
+/** A drawn line or area is the feature's geometry; its point stays in longitude/latitude. */
 function feature(row: ExportRow, locale: Locale) {
-  const { id: _id, longitude, latitude, category_name, ...properties } = row;
+  const { id: _id, category_name, shape_wkt: _wkt, shape_geojson, ...properties } = row;
   return {
     type: "Feature",
-    geometry: { type: "Point", coordinates: [longitude, latitude] },
+    geometry: shape_geojson
+      ? JSON.parse(shape_geojson)
+      : { type: "Point", coordinates: [row.longitude, row.latitude] },
     properties: { ...properties, category_name: localized(category_name, locale) },
   };
 }

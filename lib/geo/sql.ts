@@ -13,3 +13,18 @@ export function envelopeSql(bbox: BBox): SQL {
 
 /** [west, south, east, north] in degrees. */
 export type BBox = [number, number, number, number];
+
+/**
+ * The point that stands for a drawn shape: the middle of a line (half its length), a point
+ * surely inside an area, the point itself for a point.
+ */
+export function representativePointSql(geometry: SQL): SQL {
+  return sql`(case when GeometryType(${geometry}) = 'LINESTRING' then ST_LineInterpolatePoint(${geometry}, 0.5)
+                  when GeometryType(${geometry}) = 'POINT' then ${geometry}
+                  else ST_PointOnSurface(${geometry}) end)`;
+}
+
+/** A GeoJSON geometry parameter in SRID 4326. */
+export function geoJsonSql(geometry: object): SQL {
+  return sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)`;
+}

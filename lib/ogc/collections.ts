@@ -44,10 +44,14 @@ const collections: CollectionDef[] = [
     temporal: sql`r.created_at`,
     key: sql`r.tracking_code`,
     select: (where, page) =>
-      sql`select r.tracking_code as id, ST_AsGeoJSON(r.location, 6) as geometry,
+      // A drawn line or area is the feature's geometry, its pin a property; public_reports already
+      // leaves the shape out for a category published only approximately.
+      sql`select r.tracking_code as id,
+                 ST_AsGeoJSON(coalesce(r.shape, r.location), 6) as geometry,
                  json_build_object('code', r.tracking_code, 'category', c.service_code, 'categoryName', c.name,
                    'status', r.status, 'createdAt', r.created_at, 'updatedAt', r.updated_at, 'dueAt', r.due_at,
-                   'district', d.code, 'supporters', r.supporters_count) as properties,
+                   'district', d.code, 'supporters', r.supporters_count,
+                   'point', ST_AsGeoJSON(r.location, 6)::json) as properties,
                  count(*) over ()::int as total
           from public_reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
           where ${reportsWhere} and ${where}

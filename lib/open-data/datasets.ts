@@ -38,6 +38,7 @@ export const datasetFields: Record<DatasetId, string[]> = {
     "location_precision_m",
     "lng",
     "lat",
+    "shape_wkt",
   ],
   permits: [
     "reference",
@@ -68,9 +69,16 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
       district: string | null;
       supporters: number;
       precision: number | null;
+      lng: number;
+      lat: number;
+      shape_wkt: string | null;
     }>(
       db,
-      sql`select ST_AsGeoJSON(r.location, 6) as geometry,
+      // A drawn line or area is the feature's geometry (WKT in the CSV); public_reports has already
+      // reduced a precision category to its grid cell's point and left its shape out.
+      sql`select ST_AsGeoJSON(coalesce(r.shape, r.location), 6) as geometry,
+                 round(ST_X(r.location)::numeric, 6)::float8 as lng, round(ST_Y(r.location)::numeric, 6)::float8 as lat,
+                 ST_AsText(r.shape, 6) as shape_wkt,
                  r.tracking_code as code, c.service_code, c.name, r.status, r.created_at, r.updated_at, r.due_at,
                  d.code as district, r.supporters_count as supporters, c.location_precision_metres as precision
           from public_reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
@@ -91,6 +99,9 @@ async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
         district: r.district,
         supporters: r.supporters,
         location_precision_m: r.precision ?? 0,
+        lng: r.lng,
+        lat: r.lat,
+        shape_wkt: r.shape_wkt,
       },
     }));
   }
@@ -159,7 +170,8 @@ export function render(id: DatasetId, records: Record_[], format: DatasetFormat)
   const header = datasetFields[id];
   const lines = records.map((r) => {
     const [lng, lat] = pointOf(JSON.parse(r.geometry));
-    const row = { ...r.properties, lng, lat } as Record<string, unknown>;
+    // A report carries its own point (on its shape); other datasets take one from the geometry.
+    const row = { lng, lat, ...r.properties } as Record<string, unknown>;
     return header.map((h) => csvCell(row[h])).join(",");
   });
   // A byte-order mark so spreadsheet programs read the Serbian letters as UTF-8.

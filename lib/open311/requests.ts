@@ -64,6 +64,7 @@ export async function listRequests(input: {
     address: string | null;
     lng: number;
     lat: number;
+    shape_wkt: string | null;
     photo_id: number | null;
     media_url: string | null;
     notes: string | null;
@@ -73,6 +74,8 @@ export async function listRequests(input: {
     input.db,
     sql`select r.tracking_code as code, r.status, c.service_code, c.name as service_name, r.description, o.name as agency,
                r.created_at, r.updated_at, r.due_at, r.address, ST_X(r.location) as lng, ST_Y(r.location) as lat,
+               -- The view leaves the shape out for a category published at reduced precision.
+               ST_AsText(r.shape, 6) as shape_wkt,
                (select a.id from public_attachments a where a.report_id = r.id order by a.id limit 1) as photo_id,
                r.media_url,
                (select e.public_text from public_report_events e where e.report_id = r.id and e.public_text is not null
@@ -108,5 +111,7 @@ export async function listRequests(input: {
     lat: Number(r.lat),
     long: Number(r.lng),
     media_url: r.photo_id ? `${input.baseUrl}/api/attachments/${r.photo_id}` : (r.media_url ?? ""),
+    // lat/long is a point on a drawn line or area; the shape itself goes in the extension (WKT).
+    ...(r.shape_wkt ? { extended_attributes: { shape: r.shape_wkt } } : {}),
   }));
 }

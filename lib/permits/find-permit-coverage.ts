@@ -9,8 +9,10 @@ export type PermitCoverage = {
   id: number;
   reference: string;
   kind: string;
+  validFrom: string;
   validTo: string;
   holderName: string;
+  contractor: string | null;
   distanceMetres: number;
 };
 
@@ -28,12 +30,14 @@ export async function findPermitCoverage(input: {
     id: number;
     reference: string;
     kind: string;
+    valid_from: string;
     valid_to: string;
     holder_name: string;
+    contractor: string | null;
     distance: number;
   }>(
     input.db,
-    sql`select p.id, p.reference, p.kind, p.valid_to::text as valid_to, p.holder_name,
+    sql`select p.id, p.reference, p.kind, p.valid_from::text as valid_from, p.valid_to::text as valid_to, p.holder_name, p.contractor,
                round(ST_Distance(p.site::geography, r.location::geography)::numeric, 1)::float8 as distance
         from reports r join permits p on p.municipality_id = r.municipality_id
         where r.id = ${input.reportId} and p.status = 'active'
@@ -45,8 +49,10 @@ export async function findPermitCoverage(input: {
     id: r.id,
     reference: r.reference,
     kind: r.kind,
+    validFrom: r.valid_from,
     validTo: r.valid_to,
     holderName: r.holder_name,
+    contractor: r.contractor,
     distanceMetres: Number(r.distance),
   }));
 }
@@ -66,4 +72,17 @@ export async function checkWorksPermit(input: {
   );
   if (!rows[0]?.checks) return null;
   return findPermitCoverage(input);
+}
+
+/**
+ * True for a report of a works category (`checks_permit_coverage`) that no active permit covers
+ * today: the condition findPermitCoverage checks, as SQL over a report aliased `r` and its
+ * category `c`, for the staff queues' flag and filter.
+ */
+export function uncoveredWorksSql(today: string) {
+  return sql`(c.checks_permit_coverage and not exists (
+      select 1 from permits p
+      where p.municipality_id = r.municipality_id and p.status = 'active'
+        and p.valid_from <= ${today}::date and p.valid_to >= ${today}::date
+        and ST_DWithin(p.site::geography, r.location::geography, ${REPORT_LINK_RADIUS_METRES})))`;
 }

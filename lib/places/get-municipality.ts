@@ -113,3 +113,16 @@ export async function listMunicipalities(input: {
     .where(eq(municipalities.isTraining, false))
     .orderBy(asc(municipalities.id));
 }
+
+/**
+ * A page asked for by `?municipality=<code>` with a code that no served municipality has: the
+ * page answers 404 (listing the municipalities served) instead of quietly showing another one.
+ */
+export async function isUnknownMunicipality(input: { db: Database; code?: string | null }): Promise<boolean> {
+  if (!input.code) return false;
+  const [row] = await input.db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(and(eq(municipalities.code, input.code), eq(municipalities.isTraining, false)));
+  return !row;
+}

@@ -4,15 +4,16 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import * as t from "../../db/schema";
-import { computeDueAt } from "../calendar/working-days";
+import { computeDueAt, localDate } from "../calendar/working-days";
 import { AppError } from "../errors";
 import { locales, localized, type Locale, type LocalizedText } from "../i18n/config";
-import { pointSql } from "../geo/sql";
+import { pointSql, representativePointSql } from "../geo/sql";
 import { validateGeometry } from "../geo/validate-geometry";
 import type { LineString, Polygon } from "geojson";
 import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
 import { linkReportToPermits } from "../permits/link-report-to-permits";
+import { uncoveredWorksSql } from "../permits/find-permit-coverage";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
 import type { Storage } from "../storage/storage";
@@ -113,10 +114,14 @@ export async function fileReport(input: {
     throw new AppError({ code: "forbidden", messageKey: "outsideYourMunicipality" });
   }
 
-  const shape =
+  const drawn =
     report.shape === undefined || report.shape === null
       ? null
       : await checkShape(db, municipalityId, report.shape);
+  const shape = drawn?.shape ?? null;
+  // A drawn report's pin is a point on its shape (the middle of a line, a point inside an area),
+  // so every consumer of the point alone (Open311, lists, clusters) still lands on the shape.
+  const position: [number, number] = drawn?.pointOn ?? report.position;
 
   // The category with its municipality's training flag, in one statement.
   const category = await queryOne<{
@@ -157,7 +162,8 @@ export async function fileReport(input: {
     municipalityId,
     responsibleKind: category.responsible_kind,
     responsibleSector: category.responsible_sector,
-    position: report.position,
+    position,
+    shape,
   });
   const ownerId = routing.organisationId ?? (await contactCentreOf(db, municipalityId));
   const dueAt = computeDueAt({
@@ -183,7 +189,7 @@ export async function fileReport(input: {
             municipalityId,
             categoryId: category.id,
             districtId: routing.context.districtId,
-            location: { type: "Point", coordinates: report.position },
+            location: { type: "Point", coordinates: position },
             shape,
             address: report.address || null,
             description: report.description,
@@ -235,7 +241,13 @@ export async function fileReport(input: {
           .returning({ id: t.reportEvents.id });
         await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
         // Inside or next to an active works site: the permit's holder and issuer hear of it.
-        await linkReportToPermits(tx, { reportId: row.id, municipalityId, position: report.position, now });
+        await linkReportToPermits(tx, { reportId: row.id, municipalityId, position, now });
+        // The category's rule: works that no active permit covers are raised in priority.
+        await tx.execute(
+          sql`update reports r set priority = c.unpermitted_priority from service_categories c
+              where r.id = ${row.id} and c.id = r.category_id and c.unpermitted_priority > r.priority
+                and ${uncoveredWorksSql(localDate(now))}`,
+        );
         await notifyReportChange(tx, row.id);
         return row.id;
       });
@@ -301,23 +313,28 @@ async function contactCentreOf(db: Database, municipalityId: number): Promise<nu
   return row.id;
 }
 
-/** A drawn line or area: well formed, simple, valid for PostGIS, and inside the municipality. */
+/**
+ * A drawn line or area: well formed, simple, valid for PostGIS, and inside the municipality; with
+ * the point on it that stands for it (the middle of a line, a point inside an area).
+ */
 async function checkShape(
   db: Database,
   municipalityId: number,
   input: unknown,
-): Promise<LineString | Polygon> {
+): Promise<{ shape: LineString | Polygon; pointOn: [number, number] }> {
   const checked = validateGeometry(input, ["LineString", "Polygon"] as const);
   if (!checked.valid) throw new AppError({ code: "unprocessable", messageKey: `geometry_${checked.reason}` });
-  const row = await queryOne<{ valid: boolean; inside: boolean }>(
+  const row = await queryOne<{ valid: boolean; inside: boolean; lng: number | null; lat: number | null }>(
     db,
-    sql`select ST_IsValid(g) as valid, ST_Covers(m.boundary, g) as inside
-        from (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(checked.geometry)}), 4326) as g) s,
+    sql`select ST_IsValid(g) as valid, ST_Covers(m.boundary, g) as inside,
+               ST_X(p) as lng, ST_Y(p) as lat
+        from (select g, case when ST_IsValid(g) then ${representativePointSql(sql`g`)} end as p
+              from (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(checked.geometry)}), 4326) as g) s0) s,
              municipalities m where m.id = ${municipalityId}`,
   );
   if (!row?.valid) throw new AppError({ code: "unprocessable", messageKey: "geometry_malformed" });
   if (!row.inside) throw new AppError({ code: "unprocessable", messageKey: "geometry_outside_area" });
-  return checked.geometry;
+  return { shape: checked.geometry, pointOn: [Number(row.lng), Number(row.lat)] };
 }
 
 /** "Outside the area served", naming the nearest municipality that is served. */

@@ -21,7 +21,7 @@ export type DuplicateCandidate = {
 
 /**
  * Open public reports of the same category within the category's duplicate radius (metres, on
- * the geography index), nearest first: what a citizen is offered to support instead of filing again.
+ * the geography indexes; a drawn line or area counts by its distance, not its pin's), nearest first: what a citizen is offered to support instead of filing again.
  */
 export async function findDuplicateCandidates(input: {
   db: Database;
@@ -44,13 +44,14 @@ export async function findDuplicateCandidates(input: {
   }>(
     input.db,
     sql`select r.tracking_code as code, c.name, r.status, r.created_at, r.supporters_count as supporters,
-               ST_Distance(r.location::geography, ${point}::geography) as distance,
+               ST_Distance(coalesce(r.shape, r.location)::geography, ${point}::geography) as distance,
                (select a.id from public_attachments a where a.report_id = r.id order by a.id limit 1) as photo_id,
                ST_AsGeoJSON(r.location, 6) as geometry
         from public_reports r join service_categories c on c.id = r.category_id
         where c.municipality_id = ${input.municipalityId} and c.service_code = ${input.serviceCode}
           and r.status in ${openStatuses}
-          and ST_DWithin(r.location::geography, ${point}::geography, c.duplicate_radius_metres)
+          and (ST_DWithin(r.location::geography, ${point}::geography, c.duplicate_radius_metres)
+               or (r.shape is not null and ST_DWithin(r.shape::geography, ${point}::geography, c.duplicate_radius_metres)))
         order by distance
         limit ${input.limit ?? 10}`,
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Position } from "geojson";
+import type { LineString, Polygon, Position } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
 import { canSeeContact, canSeeInternalNote, canViewReport } from "../auth/report-access";
@@ -60,6 +60,8 @@ export type StaffReport = {
   rejectionTarget: string | null;
   routingNote: string | null;
   position: Position;
+  /** The line or area drawn for the report, exact (staff see it whatever the public precision). */
+  shape: LineString | Polygon | null;
   answers: Record<string, unknown>;
   photoIds: number[];
   contact: { name: string | null; email: string | null; phone: string | null; anonymous: boolean } | null;
@@ -131,6 +133,7 @@ export async function getStaffReport(input: {
     rejection_target: string | null;
     routing_note: string | null;
     location: string;
+    shape: string | null;
     answers: Record<string, unknown>;
   }>(
     db,
@@ -138,7 +141,7 @@ export async function getStaffReport(input: {
                r.address, d.name as district, r.status, r.priority, r.channel, r.assigned_organisation_id as organisation_id,
                o.name as organisation, r.created_at, r.due_at, r.sla_paused_at, r.escalated_at, r.scheduled_for::text as scheduled_for,
                r.supporters_count as supporters, orig.tracking_code as duplicate_of, r.rejection_target, r.routing_note,
-               ST_AsGeoJSON(r.location, 6) as location, r.answers
+               ST_AsGeoJSON(r.location, 6) as location, ST_AsGeoJSON(r.shape, 6) as shape, r.answers
         from reports r
         join service_categories c on c.id = r.category_id
         left join districts d on d.id = r.district_id
@@ -245,6 +248,7 @@ export async function getStaffReport(input: {
     rejectionTarget: row.rejection_target,
     routingNote: row.routing_note,
     position: (JSON.parse(row.location) as { coordinates: Position }).coordinates,
+    shape: row.shape ? (JSON.parse(row.shape) as LineString | Polygon) : null,
     answers: row.answers,
     photoIds: photos.map((p) => p.id),
     contact: contactRow && contactAllowed ? contactRow : null,

@@ -18,6 +18,8 @@ export type PublicReportProperties = {
   categoryName: string;
   group: string;
   district: string | null;
+  districtName: string | null;
+  address: string | null;
   status: ReportStatus;
   statusGroup: StatusGroup;
   createdAt: string;
@@ -50,6 +52,8 @@ export async function listPublicReports(input: {
     service_code: string;
     category_name: LocalizedText;
     district: string | null;
+    district_name: LocalizedText | null;
+    address: string | null;
     group_code: string;
     status: ReportStatus;
     created_at: string | Date;
@@ -58,7 +62,7 @@ export async function listPublicReports(input: {
   }>(
     input.db,
     sql`select r.tracking_code as code, c.service_code, c.name as category_name, g.code as group_code,
-               d.code as district, r.status, r.created_at, r.supporters_count as supporters,
+               d.code as district, d.name as district_name, r.address, r.status, r.created_at, r.supporters_count as supporters,
                ST_AsGeoJSON(r.location, 6) as geometry
         from public_reports r
         join service_categories c on c.id = r.category_id
@@ -86,6 +90,9 @@ export async function listPublicReports(input: {
         categoryName: localized(row.category_name, input.locale),
         group: row.group_code,
         district: row.district,
+        // The place in words, for lists read without a map.
+        districtName: row.district_name ? localized(row.district_name, input.locale) : null,
+        address: row.address,
         status: row.status,
         statusGroup: statusGroupOf[row.status],
         createdAt: new Date(row.created_at).toISOString(),

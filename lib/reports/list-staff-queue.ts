@@ -7,6 +7,7 @@ import { countWorkingDays, localDate } from "../calendar/working-days";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { openStatuses, type ReportStatus } from "../workflow/states";
 import { isDesk } from "../auth/report-access";
+import { uncoveredWorksSql } from "../permits/find-permit-coverage";
 
 export type QueueItem = {
   id: number;
@@ -24,6 +25,8 @@ export type QueueItem = {
   routingNote: string | null;
   version: number;
   position: [number, number];
+  /** A works category's report that no active permit covers (works without a permit?). */
+  unpermitted: boolean;
 };
 
 export type NamedQueueScope = "mine" | "triage" | "all";
@@ -43,6 +46,8 @@ export async function listStaffQueue(input: {
   limit?: number;
   /** A tracking number (or its start) or part of an address. */
   search?: string;
+  /** Only works reports that no active permit covers. */
+  unpermittedOnly?: boolean;
 }): Promise<QueueItem[]> {
   const { user } = input;
   const desk = isDesk(user);
@@ -65,6 +70,8 @@ export async function listStaffQueue(input: {
   const search = literal
     ? sql`and (r.tracking_code like ${`${literal.toUpperCase()}%`} or r.address ilike ${`%${literal}%`})`
     : sql``;
+  const today = localDate(input.now ?? new Date());
+  const unpermitted = uncoveredWorksSql(today);
   const rows = await queryRows<{
     id: number;
     code: string;
@@ -80,20 +87,21 @@ export async function listStaffQueue(input: {
     version: number;
     lng: number;
     lat: number;
+    unpermitted: boolean;
   }>(
     input.db,
     sql`select r.id, r.tracking_code as code, c.name as category, r.address, d.name as district, r.status,
                o.name as organisation, r.created_at, r.due_at, r.sla_paused_at, r.routing_note, r.version,
-               ST_X(r.location) as lng, ST_Y(r.location) as lat
+               ST_X(r.location) as lng, ST_Y(r.location) as lat, ${unpermitted} as unpermitted
         from reports r
         join service_categories c on c.id = r.category_id
         left join districts d on d.id = r.district_id
         left join organisations o on o.id = r.assigned_organisation_id
         where r.municipality_id in ${municipalities} and r.status in ${openStatuses} and ${scope} ${search}
+          ${input.unpermittedOnly ? sql`and ${unpermitted}` : sql``}
         order by r.due_at nulls last, r.created_at
         limit ${input.limit ?? 200}`,
   );
-  const today = localDate(input.now ?? new Date());
   return rows.map((row) => {
     const due = row.due_at === null ? null : new Date(row.due_at);
     const dueDay = due ? localDate(due) : null;
@@ -118,6 +126,7 @@ export async function listStaffQueue(input: {
       routingNote: row.routing_note,
       version: row.version,
       position: [Number(row.lng), Number(row.lat)],
+      unpermitted: Boolean(row.unpermitted),
     };
   });
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Position } from "geojson";
+import type { LineString, Polygon, Position } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
-import { pointSql } from "../geo/sql";
+import { geoJsonSql, pointSql } from "../geo/sql";
 import { collectSpatialContext, type SpatialContext } from "./spatial-context";
 
 export type RoutingReason =
@@ -39,12 +39,16 @@ export async function routeReport(input: {
   responsibleKind: string;
   responsibleSector: string | null;
   position: Position;
+  /** A drawn line or area: the organisation whose service area holds most of it. */
+  shape?: LineString | Polygon | null;
 }): Promise<RoutingResult> {
   const { db, municipalityId, position } = input;
   const point = pointSql(position);
-  const candidates = await queryRows<Candidate>(
-    db,
-    sql`select id, code, service_area is not null as has_area,
+  const candidates = input.shape
+    ? await shapeCandidates({ ...input, shape: input.shape })
+    : await queryRows<Candidate>(
+        db,
+        sql`select id, code, service_area is not null as has_area,
                (service_area is null or ST_Contains(service_area, ${point})) as interior
         from organisations
         where municipality_id = ${municipalityId}
@@ -53,10 +57,48 @@ export async function routeReport(input: {
           and (${input.responsibleSector}::text is null or sector = ${input.responsibleSector}::text)
           and (service_area is null or ST_Covers(service_area, ${point}))
         order by code`,
-  );
+      );
   const context = await collectSpatialContext({ db, municipalityId, position });
   const decision = decide(candidates);
   return { ...decision, candidateIds: candidates.map((c) => c.id), context };
+}
+
+/**
+ * Candidates for a drawn shape: those whose service area it touches, or with none. Among the
+ * areas, the one holding the largest share of the line's length (or of the area) counts as
+ * "interior"; an even split between several leaves them all interior, so a person decides.
+ */
+async function shapeCandidates(input: {
+  db: Database;
+  municipalityId: number;
+  responsibleKind: string;
+  responsibleSector: string | null;
+  shape: LineString | Polygon;
+}): Promise<Candidate[]> {
+  const g = geoJsonSql(input.shape);
+  const rows = await queryRows<{ id: number; code: string; has_area: boolean; share: number | null }>(
+    input.db,
+    sql`select o.id, o.code, o.service_area is not null as has_area,
+               case when o.service_area is null then null
+                    when GeometryType(s.g) = 'LINESTRING'
+                      then ST_Length(ST_Intersection(o.service_area, s.g)::geography) / nullif(ST_Length(s.g::geography), 0)
+                    else ST_Area(ST_Intersection(o.service_area, s.g)::geography) / nullif(ST_Area(s.g::geography), 0)
+               end as share
+        from organisations o, (select ${g} as g) s
+        where o.municipality_id = ${input.municipalityId}
+          and o.active
+          and o.kind = ${input.responsibleKind}::organisation_kind
+          and (${input.responsibleSector}::text is null or o.sector = ${input.responsibleSector}::text)
+          and (o.service_area is null or ST_Intersects(o.service_area, s.g))
+        order by o.code`,
+  );
+  const best = Math.max(0, ...rows.map((r) => Number(r.share ?? 0)));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    has_area: r.has_area,
+    interior: !r.has_area || (best > 0 && Number(r.share ?? 0) >= best - 1e-6),
+  }));
 }
 
 function decide(candidates: Candidate[]): Pick<RoutingResult, "organisationId" | "reason"> {

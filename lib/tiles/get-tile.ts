@@ -12,7 +12,7 @@ import { getLayerVersion } from "./layer-versions";
 import { clusterCells, isValidTile, MAX_CLUSTER_ZOOM } from "./tile-grid";
 import { tileQuery, type TileLayer } from "./tile-sql";
 
-export const tileLayers: readonly TileLayer[] = ["reports", "permits", "districts"];
+export const tileLayers: readonly TileLayer[] = ["reports", "shapes", "permits", "districts"];
 
 export type Tile = { body: Buffer; etag: string; version: number };
 
@@ -67,8 +67,10 @@ export async function getTile(input: {
   if (!isValidTile(z, x, y)) throw new AppError({ code: "bad_request", messageKey: "invalidTile" });
   const layer = input.layer as TileLayer;
   const today = startOfToday(input.now ?? new Date());
-  const version = await getLayerVersion(handle, layer);
-  const request = JSON.stringify([layer, z, x, y, layer === "reports" ? filters : null, today]);
+  // Shapes are the reports' own lines and areas: they change with the reports layer.
+  const version = await getLayerVersion(handle, layer === "shapes" ? "reports" : layer);
+  const byReports = layer === "reports" || layer === "shapes";
+  const request = JSON.stringify([layer, z, x, y, byReports ? filters : null, today]);
   const key = `${version}:${input.encoder ?? ""}:${request}`;
   const cache = tileCache();
   const hit = cache?.get(key);
@@ -113,7 +115,7 @@ export async function queryTile(input: {
     statusGroups: filters.statusGroups.length ? filters.statusGroups : null,
     periodDays: filters.periodDays,
     district: filters.district,
-    today: layer === "reports" ? today : today.slice(0, 10),
+    today: layer === "reports" || layer === "shapes" ? today : today.slice(0, 10),
     band: cells.band,
     group: cells.group,
     x0: cells.x0,

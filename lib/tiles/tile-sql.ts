@@ -1,3 +1,4 @@
+import { MIN_SHAPE_ZOOM } from "./shape-zoom";
 import { HALF_WORLD_METRES, MAX_CLUSTER_ZOOM, TILE_BUFFER, TILE_EXTENT, WORLD_METRES } from "./tile-grid";
 
 /**
@@ -5,7 +6,7 @@ import { HALF_WORLD_METRES, MAX_CLUSTER_ZOOM, TILE_BUFFER, TILE_EXTENT, WORLD_ME
  * engines; `compileTileQuery` turns the names into `$n` and the values into a list. A server wraps the rows in ST_AsMVT (`mvtQuery`); the embedded engine, whose
  * PostGIS has no protobuf, takes the rows with lng/lat or GeoJSON and encodes them in JS.
  */
-export type TileLayer = "reports" | "permits" | "districts";
+export type TileLayer = "reports" | "shapes" | "permits" | "districts";
 
 const envelope = "ST_TileEnvelope(:z::int, :x::int, :y::int)";
 // The tile plus the buffer MapLibre draws beyond its edge, so symbols at edges are not cut.
@@ -97,6 +98,23 @@ function liveClusters(geometry: Geometry): string {
     order by gy, gx`;
 }
 
+/**
+ * The drawn lines and areas of public reports, drawn under the points. A category published only
+ * to a grid cell (`location_precision_metres`) publishes no shape: an exact line would undo it.
+ */
+function reportShapes(geometry: Geometry): string {
+  const geom =
+    geometry === "mvt"
+      ? `ST_AsMVTGeom(r.shape_3857, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) as geom`
+      : `ST_AsGeoJSON(r.shape) as geojson`;
+  // public_reports publishes no shape for a category shown at reduced precision.
+  return `select r.tracking_code as id, r.service_code as category, ${statusGroupSql} as status_group, ${geom}
+    from public_reports r
+    where r.shape is not null and r.shape_3857 && ${searchEnvelope} and :z::int >= ${MIN_SHAPE_ZOOM}
+      and ${reportFilters}
+    order by r.id`;
+}
+
 function permitSites(geometry: Geometry): string {
   const geom =
     geometry === "mvt"
@@ -156,9 +174,11 @@ export function tileQuery(
           ? liveClusters(geometry)
           : storedClusters(geometry, options.allCategories ?? true)
         : reportPoints(geometry)
-      : layer === "permits"
-        ? permitSites(geometry)
-        : districtAreas(geometry);
+      : layer === "shapes"
+        ? reportShapes(geometry)
+        : layer === "permits"
+          ? permitSites(geometry)
+          : districtAreas(geometry);
   const kind =
     clusters && options.live
       ? "live"

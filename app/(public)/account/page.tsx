@@ -12,7 +12,10 @@ import { listMyReports } from "@/lib/reports/list-my-reports";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("account"))("title") };
+  return {
+    title: (await getTranslations("account"))("title"),
+    description: (await getTranslations("meta"))("account"),
+  };
 }
 
 /** "My reports": every report a citizen filed or follows, after signing in with a link sent by e-mail. */

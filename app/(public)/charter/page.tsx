@@ -1,8 +1,9 @@
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { localized, type Locale } from "@/lib/i18n/config";
-import { getPublicMunicipality } from "@/lib/places/get-municipality";
+import { getPublicMunicipality, isUnknownMunicipality } from "@/lib/places/get-municipality";
 import { CHARTER_WINDOW_DAYS, getCharter } from "@/lib/workflow/get-charter";
 
 export const dynamic = "force-dynamic";
@@ -16,14 +17,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     db: await getDb(),
     code: (await searchParams).municipality,
   });
-  return { title: t("title", { municipality: localized(municipality?.name, locale) }) };
+  const name = localized(municipality?.name, locale);
+  return {
+    title: t("title", { municipality: name }),
+    description: (await getTranslations("meta"))("charter", { municipality: name }),
+  };
 }
 
 export default async function CharterPage({ searchParams }: Props) {
   const t = await getTranslations("charter");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const municipality = await getPublicMunicipality({ db, code: (await searchParams).municipality });
+  const code = (await searchParams).municipality;
+  if (await isUnknownMunicipality({ db, code })) notFound();
+  const municipality = await getPublicMunicipality({ db, code });
   if (!municipality) return null;
   const groups = await getCharter({ db, municipalityId: municipality.id, locale });
   return (

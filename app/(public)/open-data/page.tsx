@@ -5,7 +5,10 @@ import { datasetFields, datasetIds, generatedAt } from "@/lib/open-data/datasets
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("openData"))("title") };
+  return {
+    title: (await getTranslations("openData"))("title"),
+    description: (await getTranslations("meta"))("openData"),
+  };
 }
 
 export default async function OpenDataPage() {

@@ -1,18 +1,27 @@
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReportForm } from "@/components/forms/ReportForm";
 import { getEnv } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/config";
-import { getPublicMunicipality } from "@/lib/places/get-municipality";
+import { localized, type Locale } from "@/lib/i18n/config";
+import { getPublicMunicipality, isUnknownMunicipality } from "@/lib/places/get-municipality";
 import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
 import { listCategories } from "@/lib/reports/list-categories";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("report");
-  return { title: t("title") };
+  const municipality = await getPublicMunicipality({
+    db: await getDb(),
+    code: (await searchParams).municipality,
+  });
+  const name = localized(municipality?.name, (await getLocale()) as Locale);
+  return {
+    title: t("title"),
+    description: (await getTranslations("meta"))("reportForm", { municipality: name }),
+  };
 }
 
 type Props = { searchParams: Promise<{ municipality?: string }> };
@@ -21,7 +30,9 @@ export default async function ReportPage({ searchParams }: Props) {
   const t = await getTranslations("report");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const municipality = await getPublicMunicipality({ db, code: (await searchParams).municipality });
+  const code = (await searchParams).municipality;
+  if (await isUnknownMunicipality({ db, code })) notFound();
+  const municipality = await getPublicMunicipality({ db, code });
   if (!municipality) return null;
   const groups = await listCategories({ db, municipalityId: municipality.id, locale });
   const env = getEnv();

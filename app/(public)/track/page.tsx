@@ -9,7 +9,10 @@ import { normaliseTrackingCode } from "@/lib/reports/tracking-code";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("track"))("title") };
+  return {
+    title: (await getTranslations("track"))("title"),
+    description: (await getTranslations("meta"))("track"),
+  };
 }
 
 type Props = { searchParams: Promise<{ code?: string }> };

@@ -15,7 +15,7 @@ export class OrganisationAdminPage {
   async drawArea(vertices: [number, number][]): Promise<void> {
     await this.page.getByRole("button", { name: /^Draw/ }).click();
     await expect(this.page.locator(".picker")).toHaveAttribute("data-state", "ready");
-    const map = this.page.getByRole("region", { name: /map for placing/i });
+    const map = this.page.getByRole("region", { name: /map for drawing the organisation's service area/i });
     await this.page.evaluate(
       (p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.jumpTo({ center: p, zoom: 16 }),
       vertices[0]!,

@@ -31,7 +31,7 @@ export class PermitFormPage {
   /** Draws the site by clicking its corners on the map (terra-draw); clicking the first corner again closes it. */
   async drawSite(vertices: [number, number][]): Promise<void> {
     await expect(this.page.locator(".picker")).toHaveAttribute("data-state", "ready");
-    const map = this.page.getByRole("region", { name: /map for placing/i });
+    const map = this.page.getByRole("region", { name: /map for drawing the works site/i });
     await this.page.evaluate(
       (p) => (window as unknown as { civicPickerMap: Picker }).civicPickerMap.jumpTo({ center: p, zoom: 17 }),
       vertices[0]!,

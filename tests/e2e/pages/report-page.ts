@@ -52,7 +52,7 @@ export class ReportPage {
   /** Draws a line or an area by tapping its vertices; the last tap repeats the final vertex to finish. */
   async drawShape(kind: "line" | "area", vertices: [number, number][]): Promise<void> {
     await this.page.getByRole("radio", { name: kind === "line" ? "A stretch (line)" : "An area" }).check();
-    const map = this.page.getByRole("region", { name: /map for placing/i });
+    const map = this.page.getByRole("region", { name: /map for (placing|drawing)/i });
     await this.page.evaluate(
       (p) =>
         (window as unknown as { civicPickerMap: { jumpTo: (o: object) => void } }).civicPickerMap.jumpTo({

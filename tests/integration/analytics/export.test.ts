@@ -116,7 +116,7 @@ describe(`streaming exports of filtered reports on the ${engine} engine`, () => 
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      "tracking_code,created_at,category,category_name,status,priority,channel,organisation,district,address,description,longitude,latitude,due_at,resolved_at,closed_at,supporters",
+      "tracking_code,created_at,category,category_name,status,priority,channel,organisation,district,address,description,longitude,latitude,due_at,resolved_at,closed_at,supporters,shape_wkt",
     );
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).not.toMatch(/Petrovi|petar@|1234567/);

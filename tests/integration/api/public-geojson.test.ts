@@ -112,11 +112,13 @@ describe(`the public GeoJSON routes on the ${engine} engine`, () => {
     expect(codes).toEqual([visibleCode]);
     expect(Object.keys(body.features[0].properties).sort()).toEqual(
       [
+        "address",
         "category",
         "categoryName",
         "code",
         "createdAt",
         "district",
+        "districtName",
         "group",
         "status",
         "statusGroup",

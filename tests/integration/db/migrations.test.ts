@@ -66,6 +66,7 @@ describe(`migrations on the ${engine} engine`, () => {
       { table: "reports", column: "location", type: "POINT", srid: 4326 },
       { table: "reports", column: "location_3857", type: "POINT", srid: 3857 },
       { table: "reports", column: "shape", type: "GEOMETRY", srid: 4326 },
+      { table: "reports", column: "shape_3857", type: "GEOMETRY", srid: 3857 },
     ]);
   });
 
@@ -84,6 +85,7 @@ describe(`migrations on the ${engine} engine`, () => {
       "area_3857",
       "site_3857",
       "location_3857",
+      "shape_3857",
     ]) {
       expect(defs).toMatch(new RegExp(`gist \\(${column}\\)`));
     }

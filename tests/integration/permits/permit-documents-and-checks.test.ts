@@ -152,8 +152,10 @@ describe(`permit documents and the works-without-a-permit check on the ${engine}
         id: permitId,
         reference: expect.stringMatching(/^351-/),
         kind: "construction",
+        validFrom: "2026-11-01",
         validTo: "2027-06-30",
         holderName: "Gradnja Morava d.o.o.",
+        contractor: null,
         distanceMetres: 0,
       },
     ]);

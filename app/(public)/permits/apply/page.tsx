@@ -9,7 +9,10 @@ import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("permits"))("applyTitle") };
+  return {
+    title: (await getTranslations("permits"))("applyTitle"),
+    description: (await getTranslations("meta"))("permitsApply"),
+  };
 }
 
 /** One-stop shop: apply online for a construction, excavation, street-occupancy or event permit. */

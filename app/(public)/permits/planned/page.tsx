@@ -8,7 +8,10 @@ import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("permits"))("plannedTitle") };
+  return {
+    title: (await getTranslations("permits"))("plannedTitle"),
+    description: (await getTranslations("meta"))("permitsPlanned"),
+  };
 }
 
 /** "What is planned here?" for a point or a drawn area. */

@@ -6,7 +6,10 @@ import { trackPermit } from "@/lib/permits/track-permit";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("permits"))("trackTitle") };
+  return {
+    title: (await getTranslations("permits"))("trackTitle"),
+    description: (await getTranslations("meta"))("permitsTrack"),
+  };
 }
 
 type Props = { searchParams: Promise<{ number?: string }> };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { asPublic } from "@/lib/auth/db-scope";
 import { FollowReport } from "@/components/forms/FollowReport";
-import { ReportLocationMap } from "@/components/map/ReportLocationMap";
+import { ReportPlace } from "@/components/map/ReportPlace";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
@@ -16,7 +16,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
   const locale = (await getLocale()) as Locale;
   const report = await asPublic((db) => getPublicReport({ db, code, locale }));
-  return { title: report ? `${report.categoryName} · ${report.code}` : undefined };
+  if (!report) return {};
+  const t = await getTranslations();
+  return {
+    title: `${report.categoryName} · ${report.code}`,
+    description: t("meta.reportPage", {
+      category: report.categoryName,
+      code: report.code,
+      place: [report.address, report.district ?? report.municipality].filter(Boolean).join(", "),
+      status: t(`status.${report.status}` as never),
+    }),
+  };
 }
 
 export default async function PublicReportPage({ params, searchParams }: Props) {
@@ -96,9 +106,9 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
       ) : null}
       <p data-testid="supporters">{t("reportPage.supporters", { count: report.supporters })}</p>
 
-      <ReportLocationMap
+      <ReportPlace
         position={report.position}
-        label={t("reportPage.mapLabel")}
+        shape={report.shape}
         styleUrl={env.MAP_STYLE_URL}
         styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
       />

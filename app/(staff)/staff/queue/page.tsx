@@ -15,6 +15,7 @@ import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type NamedQueueScope } from "@/lib/reports/list-staff-queue";
 import { isDesk } from "@/lib/auth/report-access";
+import { UnpermittedBadge, UnpermittedFilter } from "@/components/staff/UnpermittedFlag";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("queueTitle") };
 }
 
-type Props = { searchParams: Promise<{ scope?: string }> };
+type Props = { searchParams: Promise<{ scope?: string; unpermitted?: string; q?: string }> };
 
 async function QueuePageContent({ searchParams }: Props) {
   const t = await getTranslations();
@@ -30,12 +31,21 @@ async function QueuePageContent({ searchParams }: Props) {
   const user = await staffWithPermission("reports.view");
   if (!user) return <Forbidden />;
   const desk = isDesk(user);
-  const { scope: raw } = await searchParams;
+  const { scope: raw, unpermitted, q } = await searchParams;
+  const unpermittedOnly = unpermitted === "1";
   const scope: NamedQueueScope =
     desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
   const scopes: NamedQueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
   const db = await getDb();
-  const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
+  const items = await listStaffQueue({
+    db,
+    user,
+    scope,
+    locale: (await getLocale()) as Locale,
+    unpermittedOnly,
+    // A tracking number or part of an address (a link from elsewhere, a bookmark).
+    search: q,
+  });
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const organisations = desk
     ? await listOrganisations({
@@ -58,6 +68,7 @@ async function QueuePageContent({ searchParams }: Props) {
           ))}
         </nav>
       ) : null}
+      <UnpermittedFilter scope={scope} active={unpermittedOnly} />
       {municipality ? (
         <QueueMap
           items={items}
@@ -101,7 +112,10 @@ async function QueuePageContent({ searchParams }: Props) {
                   <th scope="row">
                     <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
                   </th>
-                  <td>{item.category}</td>
+                  <td>
+                    {item.category}
+                    {item.unpermitted ? <UnpermittedBadge /> : null}
+                  </td>
                   <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
                   <td>
                     {tt(`status.${item.status}`)}

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ReportLocationMap } from "@/components/map/ReportLocationMap";
+import { ReportPlace } from "@/components/map/ReportPlace";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
-import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
+import { checkWorksPermit, findPermitCoverage } from "@/lib/permits/find-permit-coverage";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +32,9 @@ async function StaffReportPageContent({ params }: Props) {
     : null;
   if (!report) notFound();
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
+  // Any report inside an active works site shows the permit; a works category also says when none does.
+  const covering = permitCheck ?? (await findPermitCoverage({ db: await getDb(), reportId: report.id }));
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), "medium");
   const env = getEnv();
   const date = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
@@ -83,26 +87,28 @@ async function StaffReportPageContent({ params }: Props) {
             </p>
           ) : null}
           <p className="hint">{t("staff.nearbyOpen", { count: report.nearbyOpen })}</p>
-          {permitCheck ? (
+          {permitCheck !== null || covering.length > 0 ? (
             <section
               aria-labelledby="permit-check"
-              className={`permit-check ${permitCheck.length === 0 ? "unpermitted" : "permitted"}`}
+              className={`permit-check ${covering.length === 0 ? "unpermitted" : "permitted"}`}
               data-testid="permit-check"
             >
-              <h2 id="permit-check">{t("permits.checkTitle")}</h2>
-              {permitCheck.length === 0 ? (
+              <h2 id="permit-check">{t(permitCheck ? "permits.checkTitle" : "permits.coveringTitle")}</h2>
+              {covering.length === 0 ? (
                 <p>
                   <strong>{t("permits.noPermitHere")}</strong>
                 </p>
               ) : (
                 <ul>
-                  {permitCheck.map((p) => (
-                    <li key={p.id}>
-                      {t("permits.coveredBy", {
-                        reference: p.reference,
+                  {covering.map((p) => (
+                    <li key={p.id} data-testid="covering-permit">
+                      <Link href={`/staff/permits/${p.id}`}>{p.reference}</Link>{" "}
+                      {t("permits.coveredByDetails", {
                         kind: tt(`permitKind.${p.kind}`),
                         holder: p.holderName,
-                        until: format.dateTime(new Date(`${p.validTo}T12:00:00Z`), "medium"),
+                        contractor: p.contractor ?? t("permits.noContractor"),
+                        from: day(p.validFrom),
+                        until: day(p.validTo),
                         metres: p.distanceMetres,
                       })}
                     </li>
@@ -145,9 +151,9 @@ async function StaffReportPageContent({ params }: Props) {
               ))}
             </ul>
           ) : null}
-          <ReportLocationMap
+          <ReportPlace
             position={report.position}
-            label={t("reportPage.mapLabel")}
+            shape={report.shape}
             styleUrl={env.MAP_STYLE_URL}
             styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
           />

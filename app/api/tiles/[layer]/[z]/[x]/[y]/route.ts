@@ -11,7 +11,7 @@ type Params = { layer: string; z: string; x: string; y: string };
 const integer = (value: string) => (/^\d{1,8}$/.test(value) ? Number(value) : NaN);
 
 /**
- * `/api/tiles/{reports|permits|districts}/{z}/{x}/{y}.mvt` — Mapbox Vector Tiles. The reports
+ * `/api/tiles/{reports|shapes|permits|districts}/{z}/{x}/{y}.mvt` — Mapbox Vector Tiles. The reports
  * layer takes the public map's filters (`category`, `status`, `period`, `district`), which are
  * part of the ETag. Browsers revalidate after a few seconds and get 304 until the layer changes.
  */
