@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { isAppError } from "../errors";
-import { requestLocale } from "../http";
+import { errorResponse, requestLocale } from "../http";
+import { withCorsHeaders } from "../request/cors";
 import type { Locale } from "../i18n/config";
 
 /** The API's own address as the caller reached it, for absolute links (desktop GIS follows them). */
@@ -16,8 +16,9 @@ export function ogcJson(body: unknown, contentType = "application/json"): Respon
   return new NextResponse(JSON.stringify(body), {
     headers: {
       "content-type": contentType,
-      "access-control-allow-origin": "*",
       "cache-control": "public, max-age=60",
+      // Titles and feature properties change with the caller's language; shared caches must know.
+      vary: "accept-language",
     },
   });
 }
@@ -28,20 +29,24 @@ export function ogcRoute<P>(
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      return await handler(req, {
+      const response = await handler(req, {
         params: await route.params,
         base: ogcBase(req),
         locale: requestLocale(req),
       });
+      return withCorsHeaders(response);
     } catch (err) {
-      if (isAppError(err)) {
-        return NextResponse.json(
-          { code: err.code, description: `${err.messageKey} ${JSON.stringify(err.details ?? {})}` },
-          { status: err.status },
-        );
-      }
-      console.error("[ogc] unexpected error", err);
-      return NextResponse.json({ code: "internal", description: "internal error" }, { status: 500 });
+      // The exception body in the caller's language (`{ code, description }`, Part 1 Core 7.5.1).
+      const shaped = await errorResponse(err, requestLocale(req));
+      const { error } = (await shaped.json()) as {
+        error: { code: string; message: string; details?: unknown };
+      };
+      return withCorsHeaders(
+        NextResponse.json(
+          { code: error.code, description: error.message, details: error.details },
+          { status: shaped.status, headers: { vary: "accept-language" } },
+        ),
+      );
     }
   };
 }

@@ -62,9 +62,11 @@ export async function postOpen311Request(input: {
   /** Whether the client named the jurisdiction (then the point must lie in it). */
   jurisdictionGiven?: boolean;
   locale: Locale;
+  /** A key given in the query string (checked before the body was read); else the form's `api_key`. */
+  apiKey?: string | null;
 }): Promise<Array<{ service_request_id: string; service_notice: string; account_id: null }>> {
   const { db, form } = input;
-  const client = await authenticateClient(db, form.get("api_key"));
+  const client = await authenticateClient(db, input.apiKey ?? form.get("api_key"));
   const serviceCode = form.get("service_code")?.trim();
   if (!serviceCode) throw new AppError({ code: "bad_request", messageKey: "open311ServiceCodeRequired" });
   // A code no municipality offers is answered before the location is looked at.

@@ -11,3 +11,5 @@ export const GET = ogcRoute(async () =>
     ],
   }),
 );
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

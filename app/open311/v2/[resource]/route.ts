@@ -114,24 +114,13 @@ export const GET = open311Route<{ resource: string }>(
 
 export const POST = open311Route<{ resource: string }>(
   "resource",
-  async (req, { format, name, locale, db, municipalityId }) => {
+  async (req, { format, name, locale, db, municipalityId, form }) => {
     if (name !== "requests") throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
-    const type = req.headers.get("content-type") ?? "";
-    const form = type.includes("application/x-www-form-urlencoded")
-      ? new URLSearchParams(await req.text())
-      : type.includes("multipart/form-data")
-        ? new URLSearchParams(
-            [...(await req.formData()).entries()].filter(([, v]) => typeof v === "string") as [
-              string,
-              string,
-            ][],
-          )
-        : null;
-    if (!form) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
     const jurisdictionGiven = Boolean(
       req.nextUrl.searchParams.get("jurisdiction_id") || form.get("jurisdiction_id"),
     );
-    const body = await postOpen311Request({ db, form, municipalityId, jurisdictionGiven, locale });
+    const apiKey = req.nextUrl.searchParams.get("api_key");
+    const body = await postOpen311Request({ db, form, municipalityId, jurisdictionGiven, locale, apiKey });
     return respond({ format, root: "service_requests", body });
   },
 );

@@ -41,3 +41,5 @@ export const GET = ogcRoute<{ collectionId: string }>(async (req, { params, base
     "application/geo+json",
   );
 });
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";
