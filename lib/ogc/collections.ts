@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
+import { rfc7946Winding } from "../geo/geojson-output";
 import { envelopeSql, type BBox } from "../geo/sql";
 import { endOfLocalDay, localDate } from "../calendar/working-days";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
@@ -191,7 +192,7 @@ function toFeature(row: Row, locale: Locale): Feature {
   return {
     type: "Feature",
     id: row.id,
-    geometry: JSON.parse(row.geometry) as Geometry,
+    geometry: rfc7946Winding(JSON.parse(row.geometry) as Geometry),
     properties: localize(row.properties, locale),
   };
 }
