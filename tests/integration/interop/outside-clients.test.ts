@@ -5,6 +5,7 @@ import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as reportsGet, OPTIONS as reportsOptions } from "../../../app/api/reports/route";
 import { GET as tileGet, OPTIONS as tileOptions } from "../../../app/api/tiles/[layer]/[z]/[x]/[y]/route";
+import { GET as tileJsonGet } from "../../../app/api/tiles/[layer]/route";
 import { GET as openDataGet, OPTIONS as openDataOptions } from "../../../app/open-data/[file]/route";
 import {
   GET as itemsGet,
@@ -58,6 +59,7 @@ describe(`outside clients read the public surfaces (${engine} engine)`, () => {
     served = await serveRoutes([
       { pattern: "/api/reports", GET: reportsGet, OPTIONS: reportsOptions },
       { pattern: "/api/tiles/:layer/:z/:x/:y", GET: tileGet, OPTIONS: tileOptions },
+      { pattern: "/api/tiles/:layer", GET: tileJsonGet },
       { pattern: "/open-data/:file", GET: openDataGet, OPTIONS: openDataOptions },
       { pattern: "/api/ogc/collections/:collectionId/items", GET: itemsGet, OPTIONS: itemsOptions },
     ] as Route[]);
@@ -96,6 +98,22 @@ describe(`outside clients read the public surfaces (${engine} engine)`, () => {
     const { stdout } = await run("ogrinfo", ["-ro", "-al", "-so", `/vsicurl/${served.origin}${tilePath}`]);
     expect(stdout).toMatch(/Layer name: reports/);
     expect(Number(/Feature Count: (\d+)/.exec(stdout)?.[1])).toBeGreaterThan(0);
+  });
+
+  it("publishes TileJSON whose tile template leads GDAL to the same tile", async () => {
+    const doc = (await (await fetch(`${served.origin}/api/tiles/reports.json`)).json()) as {
+      tilejson: string;
+      tiles: string[];
+      vector_layers: Array<{ id: string }>;
+    };
+    expect(doc.tilejson).toBe("3.0.0");
+    expect(doc.vector_layers.map((l) => l.id)).toContain("reports");
+    const [, , , , z, x, y] = tilePath.replace(".mvt", "").split("/");
+    const url = doc.tiles[0]!.replace("{z}", z!).replace("{x}", x!).replace("{y}", y!);
+    expect(url).toBe(`${served.origin}${tilePath}`);
+    const { stdout } = await run("ogrinfo", ["-ro", "-al", "-so", `/vsicurl/${url}`]);
+    expect(stdout).toMatch(/Layer name: reports/);
+    expect((await fetch(`${served.origin}/api/tiles/nope.json`)).status).toBe(404);
   });
 
   it("answers preflights and errors on the public surfaces with CORS headers", async () => {
