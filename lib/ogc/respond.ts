@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { errorResponse, requestLocale } from "../http";
 import { withCorsHeaders } from "../request/cors";
+import { renderOgcHtml, wantsHtml } from "./html";
 import type { Locale } from "../i18n/config";
 
 /** The API's own address as the caller reached it, for absolute links (desktop GIS follows them). */
@@ -18,7 +19,7 @@ export function ogcJson(body: unknown, contentType = "application/json"): Respon
       "content-type": contentType,
       "cache-control": "public, max-age=60",
       // Titles and feature properties change with the caller's language; shared caches must know.
-      vary: "accept-language",
+      vary: "accept, accept-language",
     },
   });
 }
@@ -34,6 +35,23 @@ export function ogcRoute<P>(
         base: ogcBase(req),
         locale: requestLocale(req),
       });
+      // Conformance class html: the same document as a page, for a person in a browser.
+      if (response.ok && wantsHtml(req) && (response.headers.get("content-type") ?? "").includes("json")) {
+        const html = await renderOgcHtml({
+          doc: await response.json(),
+          base: ogcBase(req),
+          locale: requestLocale(req),
+        });
+        return withCorsHeaders(
+          new NextResponse(html, {
+            headers: {
+              "content-type": "text/html; charset=utf-8",
+              "cache-control": "public, max-age=60",
+              vary: "accept, accept-language",
+            },
+          }),
+        );
+      }
       return withCorsHeaders(response);
     } catch (err) {
       // The exception body in the caller's language (`{ code, description }`, Part 1 Core 7.5.1).

@@ -231,6 +231,30 @@ describe(`OGC API – Features requirements, table-driven (${engine} engine)`, (
     expect(seen.filter((c) => codes.slice(0, 12).includes(c)).sort()).toEqual(codes.slice(0, 12).sort());
   });
 
+  it("/req/html/definition + /req/html/content: ?f=html or a browser's Accept gives a page with the same features and links", async () => {
+    const conf = await call("/api/ogc/conformance");
+    expect(conf.body.conformsTo).toContain("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html");
+    const [handler, params] = route("/api/ogc/collections/reports/items");
+    const page = await handler(
+      get(`/api/ogc/collections/reports/items?bbox=${bbox()}&limit=3&f=html&lang=en`),
+      {
+        params: Promise.resolve(params),
+      },
+    );
+    expect(page.headers.get("content-type")).toContain("text/html");
+    const html = await page.text();
+    expect(html).toContain("<table>");
+    expect(html.match(/<tr><td>/g)).toHaveLength(3);
+    expect(html).toMatch(/rel="next" href="[^"]*f=html/);
+    const browser = await (landing as Handler)(
+      get("/api/ogc", { accept: "text/html,application/xhtml+xml" }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
+    expect(await browser.text()).toContain("Collections</a>");
+  });
+
   it("answers with Vary: Accept-Language and CORS, and errors in the caller's language", async () => {
     const ok = await call("/api/ogc/collections/reports/items?limit=1");
     expect(ok.res.headers.get("vary")?.toLowerCase()).toContain("accept-language");
