@@ -4,6 +4,7 @@ import { getDb, type Database } from "../../db/client";
 import type { SessionUser } from "../auth/staff-user";
 import { AppError } from "../errors";
 import { loadAdminScope, type AdminScope } from "./admin-scope";
+import { readJson } from "../request/read-body";
 
 /** The database, the caller's administration scope and the JSON body of an admin route handler. */
 export async function adminRequest(
@@ -11,7 +12,7 @@ export async function adminRequest(
   user: SessionUser,
 ): Promise<{ db: Database; scope: AdminScope; body: unknown }> {
   const db = await getDb();
-  const body = req.method === "GET" || req.method === "DELETE" ? null : await req.json().catch(() => null);
+  const body = req.method === "GET" || req.method === "DELETE" ? null : await readJson(req);
   if (body === null && req.method !== "GET" && req.method !== "DELETE")
     throw new AppError({ code: "bad_request", messageKey: "invalidJson" });
   return { db, scope: await loadAdminScope({ db, user }), body };

@@ -74,7 +74,8 @@ export function checkSameOrigin(req: NextRequest): void {
   if (!unsafeMethods.has(req.method)) return;
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? req.nextUrl.host;
-  if (!origin || new URL(origin).host !== host)
+  // A malformed Origin is not this site either (403, not a parse failure).
+  if (!origin || !URL.canParse(origin) || new URL(origin).host !== host)
     throw new AppError({ code: "forbidden", messageKey: "crossSiteRequest" });
 }
 

@@ -15,11 +15,19 @@ import { plainProperties, type SourceLayer } from "./source-feature";
 export async function readShapefileZip(bytes: Uint8Array): Promise<SourceLayer> {
   let inflated = 0;
   const inflate = (raw: Uint8Array) => {
-    // Bounded, so a zip bomb stops at the limit instead of filling memory.
-    const out = inflateRawSync(raw, { maxOutputLength: MAX_UNZIPPED_BYTES });
+    const tooLarge = () => new GeodataError("geodataTooLarge", { maxMb: MAX_UNZIPPED_BYTES / 1024 / 1024 });
+    // Bounded by what is left of the budget, so a zip bomb stops at the limit instead of filling
+    // memory; zlib reports the stop as a RangeError, which is "too large", not "corrupt".
+    let out: Buffer;
+    try {
+      out = inflateRawSync(raw, { maxOutputLength: MAX_UNZIPPED_BYTES - inflated + 1 });
+    } catch (err) {
+      if (err instanceof RangeError || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+        throw tooLarge();
+      throw err;
+    }
     inflated += out.byteLength;
-    if (inflated > MAX_UNZIPPED_BYTES)
-      throw new GeodataError("geodataTooLarge", { maxMb: MAX_UNZIPPED_BYTES / 1024 / 1024 });
+    if (inflated > MAX_UNZIPPED_BYTES) throw tooLarge();
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   };
   // but-unzip loops forever on an archive without its end record (a cut-off download): look first.

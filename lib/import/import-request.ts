@@ -7,6 +7,7 @@ import { queryOne } from "../../db/query";
 import type { SessionUser } from "../auth/staff-user";
 import { AppError } from "../errors";
 import { MAX_IMPORT_BYTES } from "./import-schema";
+import { readJson } from "../request/read-body";
 
 /** An import request from the admin page: the CSV as text, the mapping, and the municipality (one of the admin's own). */
 export const importRequestSchema = z.object({
@@ -17,16 +18,16 @@ export const importRequestSchema = z.object({
 });
 
 export async function readImportRequest(req: NextRequest): Promise<z.infer<typeof importRequestSchema>> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES * 1.1 + 4096) {
-    throw new AppError({
-      code: "payload_too_large",
-      messageKey: "importTooLarge",
-      details: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 },
-    });
-  }
-  const body = await req.json().catch(() => {
-    throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
+  const body = await readJson(req, {
+    maxBytes: Math.ceil(MAX_IMPORT_BYTES * 1.1) + 4096,
+    tooLarge: () =>
+      new AppError({
+        code: "payload_too_large",
+        messageKey: "importTooLarge",
+        details: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 },
+      }),
   });
+  if (body === null) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   return importRequestSchema.parse(body);
 }
 

@@ -3,8 +3,9 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
+import { rfc7946Winding } from "../geo/geojson-output";
 import { envelopeSql, type BBox } from "../geo/sql";
-import { localDate } from "../calendar/working-days";
+import { endOfLocalDay, localDate } from "../calendar/working-days";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { statusGroupOf, type ReportStatus } from "../workflow/states";
 
@@ -19,6 +20,8 @@ export type ItemsQuery = {
   interval?: { start: Date | null; end: Date | null };
   limit: number;
   offset: number;
+  /** Keyset paging: only features whose id sorts after this one (the `cursor` of a `next` link). */
+  after?: string | number;
 };
 
 type Row = { id: string; geometry: string; properties: Record<string, unknown>; total: number };
@@ -27,8 +30,12 @@ type CollectionDef = {
   id: CollectionId;
   title: string;
   description: string;
-  /** Whether `datetime` filters this collection, and on which column. */
-  temporal: SQL | null;
+  /**
+   * Whether `datetime` filters this collection, and on which instants: a feature is selected when
+   * its [start, end] overlaps the interval asked for (a report is an instant; a permit is in force
+   * from the start of its first local day to the end of its last).
+   */
+  temporal: { start: SQL; end: SQL } | null;
   select: (where: SQL, page: SQL, locale: Locale) => SQL;
   key: SQL;
 };
@@ -41,7 +48,7 @@ const collections: CollectionDef[] = [
     id: "reports",
     title: "Reports",
     description: "Problems reported by citizens and staff: category, status and dates. No personal data.",
-    temporal: sql`r.created_at`,
+    temporal: { start: sql`r.created_at`, end: sql`r.created_at` },
     key: sql`r.tracking_code`,
     select: (where, page) =>
       // A drawn line or area is the feature's geometry, its pin a property; public_reports already
@@ -55,14 +62,17 @@ const collections: CollectionDef[] = [
                  count(*) over ()::int as total
           from public_reports r join service_categories c on c.id = r.category_id left join districts d on d.id = r.district_id
           where ${reportsWhere} and ${where}
-          order by r.created_at desc, r.id desc ${page}`,
+          order by r.tracking_code ${page}`,
   },
   {
     id: "permits",
     title: "Permitted works",
     description:
       "Granted and active works sites: kind, dates and works. A private holder's name is left out.",
-    temporal: sql`p.valid_from::timestamptz`,
+    temporal: {
+      start: sql`(p.valid_from::timestamp at time zone 'Europe/Belgrade')`,
+      end: sql`((p.valid_to + 1)::timestamp at time zone 'Europe/Belgrade' - interval '1 millisecond')`,
+    },
     key: sql`p.reference`,
     select: (where, page) =>
       sql`select p.reference as id, ST_AsGeoJSON(p.site, 6) as geometry,
@@ -72,7 +82,7 @@ const collections: CollectionDef[] = [
                  count(*) over ()::int as total
           from public_permits p
           where p.status in ('granted', 'active') and p.valid_to >= ${localDate(new Date())}::date and ${where}
-          order by p.valid_from, p.id ${page}`,
+          order by p.reference ${page}`,
   },
   {
     id: "districts",
@@ -120,6 +130,37 @@ export function describeCollection(
   return c ? { id: c.id, title: c.title, description: c.description, temporal: c.temporal !== null } : null;
 }
 
+/** The properties that carry a feature's time, for the temporal extent. */
+const temporalProperties: Partial<Record<CollectionId, [string, string]>> = {
+  reports: ["createdAt", "createdAt"],
+  permits: ["validFrom", "validTo"],
+};
+
+/**
+ * The time a collection's public features span (first start, last end), for the collection
+ * description; read from the same query the items come from, so it covers what the public sees.
+ */
+export async function collectionTemporalExtent(
+  db: Database,
+  id: CollectionId,
+): Promise<[string | null, string | null] | null> {
+  const c = collections.find((x) => x.id === id)!;
+  const fields = temporalProperties[id];
+  if (!c.temporal || !fields) return null;
+  const row = await queryOne<{ first: string | null; last: string | null }>(
+    db,
+    sql`select min(f.properties->>${fields[0]}) as first, max(f.properties->>${fields[1]}) as last
+        from (${c.select(sql`true`, sql``, "en")}) f`,
+  );
+  const iso = (v: string | null | undefined, end: boolean) =>
+    !v
+      ? null
+      : /^\d{4}-\d{2}-\d{2}$/.test(v)
+        ? (end ? endOfLocalDay(v) : new Date(`${v}T00:00:00Z`)).toISOString()
+        : new Date(v).toISOString();
+  return [iso(row?.first, false), iso(row?.last, true)];
+}
+
 /** The spatial extent of a collection (its features' bounding box), for the collection description. */
 export async function collectionExtent(db: Database, id: CollectionId): Promise<BBox | null> {
   const column = geometryColumn[id];
@@ -156,7 +197,7 @@ function toFeature(row: Row, locale: Locale): Feature {
   return {
     type: "Feature",
     id: row.id,
-    geometry: JSON.parse(row.geometry) as Geometry,
+    geometry: rfc7946Winding(JSON.parse(row.geometry) as Geometry),
     properties: localize(row.properties, locale),
   };
 }
@@ -172,25 +213,29 @@ export async function queryItems(input: {
   if (input.query.bbox) filters.push(sql`${geometryColumn[c.id]} && ${envelopeSql(input.query.bbox)}`);
   if (input.query.interval && c.temporal) {
     if (input.query.interval.start)
-      filters.push(sql`${c.temporal} >= ${input.query.interval.start.toISOString()}::timestamptz`);
+      filters.push(sql`${c.temporal.end} >= ${input.query.interval.start.toISOString()}::timestamptz`);
     if (input.query.interval.end)
-      filters.push(sql`${c.temporal} <= ${input.query.interval.end.toISOString()}::timestamptz`);
+      filters.push(sql`${c.temporal.start} <= ${input.query.interval.end.toISOString()}::timestamptz`);
   }
+  // Pages follow the feature id, so a feature added or removed between two pages never makes
+  // another one repeat or go missing (GDAL pages through a layer 10 or 100 at a time).
+  const page =
+    input.query.after === undefined ? filters : [...filters, sql`${c.key} > ${String(input.query.after)}`];
   const rows = await queryRows<Row>(
     input.db,
     c.select(
-      sql.join(filters, sql` and `),
+      sql.join(page, sql` and `),
       sql`limit ${input.query.limit} offset ${input.query.offset}`,
       input.locale,
     ),
   );
-  if (rows.length === 0 && input.query.offset > 0) {
-    // Past the end: count without a page, so numberMatched stays right.
+  if (input.query.after !== undefined || (rows.length === 0 && input.query.offset > 0)) {
+    // Past the end, or a keyset page: count without the page, so numberMatched stays the whole match.
     const all = await queryRows<Row>(
       input.db,
       c.select(sql.join(filters, sql` and `), sql`limit 1`, input.locale),
     );
-    return { features: [], numberMatched: all[0]?.total ?? 0 };
+    return { features: rows.map((r) => toFeature(r, input.locale)), numberMatched: all[0]?.total ?? 0 };
   }
   return { features: rows.map((r) => toFeature(r, input.locale)), numberMatched: rows[0]?.total ?? 0 };
 }

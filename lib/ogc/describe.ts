@@ -1,6 +1,11 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import { collectionExtent, describeCollection, type CollectionId } from "./collections";
+import {
+  collectionExtent,
+  collectionTemporalExtent,
+  describeCollection,
+  type CollectionId,
+} from "./collections";
 
 const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
@@ -8,6 +13,7 @@ const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 export async function collectionDocument(db: Database, id: CollectionId, base: string) {
   const meta = describeCollection(id)!;
   const bbox = await collectionExtent(db, id);
+  const interval = await collectionTemporalExtent(db, id);
   return {
     id: meta.id,
     title: meta.title,
@@ -16,7 +22,14 @@ export async function collectionDocument(db: Database, id: CollectionId, base: s
     crs: [CRS84],
     extent: {
       spatial: { bbox: [bbox ?? [-180, -90, 180, 90]], crs: CRS84 },
-      ...(meta.temporal ? { temporal: { interval: [[null, null]] } } : {}),
+      ...(interval
+        ? {
+            temporal: {
+              interval: [interval],
+              trs: "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian",
+            },
+          }
+        : {}),
     },
     links: [
       { href: `${base}/collections/${id}`, rel: "self", type: "application/json", title: meta.title },

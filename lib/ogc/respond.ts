@@ -1,8 +1,9 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { isAppError } from "../errors";
-import { requestLocale } from "../http";
+import { errorResponse, requestLocale } from "../http";
+import { withCorsHeaders } from "../request/cors";
+import { renderOgcHtml, wantsHtml } from "./html";
 import { asPublic } from "../auth/db-scope";
 import type { Locale } from "../i18n/config";
 
@@ -17,8 +18,9 @@ export function ogcJson(body: unknown, contentType = "application/json"): Respon
   return new NextResponse(JSON.stringify(body), {
     headers: {
       "content-type": contentType,
-      "access-control-allow-origin": "*",
       "cache-control": "public, max-age=60",
+      // Titles and feature properties change with the caller's language; shared caches must know.
+      vary: "accept, accept-language",
     },
   });
 }
@@ -31,16 +33,39 @@ export function ogcRoute<P>(
     try {
       const params = await route.params;
       // Read as the public: only the public views (migration 0019) exist for this role.
-      return await asPublic(() => handler(req, { params, base: ogcBase(req), locale: requestLocale(req) }));
-    } catch (err) {
-      if (isAppError(err)) {
-        return NextResponse.json(
-          { code: err.code, description: `${err.messageKey} ${JSON.stringify(err.details ?? {})}` },
-          { status: err.status },
+      const response = await asPublic(() =>
+        handler(req, { params, base: ogcBase(req), locale: requestLocale(req) }),
+      );
+      // Conformance class html: the same document as a page, for a person in a browser.
+      if (response.ok && wantsHtml(req) && (response.headers.get("content-type") ?? "").includes("json")) {
+        const html = await renderOgcHtml({
+          doc: await response.json(),
+          base: ogcBase(req),
+          locale: requestLocale(req),
+        });
+        return withCorsHeaders(
+          new NextResponse(html, {
+            headers: {
+              "content-type": "text/html; charset=utf-8",
+              "cache-control": "public, max-age=60",
+              vary: "accept, accept-language",
+            },
+          }),
         );
       }
-      console.error("[ogc] unexpected error", err);
-      return NextResponse.json({ code: "internal", description: "internal error" }, { status: 500 });
+      return withCorsHeaders(response);
+    } catch (err) {
+      // The exception body in the caller's language (`{ code, description }`, Part 1 Core 7.5.1).
+      const shaped = await errorResponse(err, requestLocale(req));
+      const { error } = (await shaped.json()) as {
+        error: { code: string; message: string; details?: unknown };
+      };
+      return withCorsHeaders(
+        NextResponse.json(
+          { code: error.code, description: error.message, details: error.details },
+          { status: shaped.status, headers: { vary: "accept-language" } },
+        ),
+      );
     }
   };
 }

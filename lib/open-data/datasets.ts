@@ -7,6 +7,8 @@ import { queryRows } from "../../db/query";
 import { localDate } from "../calendar/working-days";
 import { getEnv } from "../env";
 import type { LocalizedText } from "../i18n/config";
+import type { Geometry } from "geojson";
+import { pointOnSurface, rfc7946Winding, toWkt } from "../geo/geojson-output";
 
 /**
  * The open datasets: anonymised copies of what the public map shows, as GeoJSON and CSV, written to
@@ -51,8 +53,10 @@ export const datasetFields: Record<DatasetId, string[]> = {
     "contractor",
     "lng",
     "lat",
+    "wkt",
   ],
-  districts: ["code", "name_sr_latn", "name_sr_cyrl", "name_en", "population", "lng", "lat"],
+  // Areas: lng/lat is a point on the surface (inside the area), the shape itself is in `wkt`.
+  districts: ["code", "name_sr_latn", "name_sr_cyrl", "name_en", "population", "lng", "lat", "wkt"],
 };
 
 async function collect(db: Database, id: DatasetId): Promise<Record_[]> {
@@ -149,29 +153,26 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A representative point for CSV: the point itself, or a point on the area. */
-function pointOf(geometry: { type: string; coordinates: unknown }): [number, number] {
-  if (geometry.type === "Point") return geometry.coordinates as [number, number];
-  const first = (geometry.coordinates as number[][][][]).flat(2)[0] as unknown as [number, number];
-  return first;
-}
-
 export function render(id: DatasetId, records: Record_[], format: DatasetFormat): string {
   if (format === "geojson") {
     return JSON.stringify({
       type: "FeatureCollection",
       features: records.map((r) => ({
         type: "Feature",
-        geometry: JSON.parse(r.geometry),
+        geometry: rfc7946Winding(JSON.parse(r.geometry) as Geometry),
         properties: r.properties,
       })),
     });
   }
   const header = datasetFields[id];
   const lines = records.map((r) => {
-    const [lng, lat] = pointOf(JSON.parse(r.geometry));
-    // A report carries its own point (on its shape); other datasets take one from the geometry.
-    const row = { lng, lat, ...r.properties } as Record<string, unknown>;
+    const geometry = JSON.parse(r.geometry) as Geometry;
+    const [lng, lat] = pointOnSurface(geometry);
+    // A report carries its own point (on its shape); other datasets take one on the geometry's surface.
+    const row = { lng, lat, wkt: toWkt(rfc7946Winding(geometry)), ...r.properties } as Record<
+      string,
+      unknown
+    >;
     return header.map((h) => csvCell(row[h])).join(",");
   });
   // A byte-order mark so spreadsheet programs read the Serbian letters as UTF-8.

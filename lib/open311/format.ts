@@ -13,11 +13,18 @@ export function splitFormat(segment: string): { name: string; format: Format } |
   return match ? { name: decodeURIComponent(match[1]!), format: match[2] as Format } : null;
 }
 
+// XML 1.0 cannot carry these even as character references (lib/request/clean-text.ts refuses
+// them on input; text stored before that rule is cleaned on the way out).
+const notXml =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&'"]/g,
-    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
-  );
+  return text
+    .replace(notXml, "\uFFFD")
+    .replace(
+      /[<>&'"]/g,
+      (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
+    );
 }
 
 function xmlValue(name: string, value: Open311Value, itemName: (list: string) => string): string {

@@ -4,9 +4,9 @@ import { sql } from "drizzle-orm";
 import { ZodError } from "zod";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import type { Locale } from "../i18n/config";
-import { searchPlaces } from "../places/search-places";
+import { geocodeAddress, type GeocodedAddress } from "../places/geocode-address";
 import { fileReport, outsideServedArea } from "../reports/file-report";
 import { findMunicipalityAt } from "../routing/route-report";
 import type { CategoryQuestion } from "../reports/questions";
@@ -62,9 +62,11 @@ export async function postOpen311Request(input: {
   /** Whether the client named the jurisdiction (then the point must lie in it). */
   jurisdictionGiven?: boolean;
   locale: Locale;
+  /** A key given in the query string (checked before the body was read); else the form's `api_key`. */
+  apiKey?: string | null;
 }): Promise<Array<{ service_request_id: string; service_notice: string; account_id: null }>> {
   const { db, form } = input;
-  const client = await authenticateClient(db, form.get("api_key"));
+  const client = await authenticateClient(db, input.apiKey ?? form.get("api_key"));
   const serviceCode = form.get("service_code")?.trim();
   if (!serviceCode) throw new AppError({ code: "bad_request", messageKey: "open311ServiceCodeRequired" });
   // A code no municipality offers is answered before the location is looked at.
@@ -75,6 +77,7 @@ export async function postOpen311Request(input: {
   if (!offered) throw new AppError({ code: "not_found", messageKey: "categoryNotOffered" });
 
   let position: [number, number] | null = null;
+  let matched: GeocodedAddress | null = null;
   const lat = form.get("lat");
   const long = form.get("long");
   if (lat !== null || long !== null) {
@@ -83,10 +86,10 @@ export async function postOpen311Request(input: {
       throw new AppError({ code: "bad_request", messageKey: "open311LocationRequired" });
     position = p;
   } else if (form.get("address_string")) {
-    const hit = (
-      await searchPlaces({ db, query: form.get("address_string")!, locale: input.locale, limit: 1 })
-    )[0];
-    position = hit ? (hit.position as [number, number]) : null;
+    // Full addresses as Open311 apps send them ("Karađorđeva 10, Ćuprija"), house number included.
+    const found = await geocodeAddress({ db, query: form.get("address_string")!, locale: input.locale });
+    position = found ? (found.position as [number, number]) : null;
+    matched = found ?? null;
   }
   if (!position) throw new AppError({ code: "bad_request", messageKey: "open311LocationRequired" });
 
@@ -102,6 +105,14 @@ export async function postOpen311Request(input: {
   );
   if (!category) throw new AppError({ code: "not_found", messageKey: "categoryNotOffered" });
 
+  const mediaUrl = form.get("media_url")?.trim();
+  // Only web addresses: a `javascript:` or `file:` URL would be a link to nowhere good.
+  if (mediaUrl && !/^https?:\/\/[^\s]+$/i.test(mediaUrl))
+    throw new AppError({
+      code: "bad_request",
+      messageKey: "open311InvalidField",
+      details: { field: "media_url" },
+    });
   const name = [form.get("first_name"), form.get("last_name")].filter(Boolean).join(" ").trim();
   const email = form.get("email")?.trim();
   const phone = form.get("phone")?.trim();
@@ -120,7 +131,7 @@ export async function postOpen311Request(input: {
         serviceCode,
         position,
         description: form.get("description")?.trim() || category.name[input.locale] || serviceCode,
-        address: form.get("address_string")?.trim() || undefined,
+        address: matched?.matched ?? (form.get("address_string")?.trim() || undefined),
         channel: "open311",
         answers: readAttributes(form, category.questions),
         contact:
@@ -132,13 +143,21 @@ export async function postOpen311Request(input: {
                 anonymous: false,
               }
             : undefined,
-        mediaUrl: form.get("media_url")?.trim() || undefined,
+        mediaUrl: mediaUrl || undefined,
         locale: input.locale,
         submissionKey,
       },
     });
-    return [{ service_request_id: filed.trackingCode, service_notice: "", account_id: null }];
+    // Open311: service_notice is free text; it tells the client which address was matched.
+    const notice = matched ? `${matched.matched} (${matched.precision})` : "";
+    return [{ service_request_id: filed.trackingCode, service_notice: notice, account_id: null }];
   } catch (err) {
+    // A missing or wrong attribute is named as the client sent it: `attribute[depth]`.
+    if (isAppError(err) && err.messageKey === "invalidAnswers") {
+      const first = (err.details?.problems as Array<{ code: string }> | undefined)?.[0];
+      const field = first ? `attribute[${first.code}]` : "attribute";
+      throw new AppError({ code: "bad_request", messageKey: "open311InvalidField", details: { field } });
+    }
     if (err instanceof ZodError) {
       const field = err.issues[0]?.path.join(".") ?? "request";
       throw new AppError({ code: "bad_request", messageKey: "open311InvalidField", details: { field } });

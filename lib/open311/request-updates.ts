@@ -17,7 +17,9 @@ export async function listRequestUpdates(input: {
   start?: Date;
   end?: Date;
   ids?: string[];
+  /** Page size (at most 1,000) and page number from 1: updates in time order, so pages never shift. */
   limit?: number;
+  page?: number;
 }): Promise<Open311Value[]> {
   const end = input.end ?? new Date();
   const start = input.start ?? new Date(end.getTime() - 7 * 86_400_000);
@@ -46,7 +48,7 @@ export async function listRequestUpdates(input: {
         from public_report_events e join public_reports r on r.id = e.report_id
         where ${sql.join(filters, sql` and `)}
         order by e.created_at, e.id
-        limit ${input.limit ?? 1_000}`,
+        limit ${input.limit ?? 1_000} offset ${((input.page ?? 1) - 1) * (input.limit ?? 1_000)}`,
   );
   return rows.map((r) => ({
     update_id: String(r.id),

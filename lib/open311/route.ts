@@ -6,11 +6,24 @@ import { AppError, isAppError } from "../errors";
 import { requestLocale } from "../http";
 import type { Locale } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
+import { readForm } from "../request/read-body";
 import { errorResponse, splitFormat, type Format } from "./format";
+import { authenticateClient } from "./post-request";
 import { resolveJurisdiction } from "./services";
 import { asPublic } from "../auth/db-scope";
 
-type Context = { format: Format; name: string; locale: Locale; db: Database; municipalityId: number };
+type Context = {
+  format: Format;
+  name: string;
+  locale: Locale;
+  db: Database;
+  municipalityId: number;
+  /** A POST's form fields (read once, within the limit); empty for GET. */
+  form: URLSearchParams;
+};
+
+/** An Open311 POST carries text fields only (media go by `media_url`): a few kilobytes. */
+export const MAX_OPEN311_BODY_BYTES = 64 * 1024;
 
 const statusOf: Partial<Record<AppError["code"], number>> = {
   bad_request: 400,
@@ -18,6 +31,7 @@ const statusOf: Partial<Record<AppError["code"], number>> = {
   forbidden: 403,
   unauthorized: 403,
   not_found: 404,
+  payload_too_large: 413,
   rate_limited: 429,
 };
 
@@ -44,9 +58,13 @@ export function open311Route<P extends Record<string, string>>(
     try {
       if (!split) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
       const serve = async (db: Database) => {
+        // A key in the query string is checked before a byte of the body is read.
+        const queryKey = req.nextUrl.searchParams.get("api_key");
+        if (req.method === "POST" && queryKey !== null) await authenticateClient(db, queryKey);
+        const form = req.method === "POST" ? await readOpen311Form(req) : new URLSearchParams();
         const jurisdiction = await resolveJurisdiction(
           db,
-          req.nextUrl.searchParams.get("jurisdiction_id") ?? (await jurisdictionInBody(req)),
+          req.nextUrl.searchParams.get("jurisdiction_id") ?? form.get("jurisdiction_id"),
         );
         if (!jurisdiction) throw new AppError({ code: "not_found", messageKey: "municipalityNotFound" });
         return handler(req, {
@@ -55,6 +73,7 @@ export function open311Route<P extends Record<string, string>>(
           locale: chosen,
           db,
           municipalityId: jurisdiction.id,
+          form,
           params,
         });
       };
@@ -65,7 +84,9 @@ export function open311Route<P extends Record<string, string>>(
         const values = Object.fromEntries(
           Object.entries(err.details ?? {}).filter(([, v]) => typeof v === "string" || typeof v === "number"),
         ) as Record<string, string | number>;
-        return errorResponse(format, statusOf[err.code] ?? 400, t(err.messageKey, values));
+        // Hostile text is answered as on every other write route (422 naming the field).
+        const status = err.messageKey === "controlCharacter" ? 422 : (statusOf[err.code] ?? 400);
+        return errorResponse(format, status, t(err.messageKey, values));
       }
       console.error("[open311] unexpected error", err);
       return errorResponse(format, 500, t("generic"));
@@ -73,22 +94,19 @@ export function open311Route<P extends Record<string, string>>(
   };
 }
 
-/** A POST carries jurisdiction_id among its form fields, not in the query string. */
-async function jurisdictionInBody(req: NextRequest): Promise<string | null> {
-  if (req.method !== "POST") return null;
+/**
+ * The fields of a POST, urlencoded or multipart, read once within MAX_OPEN311_BODY_BYTES (a body
+ * without Content-Length stops being read there); files in a multipart form are ignored.
+ */
+async function readOpen311Form(req: NextRequest): Promise<URLSearchParams> {
   const type = req.headers.get("content-type") ?? "";
-  if (type.includes("application/x-www-form-urlencoded"))
-    return new URLSearchParams(await req.clone().text()).get("jurisdiction_id");
-  if (type.includes("multipart/form-data")) {
-    const value = (
-      await req
-        .clone()
-        .formData()
-        .catch(() => null)
-    )?.get("jurisdiction_id");
-    return typeof value === "string" ? value : null;
-  }
-  return null;
+  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data"))
+    throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
+  const form = await readForm(req, { maxBytes: MAX_OPEN311_BODY_BYTES });
+  if (!form) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
+  return new URLSearchParams(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 /** An ISO 8601 date-time with a time zone, or a 400. */

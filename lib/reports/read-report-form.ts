@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "../errors";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "./photos";
+import { assertCleanText } from "../request/clean-text";
+import { readForm } from "../request/read-body";
 
 // Three photos at the limit plus the form itself.
 export const MAX_REPORT_BODY_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024;
@@ -11,12 +13,8 @@ export const MAX_REPORT_BODY_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024;
  * adds what its channel decides (web, field) and parses it.
  */
 export async function readReportForm(req: Request): Promise<{ data: object; photos: Buffer[] }> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_REPORT_BODY_BYTES)
-    throw new AppError({ code: "payload_too_large", messageKey: "requestTooLarge" });
-  const form = await req.formData().catch(() => {
-    throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
-  });
+  const form = await readForm(req, { maxBytes: MAX_REPORT_BODY_BYTES });
+  if (!form) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   const raw = form.get("data");
   let data: unknown;
   try {
@@ -26,6 +24,7 @@ export async function readReportForm(req: Request): Promise<{ data: object; phot
   }
   if (typeof data !== "object" || data === null || Array.isArray(data))
     throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
+  assertCleanText(data);
   const files = form.getAll("photos").filter((f): f is File => typeof f !== "string");
   if (files.length > MAX_PHOTOS)
     throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });

@@ -26,3 +26,5 @@ export const GET = ogcRoute(async (_req, { base }) =>
     ],
   }),
 );
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

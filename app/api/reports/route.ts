@@ -16,23 +16,29 @@ import { fileReport, fileReportSchema } from "@/lib/reports/file-report";
 import { parsePublicFilters } from "@/lib/reports/public-filters";
 import { listPublicReports } from "@/lib/reports/list-public-reports";
 import { readReportForm } from "@/lib/reports/read-report-form";
+import { corsGet, corsPreflight } from "@/lib/request/cors";
 
 export const dynamic = "force-dynamic";
 
 /** Public reports in a map area, as GeoJSON: `?bbox=west,south,east,north` plus optional filters. */
-export const GET = withPublicApi(async (req, { locale }) => {
-  const bbox = parseBBox(req.nextUrl.searchParams.get("bbox"));
-  const filters = parsePublicFilters(req.nextUrl.searchParams);
-  const db = await getPublicReadDb({ fresh: wantsOwnWrites(req) });
-  const collection = await listPublicReports({ db, bbox, locale, filters });
-  return NextResponse.json(collection, {
-    headers: {
-      "content-type": "application/geo+json",
-      "cache-control": "public, max-age=30",
-      vary: "accept-language, cookie",
-    },
-  });
-});
+export const GET = corsGet(
+  withPublicApi(async (req, { locale }) => {
+    const bbox = parseBBox(req.nextUrl.searchParams.get("bbox"));
+    const filters = parsePublicFilters(req.nextUrl.searchParams);
+    const db = await getPublicReadDb({ fresh: wantsOwnWrites(req) });
+    const collection = await listPublicReports({ db, bbox, locale, filters });
+    return NextResponse.json(collection, {
+      headers: {
+        "content-type": "application/geo+json",
+        "cache-control": "public, max-age=30",
+        vary: "accept-language, cookie",
+      },
+    });
+  }),
+);
+
+/** Preflight for the public GET (other sites' maps); filing is for this site's own form. */
+export const OPTIONS = corsPreflight;
 
 /**
  * A citizen files a report: multipart form with `data` (JSON, see fileReportSchema) and up to three

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { requestSignInLink } from "@/lib/auth/email-link";
 import { checkSameOrigin } from "@/lib/auth/session";
 import { clientIp, withApi } from "@/lib/http";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withApi(async (req: NextRequest, { locale }) => {
   checkSameOrigin(req);
-  const body = (await req.json().catch(() => null)) as { email?: unknown } | null;
+  const body = (await readJson(req)) as { email?: unknown } | null;
   await requestSignInLink({ db: await getDb(), email: body?.email, locale, ip: clientIp(req) });
   return NextResponse.json({ sent: true }, { status: 202 });
 });

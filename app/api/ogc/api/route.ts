@@ -86,3 +86,5 @@ export const GET = ogcRoute(async (_req, { base }) =>
     "application/vnd.oai.openapi+json;version=3.0",
   ),
 );
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

@@ -12,3 +12,5 @@ export const GET = ogcRoute(async (_req, { base }) => {
     collections: await Promise.all(collectionIds().map((id) => collectionDocument(db, id, base))),
   });
 });
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

@@ -7,7 +7,10 @@ export const GET = ogcRoute(async () =>
     conformsTo: [
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
     ],
   }),
 );
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

@@ -4,6 +4,7 @@ import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
 import { clientIp, withApi } from "@/lib/http";
 import { permitApplicationSchema } from "@/lib/permits/permit-schema";
 import { registerPermit } from "@/lib/permits/register-permit";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const POST = withApi(async (req, { locale }) => {
   const application = permitApplicationSchema.parse({
     locale,
-    ...((await req.json().catch(() => null)) as object | null),
+    ...((await readJson(req)) as object | null),
   });
   const db = await getDb();
   await consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) });

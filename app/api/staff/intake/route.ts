@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { withStaff } from "@/lib/auth/session";
 import { fileReport, fileReportSchema } from "@/lib/reports/file-report";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ const intakeSchema = fileReportSchema.extend({ channel: z.enum(["phone", "counte
 
 /** The contact centre files a report on a caller's behalf; the agent is recorded on its first event. */
 export const POST = withStaff("reports.intake", async (req, { user, locale }) => {
-  const report = intakeSchema.parse({ locale, ...(await req.json().catch(() => ({}))) });
+  const report = intakeSchema.parse({ locale, ...((await readJson(req)) ?? {}) });
   const filed = await fileReport({
     db: await getDb(),
     report,

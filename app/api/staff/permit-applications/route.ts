@@ -2,12 +2,13 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { withStaff } from "@/lib/auth/session";
 import { registerPermit } from "@/lib/permits/register-permit";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
 /** An application taken at the counter on the applicant's behalf; the staff member is recorded on its history. */
 export const POST = withStaff("permits.counter", async (req, { user, locale }) => {
-  const body = (await req.json().catch(() => null)) as Record<string, unknown> | null;
+  const body = (await readJson(req)) as Record<string, unknown> | null;
   const registered = await registerPermit({
     db: await getDb(),
     application: { locale, ...body } as never,

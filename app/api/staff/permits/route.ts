@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { withStaff } from "@/lib/auth/session";
 import { listPermits, permitFiltersSchema } from "@/lib/permits/list-permits";
 import { registerPermit } from "@/lib/permits/register-permit";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const GET = withStaff("permits.manage", async (req, { user }) => {
 
 /** The permits office registers a permit (drawn or imported site): 201 with its number and the conflicts found. */
 export const POST = withStaff("permits.manage", async (req, { user, locale }) => {
-  const body = (await req.json().catch(() => null)) as Record<string, unknown> | null;
+  const body = (await readJson(req)) as Record<string, unknown> | null;
   const registered = await registerPermit({
     db: await getDb(),
     application: { locale, ...body } as never,

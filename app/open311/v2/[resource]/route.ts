@@ -18,6 +18,17 @@ const list = (value: string | null) =>
         .filter(Boolean)
     : undefined;
 
+/** `page` (from 1) and `page_size` (1 to max); a bad value is named in the error. */
+function readPaging(q: URLSearchParams, max: number): { page: number; pageSize: number } {
+  const page = Number(q.get("page") ?? 1);
+  const pageSize = Number(q.get("page_size") ?? max);
+  const refuse = (field: string) =>
+    new AppError({ code: "bad_request", messageKey: "open311InvalidField", details: { field } });
+  if (!Number.isInteger(page) || page < 1) throw refuse("page");
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > max) throw refuse("page_size");
+  return { page, pageSize };
+}
+
 /** GET discovery, services and requests; POST requests (Open311 GeoReport v2). */
 export const GET = open311Route<{ resource: string }>(
   "resource",
@@ -56,21 +67,7 @@ export const GET = open311Route<{ resource: string }>(
             details: { field: "status" },
           });
         }
-        const page = Number(q.get("page") ?? 1);
-        const pageSize = Number(q.get("page_size") ?? MAX_REQUESTS);
-        if (
-          !Number.isInteger(page) ||
-          page < 1 ||
-          !Number.isInteger(pageSize) ||
-          pageSize < 1 ||
-          pageSize > MAX_REQUESTS
-        ) {
-          throw new AppError({
-            code: "bad_request",
-            messageKey: "open311InvalidField",
-            details: { field: "page" },
-          });
-        }
+        const { page, pageSize } = readPaging(q, MAX_REQUESTS);
         const body = await listRequests({
           db,
           locale,
@@ -100,6 +97,8 @@ export const GET = open311Route<{ resource: string }>(
             start: parseOpen311Date(q.get("start_date")),
             end: parseOpen311Date(q.get("end_date")),
             ids: list(q.get("service_request_id")),
+            // Extension: `page` / `page_size` as for requests, so more than 1,000 updates can be read.
+            ...(({ page, pageSize }) => ({ page, limit: pageSize }))(readPaging(q, 1_000)),
           }),
         });
       default:
@@ -114,24 +113,13 @@ export const GET = open311Route<{ resource: string }>(
 
 export const POST = open311Route<{ resource: string }>(
   "resource",
-  async (req, { format, name, locale, db, municipalityId }) => {
+  async (req, { format, name, locale, db, municipalityId, form }) => {
     if (name !== "requests") throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
-    const type = req.headers.get("content-type") ?? "";
-    const form = type.includes("application/x-www-form-urlencoded")
-      ? new URLSearchParams(await req.text())
-      : type.includes("multipart/form-data")
-        ? new URLSearchParams(
-            [...(await req.formData()).entries()].filter(([, v]) => typeof v === "string") as [
-              string,
-              string,
-            ][],
-          )
-        : null;
-    if (!form) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
     const jurisdictionGiven = Boolean(
       req.nextUrl.searchParams.get("jurisdiction_id") || form.get("jurisdiction_id"),
     );
-    const body = await postOpen311Request({ db, form, municipalityId, jurisdictionGiven, locale });
+    const apiKey = req.nextUrl.searchParams.get("api_key");
+    const body = await postOpen311Request({ db, form, municipalityId, jurisdictionGiven, locale, apiKey });
     return respond({ format, root: "service_requests", body });
   },
 );

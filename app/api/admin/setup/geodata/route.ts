@@ -6,6 +6,7 @@ import { MAX_GEODATA_FILE_BYTES } from "@/lib/geodata/limits";
 import { previewGeodata } from "@/lib/geodata/preview-geodata";
 import { readGeodataFile } from "@/lib/geodata/read-geodata-file";
 import { getOrStartSetupDraft } from "@/lib/onboarding/setup-draft";
+import { readForm } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -15,16 +16,16 @@ export const dynamic = "force-dynamic";
  * checked against the boundary chosen earlier in the draft.
  */
 export const POST = withAdmin("admin.manage", async (req, { user }) => {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_GEODATA_FILE_BYTES + 64 * 1024) {
-    throw new AppError({
-      code: "payload_too_large",
-      messageKey: "geodataTooLarge",
-      details: { maxMb: MAX_GEODATA_FILE_BYTES / 1024 / 1024 },
-    });
-  }
-  const form = await req.formData().catch(() => {
-    throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
+  const form = await readForm(req, {
+    maxBytes: MAX_GEODATA_FILE_BYTES + 64 * 1024,
+    tooLarge: () =>
+      new AppError({
+        code: "payload_too_large",
+        messageKey: "geodataTooLarge",
+        details: { maxMb: MAX_GEODATA_FILE_BYTES / 1024 / 1024 },
+      }),
   });
+  if (!form) throw new AppError({ code: "bad_request", messageKey: "malformedForm" });
   const file = form.get("file");
   if (!file || typeof file === "string")
     throw new AppError({ code: "bad_request", messageKey: "setupFileMissing" });

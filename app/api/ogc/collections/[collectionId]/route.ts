@@ -11,3 +11,5 @@ export const GET = ogcRoute<{ collectionId: string }>(async (_req, { params, bas
   if (!meta) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
   return ogcJson(await collectionDocument(await getDb(), meta.id, base));
 });
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getStaffPermit } from "@/lib/permits/get-staff-permit";
 import { permitUpdateSchema } from "@/lib/permits/permit-schema";
 import { updatePermit } from "@/lib/permits/update-permit";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export const GET = withStaff<{ id: string }>("permits.manage", async (_req, { pa
 export const PUT = withStaff<{ id: string }>("permits.manage", async (req, { params, user }) => {
   const id = Number((await params).id);
   if (!Number.isInteger(id)) throw new AppError({ code: "not_found", messageKey: "permitNotFound" });
-  const body = permitUpdateSchema.parse(await req.json().catch(() => null));
+  const body = permitUpdateSchema.parse(await readJson(req));
   const result = await updatePermit({
     db: await getDb(),
     permitId: id,

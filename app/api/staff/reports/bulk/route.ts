@@ -6,6 +6,7 @@ import { queryRows } from "@/db/query";
 import { withStaff } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { performReportAction } from "@/lib/workflow/perform-report-action";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ const bulkSchema = z.object({
  * its own version check: one that changed meanwhile is reported back, the others go through.
  */
 export const POST = withStaff("reports.intake", async (req, { actor, user }) => {
-  const body = bulkSchema.parse(await req.json().catch(() => null));
+  const body = bulkSchema.parse(await readJson(req));
   const db = await getDb();
   // Only reports of the desk's own municipalities (a training desk never reaches real reports).
   const own = new Set(

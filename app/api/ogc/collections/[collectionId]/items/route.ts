@@ -1,12 +1,12 @@
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { describeCollection, queryItems } from "@/lib/ogc/collections";
-import { parseItemsQuery } from "@/lib/ogc/params";
+import { encodeCursor, parseItemsQuery } from "@/lib/ogc/params";
 import { ogcJson, ogcRoute } from "@/lib/ogc/respond";
 
 export const dynamic = "force-dynamic";
 
-/** Features of a collection with `bbox`, `datetime`, `limit`; a `next` link pages through the rest. */
+/** Features of a collection with `bbox`, `datetime`, `limit`; a `next` link (keyset `cursor`) pages through the rest. */
 export const GET = ogcRoute<{ collectionId: string }>(async (req, { params, base, locale }) => {
   const meta = describeCollection(params.collectionId);
   if (!meta) throw new AppError({ code: "not_found", messageKey: "open311NotFound" });
@@ -23,9 +23,12 @@ export const GET = ogcRoute<{ collectionId: string }>(async (req, { params, base
       title: meta.title,
     },
   ];
-  if (query.offset + features.length < numberMatched) {
+  // A full page has a `next` link keyed on its last feature (stable whatever is filed meanwhile).
+  const last = features.at(-1);
+  if (last?.id !== undefined && features.length === query.limit && numberMatched > features.length) {
     const next = new URL(self);
-    next.searchParams.set("offset", String(query.offset + query.limit));
+    next.searchParams.delete("offset");
+    next.searchParams.set("cursor", encodeCursor(last.id));
     next.searchParams.set("limit", String(query.limit));
     links.push({ href: next.toString(), rel: "next", type: "application/geo+json", title: "Next page" });
   }
@@ -41,3 +44,5 @@ export const GET = ogcRoute<{ collectionId: string }>(async (req, { params, base
     "application/geo+json",
   );
 });
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

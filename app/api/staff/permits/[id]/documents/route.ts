@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { withStaff } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { addPermitDocument, MAX_DOCUMENT_BYTES } from "@/lib/permits/add-permit-document";
+import { readForm } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -10,14 +11,15 @@ export const dynamic = "force-dynamic";
 export const POST = withStaff<{ id: string }>("permits.manage", async (req, { params, user }) => {
   const id = Number((await params).id);
   if (!Number.isInteger(id)) throw new AppError({ code: "not_found", messageKey: "permitNotFound" });
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES + 64 * 1024) {
-    throw new AppError({
-      code: "payload_too_large",
-      messageKey: "permitDocumentTooLarge",
-      details: { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 },
-    });
-  }
-  const form = await req.formData().catch(() => null);
+  const form = await readForm(req, {
+    maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024,
+    tooLarge: () =>
+      new AppError({
+        code: "payload_too_large",
+        messageKey: "permitDocumentTooLarge",
+        details: { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 },
+      }),
+  });
   const file = form?.get("file");
   const expectedVersion = Number(form?.get("expectedVersion"));
   if (!form || typeof file === "string" || !file || !Number.isInteger(expectedVersion)) {

@@ -4,6 +4,7 @@ import { withStaff } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { changePermitStatus } from "@/lib/permits/change-permit-status";
 import { permitStatusChangeSchema } from "@/lib/permits/permit-schema";
+import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const POST = withStaff<{ id: string }>("permits.manage", async (req, { params, user }) => {
   const id = Number((await params).id);
   if (!Number.isInteger(id)) throw new AppError({ code: "not_found", messageKey: "permitNotFound" });
-  const body = permitStatusChangeSchema.parse(await req.json().catch(() => null));
+  const body = permitStatusChangeSchema.parse(await readJson(req));
   const result = await changePermitStatus({
     db: await getDb(),
     permitId: id,

@@ -11,6 +11,9 @@ import { getStaffReport } from "@/lib/reports/get-staff-report";
 import { staffActionSchema } from "@/lib/workflow/action-schema";
 import type { WorkflowAction } from "@/lib/workflow/apply-action";
 import { performReportAction } from "@/lib/workflow/perform-report-action";
+import { readForm, readJson } from "@/lib/request/read-body";
+import { assertCleanText } from "@/lib/request/clean-text";
+import { MAX_REPORT_BODY_BYTES } from "@/lib/reports/read-report-form";
 
 export const dynamic = "force-dynamic";
 
@@ -31,13 +34,14 @@ export const POST = withStaff<{ id: string }>("reports.act", async (req, { param
   let raw: unknown = null;
   let photos: Buffer[] = [];
   if ((req.headers.get("content-type") ?? "").includes("multipart/form-data")) {
-    const form = await req.formData().catch(() => null);
+    const form = await readForm(req, { maxBytes: MAX_REPORT_BODY_BYTES });
     const data = form?.get("data");
     try {
       raw = JSON.parse(typeof data === "string" ? data : "");
     } catch {
       raw = null;
     }
+    assertCleanText(raw);
     const files = (form?.getAll("photos") ?? []).filter((f): f is File => typeof f !== "string");
     if (files.length > MAX_PHOTOS)
       throw new AppError({
@@ -47,7 +51,7 @@ export const POST = withStaff<{ id: string }>("reports.act", async (req, { param
       });
     photos = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
   } else {
-    raw = await req.json().catch(() => null);
+    raw = await readJson(req);
   }
   const body = staffActionSchema.parse(raw);
   let action: WorkflowAction;

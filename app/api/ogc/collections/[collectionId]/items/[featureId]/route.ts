@@ -33,3 +33,5 @@ export const GET = ogcRoute<{ collectionId: string; featureId: string }>(
     );
   },
 );
+
+export { corsPreflight as OPTIONS } from "@/lib/request/cors";

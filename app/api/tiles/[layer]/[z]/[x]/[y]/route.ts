@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { withApi } from "@/lib/http";
 import { parsePublicFilters } from "@/lib/reports/public-filters";
 import { getTile } from "@/lib/tiles/get-tile";
+import { corsGet, corsPreflight } from "@/lib/request/cors";
+import { sendBytes } from "@/lib/request/send-bytes";
 
 export const dynamic = "force-dynamic";
 
@@ -15,28 +17,28 @@ const integer = (value: string) => (/^\d{1,8}$/.test(value) ? Number(value) : Na
  * layer takes the public map's filters (`category`, `status`, `period`, `district`), which are
  * part of the ETag. Browsers revalidate after a few seconds and get 304 until the layer changes.
  */
-export const GET = withApi<Params>(async (req, { params }) => {
-  const { layer, z, x, y } = await params;
-  if (!y.endsWith(".mvt")) throw new AppError({ code: "not_found", messageKey: "tileLayerNotFound" });
-  const tile = await getTile({
-    // The standby when one is configured and current; the primary for a citizen who just filed.
-    handle: await getReadHandle({ fresh: wantsOwnWrites(req) }),
-    layer,
-    z: integer(z),
-    x: integer(x),
-    y: integer(y.slice(0, -4)),
-    filters: parsePublicFilters(req.nextUrl.searchParams),
-  });
-  const headers = {
-    "content-type": "application/vnd.mapbox-vector-tile",
-    "cache-control": "public, max-age=5, must-revalidate",
-    etag: tile.etag,
-    vary: "accept-encoding",
-  };
-  if (req.headers.get("if-none-match") === tile.etag) return new Response(null, { status: 304, headers });
-  // A known length: nginx and browsers need not read to the end of a chunked stream.
-  return new Response(new Uint8Array(tile.body), {
-    status: 200,
-    headers: { ...headers, "content-length": String(tile.body.length) },
-  });
-});
+export const GET = corsGet(
+  withApi<Params>(async (req, { params }) => {
+    const { layer, z, x, y } = await params;
+    if (!y.endsWith(".mvt")) throw new AppError({ code: "not_found", messageKey: "tileLayerNotFound" });
+    const tile = await getTile({
+      // The standby when one is configured and current; the primary for a citizen who just filed.
+      handle: await getReadHandle({ fresh: wantsOwnWrites(req) }),
+      layer,
+      z: integer(z),
+      x: integer(x),
+      y: integer(y.slice(0, -4)),
+      filters: parsePublicFilters(req.nextUrl.searchParams),
+    });
+    const headers = {
+      "content-type": "application/vnd.mapbox-vector-tile",
+      "cache-control": "public, max-age=5, must-revalidate",
+      etag: tile.etag,
+      vary: "accept-encoding",
+    };
+    if (req.headers.get("if-none-match") === tile.etag) return new Response(null, { status: 304, headers });
+    return sendBytes(req, new Uint8Array(tile.body), headers);
+  }),
+);
+
+export const OPTIONS = corsPreflight;
