@@ -74,6 +74,13 @@ export const reports = pgTable(
     duplicateOfId: integer("duplicate_of_id").references((): AnyPgColumn => reports.id),
     supportersCount: integer("supporters_count").notNull().default(0),
     isPublic: boolean("is_public").notNull().default(true),
+    // Moderation (lib/moderation): a hidden report is also not is_public, so every public surface and
+    // the map clusters drop it; hidden_at says why it is not public. The public reads
+    // coalesce(public_description, description) and coalesce(public_address, address); staff see both.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    publicDescription: text("public_description"),
+    publicAddress: text("public_address"),
+    moderatedAt: timestamp("moderated_at", { withTimezone: true }),
     // Optimistic locking: every change bumps it; a write with a stale version is refused.
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -201,6 +208,8 @@ export const attachments = pgTable(
     height: integer("height"),
     sha256: text("sha256").notNull(),
     isPublic: boolean("is_public").notNull().default(true),
+    // Hidden by a moderator (is_public is then false too); the file stays for staff and audit.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

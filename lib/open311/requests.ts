@@ -71,8 +71,9 @@ export async function listRequests(input: {
     duplicate_of: string | null;
   }>(
     input.db,
-    sql`select r.tracking_code as code, r.status, c.service_code, c.name as service_name, r.description, o.name as agency,
-               r.created_at, r.updated_at, r.due_at, r.address, ST_X(r.location) as lng, ST_Y(r.location) as lat,
+    sql`select r.tracking_code as code, r.status, c.service_code, c.name as service_name, o.name as agency,
+               coalesce(r.public_description, r.description) as description,
+               r.created_at, r.updated_at, r.due_at, coalesce(r.public_address, r.address) as address, ST_X(r.location) as lng, ST_Y(r.location) as lat,
                (select a.id from attachments a where a.report_id = r.id and a.is_public order by a.id limit 1) as photo_id,
                r.media_url,
                (select e.public_text from report_events e where e.report_id = r.id and e.public_text is not null

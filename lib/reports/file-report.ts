@@ -16,6 +16,7 @@ import { linkReportToPermits } from "../permits/link-report-to-permits";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
 import type { Storage } from "../storage/storage";
+import { screenNewReport } from "../moderation/screen-new-report";
 import { storePhotos } from "./store-photos";
 import { MAX_PHOTOS, processPhoto, type ProcessedPhoto } from "./photos";
 import { checkAnswers, type CategoryQuestion } from "./questions";
@@ -236,6 +237,7 @@ export async function fileReport(input: {
             createdAt: now,
           })
           .returning({ id: t.reportEvents.id });
+        await screenNewReport(tx, { reportId: row.id, municipalityId, description: report.description, now });
         await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
         // Inside or next to an active works site: the permit's holder and issuer hear of it.
         await linkReportToPermits(tx, { reportId: row.id, municipalityId, position: report.position, now });

@@ -29,6 +29,8 @@ export type PublicReport = {
   categoryName: string;
   description: string;
   address: string | null;
+  /** A moderator (or the automatic screen) changed the public description or address. */
+  moderated: boolean;
   district: string | null;
   municipality: string;
   status: ReportStatus;
@@ -68,6 +70,7 @@ export async function getPublicReport(input: {
     category_name: LocalizedText;
     description: string;
     address: string | null;
+    moderated: boolean;
     district: LocalizedText | null;
     municipality: LocalizedText;
     status: ReportStatus;
@@ -84,7 +87,11 @@ export async function getPublicReport(input: {
     shape: string | null;
   }>(
     db,
-    sql`select r.id, c.service_code, c.name as category_name, r.description, r.address, d.name as district,
+    sql`select r.id, c.service_code, c.name as category_name, d.name as district,
+               -- Moderation: the public text when a moderator or the automatic screen set one.
+               coalesce(r.public_description, r.description) as description,
+               coalesce(r.public_address, r.address) as address,
+               (r.public_description is not null or r.public_address is not null) as moderated,
                m.name as municipality, r.status, o.name as organisation, o.kind as organisation_kind,
                r.created_at, r.due_at, r.sla_paused_at, r.scheduled_for::text as scheduled_for,
                r.supporters_count as supporters, orig.tracking_code as duplicate_of, r.rejection_target,
@@ -129,6 +136,7 @@ export async function getPublicReport(input: {
     categoryName: localized(row.category_name, locale),
     description: row.description,
     address: row.address,
+    moderated: row.moderated,
     district: row.district ? localized(row.district, locale) : null,
     municipality: localized(row.municipality, locale),
     status: row.status,

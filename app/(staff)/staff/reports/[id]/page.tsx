@@ -10,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
+import { ModerationPanel } from "./ModerationPanel";
 
 export const dynamic = "force-dynamic";
 
@@ -155,6 +156,7 @@ export default async function StaffReportPage({ params }: Props) {
             styleUrl={env.MAP_STYLE_URL}
             styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
           />
+          <ModerationPanel reportId={report.id} user={user} />
         </section>
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t("staff.actions")}</h2>
