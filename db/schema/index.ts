@@ -15,3 +15,4 @@ export * from "./tiles";
 export * from "./admin";
 export * from "./onboarding";
 export * from "./moderation";
+export * from "./privacy";

@@ -131,6 +131,8 @@ export const reportContacts = pgTable(
     // The reporter asked that even staff outside the handling organisation not see their name.
     anonymous: boolean("anonymous").notNull().default(false),
     locale: text("locale").notNull().default("sr-Latn"),
+    // Set when retention anonymised the contact (lib/privacy/run-retention.ts).
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
   },
   (t) => [
     index("report_contacts_email_idx").on(t.email),
@@ -210,6 +212,8 @@ export const attachments = pgTable(
     isPublic: boolean("is_public").notNull().default(true),
     // Hidden by a moderator (is_public is then false too); the file stays for staff and audit.
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    // Retention removed the file (lib/privacy/run-retention.ts); the row and its hash stay.
+    fileRemovedAt: timestamp("file_removed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

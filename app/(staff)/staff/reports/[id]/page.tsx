@@ -9,6 +9,7 @@ import { staffWithPermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
+import { logContactViews } from "@/lib/privacy/log-contact-view";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
 import { ModerationPanel } from "./ModerationPanel";
 
@@ -31,6 +32,13 @@ export default async function StaffReportPage({ params }: Props) {
     ? await getStaffReport({ db: await getDb(), id, user, locale: (await getLocale()) as Locale })
     : null;
   if (!report) notFound();
+  if (report.contact)
+    await logContactViews({
+      db: await getDb(),
+      userId: user.id,
+      reportIds: [report.id],
+      screen: "staff_report_page",
+    });
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
   const env = getEnv();
   const date = (iso: string) =>
