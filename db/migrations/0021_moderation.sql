@@ -62,6 +62,17 @@ CREATE TABLE "retention_runs" (
 	"photos_removed" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "response_templates" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "response_templates_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"municipality_id" integer NOT NULL,
+	"category_id" integer,
+	"sets_status" "report_status",
+	"title" jsonb NOT NULL,
+	"body" jsonb NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "can_moderate" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "attachments" ADD COLUMN "hidden_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "attachments" ADD COLUMN "file_removed_at" timestamp with time zone;--> statement-breakpoint
@@ -86,6 +97,8 @@ ALTER TABLE "contact_views" ADD CONSTRAINT "contact_views_user_id_users_id_fk" F
 ALTER TABLE "contact_views" ADD CONSTRAINT "contact_views_report_fk" FOREIGN KEY ("municipality_id","report_id") REFERENCES "public"."reports"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_settings" ADD CONSTRAINT "privacy_settings_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "retention_runs" ADD CONSTRAINT "retention_runs_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "response_templates" ADD CONSTRAINT "response_templates_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "response_templates" ADD CONSTRAINT "response_templates_category_id_service_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."service_categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "moderation_actions_report_idx" ON "moderation_actions" USING btree ("report_id","created_at");--> statement-breakpoint
 CREATE INDEX "moderation_flags_open_idx" ON "moderation_flags" USING btree ("municipality_id","created_at") WHERE resolved_at is null;--> statement-breakpoint
 CREATE INDEX "moderation_flags_report_idx" ON "moderation_flags" USING btree ("report_id");--> statement-breakpoint
@@ -93,6 +106,7 @@ CREATE INDEX "contact_views_municipality_idx" ON "contact_views" USING btree ("m
 CREATE INDEX "contact_views_user_idx" ON "contact_views" USING btree ("user_id","viewed_at");--> statement-breakpoint
 CREATE INDEX "contact_views_report_idx" ON "contact_views" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "retention_runs_municipality_idx" ON "retention_runs" USING btree ("municipality_id","ran_at");--> statement-breakpoint
+CREATE INDEX "response_templates_municipality_idx" ON "response_templates" USING btree ("municipality_id","category_id");--> statement-breakpoint
 -- The moderation history and the contact-view log are evidence (audit, ISO 27001 A.8.15): refuse any change to a written row.
 CREATE OR REPLACE FUNCTION audit_rows_append_only() RETURNS trigger AS $$
 BEGIN

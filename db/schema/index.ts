@@ -16,3 +16,4 @@ export * from "./admin";
 export * from "./onboarding";
 export * from "./moderation";
 export * from "./privacy";
+export * from "./response-templates";

@@ -10,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
 import { logContactViews } from "@/lib/privacy/log-contact-view";
+import { listResponseTemplates } from "@/lib/templates/list-response-templates";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
 import { ModerationPanel } from "./ModerationPanel";
 
@@ -168,7 +169,14 @@ export default async function StaffReportPage({ params }: Props) {
         </section>
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t("staff.actions")}</h2>
-          <StaffReportActions report={report} />
+          <StaffReportActions
+            report={report}
+            templates={await listResponseTemplates({
+              db: await getDb(),
+              reportId: report.id,
+              locale: (await getLocale()) as Locale,
+            })}
+          />
           <h2>{t("staff.trail")}</h2>
           <ol className="timeline" data-testid="staff-trail">
             {report.timeline.map((e) => (
