@@ -77,10 +77,14 @@ ALTER TABLE "organisations" ADD COLUMN "can_moderate" boolean DEFAULT false NOT 
 ALTER TABLE "attachments" ADD COLUMN "hidden_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "attachments" ADD COLUMN "file_removed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "report_contacts" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "report_events" ADD COLUMN "prev_hash" text;--> statement-breakpoint
+ALTER TABLE "report_events" ADD COLUMN "hash" text;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "hidden_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "public_description" text;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "public_address" text;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "moderated_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "permit_events" ADD COLUMN "prev_hash" text;--> statement-breakpoint
+ALTER TABLE "permit_events" ADD COLUMN "hash" text;--> statement-breakpoint
 ALTER TABLE "moderation_actions" ADD CONSTRAINT "moderation_actions_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "moderation_actions" ADD CONSTRAINT "moderation_actions_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "moderation_actions" ADD CONSTRAINT "moderation_actions_attachment_id_attachments_id_fk" FOREIGN KEY ("attachment_id") REFERENCES "public"."attachments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -117,3 +121,80 @@ CREATE TRIGGER moderation_actions_no_update BEFORE UPDATE OR DELETE ON moderatio
   FOR EACH ROW EXECUTE FUNCTION audit_rows_append_only();--> statement-breakpoint
 CREATE TRIGGER contact_views_no_update BEFORE UPDATE OR DELETE ON contact_views
   FOR EACH ROW EXECUTE FUNCTION audit_rows_append_only();
+--> statement-breakpoint
+-- Tamper-evident registry (lib/registry/canonical.ts states the same form; keep them in step).
+-- A field is "~" when null, else "<UTF-8 byte length>:<text>"; times are microseconds since 1970 UTC.
+CREATE OR REPLACE FUNCTION registry_field(v text) RETURNS text IMMUTABLE LANGUAGE sql AS $$
+  SELECT CASE WHEN v IS NULL THEN '~' ELSE octet_length(v)::text || ':' || v END
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION registry_time(t timestamptz) RETURNS text IMMUTABLE LANGUAGE sql AS $$
+  SELECT (extract(epoch FROM t) * 1000000)::bigint::text
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_event_canonical(e report_events) RETURNS text STABLE LANGUAGE sql AS $$
+  SELECT 'report_event/1|' || registry_field(e.id::text) || registry_field(e.report_id::text)
+    || registry_field(e.municipality_id::text) || registry_field(e.kind::text)
+    || registry_field(e.actor_user_id::text) || registry_field(e.actor_organisation_id::text)
+    || registry_field(e.from_status::text) || registry_field(e.to_status::text)
+    || registry_field(e.from_organisation_id::text) || registry_field(e.to_organisation_id::text)
+    || registry_field(e.public_text) || registry_field(e.internal_note)
+    || registry_field(registry_time(e.created_at)) || registry_field(e.prev_hash)
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION permit_event_canonical(e permit_events) RETURNS text STABLE LANGUAGE sql AS $$
+  SELECT 'permit_event/1|' || registry_field(e.id::text) || registry_field(e.permit_id::text)
+    || registry_field(e.kind::text) || registry_field(e.actor_user_id::text)
+    || registry_field(e.from_status::text) || registry_field(e.to_status::text)
+    || registry_field(e.report_id::text) || registry_field(e.note)
+    || registry_field(registry_time(e.created_at)) || registry_field(e.prev_hash)
+$$;--> statement-breakpoint
+-- Each new event links to the latest event of its report (or permit); the advisory lock orders two
+-- concurrent inserts for the same report so the chain never forks.
+CREATE OR REPLACE FUNCTION report_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(21001, NEW.report_id);
+  SELECT hash INTO NEW.prev_hash FROM report_events WHERE report_id = NEW.report_id ORDER BY id DESC LIMIT 1;
+  NEW.hash := encode(sha256(convert_to(report_event_canonical(NEW), 'UTF8')), 'hex');
+  RETURN NEW;
+END;
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION permit_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(21002, NEW.permit_id);
+  SELECT hash INTO NEW.prev_hash FROM permit_events WHERE permit_id = NEW.permit_id ORDER BY id DESC LIMIT 1;
+  NEW.hash := encode(sha256(convert_to(permit_event_canonical(NEW), 'UTF8')), 'hex');
+  RETURN NEW;
+END;
+$$;--> statement-breakpoint
+-- Events written before the registry existed are chained once, in id order, here.
+ALTER TABLE report_events DISABLE TRIGGER report_events_no_update;--> statement-breakpoint
+ALTER TABLE permit_events DISABLE TRIGGER permit_events_no_update;--> statement-breakpoint
+DO $$
+DECLARE
+  e report_events;
+  p permit_events;
+  last_subject integer := NULL;
+  last_hash text := NULL;
+BEGIN
+  FOR e IN SELECT * FROM report_events ORDER BY report_id, id LOOP
+    IF last_subject IS DISTINCT FROM e.report_id THEN last_hash := NULL; last_subject := e.report_id; END IF;
+    e.prev_hash := last_hash;
+    e.hash := encode(sha256(convert_to(report_event_canonical(e), 'UTF8')), 'hex');
+    UPDATE report_events SET prev_hash = e.prev_hash, hash = e.hash WHERE id = e.id;
+    last_hash := e.hash;
+  END LOOP;
+  last_subject := NULL;
+  last_hash := NULL;
+  FOR p IN SELECT * FROM permit_events ORDER BY permit_id, id LOOP
+    IF last_subject IS DISTINCT FROM p.permit_id THEN last_hash := NULL; last_subject := p.permit_id; END IF;
+    p.prev_hash := last_hash;
+    p.hash := encode(sha256(convert_to(permit_event_canonical(p), 'UTF8')), 'hex');
+    UPDATE permit_events SET prev_hash = p.prev_hash, hash = p.hash WHERE id = p.id;
+    last_hash := p.hash;
+  END LOOP;
+END;
+$$;--> statement-breakpoint
+ALTER TABLE report_events ENABLE TRIGGER report_events_no_update;--> statement-breakpoint
+ALTER TABLE permit_events ENABLE TRIGGER permit_events_no_update;--> statement-breakpoint
+CREATE TRIGGER report_events_chain BEFORE INSERT ON report_events
+  FOR EACH ROW EXECUTE FUNCTION report_events_chain();--> statement-breakpoint
+CREATE TRIGGER permit_events_chain BEFORE INSERT ON permit_events
+  FOR EACH ROW EXECUTE FUNCTION permit_events_chain();

@@ -176,6 +176,10 @@ export const reportEvents = pgTable(
     // Staff only.
     internalNote: text("internal_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Tamper-evident registry: set by a trigger on insert (migration 0021, lib/registry): the hash of
+    // the report's previous event and SHA-256 of this event's canonical form including it.
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("report_events_report_idx").on(t.reportId, t.createdAt),
