@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { ModerationControls } from "@/components/moderation/ModerationControls";
-import { staffForPage } from "@/lib/auth/session";
+import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { canModerate } from "@/lib/moderation/can-moderate";
 import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
@@ -17,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The moderation queue: reports flagged by the public ("report abuse") or by the automatic screen. */
 export default async function ModerationQueuePage() {
-  const user = await staffForPage();
+  // Moderation is decided per municipality and organisation (canModerate), on top of the workspace.
+  const user = await staffWithPermission("staff.workspace");
   const db = await getDb();
   if (!user || !(await canModerate({ db, user }))) return <Forbidden />;
   const t = await getTranslations("moderation");
