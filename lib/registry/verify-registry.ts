@@ -13,7 +13,7 @@ export type BrokenLink = {
   problem: "hash_mismatch" | "missing_hash" | "chain_broken";
 };
 
-export type RegistryCheck = { chains: number; events: number; broken: BrokenLink[] };
+export type RegistryCheck = { chains: number; events: number; broken: BrokenLink[]; durationMs: number };
 
 type Row = {
   id: number;
@@ -94,7 +94,8 @@ function checkChain(table: BrokenLink["table"], events: Row[]): BrokenLink | nul
 
 /** Verifies every report and permit chain; `broken` lists the first broken link of each broken chain. */
 export async function verifyRegistry(input: { db: Database }): Promise<RegistryCheck> {
-  const result: RegistryCheck = { chains: 0, events: 0, broken: [] };
+  const started = performance.now();
+  const result: RegistryCheck = { chains: 0, events: 0, broken: [], durationMs: 0 };
   for (const table of ["report_events", "permit_events"] as const) {
     let chain: Row[] = [];
     const flush = () => {
@@ -113,5 +114,6 @@ export async function verifyRegistry(input: { db: Database }): Promise<RegistryC
     }
     flush();
   }
+  result.durationMs = Math.round(performance.now() - started);
   return result;
 }
