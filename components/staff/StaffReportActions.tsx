@@ -4,19 +4,27 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { StaffReport } from "@/lib/reports/get-staff-report";
-import { PublicTextField } from "./PublicTextField";
+import type { ResponseTemplateOption } from "@/lib/templates/fill-response-template";
+import { ResponseTemplatePicker } from "./ResponseTemplatePicker";
 import { sendReportAction } from "./send-report-action";
 
 type Result = { kind: "saved" } | { kind: "conflict" } | { kind: "error"; message: string } | null;
 
 /** The actions open to this user on this report, each sent with the version the page shows. */
-export function StaffReportActions({ report }: { report: StaffReport }) {
+export function StaffReportActions({
+  report,
+  templates = [],
+}: {
+  report: StaffReport;
+  templates?: readonly ResponseTemplateOption[];
+}) {
   const t = useTranslations();
   const tt = t as unknown as (key: string) => string;
   const router = useRouter();
   const [result, setResult] = useState<Result>(null);
   const [busy, setBusy] = useState(false);
   const [to, setTo] = useState(report.transitions[0] ?? "");
+  const [publicText, setPublicText] = useState("");
 
   const send = async (action: Record<string, unknown>, photos: File[] = []) => {
     setBusy(true);
@@ -91,13 +99,24 @@ export function StaffReportActions({ report }: { report: StaffReport }) {
                 <input id="rejectionTarget" name="rejectionTarget" maxLength={200} />
               </>
             ) : null}
-            <PublicTextField
+            <ResponseTemplatePicker
+              templates={templates}
+              to={to}
+              transitions={report.transitions}
+              onPick={(fill) => {
+                setPublicText(fill.publicText);
+                if (fill.to) setTo(fill.to as typeof to);
+              }}
+            />
+            <label htmlFor="publicText">{t("staff.publicText")}</label>
+            <textarea
               id="publicText"
               name="publicText"
-              label={t("staff.publicText")}
-              reportId={report.id}
-              toStatus={to}
+              rows={2}
+              maxLength={2000}
               required={to === "resolved"}
+              value={publicText}
+              onChange={(e) => setPublicText(e.target.value)}
             />
             <label htmlFor="internalNote">{t("staff.internalNote")}</label>
             <textarea id="internalNote" name="internalNote" rows={2} maxLength={4000} />

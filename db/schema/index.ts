@@ -15,3 +15,6 @@ export * from "./tiles";
 export * from "./admin";
 export * from "./onboarding";
 export * from "./public-views";
+export * from "./moderation";
+export * from "./privacy";
+export * from "./response-templates";

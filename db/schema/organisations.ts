@@ -35,6 +35,8 @@ export const organisations = pgTable(
     // Null: the whole municipality.
     serviceArea: multiPolygonColumn("service_area"),
     active: boolean("active").notNull().default(true),
+    // Its staff may moderate public content (lib/moderation/can-moderate.ts), on top of the desk and admins.
+    canModerate: boolean("can_moderate").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -103,6 +103,9 @@ export const permitEvents = pgTable(
     reportId: integer("report_id").references(() => reports.id),
     note: text("note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Tamper-evident registry, as for report_events (set by a trigger on insert).
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [index("permit_events_permit_idx").on(t.permitId, t.createdAt)],
 );

@@ -1,4 +1,4 @@
-import { date, integer, jsonb, pgView, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, integer, jsonb, pgView, text, timestamp } from "drizzle-orm/pg-core";
 import {
   point3857Column,
   pointColumn,
@@ -54,6 +54,8 @@ export const publicReports = pgView("public_reports", {
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   closedAt: timestamp("closed_at", { withTimezone: true }),
   shape3857: text("shape_3857"),
+  // A moderator redacted the description or the address (the text above is the redacted one).
+  moderated: boolean("moderated").notNull(),
 }).existing();
 
 export const publicReportEvents = pgView("public_report_events", {

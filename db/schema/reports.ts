@@ -83,6 +83,13 @@ export const reports = pgTable(
     duplicateOfId: integer("duplicate_of_id").references((): AnyPgColumn => reports.id),
     supportersCount: integer("supporters_count").notNull().default(0),
     isPublic: boolean("is_public").notNull().default(true),
+    // Moderation (lib/moderation): a hidden report is also not is_public, so every public surface and
+    // the map clusters drop it; hidden_at says why it is not public. The public reads
+    // coalesce(public_description, description) and coalesce(public_address, address); staff see both.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    publicDescription: text("public_description"),
+    publicAddress: text("public_address"),
+    moderatedAt: timestamp("moderated_at", { withTimezone: true }),
     // Optimistic locking: every change bumps it; a write with a stale version is refused.
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -144,6 +151,8 @@ export const reportContacts = pgTable(
     // The reporter asked that even staff outside the handling organisation not see their name.
     anonymous: boolean("anonymous").notNull().default(false),
     locale: text("locale").notNull().default("sr-Latn"),
+    // Set when retention anonymised the contact (lib/privacy/run-retention.ts).
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
   },
   (t) => [
     index("report_contacts_email_idx").on(t.email),
@@ -189,6 +198,10 @@ export const reportEvents = pgTable(
     // A note the system wrote (escalation…): a message key under staff.systemNote, shown in the reader's language.
     noteKey: text("note_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Tamper-evident registry: set by a trigger on insert (migration 0021, lib/registry): the hash of
+    // the report's previous event and SHA-256 of this event's canonical form including it.
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("report_events_report_idx").on(t.reportId, t.createdAt),
@@ -223,6 +236,10 @@ export const attachments = pgTable(
     height: integer("height"),
     sha256: text("sha256").notNull(),
     isPublic: boolean("is_public").notNull().default(true),
+    // Hidden by a moderator (is_public is then false too); the file stays for staff and audit.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    // Retention removed the file (lib/privacy/run-retention.ts); the row and its hash stay.
+    fileRemovedAt: timestamp("file_removed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

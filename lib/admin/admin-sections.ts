@@ -12,4 +12,7 @@ export const adminSections: ReadonlyArray<{ href: string; labelKey: string; perm
   { href: "/admin/open311", labelKey: "admin.nav.open311", permission: "admin.manage" },
   { href: "/admin/setup", labelKey: "admin.nav.setup", permission: "admin.manage" },
   { href: "/admin/import", labelKey: "admin.nav.import", permission: "admin.manage" },
+  { href: "/admin/templates", labelKey: "admin.nav.templates", permission: "admin.manage" },
+  { href: "/admin/registry", labelKey: "admin.nav.registry", permission: "admin.manage" },
+  { href: "/admin/privacy", labelKey: "admin.nav.privacy", permission: "admin.manage" },
 ];

@@ -3,7 +3,13 @@ import type { Database } from "../../db/client";
 import { adminAudit } from "../../db/schema";
 
 export type AdminEntity =
-  "organisation" | "service_area" | "category" | "user" | "calendar_override" | "open311_endpoint";
+  | "organisation"
+  | "service_area"
+  | "category"
+  | "user"
+  | "calendar_override"
+  | "open311_endpoint"
+  | "data_protection";
 
 /** Writes one audit row; call it inside the transaction that made the change, so both or neither stay. */
 export async function recordAdminChange(input: {

@@ -26,6 +26,11 @@ export const permissions = {
   "reports.utility": ["utility_operator", "org_admin", "admin"],
   /** Take a report on behalf of a caller (phone, counter). */
   "reports.intake": ["agent", "admin"],
+  /**
+   * Hide or redact public content and work the moderation queue. The desk and admins hold it; staff
+   * of an organisation granted moderation hold it too (lib/moderation/can-moderate.ts decides).
+   */
+  moderator: ["agent", "admin"],
   /** Register and change permits. */
   "permits.manage": ["permit_officer", "admin"],
   /** File a permit application at the counter on an applicant's behalf (one-stop shop). */

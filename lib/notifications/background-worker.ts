@@ -11,6 +11,7 @@ import { ensureOpenData } from "../open-data/datasets";
 import { open311Transport } from "../open311/client/open311-transport";
 import { pollOpen311Forwards } from "../open311/client/poll-forwards";
 import { foldClusterDeltas } from "../tiles/fold-cluster-deltas";
+import { runRetentionIfDue } from "../privacy/run-retention";
 import { escalateOverdueReports } from "../workflow/escalate-overdue-reports";
 import { deliverPendingMessages } from "./deliver-pending-messages";
 import { fileTransport, smtpTransport, type Transport } from "./transports";
@@ -65,6 +66,8 @@ export function startBackgroundWork(input: {
         db: input.db,
         resume: (jobId) => startImportJob({ db: input.db, jobId, locale: defaultLocale }),
       });
+      // Personal-data retention: nightly (02:00–05:00 Belgrade), idempotent, counts logged.
+      await runRetentionIfDue({ db: input.db });
     }
     if (!stopped && Date.now() - lastOpen311Poll >= open311PollEvery) {
       lastOpen311Poll = Date.now();

@@ -17,6 +17,7 @@ import { uncoveredWorksSql } from "../permits/find-permit-coverage";
 import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
 import { loadCalendar } from "../workflow/load-calendar";
 import type { Storage } from "../storage/storage";
+import { screenNewReport } from "../moderation/screen-new-report";
 import { storePhotos } from "./store-photos";
 import { MAX_PHOTOS, processPhoto, type ProcessedPhoto } from "./photos";
 import { checkAnswers, type CategoryQuestion } from "./questions";
@@ -239,6 +240,7 @@ export async function fileReport(input: {
             createdAt: now,
           })
           .returning({ id: t.reportEvents.id });
+        await screenNewReport(tx, { reportId: row.id, municipalityId, description: report.description, now });
         await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
         // Inside or next to an active works site: the permit's holder and issuer hear of it.
         await linkReportToPermits(tx, { reportId: row.id, municipalityId, position, now });

@@ -30,6 +30,8 @@ export type PublicReport = {
   categoryName: string;
   description: string;
   address: string | null;
+  /** A moderator (or the automatic screen) changed the public description or address. */
+  moderated: boolean;
   district: string | null;
   municipality: string;
   status: ReportStatus;
@@ -69,6 +71,7 @@ export async function getPublicReport(input: {
     category_name: LocalizedText;
     description: string;
     address: string | null;
+    moderated: boolean;
     district: LocalizedText | null;
     municipality: LocalizedText;
     status: ReportStatus;
@@ -85,7 +88,9 @@ export async function getPublicReport(input: {
     shape: string | null;
   }>(
     db,
-    sql`select r.id, c.service_code, c.name as category_name, r.description, r.address, d.name as district,
+    sql`select r.id, c.service_code, c.name as category_name, d.name as district,
+               -- Moderation: the public text when a moderator or the automatic screen set one.
+               r.description, r.address, r.moderated,
                m.name as municipality, r.status, o.name as organisation, o.kind as organisation_kind,
                r.created_at, r.due_at, r.sla_paused_at, r.scheduled_for::text as scheduled_for,
                r.supporters_count as supporters, r.duplicate_of_code as duplicate_of, r.rejection_target,
@@ -128,6 +133,7 @@ export async function getPublicReport(input: {
     categoryName: localized(row.category_name, locale),
     description: row.description,
     address: row.address,
+    moderated: row.moderated,
     district: row.district ? localized(row.district, locale) : null,
     municipality: localized(row.municipality, locale),
     status: row.status,

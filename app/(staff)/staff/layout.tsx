@@ -6,6 +6,8 @@ import { SignOutButton } from "@/components/staff/SignOutButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { staffForPage } from "@/lib/auth/session";
 import { adminSections } from "@/lib/admin/admin-sections";
+import { getDb } from "@/db/client";
+import { countModerationQueue } from "@/lib/moderation/list-moderation-queue";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +24,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       </main>
     );
   }
+  // Moderators see how many reports wait in their queue; null for everyone else.
+  const moderationCount = await countModerationQueue({ db: await getDb(), user });
   return (
     <div className="staff">
       <div className="staff-bar">
@@ -54,6 +58,16 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             ) : hasPermission(user, "permits.counter") ? (
               <li>
                 <Link href="/staff/permits/counter">{t("permits.counterNav")}</Link>
+              </li>
+            ) : null}
+            {moderationCount !== null ? (
+              <li>
+                <Link href="/staff/moderation">
+                  {t("moderation.nav")}{" "}
+                  <span className="count" data-testid="moderation-count">
+                    {moderationCount}
+                  </span>
+                </Link>
               </li>
             ) : null}
             {hasPermission(user, "analytics.view") ? (

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { asPublic } from "@/lib/auth/db-scope";
 import { FollowReport } from "@/components/forms/FollowReport";
 import { ReportPlace } from "@/components/map/ReportPlace";
+import { ReportAbuse } from "@/components/moderation/ReportAbuse";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
@@ -115,6 +116,11 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
 
       <h2>{t("reportPage.description")}</h2>
       <p className="description">{report.description}</p>
+      {report.moderated ? (
+        <p className="hint" data-testid="moderated-note">
+          {t("moderation.publicNote")}
+        </p>
+      ) : null}
 
       {report.photoIds.length > 0 ? (
         <>
@@ -148,6 +154,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
       </ol>
 
       <FollowReport code={report.code} />
+      <ReportAbuse code={report.code} />
     </main>
   );
 }

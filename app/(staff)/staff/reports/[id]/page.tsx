@@ -10,7 +10,10 @@ import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit, findPermitCoverage } from "@/lib/permits/find-permit-coverage";
+import { logContactViews } from "@/lib/privacy/log-contact-view";
+import { listResponseTemplates } from "@/lib/templates/list-response-templates";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
+import { ModerationPanel } from "./ModerationPanel";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +34,13 @@ async function StaffReportPageContent({ params }: Props) {
     ? await getStaffReport({ db: await getDb(), id, user, locale: (await getLocale()) as Locale })
     : null;
   if (!report) notFound();
+  if (report.contact)
+    await logContactViews({
+      db: await getDb(),
+      userId: user.id,
+      reportIds: [report.id],
+      screen: "staff_report_page",
+    });
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
   // Any report inside an active works site shows the permit; a works category also says when none does.
   const covering = permitCheck ?? (await findPermitCoverage({ db: await getDb(), reportId: report.id }));
@@ -157,10 +167,18 @@ async function StaffReportPageContent({ params }: Props) {
             styleUrl={env.MAP_STYLE_URL}
             styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
           />
+          <ModerationPanel reportId={report.id} user={user} />
         </section>
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t("staff.actions")}</h2>
-          <StaffReportActions report={report} />
+          <StaffReportActions
+            report={report}
+            templates={await listResponseTemplates({
+              db: await getDb(),
+              reportId: report.id,
+              locale: (await getLocale()) as Locale,
+            })}
+          />
           <h2>{t("staff.trail")}</h2>
           <ol className="timeline" data-testid="staff-trail">
             {report.timeline.map((e) => (

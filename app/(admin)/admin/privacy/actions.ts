@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { recordAdminChange } from "@/lib/admin/record-admin-change";
+import { staffWithPermission } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { saveModerationSettings } from "@/lib/moderation/moderation-settings";
+import { setOrganisationModeration } from "@/lib/moderation/set-organisation-moderation";
+import { savePrivacySettings } from "@/lib/privacy/privacy-settings";
+
+const months = z.coerce.number().int().min(1).max(240);
+
+const settingsSchema = z.object({
+  municipalityId: z.coerce.number().int().positive(),
+  contactRetentionMonths: months,
+  photoRetentionMonths: months,
+  heldWords: z.string().max(10_000),
+  commentModeration: z.enum(["pre", "post"]),
+  granted: z.array(z.coerce.number().int().positive()),
+});
+
+/** Saves a municipality's moderation and retention settings (administrators of that municipality only). */
+export async function saveDataProtectionSettings(form: FormData): Promise<void> {
+  const user = await staffWithPermission("admin.manage");
+  if (!user) throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
+  const input = settingsSchema.parse({
+    municipalityId: form.get("municipalityId"),
+    contactRetentionMonths: form.get("contactRetentionMonths"),
+    photoRetentionMonths: form.get("photoRetentionMonths"),
+    heldWords: form.get("heldWords") ?? "",
+    commentModeration: form.get("commentModeration"),
+    granted: form.getAll("granted"),
+  });
+  const db = await getDb();
+  const scope = await loadAdminScope({ db, user });
+  if (!scope.all || !scope.municipalityIds.includes(input.municipalityId))
+    throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
+  const { municipalityId } = input;
+  const retention = {
+    contactRetentionMonths: input.contactRetentionMonths,
+    photoRetentionMonths: input.photoRetentionMonths,
+  };
+  await savePrivacySettings({ db, municipalityId, settings: retention });
+  const moderation = await saveModerationSettings({
+    db,
+    municipalityId,
+    settings: { heldWords: input.heldWords.split(/[\n,]/), commentModeration: input.commentModeration },
+  });
+  await setOrganisationModeration({ db, municipalityId, granted: input.granted });
+  await recordAdminChange({
+    tx: db,
+    actorUserId: user.id,
+    municipalityId,
+    entity: "data_protection",
+    entityId: municipalityId,
+    action: "update",
+    before: null,
+    after: { ...retention, ...moderation, moderatingOrganisations: input.granted },
+  });
+  revalidatePath("/admin/privacy");
+}

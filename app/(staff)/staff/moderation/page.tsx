@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { ModerationControls } from "@/components/moderation/ModerationControls";
+import { staffWithPermission } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
+import { canModerate } from "@/lib/moderation/can-moderate";
+import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("moderation"))("queueTitle") };
+}
+
+/** The moderation queue: reports flagged by the public ("report abuse") or by the automatic screen. */
+export default async function ModerationQueuePage() {
+  // Moderation is decided per municipality and organisation (canModerate), on top of the workspace.
+  const user = await staffWithPermission("staff.workspace");
+  const db = await getDb();
+  if (!user || !(await canModerate({ db, user }))) return <Forbidden />;
+  const t = await getTranslations("moderation");
+  const tt = t as unknown as (key: string) => string;
+  const format = await getFormatter();
+  const items = await listModerationQueue({ db, user, locale: (await getLocale()) as Locale });
+  return (
+    <main id="main" className="page moderation-queue">
+      <h1>{t("queueTitle")}</h1>
+      {items.length === 0 ? <p>{t("queueEmpty")}</p> : null}
+      <ul className="moderation-items">
+        {items.map((item) => (
+          <li key={item.reportId} data-testid="moderation-item">
+            <h2>
+              <Link href={`/staff/reports/${item.reportId}`}>{item.code}</Link> · {item.category}
+            </h2>
+            <ul className="moderation-flags">
+              {item.flags.map((f) => (
+                <li key={f.id}>
+                  <strong>{tt(`reason.${f.reason}`)}</strong> · {tt(`source.${f.source}`)} ·{" "}
+                  {format.dateTime(new Date(f.createdAt), {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                    timeZone: "Europe/Belgrade",
+                  })}
+                  {f.note ? <p className="hint">{f.note}</p> : null}
+                </li>
+              ))}
+            </ul>
+            <ModerationControls {...item} openFlags={item.flags.length} />
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
+import { clientIp, withApi } from "@/lib/http";
+import { flagReport } from "@/lib/moderation/flag-report";
+import { abuseFlagSchema } from "@/lib/moderation/moderation-schema";
+
+export const dynamic = "force-dynamic";
+
+/** "Report abuse" on a public report: `{ reason, note? }` → 201; the flag waits in the moderation queue. */
+export const POST = withApi<{ code: string }>(async (req, { params }) => {
+  const { code } = await params;
+  const body = abuseFlagSchema.parse(await req.json().catch(() => null));
+  const db = await getDb();
+  await consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) });
+  const flag = await flagReport({ db, code, reason: body.reason, note: body.note });
+  return NextResponse.json(flag, { status: 201 });
+});

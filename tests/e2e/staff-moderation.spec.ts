@@ -1,0 +1,62 @@
+import sharp from "sharp";
+import { expect, test } from "@playwright/test";
+import { ModerationQueuePage, reportAbuse } from "./pages/moderation-pages";
+import { signIn } from "./pages/staff-pages";
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test("a visitor reports abuse; the desk moderator hides the photo from the moderation queue and the public no longer sees it", async ({
+  browser,
+  page,
+}) => {
+  const photo = await sharp({
+    create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 40, b: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
+  const visitor = await browser.newContext();
+  const filed = await visitor.request.post("/api/reports?lang=en", {
+    multipart: {
+      data: JSON.stringify({
+        serviceCode: "water_leak",
+        position: [21.3705, 43.9291],
+        description: "Curi voda iz šahta kod pijace.",
+        answers: { gas_smell: "no" },
+      }),
+      photos: { name: "photo.jpg", mimeType: "image/jpeg", buffer: photo },
+    },
+    headers: { "x-forwarded-for": `198.18.1.${Math.floor(Math.random() * 250)}` },
+  });
+  expect(filed.status()).toBe(201);
+  const code = (await filed.json()).trackingCode as string;
+
+  const citizen = await visitor.newPage();
+  await expect(async () => {
+    await citizen.goto(`/reports/${code}?lang=en`);
+    await expect(citizen.getByRole("heading", { name: "Photos" })).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await reportAbuse(citizen, code, "Personal data", "Vidi se lice deteta na slici.");
+  await expect(citizen.getByRole("status").filter({ hasText: "A moderator will look" })).toBeVisible();
+
+  await signIn(page, "agent@cuprija.example", "demo-agent");
+  await expect(page.getByTestId("moderation-count")).not.toHaveText("0");
+  await page.locator(`a[href="/staff/moderation"]`).click();
+  const queue = new ModerationQueuePage(page);
+  await expect(queue.item(code)).toContainText("Personal data");
+  await expect(queue.item(code)).toContainText("Vidi se lice deteta na slici.");
+  await queue.hidePhoto(code, 1, "Personal data", "lice deteta");
+  // The step closes the report's flags, so it leaves the queue.
+  await expect(queue.item(code)).toHaveCount(0);
+
+  await citizen.goto(`/reports/${code}?lang=en`);
+  await expect(citizen.getByRole("heading", { name: "Photos" })).toHaveCount(0);
+  await visitor.close();
+
+  // Staff still see the photo, marked hidden, and the history says who did it and why.
+  await page.goto(`/staff/queue?scope=all`);
+  await page.locator(`tr[data-code="${code}"]`).getByRole("link", { name: code }).click();
+  const panel = page.getByTestId("moderation-panel");
+  await expect(panel.getByText("Hidden", { exact: true })).toBeVisible();
+  await expect(panel.getByTestId("moderation-history")).toContainText("Photo hidden");
+  await expect(panel.getByTestId("moderation-history")).toContainText("lice deteta");
+});
