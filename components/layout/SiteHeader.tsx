@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { emailSignInEnabled } from "@/lib/auth/email-link";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 
 export async function SiteHeader() {
@@ -26,11 +25,9 @@ export async function SiteHeader() {
           <li>
             <Link href="/track">{t("nav.track")}</Link>
           </li>
-          {emailSignInEnabled() ? (
-            <li>
-              <Link href="/account">{t("nav.account")}</Link>
-            </li>
-          ) : null}
+          <li>
+            <Link href="/account">{t("nav.account")}</Link>
+          </li>
           <li>
             <Link href="/permits/apply">{t("nav.permits")}</Link>
           </li>

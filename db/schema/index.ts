@@ -14,3 +14,4 @@ export * from "./open311-forwards";
 export * from "./tiles";
 export * from "./admin";
 export * from "./onboarding";
+export * from "./comments";

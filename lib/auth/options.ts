@@ -26,7 +26,8 @@ export const loginLimits = {
 };
 
 /**
- * Staff sign in with email and password; citizens with a one-time link sent by e-mail. The session
+ * Staff sign in with email and password; citizens with a one-time link sent by e-mail (or a password,
+ * where an account has one, as the demo citizen does). The session
  * is a signed JWT in an httpOnly cookie: `staff` for the workspace, `citizen` for "My reports".
  */
 export function authOptions(): NextAuthOptions {
@@ -68,6 +69,11 @@ export function authOptions(): NextAuthOptions {
               () => undefined,
             );
             return null;
+          }
+          // A citizen with a password (the demo citizen) gets the same session as one signed in by link.
+          if (user.roles.every((r) => r === "citizen")) {
+            const citizen: CitizenSession = { userId: user.id, email: user.email };
+            return { id: String(user.id), email: user.email, name: user.name, citizen } as never;
           }
           return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
         },

@@ -2,8 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import Link from "next/link";
+import { CommentForm } from "@/components/comments/CommentForm";
+import { FixedQuestion } from "@/components/comments/FixedQuestion";
 import { FollowReport } from "@/components/forms/FollowReport";
 import { ReportLocationMap } from "@/components/map/ReportLocationMap";
+import { citizenForPage } from "@/lib/auth/session";
+import { getCommentTargetOrThrow } from "@/lib/comments/comment-rights";
+import { listReportComments } from "@/lib/comments/list-report-comments";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
@@ -27,6 +33,13 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
   const report = await getPublicReport({ db: await getDb(), code, locale });
   if (!report) notFound();
   const env = getEnv();
+  const db = await getDb();
+  const citizen = await citizenForPage();
+  const comments = await listReportComments({ db, report: { code: report.code }, audience: "public" });
+  // How the signed-in citizen relates to the report: reporter, follower, or neither (null).
+  const mine = citizen
+    ? await getCommentTargetOrThrow({ db, code: report.code, citizen }).catch(() => null)
+    : null;
   const date = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Europe/Belgrade" });
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
@@ -142,6 +155,47 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
           </li>
         ))}
       </ol>
+
+      <section aria-labelledby="comments-title" data-testid="citizen-comments">
+        <h2 id="comments-title">{t("comments.title")}</h2>
+        {comments.length === 0 ? <p className="hint">{t("comments.none")}</p> : null}
+        <ol className="timeline">
+          {comments.map((c) => (
+            <li key={c.id} data-comment={c.id}>
+              <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
+              <strong>{c.fromReporter ? t("comments.fromReporter") : t("comments.fromFollower")}</strong>
+              {c.fixed !== null ? (
+                <p>{c.fixed ? t("comments.answerFixed") : t("comments.answerNotFixed")}</p>
+              ) : null}
+              {c.body ? <p>{c.body}</p> : null}
+              {c.photoIds.length > 0 ? (
+                <ul className="photos">
+                  {c.photoIds.map((id, i) => (
+                    <li key={id}>
+                      {/* eslint-disable-next-line @next/next/no-img-element -- served by the app's own photo route */}
+                      <img
+                        src={`/api/attachments/${id}`}
+                        alt={t("comments.photoAlt", { n: i + 1 })}
+                        loading="lazy"
+                      />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {mine?.isReporter && report.status === "resolved" ? <FixedQuestion code={report.code} /> : null}
+        {mine && (mine.isReporter || mine.isFollower) ? (
+          <CommentForm code={report.code} />
+        ) : citizen ? (
+          <p className="hint">{t("comments.followToComment")}</p>
+        ) : (
+          <p>
+            <Link href="/account">{t("comments.signInToComment")}</Link>
+          </p>
+        )}
+      </section>
 
       <FollowReport code={report.code} />
     </main>

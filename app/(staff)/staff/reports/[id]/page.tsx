@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { CommentReview } from "@/components/comments/CommentReview";
 import { ReportLocationMap } from "@/components/map/ReportLocationMap";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
+import { listReportComments } from "@/lib/comments/list-report-comments";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
@@ -31,6 +33,11 @@ export default async function StaffReportPage({ params }: Props) {
     : null;
   if (!report) notFound();
   const permitCheck = await checkWorksPermit({ db: await getDb(), reportId: report.id });
+  const comments = await listReportComments({
+    db: await getDb(),
+    report: { id: report.id },
+    audience: "staff",
+  });
   const env = getEnv();
   const date = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
@@ -179,6 +186,38 @@ export default async function StaffReportPage({ params }: Props) {
                 {e.publicText ? <p>{e.publicText}</p> : null}
                 {e.internalNote ? <p className="internal-note">{e.internalNote}</p> : null}
                 {e.noteHidden ? <p className="hint">{t("staff.noteHidden")}</p> : null}
+              </li>
+            ))}
+          </ol>
+          <h2 id="comments-title">{t("comments.staffTitle")}</h2>
+          {comments.length === 0 ? <p className="hint">{t("comments.none")}</p> : null}
+          <ol className="timeline" data-testid="staff-comments" aria-labelledby="comments-title">
+            {comments.map((c) => (
+              <li key={c.id} data-comment={c.id} data-state={c.state}>
+                <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
+                <strong>
+                  {c.fromReporter ? t("comments.fromReporter") : t("comments.fromFollower")} ·{" "}
+                  {tt(`comments.state_${c.state}`)}
+                </strong>
+                {c.fixed !== null ? (
+                  <p>{c.fixed ? t("comments.answerFixed") : t("comments.answerNotFixed")}</p>
+                ) : null}
+                {c.body ? <p>{c.body}</p> : null}
+                {c.photoIds.length > 0 ? (
+                  <ul className="photos">
+                    {c.photoIds.map((pid, i) => (
+                      <li key={pid}>
+                        {/* eslint-disable-next-line @next/next/no-img-element -- served by the staff photo route */}
+                        <img
+                          src={`/api/staff/attachments/${pid}`}
+                          alt={t("comments.photoAlt", { n: i + 1 })}
+                          loading="lazy"
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {c.state === "held" ? <CommentReview reportId={report.id} commentId={c.id} /> : null}
               </li>
             ))}
           </ol>
