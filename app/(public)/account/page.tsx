@@ -11,6 +11,7 @@ import { queryOne } from "@/db/query";
 import { signInDelivery } from "@/lib/auth/email-link";
 import { citizenForPage } from "@/lib/auth/session";
 import { isLocale, type Locale } from "@/lib/i18n/config";
+import { formatAddress } from "@/lib/places/format-address";
 import { listMyReports } from "@/lib/reports/list-my-reports";
 
 export const dynamic = "force-dynamic";
@@ -56,10 +57,11 @@ export default async function AccountPage({ searchParams }: Props) {
     db,
     sql`select locale from users where id = ${citizen.userId} and active`,
   );
+  const locale = (await getLocale()) as Locale;
   const reports = await listMyReports({
     db,
     userId: citizen.userId,
-    locale: (await getLocale()) as Locale,
+    locale,
   });
   const date = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Europe/Belgrade" });
@@ -89,7 +91,9 @@ export default async function AccountPage({ searchParams }: Props) {
                 ? ` · ${t("account.due", { date: date(r.dueAt) })}`
                 : ""}
             </p>
-            {r.address ? <p className="hint">{r.address}</p> : null}
+            {r.address ? (
+              <p className="hint">{formatAddress({ address: r.address, district: null, locale })}</p>
+            ) : null}
             {r.lastUpdate ? <p>{t("account.lastUpdate", { text: r.lastUpdate })}</p> : null}
             {r.relation === "filed" ? null : <UnfollowButton code={r.code} />}
           </li>

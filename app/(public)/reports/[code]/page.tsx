@@ -13,6 +13,7 @@ import { listReportComments } from "@/lib/comments/list-report-comments";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
+import { formatAddress } from "@/lib/places/format-address";
 
 export const dynamic = "force-dynamic";
 
@@ -77,7 +78,13 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
           </>
         ) : null}
         <dt>{t("reportPage.location")}</dt>
-        <dd>{[report.address, report.district ?? report.municipality].filter(Boolean).join(", ")}</dd>
+        <dd>
+          {formatAddress({
+            address: report.address,
+            district: report.district ?? report.municipality,
+            locale,
+          })}
+        </dd>
       </dl>
       {report.permits.map((permit) => (
         <p key={permit.reference} className="banner info" data-testid="permit-notice">

@@ -15,6 +15,7 @@ import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type NamedQueueScope } from "@/lib/reports/list-staff-queue";
 import { isDesk } from "@/lib/auth/report-access";
+import { formatAddress } from "@/lib/places/format-address";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,8 @@ export default async function QueuePage({ searchParams }: Props) {
     desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
   const scopes: NamedQueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
   const db = await getDb();
-  const items = await listStaffQueue({ db, user, scope, locale: (await getLocale()) as Locale });
+  const locale = (await getLocale()) as Locale;
+  const items = await listStaffQueue({ db, user, scope, locale });
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   const organisations = desk
     ? await listOrganisations({
@@ -102,7 +104,7 @@ export default async function QueuePage({ searchParams }: Props) {
                     <Link href={`/staff/reports/${item.id}`}>{item.code}</Link>
                   </th>
                   <td>{item.category}</td>
-                  <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
+                  <td>{formatAddress({ address: item.address, district: item.district, locale })}</td>
                   <td>
                     {tt(`status.${item.status}`)}
                     {item.routingNote ? (

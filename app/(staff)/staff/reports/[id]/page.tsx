@@ -12,6 +12,7 @@ import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit } from "@/lib/permits/find-permit-coverage";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
+import { formatAddress } from "@/lib/places/format-address";
 
 export const dynamic = "force-dynamic";
 
@@ -64,7 +65,13 @@ export default async function StaffReportPage({ params }: Props) {
               {report.slaPaused ? <span className="hint"> · {t("staff.paused")}</span> : null}
             </dd>
             <dt>{t("reportPage.location")}</dt>
-            <dd>{[report.address, report.district].filter(Boolean).join(", ")}</dd>
+            <dd>
+              {formatAddress({
+                address: report.address,
+                district: report.district,
+                locale: (await getLocale()) as Locale,
+              })}
+            </dd>
             <dt>{t("staff.channel")}</dt>
             <dd>{tt(`channel.${report.channel}`)}</dd>
             <dt>{t("staff.priority")}</dt>
