@@ -28,7 +28,7 @@ export function HeaderMenu({ label, children }: { label: string; children: React
           if (e.key === "Escape") setOpen(false);
         }}
       >
-        <span aria-hidden="true">☰</span> {label}
+        <span aria-hidden="true">☰</span> <span className="menu-label">{label}</span>
       </button>
       <div id={id} className="site-menu-panel">
         {children}

@@ -15,7 +15,7 @@ export async function SiteHeader() {
         {t("app.name")}
       </Link>
       <HeaderMenu label={t("nav.menu")}>
-        <nav aria-label={t("nav.primary")}>
+        <nav aria-label={t("nav.primary")} className="primary-nav">
           <ul>
             <li>
               <Link href="/">{t("nav.map")}</Link>

@@ -7,7 +7,6 @@ import { jpegPhoto } from "../helpers/images";
 
 // Phone, Serbian Cyrillic (issue 17). These change the seeded demo citizen's reports, so they run once.
 test.skip(({ isMobile }) => !isMobile, "phone viewport only");
-test.describe.configure({ mode: "serial" });
 
 const images = path.join(__dirname, "..", "..", "docs", "images", "sr-Cyrl");
 
@@ -23,7 +22,7 @@ async function violations(page: Page): Promise<string[]> {
 /** The demo citizen signs in with the README's password, from the header's "My reports". */
 async function signInAsDemoCitizen(page: Page): Promise<void> {
   await page.goto("/sr-Cyrl");
-  await page.getByRole("button", { name: cyr.nav.menu }).click();
+  await page.getByRole("banner").getByRole("button", { name: cyr.nav.menu, exact: true }).click();
   await page
     .getByRole("navigation", { name: cyr.nav.primary })
     .getByRole("link", { name: cyr.nav.account })
@@ -78,16 +77,16 @@ test("the header fits a 320-px screen in one row, with the menu behind a button 
   const page = await context.newPage();
   await page.goto("/sr-Cyrl/account");
   const header = page.locator("header.site-header");
+  await fs.promises.mkdir(images, { recursive: true });
+  await page.screenshot({ path: path.join(images, "citizen-header-320.png") });
   const closed = (await header.boundingBox())!;
   expect(closed.height).toBeLessThanOrEqual(110);
-  const menu = page.getByRole("button", { name: cyr.nav.menu });
+  const menu = page.getByRole("banner").getByRole("button", { name: cyr.nav.menu, exact: true });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByRole("link", { name: cyr.nav.track })).toBeHidden();
   const cta = (await page.locator(".site-header .nav-cta").boundingBox())!;
   expect(cta.height).toBeGreaterThanOrEqual(44);
   expect((await menu.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-  await fs.promises.mkdir(images, { recursive: true });
-  await page.screenshot({ path: path.join(images, "citizen-header-320.png") });
   await menu.click();
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   const nav = page.getByRole("navigation", { name: cyr.nav.primary });
@@ -135,13 +134,11 @@ test("a follower's update with a photo is held, then published by staff and show
   await page.goto(`/sr-Cyrl/reports/${code}`);
   const text = `Рупа је све већа ${Date.now()}.`;
   await page.getByLabel(cyr.comments.body).fill(text);
-  await page
-    .getByLabel(cyr.comments.photos)
-    .setInputFiles({
-      name: "rupa.jpg",
-      mimeType: "image/jpeg",
-      buffer: await jpegPhoto({ width: 640, height: 480 }),
-    });
+  await page.getByLabel(cyr.comments.photos).setInputFiles({
+    name: "rupa.jpg",
+    mimeType: "image/jpeg",
+    buffer: await jpegPhoto({ width: 640, height: 480 }),
+  });
   await page.getByRole("button", { name: cyr.comments.submit }).click();
   await expect(page.getByRole("status")).toHaveText(cyr.comments.held);
   expect(await violations(page), "report page with the update form").toEqual([]);
