@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import Link from "next/link";
 import { CommentForm } from "@/components/comments/CommentForm";
+import "@/components/comments/comments.css";
 import { FixedQuestion } from "@/components/comments/FixedQuestion";
 import { FollowReport } from "@/components/forms/FollowReport";
 import { ReportLocationMap } from "@/components/map/ReportLocationMap";
@@ -176,7 +177,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
               ) : null}
               {c.body ? <p>{c.body}</p> : null}
               {c.photoIds.length > 0 ? (
-                <ul className="photos">
+                <ul className="photos comment-photos">
                   {c.photoIds.map((id, i) => (
                     <li key={id}>
                       {/* eslint-disable-next-line @next/next/no-img-element -- served by the app's own photo route */}

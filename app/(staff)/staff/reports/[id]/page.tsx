@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CommentReview } from "@/components/comments/CommentReview";
+import "@/components/comments/comments.css";
 import { ReportLocationMap } from "@/components/map/ReportLocationMap";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
 import { Forbidden } from "@/components/staff/Forbidden";
@@ -210,8 +211,9 @@ export default async function StaffReportPage({ params }: Props) {
                   <p>{c.fixed ? t("comments.answerFixed") : t("comments.answerNotFixed")}</p>
                 ) : null}
                 {c.body ? <p>{c.body}</p> : null}
+                {c.state === "held" ? <CommentReview reportId={report.id} commentId={c.id} /> : null}
                 {c.photoIds.length > 0 ? (
-                  <ul className="photos">
+                  <ul className="photos comment-photos">
                     {c.photoIds.map((pid, i) => (
                       <li key={pid}>
                         {/* eslint-disable-next-line @next/next/no-img-element -- served by the staff photo route */}
@@ -224,7 +226,6 @@ export default async function StaffReportPage({ params }: Props) {
                     ))}
                   </ul>
                 ) : null}
-                {c.state === "held" ? <CommentReview reportId={report.id} commentId={c.id} /> : null}
               </li>
             ))}
           </ol>
