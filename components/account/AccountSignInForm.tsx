@@ -9,7 +9,7 @@ export function AccountSignInForm() {
   const tr = useTranslations("report");
   const id = useId();
   const [state, setState] = useState<
-    { kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string }
+    { kind: "idle" | "sending" | "sent" | "sentOutbox" } | { kind: "error"; message: string }
   >({ kind: "idle" });
   return (
     <form
@@ -24,7 +24,7 @@ export function AccountSignInForm() {
           body: JSON.stringify({ email }),
         }).catch(() => null);
         const body = await res?.json().catch(() => null);
-        if (res?.status === 202) setState({ kind: "sent" });
+        if (res?.status === 202) setState({ kind: body?.delivery === "outbox" ? "sentOutbox" : "sent" });
         else setState({ kind: "error", message: body?.error?.message ?? tr("networkError") });
       }}
     >
@@ -44,9 +44,9 @@ export function AccountSignInForm() {
           {state.message}
         </p>
       ) : null}
-      {state.kind === "sent" ? (
+      {state.kind === "sent" || state.kind === "sentOutbox" ? (
         <p className="banner success" role="status">
-          {t("sent")}
+          {t(state.kind)}
         </p>
       ) : null}
       <button type="submit" disabled={state.kind === "sending"}>

@@ -322,7 +322,8 @@ export function ReportForm({
               t("nearbyItem", {
                 category: c.categoryName,
                 distance: c.distanceMetres,
-                age: format.relativeTime(new Date(c.createdAt)),
+                // An explicit "now": without it next-intl logs ENVIRONMENT_FALLBACK in the browser.
+                age: format.relativeTime(new Date(c.createdAt), new Date()),
               })
             }
           />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 
@@ -9,7 +9,7 @@ export function SignInForm({
   callbackUrl,
   initialError,
 }: {
-  callbackUrl: string;
+  callbackUrl: string | null;
   initialError: string | null;
 }) {
   const t = useTranslations("signin");
@@ -32,7 +32,17 @@ export function SignInForm({
       setError(result?.error === "RateLimited" ? t("rateLimited") : t("failed"));
       return;
     }
-    router.push(callbackUrl);
+    // A citizen never lands in the staff workspace (it would only say the role has no access).
+    const session = (await getSession().catch(() => null)) as { citizen?: unknown } | null;
+    const citizen = Boolean(session?.citizen);
+    const staffOnly = (path: string) => /^\/(staff|admin)(\/|$|\?)/.test(path);
+    router.push(
+      citizen
+        ? callbackUrl && !staffOnly(callbackUrl)
+          ? callbackUrl
+          : "/account"
+        : (callbackUrl ?? "/staff"),
+    );
     router.refresh();
   };
 

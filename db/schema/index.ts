@@ -18,3 +18,4 @@ export * from "./public-views";
 export * from "./moderation";
 export * from "./privacy";
 export * from "./response-templates";
+export * from "./comments";

@@ -229,6 +229,8 @@ export const attachments = pgTable(
       .notNull()
       .references(() => municipalities.id),
     eventId: integer("event_id").references(() => reportEvents.id),
+    // A citizen's comment the photo came with (report_comments; not referenced here to avoid an import cycle).
+    commentId: integer("comment_id"),
     storageKey: text("storage_key").notNull(),
     contentType: text("content_type").notNull(),
     byteSize: integer("byte_size").notNull(),
@@ -244,6 +246,9 @@ export const attachments = pgTable(
   },
   (t) => [
     index("attachments_report_idx").on(t.reportId),
+    index("attachments_comment_idx")
+      .on(t.commentId)
+      .where(sql`comment_id IS NOT NULL`),
     uniqueIndex("attachments_storage_key_key").on(t.storageKey),
     foreignKey({
       name: "attachments_report_fk",
@@ -270,6 +275,8 @@ export const reportFollowers = pgTable(
     email: text("email").notNull(),
     userId: integer("user_id").references(() => users.id),
     locale: text("locale").notNull().default("sr-Latn"),
+    // Pressed "I have this problem too" (counted in supporters_count), not only "follow".
+    supported: boolean("supported").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -96,6 +96,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       today,
       count: reportCount,
     });
+    await linkDemoCitizen(tx, { municipalityId, userId: userIds.get("citizen@cuprija.example")! });
     const permits = await insertPermits(tx, { municipalityId, orgIds, random, today, count: permitCount });
     if (options.demoApiKey) {
       await tx
@@ -108,6 +109,44 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     }
     return { created: true, reports, permits };
   });
+}
+
+/**
+ * The demo citizen's "My reports": they filed a handful of public reports (one open, one being
+ * worked on, one resolved lately — to answer "fixed?" — and so on) and follow and support others.
+ */
+async function linkDemoCitizen(tx: Database, input: { municipalityId: number; userId: number }) {
+  const email = "citizen@cuprija.example";
+  const pick = async (statuses: string[], count: number, exclude: number[]) =>
+    queryRows<{ id: number }>(
+      tx,
+      sql`select r.id from reports r join service_categories c on c.id = r.category_id
+          where r.municipality_id = ${input.municipalityId} and r.is_public and c.is_public
+            and r.status::text in ${statuses} and r.id not in ${[0, ...exclude]}
+          order by r.resolved_at desc nulls last, r.created_at desc, r.id limit ${count}`,
+    );
+  const filed = [
+    ...(await pick(["resolved"], 1, [])),
+    ...(await pick(["received", "triaged", "assigned"], 2, [])),
+    ...(await pick(["in_progress", "action_scheduled"], 1, [])),
+    ...(await pick(["closed"], 1, [])),
+  ].map((r) => r.id);
+  if (filed.length > 0)
+    await tx.execute(
+      sql`update report_contacts set user_id = ${input.userId}, email = ${email}, name = 'Petar Građanin', anonymous = false
+          where report_id in ${filed}`,
+    );
+  const followed = (await pick(["received", "triaged", "assigned", "in_progress"], 3, filed)).map(
+    (r) => r.id,
+  );
+  for (const [i, reportId] of followed.entries())
+    await tx.insert(t.reportFollowers).values({
+      reportId,
+      municipalityId: input.municipalityId,
+      email,
+      userId: input.userId,
+      supported: i === 0,
+    });
 }
 
 async function insertDistricts(tx: Database, municipalityId: number): Promise<void> {

@@ -24,9 +24,13 @@ export type CitizenSession = { userId: number; email: string };
 
 const emailSchema = z.string().trim().toLowerCase().email().max(254);
 
-/** Citizens sign in by e-mail link only where the installation can send e-mail. */
-export function emailSignInEnabled(): boolean {
-  return Boolean(getEnv().SMTP_URL);
+/**
+ * How a sign-in e-mail leaves: by SMTP, or — where no SMTP_URL is set — as a file in the outbox
+ * directory, which the operator reads (a small installation, a demo, a test). Either way the
+ * citizen can sign in; the page says where the message went.
+ */
+export function signInDelivery(): "email" | "outbox" {
+  return getEnv().SMTP_URL ? "email" : "outbox";
 }
 
 export function hashToken(token: string): string {
@@ -44,8 +48,7 @@ export async function requestSignInLink(input: {
   locale: Locale;
   ip: string;
   now?: Date;
-}): Promise<void> {
-  if (!emailSignInEnabled()) throw new AppError({ code: "not_found", messageKey: "emailSignInUnavailable" });
+}): Promise<{ delivery: "email" | "outbox" }> {
   const parsed = emailSchema.safeParse(input.email);
   if (!parsed.success) throw new AppError({ code: "unprocessable", messageKey: "invalidEmail" });
   const email = parsed.data;
@@ -82,6 +85,7 @@ export async function requestSignInLink(input: {
       payload: { signInLinkId: link!.id, sealedLink: sealLink(url) },
     });
   });
+  return { delivery: signInDelivery() };
 }
 
 /**

@@ -30,7 +30,8 @@ export const loginLimits = {
 };
 
 /**
- * Staff sign in with email and password; citizens with a one-time link sent by e-mail. The session
+ * Staff sign in with email and password; citizens with a one-time link sent by e-mail (or a password,
+ * where an account has one, as the demo citizen does). The session
  * is a signed JWT in an httpOnly cookie: `staff` for the workspace, `citizen` for "My reports".
  */
 export function authOptions(): NextAuthOptions {
@@ -62,6 +63,11 @@ export function authOptions(): NextAuthOptions {
           if (!user || user.roles.length === 0) return null;
           await refundRateLimit({ db, rule: loginLimits.failedPerAccountAndIp, key: pairKey });
           await refundRateLimit({ db, rule: loginLimits.failedPerIp, key: address });
+          // A citizen with a password (the demo citizen) gets the same session as one signed in by link.
+          if (user.roles.every((r) => r === "citizen")) {
+            const citizen: CitizenSession = { userId: user.id, email: user.email };
+            return { id: String(user.id), email: user.email, name: user.name, citizen } as never;
+          }
           return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
         },
       }),

@@ -99,7 +99,8 @@ export async function enqueueReportNotifications(
     };
     const rendered = await renderNotification({ locale, template, values: { ...common, ...extra } });
     values.push({
-      messageKey: messageKey(report.id, event.id, to.email),
+      // The questionnaire goes with the "resolved" update to the same person: a key of its own.
+      messageKey: `${messageKey(report.id, event.id, to.email)}${template === "questionnaire" ? "-questionnaire" : ""}`,
       recipient: to.email,
       locale,
       template,
@@ -124,6 +125,14 @@ export async function enqueueReportNotifications(
           await push(event, to, "report_updated", { status, text });
         }
       }
+    }
+    // FixMyStreet's questionnaire: the reporter is asked whether it is really fixed.
+    if (event.kind === "status_changed" && event.to_status === "resolved") {
+      const reporter = await queryOne<Recipient>(
+        tx,
+        sql`select email, locale from report_contacts where report_id = ${input.reportId} and email is not null`,
+      );
+      if (reporter) await push(event, reporter, "questionnaire", { days: 30 });
     }
     if (
       (event.kind === "assigned" || event.kind === "forwarded" || event.kind === "created") &&

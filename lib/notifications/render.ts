@@ -11,7 +11,8 @@ export type Template =
   | "permit_application_received"
   | "permit_status_changed"
   | "permit_report_linked"
-  | "sign_in_link";
+  | "sign_in_link"
+  | "questionnaire";
 
 export type RenderedMessage = { subject: string; body: string };
 

@@ -17,8 +17,8 @@ export type MyReport = {
   dueAt: string | null;
   /** The last thing said to the public about it. */
   lastUpdate: string | null;
-  /** Filed by this citizen, or followed (supported, "let me know"). */
-  relation: "filed" | "following";
+  /** Filed by this citizen, supported ("I have this problem too"), or only followed. */
+  relation: "filed" | "supported" | "following";
 };
 
 /**
@@ -41,16 +41,17 @@ export async function listMyReports(input: {
     due_at: string | Date | null;
     last_update: string | null;
     filed: boolean;
+    supported: boolean;
   }>(
     input.db,
     sql`with mine as (
-          select report_id, true as filed from report_contacts where user_id = ${input.userId}
+          select report_id, true as filed, false as supported from report_contacts where user_id = ${input.userId}
           union all
-          select report_id, false from report_followers where user_id = ${input.userId}
+          select report_id, false, supported from report_followers where user_id = ${input.userId}
         ), owned as (
-          select report_id, bool_or(filed) as filed from mine group by report_id
+          select report_id, bool_or(filed) as filed, bool_or(supported) as supported from mine group by report_id
         )
-        select r.tracking_code as code, c.name as category, r.status, r.address, r.created_at, r.updated_at, r.due_at, o.filed,
+        select r.tracking_code as code, c.name as category, r.status, r.address, r.created_at, r.updated_at, r.due_at, o.filed, o.supported,
                (select e.public_text from report_events e where e.report_id = r.id and e.public_text is not null
                  order by e.created_at desc, e.id desc limit 1) as last_update
         from owned o join reports r on r.id = o.report_id join service_categories c on c.id = r.category_id
@@ -67,6 +68,6 @@ export async function listMyReports(input: {
     updatedAt: new Date(r.updated_at).toISOString(),
     dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
     lastUpdate: r.last_update === null ? null : inReaderScript(r.last_update, input.locale),
-    relation: r.filed ? "filed" : "following",
+    relation: r.filed ? "filed" : r.supported ? "supported" : "following",
   }));
 }

@@ -9,7 +9,13 @@ export type StoredPhotos = {
   /** Rows for `attachments`, to insert inside the caller's transaction. */
   insert: (
     tx: Database,
-    input: { reportId: number; municipalityId: number; eventId?: number | null; isPublic: boolean },
+    input: {
+      reportId: number;
+      municipalityId: number;
+      eventId?: number | null;
+      commentId?: number | null;
+      isPublic: boolean;
+    },
   ) => Promise<void>;
   /** Removes the files again: the transaction that would have referenced them did not commit. */
   remove: () => Promise<void>;
@@ -46,6 +52,7 @@ export async function storePhotos(input: {
           reportId: row.reportId,
           municipalityId: row.municipalityId,
           eventId: row.eventId ?? null,
+          commentId: row.commentId ?? null,
           storageKey: p.key,
           contentType: p.contentType,
           byteSize: p.data.byteLength,

@@ -47,6 +47,11 @@ export async function supportReport(input: {
             values (${report.id}, ${report.municipality_id}, ${body.email}, ${body.locale}, ${input.citizen && input.citizen.email === body.email ? input.citizen.userId : null})
             on conflict (report_id, email) do nothing returning id`,
       );
+      // "My reports" tells supported from followed; a follower who later supports becomes a supporter.
+      if (body.support)
+        await tx.execute(
+          sql`update report_followers set supported = true where report_id = ${report.id} and email = ${body.email}`,
+        );
       const isReporter = await queryOne<{ n: number }>(
         tx,
         sql`select count(*)::int as n from report_contacts

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { openSiteMenu } from "./pages/site-header";
 
 test("the customer charter lists each category's promised time and on-time share", async ({ page }) => {
   await page.goto("/");
+  await openSiteMenu(page);
   await page.getByRole("link", { name: /service standards/i }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Service standards of Ćuprija");
   const pothole = page.locator('tr[data-service-code="pothole"]');
@@ -15,6 +17,7 @@ test("the customer charter lists each category's promised time and on-time share
   expect(await page.locator("tbody tr").count()).toBe(offered.groups.flatMap((g) => g.categories).length);
   expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(25);
 
+  await openSiteMenu(page);
   await page.getByRole("link", { name: "Ћирилица", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Стандарди услуга општине Ћуприја");
   await expect(pothole.getByRole("cell").first()).toContainText("10 радних дана");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mailTo } from "./pages/mail";
+import { openSiteMenu } from "./pages/site-header";
 
 test("a citizen signs in with a link sent by e-mail and finds the report they filed earlier under My reports", async ({
   page,
@@ -21,6 +22,7 @@ test("a citizen signs in with a link sent by e-mail and finds the report they fi
   const code = (await filed.json()).trackingCode as string;
 
   await page.goto("/?lang=en");
+  await openSiteMenu(page);
   await expect(
     page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "My reports" }),
   ).toHaveAttribute("href", "/account");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openSiteMenu } from "./pages/site-header";
 
 test("the language is part of the address, is remembered, and links to the same page in the other scripts", async ({
   page,
@@ -7,11 +8,13 @@ test("the language is part of the address, is remembered, and links to the same 
   await expect(page.locator("html")).toHaveAttribute("lang", "sr-Cyrl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Прати пријаву");
   const switcher = page.getByRole("navigation", { name: "Језик и писмо" });
+  await openSiteMenu(page);
   await expect(switcher.getByRole("link", { name: "English" })).toHaveAttribute("href", "/en/track?code=bad");
   await expect(switcher.getByRole("link", { name: "Ћирилица" })).toHaveAttribute("aria-current", "true");
   // The pages that follow keep the choice, though their addresses carry no language.
   await page.goto("/charter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Стандарди услуга општине Ћуприја");
+  await openSiteMenu(page);
   await switcher.getByRole("link", { name: "Latinica" }).click();
   await expect(page).toHaveURL(/\/sr-Latn\/charter$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Standardi usluga opštine Ćuprija");

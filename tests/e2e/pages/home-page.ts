@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { openSiteMenu } from "./site-header";
 
 type RenderedLayerCounts = {
   reports: number;
@@ -67,6 +68,7 @@ export class HomePage {
   }
 
   async chooseLanguage(label: string): Promise<void> {
+    await openSiteMenu(this.page);
     await this.page
       .getByRole("navigation", { name: /^(Language and script|Jezik i pismo|Језик и писмо)$/ })
       .getByRole("link", { name: label, exact: true })

@@ -144,3 +144,23 @@ describe(`the demo seed on the ${engine} engine`, () => {
     expect(await fingerprint()).toEqual(first);
   });
 });
+
+describe(`the demo citizen's reports on the ${engine} engine`, () => {
+  it("owns several seeded reports, one of them resolved lately, and follows and supports others", async () => {
+    const db = await getDb();
+    await seedDemo(db, { today });
+    const rows = await queryRows<{ relation: string; status: string }>(
+      db,
+      sql`select 'filed' as relation, r.status::text as status from report_contacts c join reports r on r.id = c.report_id
+            join users u on u.id = c.user_id where u.email = 'citizen@cuprija.example'
+          union all
+          select case when f.supported then 'supported' else 'following' end, r.status::text from report_followers f
+            join reports r on r.id = f.report_id join users u on u.id = f.user_id where u.email = 'citizen@cuprija.example'`,
+    );
+    const filed = rows.filter((r) => r.relation === "filed");
+    expect(filed.length).toBeGreaterThanOrEqual(4);
+    expect(filed.map((r) => r.status)).toContain("resolved");
+    expect(rows.filter((r) => r.relation === "supported")).toHaveLength(1);
+    expect(rows.filter((r) => r.relation === "following")).toHaveLength(2);
+  });
+});

@@ -110,6 +110,8 @@ describe(`the standard procedure on the ${engine} engine`, () => {
       `Report ${report.trackingCode}: Assigned`,
       `Report ${report.trackingCode}: In progress`,
       `Report ${report.trackingCode}: Resolved`,
+      // The reporter is asked whether it is really fixed (FixMyStreet's questionnaire).
+      `Report ${report.trackingCode}: is it fixed?`,
       `Report ${report.trackingCode}: Closed`,
     ]);
   });

@@ -1,13 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { asPublic } from "@/lib/auth/db-scope";
+import { getDb } from "@/db/client";
+import { CommentForm } from "@/components/comments/CommentForm";
+import "@/components/comments/comments.css";
+import { FixedQuestion } from "@/components/comments/FixedQuestion";
 import { FollowReport } from "@/components/forms/FollowReport";
 import { ReportPlace } from "@/components/map/ReportPlace";
 import { ReportAbuse } from "@/components/moderation/ReportAbuse";
+import { citizenForPage } from "@/lib/auth/session";
+import { getCommentTargetOrThrow } from "@/lib/comments/comment-rights";
+import { listReportComments } from "@/lib/comments/list-report-comments";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
+import { formatAddress } from "@/lib/places/format-address";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +48,13 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
   const report = await asPublic((db) => getPublicReport({ db, code, locale }));
   if (!report) notFound();
   const env = getEnv();
+  const db = await getDb();
+  const citizen = await citizenForPage();
+  const comments = await listReportComments({ db, report: { code: report.code }, audience: "public" });
+  // How the signed-in citizen relates to the report: reporter, follower, or neither (null).
+  const mine = citizen
+    ? await getCommentTargetOrThrow({ db, code: report.code, citizen }).catch(() => null)
+    : null;
   const date = (iso: string) => format.dateTime(new Date(iso), "long");
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const eventTitle = (e: PublicTimelineEntry) =>
@@ -75,7 +91,13 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
           </>
         ) : null}
         <dt>{t("reportPage.location")}</dt>
-        <dd>{[report.address, report.district ?? report.municipality].filter(Boolean).join(", ")}</dd>
+        <dd>
+          {formatAddress({
+            address: report.address,
+            district: report.district ?? report.municipality,
+            locale,
+          })}
+        </dd>
       </dl>
       {report.permits.map((permit) => (
         <p key={permit.reference} className="banner info" data-testid="permit-notice">
@@ -152,6 +174,47 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
           </li>
         ))}
       </ol>
+
+      <section aria-labelledby="comments-title" data-testid="citizen-comments">
+        <h2 id="comments-title">{t("comments.title")}</h2>
+        {comments.length === 0 ? <p className="hint">{t("comments.none")}</p> : null}
+        <ol className="timeline">
+          {comments.map((c) => (
+            <li key={c.id} data-comment={c.id}>
+              <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
+              <strong>{c.fromReporter ? t("comments.fromReporter") : t("comments.fromFollower")}</strong>
+              {c.fixed !== null ? (
+                <p>{c.fixed ? t("comments.answerFixed") : t("comments.answerNotFixed")}</p>
+              ) : null}
+              {c.body ? <p>{c.body}</p> : null}
+              {c.photoIds.length > 0 ? (
+                <ul className="photos comment-photos">
+                  {c.photoIds.map((id, i) => (
+                    <li key={id}>
+                      {/* eslint-disable-next-line @next/next/no-img-element -- served by the app's own photo route */}
+                      <img
+                        src={`/api/attachments/${id}`}
+                        alt={t("comments.photoAlt", { n: i + 1 })}
+                        loading="lazy"
+                      />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {mine?.isReporter && report.status === "resolved" ? <FixedQuestion code={report.code} /> : null}
+        {mine && (mine.isReporter || mine.isFollower) ? (
+          <CommentForm code={report.code} />
+        ) : citizen ? (
+          <p className="hint">{t("comments.followToComment")}</p>
+        ) : (
+          <p>
+            <Link href="/account">{t("comments.signInToComment")}</Link>
+          </p>
+        )}
+      </section>
 
       <FollowReport code={report.code} />
       <ReportAbuse code={report.code} />

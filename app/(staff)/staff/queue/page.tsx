@@ -16,6 +16,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { listStaffQueue, type NamedQueueScope } from "@/lib/reports/list-staff-queue";
 import { isDesk } from "@/lib/auth/report-access";
 import { UnpermittedBadge, UnpermittedFilter } from "@/components/staff/UnpermittedFlag";
+import { formatAddress } from "@/lib/places/format-address";
 
 export const dynamic = "force-dynamic";
 
@@ -37,11 +38,12 @@ async function QueuePageContent({ searchParams }: Props) {
     desk && (raw === "triage" || raw === "all") ? raw : raw === "mine" || !desk ? "mine" : "triage";
   const scopes: NamedQueueScope[] = desk ? ["triage", "mine", "all"] : ["mine"];
   const db = await getDb();
+  const locale = (await getLocale()) as Locale;
   const items = await listStaffQueue({
     db,
     user,
     scope,
-    locale: (await getLocale()) as Locale,
+    locale,
     unpermittedOnly,
     // A tracking number or part of an address (a link from elsewhere, a bookmark).
     search: q,
@@ -116,7 +118,7 @@ async function QueuePageContent({ searchParams }: Props) {
                     {item.category}
                     {item.unpermitted ? <UnpermittedBadge /> : null}
                   </td>
-                  <td>{[item.address, item.district].filter(Boolean).join(", ")}</td>
+                  <td>{formatAddress({ address: item.address, district: item.district, locale })}</td>
                   <td>
                     {tt(`status.${item.status}`)}
                     {item.routingNote ? (

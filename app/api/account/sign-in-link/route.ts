@@ -9,11 +9,17 @@ export const dynamic = "force-dynamic";
 
 /**
  * `{ email }`: sends a one-time sign-in link to that address. 202 whether or not the address has
- * reports; 404 where the installation sends no e-mail; 429 after too many requests.
+ * reports; `delivery` says whether it went by e-mail or to the outbox directory (no SMTP set);
+ * 429 after too many requests.
  */
 export const POST = withApi(async (req: NextRequest, { locale }) => {
   checkSameOrigin(req);
   const body = (await readJson(req)) as { email?: unknown } | null;
-  await requestSignInLink({ db: await getDb(), email: body?.email, locale, ip: clientIp(req) });
-  return NextResponse.json({ sent: true }, { status: 202 });
+  const { delivery } = await requestSignInLink({
+    db: await getDb(),
+    email: body?.email,
+    locale,
+    ip: clientIp(req),
+  });
+  return NextResponse.json({ sent: true, delivery }, { status: 202 });
 });

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { CommentReview } from "@/components/comments/CommentReview";
+import "@/components/comments/comments.css";
 import { ReportPlace } from "@/components/map/ReportPlace";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
+import { listReportComments } from "@/lib/comments/list-report-comments";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit, findPermitCoverage } from "@/lib/permits/find-permit-coverage";
@@ -14,6 +17,7 @@ import { logContactViews } from "@/lib/privacy/log-contact-view";
 import { listResponseTemplates } from "@/lib/templates/list-response-templates";
 import { getStaffReport } from "@/lib/reports/get-staff-report";
 import { ModerationPanel } from "./ModerationPanel";
+import { formatAddress } from "@/lib/places/format-address";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +49,11 @@ async function StaffReportPageContent({ params }: Props) {
   // Any report inside an active works site shows the permit; a works category also says when none does.
   const covering = permitCheck ?? (await findPermitCoverage({ db: await getDb(), reportId: report.id }));
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), "medium");
+  const comments = await listReportComments({
+    db: await getDb(),
+    report: { id: report.id },
+    audience: "staff",
+  });
   const env = getEnv();
   const date = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
@@ -70,7 +79,13 @@ async function StaffReportPageContent({ params }: Props) {
               {report.slaPaused ? <span className="hint"> · {t("staff.paused")}</span> : null}
             </dd>
             <dt>{t("reportPage.location")}</dt>
-            <dd>{[report.address, report.district].filter(Boolean).join(", ")}</dd>
+            <dd>
+              {formatAddress({
+                address: report.address,
+                district: report.district,
+                locale: (await getLocale()) as Locale,
+              })}
+            </dd>
             <dt>{t("staff.channel")}</dt>
             <dd>{tt(`channel.${report.channel}`)}</dd>
             <dt>{t("staff.priority")}</dt>
@@ -202,6 +217,38 @@ async function StaffReportPageContent({ params }: Props) {
                 ) : null}
                 {e.internalNote ? <p className="internal-note">{e.internalNote}</p> : null}
                 {e.noteHidden ? <p className="hint">{t("staff.noteHidden")}</p> : null}
+              </li>
+            ))}
+          </ol>
+          <h2 id="comments-title">{t("comments.staffTitle")}</h2>
+          {comments.length === 0 ? <p className="hint">{t("comments.none")}</p> : null}
+          <ol className="timeline" data-testid="staff-comments" aria-labelledby="comments-title">
+            {comments.map((c) => (
+              <li key={c.id} data-comment={c.id} data-state={c.state}>
+                <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
+                <strong>
+                  {c.fromReporter ? t("comments.fromReporter") : t("comments.fromFollower")} ·{" "}
+                  {tt(`comments.state_${c.state}`)}
+                </strong>
+                {c.fixed !== null ? (
+                  <p>{c.fixed ? t("comments.answerFixed") : t("comments.answerNotFixed")}</p>
+                ) : null}
+                {c.body ? <p>{c.body}</p> : null}
+                {c.state === "held" ? <CommentReview reportId={report.id} commentId={c.id} /> : null}
+                {c.photoIds.length > 0 ? (
+                  <ul className="photos comment-photos">
+                    {c.photoIds.map((pid, i) => (
+                      <li key={pid}>
+                        {/* eslint-disable-next-line @next/next/no-img-element -- served by the staff photo route */}
+                        <img
+                          src={`/api/staff/attachments/${pid}`}
+                          alt={t("comments.photoAlt", { n: i + 1 })}
+                          loading="lazy"
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ol>

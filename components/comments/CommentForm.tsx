@@ -1,0 +1,66 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+
+/** The reporter's or a follower's update: text and up to three photos, held for staff approval. */
+export function CommentForm({ code }: { code: string }) {
+  const t = useTranslations("comments");
+  const tr = useTranslations("report");
+  const id = useId();
+  const [state, setState] = useState<
+    { kind: "idle" | "sending" | "held" } | { kind: "error"; message: string }
+  >({ kind: "idle" });
+  return (
+    <form
+      noValidate
+      className="comment-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const formEl = e.currentTarget;
+        const fields = new FormData(formEl);
+        const form = new FormData();
+        form.set("data", JSON.stringify({ body: String(fields.get("body") ?? "") }));
+        for (const file of fields.getAll("photos"))
+          if (file instanceof File && file.size > 0) form.append("photos", file);
+        setState({ kind: "sending" });
+        const res = await fetch(`/api/reports/${encodeURIComponent(code)}/comments`, {
+          method: "POST",
+          body: form,
+        }).catch(() => null);
+        const body = await res?.json().catch(() => null);
+        if (res?.status === 201) {
+          formEl.reset();
+          setState({ kind: "held" });
+        } else setState({ kind: "error", message: body?.error?.message ?? tr("networkError") });
+      }}
+    >
+      <h3>{t("add")}</h3>
+      <label htmlFor={`${id}-body`}>{t("body")}</label>
+      <textarea
+        id={`${id}-body`}
+        name="body"
+        rows={4}
+        maxLength={2000}
+        required
+        aria-invalid={state.kind === "error" || undefined}
+        aria-describedby={state.kind === "error" ? `${id}-error` : undefined}
+      />
+      <label htmlFor={`${id}-photos`}>{t("photos")}</label>
+      <input id={`${id}-photos`} name="photos" type="file" accept="image/*" multiple />
+      {state.kind === "error" ? (
+        <p id={`${id}-error`} className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      {state.kind === "held" ? (
+        <p className="banner success" role="status">
+          {t("held")}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={state.kind === "sending"}>
+        {state.kind === "sending" ? t("sending") : t("submit")}
+      </button>
+    </form>
+  );
+}
