@@ -46,7 +46,7 @@ export async function findPlannedWorks(input: {
   const rows = await queryRows<PublicPermitRow>(
     input.db,
     sql`select ${publicPermitColumns}
-        from permits p, (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326) as g) w
+        from public_permits p, (select ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326) as g) w
         where p.status in ('granted', 'active') and p.valid_to >= ${today}::date
           and ST_DWithin(p.site::geography, w.g::geography, ${geometry.type === "Point" ? REPORT_LINK_RADIUS_METRES : 0})
         order by p.valid_from, p.id

@@ -577,7 +577,15 @@ describe(`administration changes on the ${engine} engine`, () => {
       expect(await loadCalendar(db, world.municipality.id)).toEqual([
         { date: "2027-03-10", isWorking: false },
       ]);
-      const denied = await callAs(deleteOverride, world.agent, {
+      // The agent's password was reset above: the session it had is revoked (401), and a new one
+      // (signed in again) still may not change the calendar (403).
+      const stale = await callAs(deleteOverride, world.agent, {
+        method: "DELETE",
+        path: `/api/admin/calendar/${res.body.id}`,
+        id: res.body.id as number,
+      });
+      expect(stale.status).toBe(401);
+      const denied = await callAs(deleteOverride, (await loadSessionUser(db, world.agent.id))!, {
         method: "DELETE",
         path: `/api/admin/calendar/${res.body.id}`,
         id: res.body.id as number,

@@ -63,8 +63,17 @@ describe(`migrations on the ${engine} engine`, () => {
       { table: "organisations", column: "service_area", type: "MULTIPOLYGON", srid: 4326 },
       { table: "permits", column: "site", type: "MULTIPOLYGON", srid: 4326 },
       { table: "permits", column: "site_3857", type: "MULTIPOLYGON", srid: 3857 },
+      // The public projections keep the tables' types; a CASE leaves the shape's SRID undeclared.
+      { table: "public_permits", column: "site", type: "MULTIPOLYGON", srid: 4326 },
+      { table: "public_permits", column: "site_3857", type: "MULTIPOLYGON", srid: 3857 },
+      { table: "public_reports", column: "location", type: "POINT", srid: 4326 },
+      { table: "public_reports", column: "location_3857", type: "POINT", srid: 3857 },
+      { table: "public_reports", column: "shape", type: "GEOMETRY", srid: 0 },
+      { table: "public_reports", column: "shape_3857", type: "GEOMETRY", srid: 0 },
       { table: "reports", column: "location", type: "POINT", srid: 4326 },
       { table: "reports", column: "location_3857", type: "POINT", srid: 3857 },
+      { table: "reports", column: "public_location", type: "POINT", srid: 4326 },
+      { table: "reports", column: "public_location_3857", type: "POINT", srid: 3857 },
       { table: "reports", column: "shape", type: "GEOMETRY", srid: 4326 },
       { table: "reports", column: "shape_3857", type: "GEOMETRY", srid: 3857 },
     ]);
