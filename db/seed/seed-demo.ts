@@ -29,6 +29,7 @@ import {
   userSeeds,
   type CategorySeed,
 } from "./cuprija";
+import { transaction } from "../transaction";
 
 export type SeedOptions = {
   /** The day the demo is "today": reports span the 12 months before it. */
@@ -60,8 +61,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const permitCount = options.permitCount ?? 30;
   const passwordHashes = await Promise.all(userSeeds.map((u) => bcrypt.hash(u.password, 10)));
 
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(db, async (tx) => {
     const existing = await tx
       .select({ id: t.municipalities.id })
       .from(t.municipalities)

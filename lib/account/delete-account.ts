@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import { AppError } from "../errors";
+import { transaction } from "../../db/transaction";
 
 /**
  * A citizen deletes their account. The reports they filed stay (they are public records of a
@@ -12,8 +13,7 @@ import { AppError } from "../errors";
  * an administrator ends those.
  */
 export async function deleteAccount(input: { db: Database; userId: number }): Promise<void> {
-  await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  await transaction(input.db, async (tx) => {
     const user = await queryOne<{ email: string; staff: boolean }>(
       tx,
       sql`select u.email, exists (select 1 from memberships m where m.user_id = u.id and m.role <> 'citizen') as staff

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { AppError } from "../errors";
 import { locales, type Locale } from "../i18n/config";
+import { transaction } from "../../db/transaction";
 
 const localeSchema = z.enum(locales);
 
@@ -19,8 +20,7 @@ export async function setMessageLocale(input: {
   const parsed = localeSchema.safeParse(input.locale);
   if (!parsed.success) throw new AppError({ code: "unprocessable", messageKey: "invalidLocale" });
   const locale = parsed.data;
-  await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  await transaction(input.db, async (tx) => {
     await tx.execute(sql`update users set locale = ${locale} where id = ${input.userId}`);
     await tx.execute(sql`update report_contacts set locale = ${locale} where user_id = ${input.userId}`);
     await tx.execute(sql`update report_followers set locale = ${locale} where user_id = ${input.userId}`);

@@ -7,6 +7,7 @@ import { overrideEffect, type OverrideEffect } from "../calendar/override-effect
 import { AppError } from "../errors";
 import { outOfScope, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { recordAdminChange } from "./record-admin-change";
+import { transaction } from "../../db/transaction";
 
 export const calendarOverrideSchema = z.object({
   date: z.iso.date(),
@@ -67,8 +68,7 @@ export async function addCalendarOverride(input: {
 }): Promise<{ id: number }> {
   const data = calendarOverrideSchema.parse(input.override);
   const municipalityId = scopeMunicipalityId(input.scope);
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const [taken] = await tx
       .select({ id: calendarOverrides.id })
       .from(calendarOverrides)
@@ -102,8 +102,7 @@ export async function deleteCalendarOverride(input: {
   overrideId: number;
 }): Promise<void> {
   const municipalityId = scopeMunicipalityId(input.scope);
-  await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  await transaction(input.db, async (tx) => {
     const [row] = await tx
       .delete(calendarOverrides)
       .where(

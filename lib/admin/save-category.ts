@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { outOfScope, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { categorySchema } from "./category-schema";
 import { recordAdminChange } from "./record-admin-change";
+import { transaction } from "../../db/transaction";
 
 const fields = (c: typeof serviceCategories.$inferSelect) => {
   const { id: _id, municipalityId: _m, ...rest } = c;
@@ -26,8 +27,7 @@ export async function saveCategory(input: {
 }): Promise<{ id: number; created: boolean }> {
   const data = categorySchema.parse(input.category);
   const municipalityId = scopeMunicipalityId(input.scope);
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const [group] = await tx
       .select({ id: categoryGroups.id })
       .from(categoryGroups)

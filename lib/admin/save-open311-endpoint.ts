@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { saveOpen311Endpoint } from "../open311/client/save-endpoint";
 import { scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { recordAdminChange } from "./record-admin-change";
+import { transaction } from "../../db/transaction";
 
 /** The administration registers or changes an Open311 system in one transaction with its audit row (key masked). */
 export async function saveOpen311EndpointAsAdmin(input: {
@@ -13,8 +14,7 @@ export async function saveOpen311EndpointAsAdmin(input: {
   endpoint: unknown;
 }): Promise<{ id: number }> {
   const municipalityId = scopeMunicipalityId(input.scope);
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const saved = await saveOpen311Endpoint({
       tx,
       municipalityId,

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { getOrganisationInScope, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { organisationSchema } from "./organisation-schema";
 import { recordAdminChange } from "./record-admin-change";
+import { transaction } from "../../db/transaction";
 
 const fields = (o: typeof organisations.$inferSelect) => ({
   code: o.code,
@@ -39,8 +40,7 @@ export async function saveOrganisation(input: {
           organisationId: input.organisationId,
         });
   const municipalityId = existing?.municipalityId ?? scopeMunicipalityId(input.scope);
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const [clash] = await tx
       .select({ id: organisations.id })
       .from(organisations)

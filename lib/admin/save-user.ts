@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { outOfScope, rolesGrantableByOrgAdmin, scopeMunicipalityId, type AdminScope } from "./admin-scope";
 import { recordAdminChange } from "./record-admin-change";
 import { newUserSchema, passwordResetSchema, userUpdateSchema, type MembershipInput } from "./user-schema";
+import { transaction } from "../../db/transaction";
 
 const BCRYPT_COST = 10;
 
@@ -97,8 +98,7 @@ export async function createUser(input: {
   const municipalityId = scopeMunicipalityId(input.scope);
   await checkMemberships(input.db, input.scope, municipalityId, data.memberships);
   const passwordHash = await bcrypt.hash(data.initialPassword, BCRYPT_COST);
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const [taken] = await tx
       .select({ id: users.id })
       .from(users)
@@ -157,8 +157,7 @@ export async function updateUser(input: {
     `${m.role}:${m.organisationId}:${m.isLead}`;
   const rolesChanged =
     current.map(key).sort().join() !== (data.memberships as MembershipRow[]).map(key).sort().join();
-  await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  await transaction(input.db, async (tx) => {
     const [after] = await tx
       .update(users)
       .set({
@@ -200,8 +199,7 @@ export async function resetPassword(input: {
   const data = passwordResetSchema.parse(input.reset);
   const { user, current } = await userInScope(input.db, input.scope, input.userId);
   const passwordHash = await bcrypt.hash(data.temporaryPassword, BCRYPT_COST);
-  await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  await transaction(input.db, async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -5,6 +5,7 @@ import { organisations } from "../../db/schema";
 import { getOrganisationInScope, type AdminScope } from "./admin-scope";
 import { checkServiceArea } from "./check-service-area";
 import { recordAdminChange } from "./record-admin-change";
+import { transaction } from "../../db/transaction";
 
 /**
  * Replaces an organisation's service area, or clears it (`geojson` null: the whole municipality).
@@ -27,8 +28,7 @@ export async function setServiceArea(input: {
     input.geojson === null
       ? null
       : await checkServiceArea({ db: input.db, municipalityId: org.municipalityId, geojson: input.geojson });
-  await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  await transaction(input.db, async (tx) => {
     const [before] = await tx
       .select({ serviceArea: organisations.serviceArea })
       .from(organisations)

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDbHandle, type Database } from "../../db/client";
 import { requestScope } from "../../db/request-scope";
 import { claimNames, type AccessClaims } from "./claims";
+import { transaction } from "../../db/transaction";
 
 const pgIntArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
 
@@ -18,8 +19,7 @@ export async function asStaff<T>(claims: AccessClaims, fn: (db: Database) => Pro
   if (open?.role === "civic_staff") return fn(open.db);
   if (open) throw new Error("a staff scope cannot open inside a public one");
   const { db } = await getDbHandle();
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(db, async (tx) => {
     await tx.execute(sql`set local role civic_staff`);
     await tx.execute(
       sql`select set_config('civic.user_id', ${String(claims.userId)}, true), ${sql.join(
@@ -45,8 +45,7 @@ export async function asPublic<T>(fn: (db: Database) => Promise<T>): Promise<T> 
     const publicDb = handle.publicDb;
     return requestScope.run({ db: publicDb, role: "civic_public" }, () => fn(publicDb));
   }
-  return handle.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(handle.db, async (tx) => {
     await tx.execute(sql`set local role civic_public`);
     return requestScope.run({ db: tx, role: "civic_public" }, () => fn(tx));
   });

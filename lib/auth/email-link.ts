@@ -11,6 +11,7 @@ import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/config";
 import { renderNotification } from "../notifications/render";
+import { transaction } from "../../db/transaction";
 
 /** A link works this long after it was asked for, and once. */
 export const SIGN_IN_LINK_MINUTES = 20;
@@ -63,8 +64,7 @@ export async function requestSignInLink(input: {
     template: "sign_in_link",
     values: { url: SEALED_LINK_PLACEHOLDER, minutes: SIGN_IN_LINK_MINUTES },
   });
-  await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  await transaction(input.db, async (tx) => {
     const [link] = await tx
       .insert(t.signInLinks)
       .values({
@@ -100,8 +100,7 @@ export async function consumeSignInLink(input: {
 }): Promise<CitizenSession | null> {
   if (typeof input.token !== "string" || input.token.length < 20 || input.token.length > 100) return null;
   const now = input.now ?? new Date();
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const link = await queryOne<{ email: string; locale: string }>(
       tx,
       sql`update sign_in_links set used_at = ${now.toISOString()}::timestamptz

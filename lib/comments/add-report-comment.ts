@@ -8,6 +8,7 @@ import { MAX_PHOTOS, processPhoto } from "../reports/photos";
 import { storePhotos } from "../reports/store-photos";
 import type { Storage } from "../storage/storage";
 import { getCommentTargetOrThrow } from "./comment-rights";
+import { transaction } from "../../db/transaction";
 
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -41,8 +42,7 @@ export async function addReportComment(input: {
   for (const photo of photos) processed.push(await processPhoto(photo));
   const stored = await storePhotos({ photos: processed, storage: input.storage, now });
   try {
-    return await input.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Database;
+    return await transaction(input.db, async (tx) => {
       const row = await queryOne<{ id: number }>(
         tx,
         sql`insert into report_comments (report_id, municipality_id, user_id, body, state, created_at)

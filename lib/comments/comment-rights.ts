@@ -43,8 +43,9 @@ export async function getCommentTargetOrThrow(input: {
                         and (c.user_id = ${input.citizen.userId} or lower(c.email) = ${email})) as is_reporter,
                exists (select 1 from report_followers f where f.report_id = r.id
                         and (f.user_id = ${input.citizen.userId} or lower(f.email) = ${email})) as is_follower
-        from reports r join service_categories c on c.id = r.category_id
-        where r.tracking_code = ${code} and r.is_public and c.is_public`,
+        from reports r
+        -- Only a report the public may see takes comments (the public_reports view's rule).
+        where r.id = (select p.id from public_reports p where p.tracking_code = ${code})`,
   );
   if (!row) throw notFound;
   return {

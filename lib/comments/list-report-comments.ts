@@ -27,7 +27,7 @@ export async function listReportComments(input: {
   const reportId =
     "id" in input.report
       ? sql`${input.report.id}`
-      : sql`(select r.id from reports r where r.tracking_code = ${input.report.code} and r.is_public)`;
+      : sql`(select r.id from public_reports r where r.tracking_code = ${input.report.code})`;
   const rows = await queryRows<{
     id: number;
     body: string;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import { AppError } from "../errors";
+import { transaction } from "../../db/transaction";
 
 export const reviewSchema = z.object({ decision: z.enum(["publish", "reject"]) });
 
@@ -24,8 +25,7 @@ export async function reviewReportComment(input: {
     throw new AppError({ code: "not_found", messageKey: "commentNotFound" });
   const state = decision === "publish" ? "published" : "rejected";
   const now = input.now ?? new Date();
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const row = await queryOne<{ id: number; state: string }>(
       tx,
       sql`select id, state from report_comments where id = ${input.commentId} and report_id = ${input.reportId} for update`,

@@ -13,6 +13,7 @@ import { checkRows, loadCategories } from "./check-rows";
 import type { ImportRowError } from "./dry-run-import";
 import { columnMappingSchema, IMPORT_BATCH_SIZE } from "./import-schema";
 import { parseCsv } from "./parse-csv";
+import { transaction } from "../../db/transaction";
 
 export type ImportProgress = {
   id: number;
@@ -77,8 +78,7 @@ export async function runImportJob(input: {
 
   try {
     for (;;) {
-      const done = await db.transaction(async (txRaw) => {
-        const tx = txRaw as unknown as Database;
+      const done = await transaction(db, async (tx) => {
         const locked = await queryOne<{ next_row: number; total_rows: number }>(
           tx,
           sql`select next_row, total_rows from report_imports where id = ${job.id} for update`,

@@ -22,8 +22,7 @@ export async function flagReport(input: {
   const report = code
     ? await queryOne<{ id: number; municipality_id: number }>(
         input.db,
-        sql`select r.id, r.municipality_id from reports r join service_categories c on c.id = r.category_id
-            where r.tracking_code = ${code} and r.is_public and c.is_public`,
+        sql`select r.id, r.municipality_id from public_reports r where r.tracking_code = ${code}`,
       )
     : undefined;
   if (!report) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });

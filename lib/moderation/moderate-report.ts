@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { notifyReportChange } from "../live/report-changes";
 import { assertCanModerate, type Moderator } from "./can-moderate";
 import type { ModerationStep } from "./moderation-schema";
+import { transaction } from "../../db/transaction";
 
 type LockedReport = {
   id: number;
@@ -43,8 +44,7 @@ export async function moderateReport(input: {
 }): Promise<{ actionId: number }> {
   const now = input.now ?? new Date();
   const { step } = input;
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const report = await queryOne<LockedReport>(
       tx,
       sql`select id, municipality_id, is_public, hidden_at, public_description, public_address

@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import { AppError } from "../errors";
 import { hashInvitationToken } from "./finish-setup";
+import { transaction } from "../../db/transaction";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -39,15 +40,13 @@ export async function acceptInvitation(input: {
   const invitation = await findInvitation({ db: input.db, token: input.token, now });
   if (!invitation) throw new AppError({ code: "not_found", messageKey: "invitationInvalid" });
   const hash = await bcrypt.hash(input.password, 10);
-  await input.db.transaction(async (tx) => {
+  await transaction(input.db, async (tx) => {
     const claimed = await queryOne<{ id: number }>(
-      tx as unknown as Database,
+      tx,
       sql`update staff_invitations set accepted_at = ${now.toISOString()}::timestamptz where id = ${invitation.id} and accepted_at is null returning id`,
     );
     if (!claimed) throw new AppError({ code: "not_found", messageKey: "invitationInvalid" });
-    await (tx as unknown as Database).execute(
-      sql`update users set password_hash = ${hash} where id = ${invitation.userId}`,
-    );
+    await tx.execute(sql`update users set password_hash = ${hash} where id = ${invitation.userId}`);
   });
   return { email: invitation.email };
 }

@@ -10,6 +10,7 @@ import type { LocalizedText } from "../i18n/config";
 import { translate } from "../notifications/render";
 import { catalogueGroups } from "./catalogue";
 import { finishSchema } from "./draft-schema";
+import { transaction } from "../../db/transaction";
 
 export const INVITATION_DAYS = 14;
 
@@ -88,8 +89,7 @@ export async function finishSetup(input: {
 
   const invitations: FinishedSetup["invitations"] = [];
 
-  const municipality = await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  const municipality = await transaction(db, async (tx) => {
     const [m] = await tx
       .insert(t.municipalities)
       .values({

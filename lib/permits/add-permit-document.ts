@@ -6,6 +6,7 @@ import * as t from "../../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage/storage";
 import { lockPermit } from "./lock-permit";
+import { transaction } from "../../db/transaction";
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -56,8 +57,7 @@ export async function addPermitDocument(input: {
     input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || `document.${type.extension}`;
   await storage.put(key, input.data, type.contentType);
   try {
-    return await input.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Database;
+    return await transaction(input.db, async (tx) => {
       const permit = await lockPermit(tx, input);
       const [event] = await tx
         .insert(t.permitEvents)

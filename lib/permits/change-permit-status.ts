@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { enqueuePermitNotifications } from "../notifications/enqueue-permit-notifications";
 import { lockPermit } from "./lock-permit";
 import { checkPermitTransition, type PermitStatus } from "./permit-states";
+import { transaction } from "../../db/transaction";
 
 /**
  * Moves a permit one step along its procedure (permit-states.ts), records the step in its history
@@ -24,8 +25,7 @@ export async function changePermitStatus(input: {
   now?: Date;
 }): Promise<{ version: number; status: PermitStatus }> {
   const now = input.now ?? new Date();
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const permit = await lockPermit(tx, input);
     const check = checkPermitTransition({
       from: permit.status,

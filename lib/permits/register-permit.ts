@@ -11,6 +11,7 @@ import { checkPermitSite } from "./check-permit-site";
 import { decisionWorkingDays, issuingSector, registryClass } from "./deadlines";
 import { findPermitConflicts, type PermitConflict } from "./find-permit-conflicts";
 import { permitApplicationSchema, type PermitApplicationInput } from "./permit-schema";
+import { transaction } from "../../db/transaction";
 
 export type RegisteredPermit = {
   id: number;
@@ -68,8 +69,7 @@ export async function registerPermit(input: {
   const year = Number(now.toISOString().slice(0, 4));
   const cls = registryClass[application.kind];
 
-  const permit = await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  const permit = await transaction(db, async (tx) => {
     // One registry number at a time per class and year; numbers have no gaps.
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtext(${`permit-registry-${municipalityId}-${cls}-${year}`}))`,

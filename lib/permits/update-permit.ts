@@ -7,6 +7,7 @@ import { checkPermitSite } from "./check-permit-site";
 import { findPermitConflicts, type PermitConflict } from "./find-permit-conflicts";
 import { lockPermit } from "./lock-permit";
 import { permitFieldsSchema, type PermitFieldsInput } from "./permit-schema";
+import { transaction } from "../../db/transaction";
 
 const closed = new Set(["refused", "completed", "revoked"]);
 
@@ -28,8 +29,7 @@ export async function updatePermit(input: {
   if (fields.validTo < fields.validFrom)
     throw new AppError({ code: "unprocessable", messageKey: "permitPeriodReversed" });
   const { site, municipalityId } = await checkPermitSite({ db: input.db, site: fields.site });
-  const version = await input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  const version = await transaction(input.db, async (tx) => {
     const permit = await lockPermit(tx, input);
     if (closed.has(permit.status)) throw new AppError({ code: "conflict", messageKey: "permitClosed" });
     if (municipalityId !== permit.municipality_id)

@@ -5,6 +5,7 @@ import { queryOne, queryRows } from "../../db/query";
 import * as t from "../../db/schema";
 import { getStorage, type Storage } from "../storage/storage";
 import { isRetentionDue } from "./retention-due";
+import { transaction } from "../../db/transaction";
 
 export type RetentionCounts = {
   municipalityId: number;
@@ -41,8 +42,7 @@ export async function runRetention(input: {
   for (const m of municipalities) {
     const contactCutoff = monthsBefore(now, m.contact_months);
     const photoCutoff = monthsBefore(now, m.photo_months);
-    const counts = await input.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Database;
+    const counts = await transaction(input.db, async (tx) => {
       const contacts = await queryRows<{ report_id: number }>(
         tx,
         sql`update report_contacts rc set name = null, email = null, phone = null, user_id = null,

@@ -22,6 +22,7 @@ import { storePhotos } from "./store-photos";
 import { MAX_PHOTOS, processPhoto, type ProcessedPhoto } from "./photos";
 import { checkAnswers, type CategoryQuestion } from "./questions";
 import { cryptoRandom, makeTrackingCode } from "./tracking-code";
+import { transaction } from "../../db/transaction";
 
 export const MAX_DESCRIPTION = 4_000;
 
@@ -179,8 +180,7 @@ export async function fileReport(input: {
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       const trackingCode = makeTrackingCode(cryptoRandom);
-      const filed = await db.transaction(async (txRaw) => {
-        const tx = txRaw as unknown as Database;
+      const filed = await transaction(db, async (tx) => {
         // Conflicts on the submission key (a concurrent retry) or, rarely, on the tracking code
         // insert nothing; which one it was is decided below.
         const [row] = await tx

@@ -6,6 +6,7 @@ import { queryOne } from "../../db/query";
 import { AppError } from "../errors";
 import { locales } from "../i18n/config";
 import { normaliseTrackingCode } from "./tracking-code";
+import { transaction } from "../../db/transaction";
 
 export const supportSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254).optional(),
@@ -30,8 +31,7 @@ export async function supportReport(input: {
   if (!code) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });
   if (!body.email && !body.support)
     throw new AppError({ code: "unprocessable", messageKey: "emailRequiredToFollow" });
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const report = await queryOne<{ id: number; municipality_id: number; supporters_count: number }>(
       tx,
       // Only a report the public may see can be supported (the public_reports view's rule).

@@ -10,6 +10,7 @@ import type { LocalizedText } from "../i18n/config";
 import { toCyrillic } from "../i18n/transliterate";
 import { hashInvitationToken, INVITATION_DAYS } from "../onboarding/finish-setup";
 import { cryptoRandom, makeTrackingCode } from "../reports/tracking-code";
+import { transaction } from "../../db/transaction";
 
 export const traineeSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -64,8 +65,7 @@ export async function createTrainingMunicipality(input: {
     en: `${from.name.en} – training`,
   };
 
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(db, async (tx) => {
     const created = await queryOne<{ id: number }>(
       tx,
       sql`insert into municipalities (code, name, boundary, boundary_source, is_training, created_at)

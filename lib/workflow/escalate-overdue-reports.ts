@@ -6,6 +6,7 @@ import * as t from "../../db/schema";
 import { notifyReportChange } from "../live/report-changes";
 import { isOpenStatus, openStatuses } from "./states";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
+import { transaction } from "../../db/transaction";
 
 /**
  * Escalates reports whose service standard has run out: one `escalated` event each, and a
@@ -18,8 +19,7 @@ export async function escalateOverdueReports(input: {
   limit?: number;
 }): Promise<number> {
   const now = input.now ?? new Date();
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const overdue = await queryRows<{
       id: number;
       municipality_id: number;

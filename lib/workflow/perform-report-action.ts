@@ -12,6 +12,7 @@ import { storePhotos, type StoredPhotos } from "../reports/store-photos";
 import type { Storage } from "../storage/storage";
 import { applyAction, type WorkflowAction, type WorkflowState } from "./apply-action";
 import { loadCalendar } from "./load-calendar";
+import { transaction } from "../../db/transaction";
 
 type LockedRow = {
   id: number;
@@ -118,8 +119,7 @@ async function transact(
   now: Date,
   stored: StoredPhotos,
 ): Promise<{ state: WorkflowState; eventIds: number[]; replayed: boolean }> {
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     // The row lock also serialises two deliveries of the same key: the second finds the receipt.
     const row = await lockReport(tx, input.reportId);
     if (!row) throw new AppError({ code: "not_found", messageKey: "reportNotFound" });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../../db/client";
 import { queryOne } from "../../../db/query";
 import { AppError } from "../../errors";
+import { transaction } from "../../../db/transaction";
 
 export const endpointConfigSchema = z.object({
   organisationCode: z.string().trim().min(1),
@@ -34,8 +35,7 @@ export async function configureOpen311Endpoint(input: {
   config: EndpointConfig;
 }): Promise<{ endpointId: number; rules: number }> {
   const config = endpointConfigSchema.parse(input.config);
-  return input.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(input.db, async (tx) => {
     const org = await queryOne<{ id: number; municipality_id: number }>(
       tx,
       sql`select o.id, o.municipality_id from organisations o join municipalities m on m.id = o.municipality_id

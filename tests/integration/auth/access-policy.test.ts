@@ -202,6 +202,10 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
       await db
         .insert(t.reportEvents)
         .values({ reportId: id, municipalityId: r!.municipalityId, kind: "created" });
+      await db.execute(
+        sql`insert into report_comments (report_id, municipality_id, body, state)
+            values (${id}, ${r!.municipalityId}, 'I dalje curi.', 'held')`,
+      );
     }
     exactPosition = [21.43217, 43.95123];
     const precise = await buildReport({
@@ -232,11 +236,18 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
             sql`select report_id as id from report_events where report_id in ${all}`,
           ),
         ),
+        comments: ids(
+          await queryRows<{ id: number }>(
+            db,
+            sql`select report_id as id from report_comments where report_id in ${all}`,
+          ),
+        ),
       }));
       for (const [relation, reportId] of Object.entries(reportOf) as Array<[Relation, number]>) {
         const want = expected[role][relation];
         expect(seen.reports.has(reportId), `${role} / ${relation}: report`).toBe(want.report);
         expect(seen.events.has(reportId), `${role} / ${relation}: trail`).toBe(want.report);
+        expect(seen.comments.has(reportId), `${role} / ${relation}: citizens' comments`).toBe(want.report);
         expect(seen.contacts.has(reportId), `${role} / ${relation}: contact`).toBe(want.contact);
       }
     });
