@@ -13,7 +13,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
 import { sql } from "drizzle-orm";
 import { closeDb, getDbHandle, type DbHandle } from "../db/client";
 import { queryOne } from "../db/query";
@@ -27,6 +26,7 @@ import { foldClusterDeltas } from "../lib/tiles/fold-cluster-deltas";
 import { startOfToday } from "../lib/tiles/get-tile";
 import { clusterCells } from "../lib/tiles/tile-grid";
 import { tileQuery } from "../lib/tiles/tile-sql";
+import { createBenchDatabase } from "./bench-database";
 import { percentile, time } from "./measure";
 import { fillSyntheticReports, findDensestTile } from "./synthetic-reports";
 
@@ -34,31 +34,6 @@ const REPORTS = Number(process.env.BENCH_POLICY_REPORTS ?? 50_000);
 const ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 8);
 const log = (...args: unknown[]) =>
   console.info(`[policy ${new Date().toISOString().slice(11, 19)}]`, ...args);
-
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgres://civic_dev:civic_dev@127.0.0.1:5432/postgres";
-  const name = `civic_policy_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.query(`alter database ${name} set max_parallel_workers_per_gather = 0`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const inside = new Client({ connectionString: url.toString() });
-  await inside.connect();
-  await inside.query("create extension if not exists postgis");
-  await inside.end();
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = new Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
-    },
-  };
-}
 
 /** The tile statement as it was before the policy: base tables, the exact pin, the public rule inline. */
 function withoutPolicy(text: string): string {
@@ -105,7 +80,7 @@ async function tileTimings(handle: DbHandle, tiles: Array<{ z: number; x: number
 }
 
 async function main() {
-  const database = await createDatabase();
+  const database = await createBenchDatabase({ prefix: "civic_policy" });
   process.env.DATABASE_URL = database.url;
   try {
     const handle = await getDbHandle();

@@ -33,6 +33,7 @@ import { runLoad, type LoadResult } from "./load";
 import { percentile, time } from "./measure";
 import { findDensestTile, fillSyntheticReports, tileCorner } from "./synthetic-reports";
 import { writeResults, type Check } from "./write-results";
+import { createBenchDatabase } from "./bench-database";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const SMALL = QUICK ? 10_000 : 100_000;
@@ -51,54 +52,6 @@ const tilePath = (t: TileRef) => `/api/tiles/reports/${t.z}/${t.x}/${t.y}.mvt`;
 const ms = (n: number) => Number(n.toFixed(2));
 const log = (...args: unknown[]) =>
   console.info(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
-
-async function createBenchDatabase(): Promise<{
-  url: string;
-  name: string;
-  drop: () => Promise<void>;
-  settings: string;
-}> {
-  if (process.env.BENCH_DATABASE_URL) {
-    return {
-      url: process.env.BENCH_DATABASE_URL,
-      name: new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1),
-      drop: async () => undefined,
-      settings: "as configured",
-    };
-  }
-  const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgres://civic_dev:civic_dev@127.0.0.1:5432/civic_dev";
-  const name = `civic_bench_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  // The settings README recommends for tile serving on few cores (one plan per tile, no parallel
-  // workers; index-friendly costs on SSD), set on this database only.
-  const settings = "max_parallel_workers_per_gather = 0, random_page_cost = 1.1";
-  await admin.query(`alter database ${name} set max_parallel_workers_per_gather = 0`);
-  await admin.query(`alter database ${name} set random_page_cost = 1.1`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const inside = new Client({ connectionString: url.toString() });
-  await inside.connect();
-  await inside.query("create extension if not exists postgis");
-  await inside.end();
-  return {
-    url: url.toString(),
-    name,
-    settings,
-    drop: async () => {
-      const again = new Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
-        [name],
-      );
-      await again.query(`drop database if exists ${name}`);
-      await again.end();
-    },
-  };
-}
 
 async function fill(handle: DbHandle, target: number): Promise<number> {
   const filled = await fillSyntheticReports({
@@ -366,7 +319,7 @@ async function main(): Promise<void> {
   const resultsDir = path.join(__dirname, "results");
   const logFile = path.join(os.tmpdir(), `civic-bench-${process.pid}.log`);
   log(`mode ${QUICK ? "quick" : "full"}; app logs in ${logFile}`);
-  const database = await createBenchDatabase();
+  const database = await createBenchDatabase({ prefix: "civic_bench" });
   const apps: AppServer[] = [];
   let handle: DbHandle | undefined;
   let embeddedDir: string | undefined;
