@@ -30,3 +30,22 @@ CREATE POLICY contact_views_admin_read ON contact_views FOR SELECT TO civic_staf
   USING (municipality_id = ANY (civic_claim('admin')) OR user_id = civic_user_id());
 --> statement-breakpoint
 REVOKE UPDATE, DELETE ON contact_views, moderation_actions FROM civic_staff;
+--> statement-breakpoint
+-- The permits office reads the reports linked to its municipality's permits (a permit's page lists
+-- them; the reporter's contact stays the desk's and the holder's). Security definer: the links are
+-- read without their own policy, which refers back to reports.
+CREATE OR REPLACE FUNCTION civic_linked_to_permit(p_report int) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT cardinality(civic_claim('permits')) > 0 AND EXISTS (
+    SELECT 1 FROM report_permits rp
+    WHERE rp.report_id = p_report AND rp.municipality_id = ANY (civic_claim('permits')))
+$$;
+--> statement-breakpoint
+DROP POLICY reports_staff_read ON reports;
+--> statement-breakpoint
+CREATE POLICY reports_staff_read ON reports FOR SELECT TO civic_staff
+  USING (municipality_id = ANY (civic_claim('desk'))
+      OR municipality_id = ANY (civic_claim('overview'))
+      OR assigned_organisation_id = ANY (civic_claim('orgs'))
+      OR civic_handled_before(id)
+      OR civic_linked_to_permit(id));

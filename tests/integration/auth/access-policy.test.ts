@@ -456,4 +456,44 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
     expect(Number(request.lat)).toBeCloseTo(Number(view!.lat), 5);
     expect(request.address).toBe("Karađorđeva");
   });
+
+  it("lets the permits office read the reports linked to its permits, and no reporter's contact", async () => {
+    const db = await getDb();
+    const municipalityId = users.operator.memberships[0]!.municipalityId;
+    const [officerRow] = await db
+      .insert(t.users)
+      .values({ email: `${uniqueCode("permits")}@policy.example`, name: "Referent", passwordHash: null })
+      .returning();
+    await db
+      .insert(t.memberships)
+      .values({ userId: officerRow!.id, municipalityId, organisationId: null, role: "permit_officer" });
+    const officer = (await loadSessionUser(db, officerRow!.id))!;
+    const [permit] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into permits (municipality_id, reference, kind, status, holder_name, works_description, site, valid_from, valid_to)
+          values (${municipalityId}, ${uniqueCode("344")}, 'excavation', 'active', 'JKP Vodovod', 'Zamena cevi',
+                  ST_Multi(ST_MakeEnvelope(21.3, 43.9, 21.5, 44.0, 4326)), '2026-11-01', '2026-12-31')
+          returning id`,
+    );
+    await db.execute(
+      sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres)
+          values (${reportOf.other_org}, ${municipalityId}, ${permit!.id}, 0)`,
+    );
+    const seen = await asStaff(officer.claims, async (tx) => ({
+      reports: ids(
+        await queryRows<{ id: number }>(
+          tx,
+          sql`select id from reports where id in ${Object.values(reportOf)}`,
+        ),
+      ),
+      contacts: ids(
+        await queryRows<{ id: number }>(
+          tx,
+          sql`select report_id as id from report_contacts where report_id in ${Object.values(reportOf)}`,
+        ),
+      ),
+    }));
+    expect([...seen.reports]).toEqual([reportOf.other_org]);
+    expect(seen.contacts.size).toBe(0);
+  });
 });
