@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { mailTo } from "./pages/mail";
 import { SetupWizardPage } from "./pages/setup-pages";
 import { signIn } from "./pages/staff-pages";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { OrganisationAdminPage } from "./pages/admin-pages";
 import { signIn } from "./pages/staff-pages";
 

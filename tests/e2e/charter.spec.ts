@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openSiteMenu } from "./pages/site-header";
 
 test("the customer charter lists each category's promised time and on-time share", async ({ page }) => {

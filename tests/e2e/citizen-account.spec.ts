@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { mailTo } from "./pages/mail";
 import { openSiteMenu } from "./pages/site-header";
 

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ReportPage } from "./pages/report-page";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { HomePage } from "./pages/home-page";
 
 /** Console errors that are not the app's: the unreachable public basemap and its host. */

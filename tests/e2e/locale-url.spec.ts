@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openSiteMenu } from "./pages/site-header";
 
 test("the language is part of the address, is remembered, and links to the same page in the other scripts", async ({

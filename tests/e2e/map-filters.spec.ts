@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { HomePage } from "./pages/home-page";
 
 test("filters narrow the map and the list together and live in a shareable URL", async ({ page }) => {

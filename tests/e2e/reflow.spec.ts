@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./pages/staff-pages";
 
 /** How far the page is wider than the window: content that would need scrolling sideways (WCAG 1.4.10). */

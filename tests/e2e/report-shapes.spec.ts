@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { ReportPage } from "./pages/report-page";
 import { signIn } from "./pages/staff-pages";
 

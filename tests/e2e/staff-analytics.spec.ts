@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { AnalyticsPage } from "./pages/analytics-page";
 import { signIn } from "./pages/staff-pages";
 

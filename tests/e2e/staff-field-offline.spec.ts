@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "./fixtures";
 import type { FieldBundle } from "../../lib/reports/get-field-bundle";
 import { signIn } from "./pages/staff-pages";
 

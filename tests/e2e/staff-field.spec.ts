@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { jpegPhoto } from "../helpers/images";
 import { signIn } from "./pages/staff-pages";
 

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ModerationQueuePage, reportAbuse } from "./pages/moderation-pages";
 import { signIn } from "./pages/staff-pages";
 

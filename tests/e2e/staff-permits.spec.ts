@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./pages/staff-pages";
 import { PermitFormPage, StaffPermitPage } from "./pages/permit-pages";
 

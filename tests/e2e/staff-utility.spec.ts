@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { jpegPhoto } from "../helpers/images";
 import { signIn } from "./pages/staff-pages";
 

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./fixtures";
 import { signIn, StaffReportPage } from "./pages/staff-pages";
 
 test.use({ viewport: { width: 1280, height: 900 } });

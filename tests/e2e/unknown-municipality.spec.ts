@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 for (const route of ["/", "/report", "/charter"]) {
   test(`${route}?municipality=<unknown> answers 404 and lists the municipalities served`, async ({
