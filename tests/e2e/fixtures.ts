@@ -17,8 +17,8 @@ export function addressOf(testId: string, project: string): string {
 }
 
 export const test = base.extend({
-  extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
-    await use({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
+    await provide({
       ...extraHTTPHeaders,
       "x-forwarded-for": addressOf(testInfo.testId, testInfo.project.name),
     });
