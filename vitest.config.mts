@@ -21,6 +21,9 @@ const integration = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // A worker closing its embedded database on a busy two-core machine can take longer than the
+    // default ten seconds.
+    teardownTimeout: 60_000,
     projects: [
       {
         resolve: { alias },
