@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 180_000,
+    // The server builds its embedded database and seeds the demo first: minutes on a busy machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: { PORT: String(port) },
