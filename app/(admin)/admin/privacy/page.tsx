@@ -64,8 +64,7 @@ export default async function AdminPrivacyPage({ searchParams }: { searchParams:
     to: day(search.to) ? new Date(day(search.to)!.getTime() + 86_400_000) : undefined,
     limit: 100,
   });
-  const when = (v: string | Date) =>
-    format.dateTime(new Date(v), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const when = (v: string | Date) => format.dateTime(new Date(v), "mediumWithTime");
   const tt = t_ as unknown as (key: string) => string;
   return (
     <main id="main" className="page admin-page">
