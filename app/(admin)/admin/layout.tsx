@@ -10,6 +10,8 @@ import { listAdminMunicipalities } from "@/lib/admin/choose-admin-municipality";
 import { hasPermission } from "@/lib/auth/permissions";
 import { staffForPage } from "@/lib/auth/session";
 import { adminSections } from "@/lib/admin/admin-sections";
+import "../../(staff)/staff/staff.css";
+import "./admin.css";
 
 export const dynamic = "force-dynamic";
 
