@@ -50,11 +50,7 @@ export function SetupWizard(props: {
   const save = async (step: SetupStep, value: unknown) => {
     setBusy(true);
     setMessage(null);
-    const result = await send(`/api/admin/setup/${step}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(value),
-    });
+    const result = await send(`/api/admin/setup/${step}`, { method: "PUT", json: value });
     setBusy(false);
     if (!result.ok)
       return setMessage({

@@ -1,3 +1,4 @@
+import { apiFetch } from "@/lib/client/api-fetch";
 import type { OrganisationKind } from "@/lib/onboarding/catalogue";
 import type { SetupDraftData } from "@/lib/onboarding/draft-schema";
 
@@ -34,19 +35,9 @@ export function slug(text: string): string {
 /** A request of the wizard: its JSON answer, or the error's message ("network" when none came). */
 export async function send(
   url: string,
-  init: RequestInit,
+  init: { method: string; json?: unknown; body?: FormData },
 ): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
-  try {
-    const res = await fetch(url, init);
-    const body = await res.json().catch(() => null);
-    if (res.ok) return { ok: true, body };
-    return {
-      ok: false,
-      message: (body as { error?: { message?: string } } | null)?.error?.message ?? String(res.status),
-    };
-  } catch {
-    return { ok: false, message: "network" };
-  }
+  const res = await apiFetch(url, init);
+  if (res.ok) return { ok: true, body: res.data };
+  return { ok: false, message: res.status === null ? "network" : (res.message ?? String(res.status)) };
 }
-
-/** The onboarding wizard: each step is saved on the server, so the admin can leave and come back. */
