@@ -33,8 +33,6 @@ export function SetupWizard(props: {
     groups: Array<{ code: string; name: string }>;
   };
   holidays: Array<{ date: string; key: string }>;
-  styleUrl: string;
-  styleTimeoutMs: number;
 }) {
   const t = useTranslations("setup");
   const tErrors = useTranslations("errors");
@@ -107,16 +105,15 @@ export function SetupWizard(props: {
         <MunicipalityStep value={draft.municipality} busy={busy} onSave={(v) => save("municipality", v)} />
       ) : null}
       {current === "boundary" ? (
-        <BoundaryStep value={draft.boundary} busy={busy} map={props} onSave={(v) => save("boundary", v)} />
+        <BoundaryStep value={draft.boundary} busy={busy} onSave={(v) => save("boundary", v)} />
       ) : null}
       {current === "districts" ? (
-        <DistrictsStep value={draft.districts} busy={busy} map={props} onSave={(v) => save("districts", v)} />
+        <DistrictsStep value={draft.districts} busy={busy} onSave={(v) => save("districts", v)} />
       ) : null}
       {current === "organisations" ? (
         <OrganisationsStep
           value={draft.organisations ?? props.catalogue.organisations}
           busy={busy}
-          map={props}
           onSave={(v) => save("organisations", v)}
         />
       ) : null}

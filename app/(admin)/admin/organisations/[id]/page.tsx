@@ -11,7 +11,6 @@ import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { getAdminOrganisation } from "@/lib/admin/list-admin-organisations";
 import { hasPermission } from "@/lib/auth/permissions";
 import { staffWithPermission } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { getMunicipalityById } from "@/lib/places/get-municipality";
 
@@ -37,7 +36,6 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     getMunicipalityById({ db, id: organisation.municipalityId }),
     listAdminChanges({ db, scope, entities: ["organisation", "service_area"], entityId: organisation.id }),
   ]);
-  const env = getEnv();
   return (
     <main id="main" className="page admin-page">
       <h1>{localized(organisation.name, locale)}</h1>
@@ -65,8 +63,6 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           organisationId={organisation.id}
           municipalityCode={municipality.code}
           bbox={municipality.bbox}
-          styleUrl={env.MAP_STYLE_URL}
-          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
           current={organisation.serviceArea}
         />
       ) : null}

@@ -5,19 +5,16 @@ import { useTranslations } from "next-intl";
 import type { SetupDraftData } from "@/lib/onboarding/draft-schema";
 import { GeodataPreviewMap, type PreviewShape } from "../GeodataPreviewMap";
 import { FeatureReport, describeFeature, usable } from "./FeatureReport";
-import type { MapProps } from "./setup-shared";
 import { useGeodataUpload } from "./use-geodata-upload";
 
 /** Step 2: the boundary, chosen among the uploaded file's features. */
 export function BoundaryStep({
   value,
   busy,
-  map,
   onSave,
 }: {
   value: SetupDraftData["boundary"];
   busy: boolean;
-  map: MapProps;
   onSave: (v: unknown) => void;
 }) {
   const t = useTranslations("setup");
@@ -87,14 +84,7 @@ export function BoundaryStep({
           ))}
         </fieldset>
       ) : null}
-      {shapes.length > 0 ? (
-        <GeodataPreviewMap
-          shapes={shapes}
-          label={t("preview.mapLabel")}
-          styleUrl={map.styleUrl}
-          styleTimeoutMs={map.styleTimeoutMs}
-        />
-      ) : null}
+      {shapes.length > 0 ? <GeodataPreviewMap shapes={shapes} label={t("preview.mapLabel")} /> : null}
       <label htmlFor="boundary-source">{t("boundary.source")}</label>
       <input
         id="boundary-source"

@@ -5,19 +5,17 @@ import { useTranslations } from "next-intl";
 import type { SetupDraftData } from "@/lib/onboarding/draft-schema";
 import { GeodataPreviewMap, type PreviewShape } from "../GeodataPreviewMap";
 import { FeatureReport, usable } from "./FeatureReport";
-import { slug, type MapProps } from "./setup-shared";
+import { slug } from "./setup-shared";
 import { useGeodataUpload } from "./use-geodata-upload";
 
 /** Step 3: the districts (mesne zajednice) from a file, named by one of its attributes; may be skipped. */
 export function DistrictsStep({
   value,
   busy,
-  map,
   onSave,
 }: {
   value: SetupDraftData["districts"];
   busy: boolean;
-  map: MapProps;
   onSave: (v: unknown) => void;
 }) {
   const t = useTranslations("setup");
@@ -91,14 +89,7 @@ export function DistrictsStep({
           </ul>
         </>
       ) : null}
-      {shapes.length > 0 ? (
-        <GeodataPreviewMap
-          shapes={shapes}
-          label={t("preview.mapLabel")}
-          styleUrl={map.styleUrl}
-          styleTimeoutMs={map.styleTimeoutMs}
-        />
-      ) : null}
+      {shapes.length > 0 ? <GeodataPreviewMap shapes={shapes} label={t("preview.mapLabel")} /> : null}
       <button type="submit" className="button primary" disabled={busy}>
         {preview ? t("saveStep") : t("skipStep")}
       </button>

@@ -3,19 +3,17 @@
 import { useTranslations } from "next-intl";
 import type { OrganisationKind } from "@/lib/onboarding/catalogue";
 import { ServiceAreaUpload } from "./ServiceAreaUpload";
-import { kinds, type MapProps, type Organisation } from "./setup-shared";
+import { kinds, type Organisation } from "./setup-shared";
 import { useRows } from "./use-rows";
 
 /** Step 4: the organisations, from the catalogue or added, each with an optional service area. */
 export function OrganisationsStep({
   value,
   busy,
-  map,
   onSave,
 }: {
   value: Organisation[];
   busy: boolean;
-  map: MapProps;
   onSave: (v: unknown) => void;
 }) {
   const t = useTranslations("setup");
@@ -93,7 +91,6 @@ export function OrganisationsStep({
             {o.serviceArea ? t("organisations.hasServiceArea") : t("organisations.wholeMunicipality")}
           </p>
           <ServiceAreaUpload
-            map={map}
             onArea={(area) => update(i, { serviceArea: area as Organisation["serviceArea"] })}
           />
         </fieldset>

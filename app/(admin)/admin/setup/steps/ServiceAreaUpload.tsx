@@ -4,17 +4,10 @@ import { useTranslations } from "next-intl";
 import type { MultiPolygon } from "geojson";
 import { GeodataPreviewMap } from "../GeodataPreviewMap";
 import { FeatureReport, describeFeature, usable } from "./FeatureReport";
-import type { MapProps } from "./setup-shared";
 import { useGeodataUpload } from "./use-geodata-upload";
 
 /** An organisation's service area from a file (none: the whole municipality). */
-export function ServiceAreaUpload({
-  onArea,
-  map,
-}: {
-  onArea: (area: MultiPolygon | null) => void;
-  map: MapProps;
-}) {
+export function ServiceAreaUpload({ onArea }: { onArea: (area: MultiPolygon | null) => void }) {
   const t = useTranslations("setup");
   const { preview, error, loading, upload } = useGeodataUpload("service-area");
   const candidates = preview ? preview.features.filter(usable) : [];
@@ -61,8 +54,6 @@ export function ServiceAreaUpload({
               selected: false,
             }))}
             label={t("preview.mapLabel")}
-            styleUrl={map.styleUrl}
-            styleTimeoutMs={map.styleTimeoutMs}
           />
         </>
       ) : null}

@@ -5,7 +5,6 @@ import type { SetupDraftData } from "@/lib/onboarding/draft-schema";
 export type Organisation = NonNullable<SetupDraftData["organisations"]>[number];
 export type Category = NonNullable<SetupDraftData["categories"]>[number];
 export type StaffMember = NonNullable<SetupDraftData["staff"]>[number];
-export type MapProps = { styleUrl: string; styleTimeoutMs: number };
 
 export const kinds: OrganisationKind[] = ["contact_centre", "department", "inspectorate", "utility_company"];
 export const roles = [
