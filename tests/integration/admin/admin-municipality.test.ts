@@ -69,14 +69,12 @@ describe(`the administration's municipality switcher on the ${engine} engine`, (
       roles: [{ role: "admin" }],
       name: "Jelena Regionalna",
     });
-    await db
-      .insert(t.memberships)
-      .values({
-        userId: staff.id,
-        municipalityId: second.municipality.id,
-        organisationId: null,
-        role: "admin",
-      });
+    await db.insert(t.memberships).values({
+      userId: staff.id,
+      municipalityId: second.municipality.id,
+      organisationId: null,
+      role: "admin",
+    });
     regional = (await loadSessionUser(db, staff.id))!;
   });
 
