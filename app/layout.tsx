@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { MapSettingsProvider } from "@/components/map/MapSettings";
+import { getEnv } from "@/lib/env";
 import { formats, timeZone } from "@/lib/i18n/formats";
 import "./globals.css";
 
@@ -15,12 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const messages = await getMessages();
+  const env = getEnv();
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider locale={locale} messages={messages} formats={formats} timeZone={timeZone}>
-          <SiteHeader />
-          {children}
+          <MapSettingsProvider
+            value={{ styleUrl: env.MAP_STYLE_URL, styleTimeoutMs: env.MAP_STYLE_TIMEOUT_MS }}
+          >
+            <SiteHeader />
+            {children}
+          </MapSettingsProvider>
         </NextIntlClientProvider>
       </body>
     </html>

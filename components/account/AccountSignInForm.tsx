@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Asks for a one-time sign-in link by e-mail; errors are announced and tied to the field. */
 export function AccountSignInForm() {
@@ -18,14 +19,13 @@ export function AccountSignInForm() {
         e.preventDefault();
         const email = String(new FormData(e.currentTarget).get("email") ?? "");
         setState({ kind: "sending" });
-        const res = await fetch("/api/account/sign-in-link", {
+        const res = await apiFetch<{ delivery?: string }>("/api/account/sign-in-link", {
           method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email }),
-        }).catch(() => null);
-        const body = await res?.json().catch(() => null);
-        if (res?.status === 202) setState({ kind: body?.delivery === "outbox" ? "sentOutbox" : "sent" });
-        else setState({ kind: "error", message: body?.error?.message ?? tr("networkError") });
+          json: { email },
+        });
+        if (res.ok && res.status === 202)
+          setState({ kind: res.data?.delivery === "outbox" ? "sentOutbox" : "sent" });
+        else setState({ kind: "error", message: (!res.ok && res.message) || tr("networkError") });
       }}
     >
       <label htmlFor={`${id}-email`}>{t("email")}</label>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { MultiPolygon, Polygon } from "geojson";
 import { LocationPicker } from "@/components/map/LocationPicker";
+import { useMapSettings } from "@/components/map/MapSettings";
 import { ServiceAreaMap } from "./ServiceAreaMap";
 import { useAdminForm } from "./use-admin-form";
 
@@ -11,8 +12,6 @@ type Props = {
   organisationId: number;
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
   current: MultiPolygon | null;
 };
 
@@ -23,14 +22,9 @@ type Checked = { area: MultiPolygon; vertices: number; areaSquareMetres: number 
  * GeoJSON file or pasted text. Every candidate is checked by the server first and previewed over
  * the saved area; only "Save" replaces it. Clearing means the whole municipality.
  */
-export function ServiceAreaEditor({
-  organisationId,
-  municipalityCode,
-  bbox,
-  styleUrl,
-  styleTimeoutMs,
-  current,
-}: Props) {
+export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, current }: Props) {
+  // The shared location picker still takes the settings as props.
+  const { styleUrl, styleTimeoutMs } = useMapSettings();
   const t = useTranslations("admin.organisations");
   const format = useFormatter();
   const check = useAdminForm();
@@ -83,8 +77,6 @@ export function ServiceAreaEditor({
       <ServiceAreaMap
         municipalityCode={municipalityCode}
         bbox={bbox}
-        styleUrl={styleUrl}
-        styleTimeoutMs={styleTimeoutMs}
         current={current}
         candidate={candidate?.area ?? null}
       />

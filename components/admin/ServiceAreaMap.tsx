@@ -4,26 +4,19 @@ import { useEffect, useRef } from "react";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import type { MultiPolygon } from "geojson";
 import "maplibre-gl/dist/maplibre-gl.css";
+import { useMapSettings } from "@/components/map/MapSettings";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
 
 type Props = {
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
   current: MultiPolygon | null;
   candidate: MultiPolygon | null;
 };
 
 /** The service area as saved (blue outline) and the area about to replace it (orange), over the municipality. */
-export function ServiceAreaMap({
-  municipalityCode,
-  bbox,
-  styleUrl,
-  styleTimeoutMs,
-  current,
-  candidate,
-}: Props) {
+export function ServiceAreaMap({ municipalityCode, bbox, current, candidate }: Props) {
+  const { styleUrl, styleTimeoutMs } = useMapSettings();
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef({ current, candidate });
   useEffect(() => {

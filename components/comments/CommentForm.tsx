@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** The reporter's or a follower's update: text and up to three photos, held for staff approval. */
 export function CommentForm({ code }: { code: string }) {
@@ -24,15 +25,14 @@ export function CommentForm({ code }: { code: string }) {
         for (const file of fields.getAll("photos"))
           if (file instanceof File && file.size > 0) form.append("photos", file);
         setState({ kind: "sending" });
-        const res = await fetch(`/api/reports/${encodeURIComponent(code)}/comments`, {
+        const res = await apiFetch(`/api/reports/${encodeURIComponent(code)}/comments`, {
           method: "POST",
           body: form,
-        }).catch(() => null);
-        const body = await res?.json().catch(() => null);
-        if (res?.status === 201) {
+        });
+        if (res.ok && res.status === 201) {
           formEl.reset();
           setState({ kind: "held" });
-        } else setState({ kind: "error", message: body?.error?.message ?? tr("networkError") });
+        } else setState({ kind: "error", message: (!res.ok && res.message) || tr("networkError") });
       }}
     >
       <h3>{t("add")}</h3>

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** "Is it fixed?" for the reporter of a resolved report (FixMyStreet's questionnaire). */
 export function FixedQuestion({ code }: { code: string }) {
@@ -18,19 +19,17 @@ export function FixedQuestion({ code }: { code: string }) {
   const answer = async (fixed: boolean, form: HTMLFormElement) => {
     setState({ kind: "sending" });
     const body = String(new FormData(form).get("body") ?? "");
-    const res = await fetch(`/api/reports/${encodeURIComponent(code)}/questionnaire`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ fixed, body }),
-    }).catch(() => null);
-    const json = await res?.json().catch(() => null);
-    if (res?.status !== 201) {
-      setState({ kind: "error", message: json?.error?.message ?? tr("networkError") });
+    const res = await apiFetch<{ reopened?: boolean }>(
+      `/api/reports/${encodeURIComponent(code)}/questionnaire`,
+      { method: "POST", json: { fixed, body } },
+    );
+    if (!res.ok || res.status !== 201) {
+      setState({ kind: "error", message: (!res.ok && res.message) || tr("networkError") });
       return;
     }
     setState({
       kind: "done",
-      message: fixed ? "thanksFixed" : json?.reopened ? "thanksReopened" : "thanksRecorded",
+      message: fixed ? "thanksFixed" : res.data?.reopened ? "thanksReopened" : "thanksRecorded",
     });
     router.refresh();
   };

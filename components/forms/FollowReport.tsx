@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Follow a report by email, or count yourself as affected ("I have this problem too"). */
 export function FollowReport({ code }: { code: string }) {
@@ -13,14 +14,12 @@ export function FollowReport({ code }: { code: string }) {
 
   const send = async (support: boolean) => {
     setError(null);
-    const res = await fetch(`/api/reports/${code}/support`, {
+    const res = await apiFetch<{ supporters: number }>(`/api/reports/${code}/support`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: email.trim() || undefined, support, locale }),
-    }).catch(() => null);
-    const body = await res?.json().catch(() => null);
-    if (!res?.ok) return setError(body?.error?.message ?? t("report.networkError"));
-    setMessage(support ? t("report.supported", { count: body.supporters }) : t("reportPage.following"));
+      json: { email: email.trim() || undefined, support, locale },
+    });
+    if (!res.ok) return setError(res.message ?? t("report.networkError"));
+    setMessage(support ? t("report.supported", { count: res.data.supporters }) : t("reportPage.following"));
   };
 
   return (

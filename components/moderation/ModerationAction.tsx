@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { moderatorReasons } from "@/lib/moderation/moderation-schema";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 type Step =
   | { type: "hide_report" | "show_report" | "dismiss_flags" }
@@ -36,14 +37,9 @@ export function ModerationAction({ reportId, step, label }: { reportId: number; 
       step.type === "redact_report"
         ? { type: step.type, reason, note: note.trim() || undefined, description, address }
         : { ...step, reason, note: note.trim() || undefined };
-    const res = await fetch(`/api/staff/reports/${reportId}/moderation`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }).catch(() => null);
-    const answer = await res?.json().catch(() => null);
+    const res = await apiFetch(`/api/staff/reports/${reportId}/moderation`, { method: "POST", json: body });
     setBusy(false);
-    if (!res?.ok) return setError(answer?.error?.message ?? t("networkError"));
+    if (!res.ok) return setError(res.message ?? t("networkError"));
     setOpen(false);
     router.refresh();
   };

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { moderatorReasons } from "@/lib/moderation/moderation-schema";
 import "./moderation.css";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /**
  * The public "report abuse" link: opens a short form (a reason and optional words) whose answer
@@ -20,15 +21,13 @@ export function ReportAbuse({ code }: { code: string }) {
 
   const send = async (e: React.FormEvent) => {
     e.preventDefault();
-    const res = await fetch(`/api/reports/${code}/abuse`, {
+    const res = await apiFetch(`/api/reports/${code}/abuse`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ reason, note: note.trim() || undefined }),
-    }).catch(() => null);
-    const body = await res?.json().catch(() => null);
-    if (res?.ok) return setState("sent");
+      json: { reason, note: note.trim() || undefined },
+    });
+    if (res.ok) return setState("sent");
     setState("error");
-    setError(body?.error?.message ?? t("networkError"));
+    setError(res.message ?? t("networkError"));
   };
 
   if (state === "sent")

@@ -17,7 +17,21 @@ export type AdminScope = {
   municipalityIds: number[];
   /** With `all` false: the organisations this org_admin administers. */
   organisationIds: number[];
+  /**
+   * The municipality the administrator works in now: the one they chose (an admin of several
+   * municipalities), else their first. Lists read it and new records go to it; null without any.
+   */
+  municipalityId: number | null;
 };
+
+/** The cookie remembering which of their municipalities an administrator chose. */
+export const adminMunicipalityCookie = "civic-admin-municipality";
+export const adminMunicipalityCookieOptions = {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  maxAge: 60 * 60 * 24 * 365,
+} as const;
 
 export async function loadAdminScope(input: { db: Database; user: SessionUser }): Promise<AdminScope> {
   const rows = await queryRows<{ role: string; organisation_id: number | null; municipality_id: number }>(
@@ -26,25 +40,51 @@ export async function loadAdminScope(input: { db: Database; user: SessionUser })
   );
   const admin = rows.filter((r) => r.role === "admin");
   if (admin.length > 0) {
-    return {
-      all: true,
-      municipalityIds: [...new Set(admin.map((r) => r.municipality_id))],
-      organisationIds: [],
-    };
+    const municipalityIds = [...new Set(admin.map((r) => r.municipality_id))];
+    return { all: true, municipalityIds, organisationIds: [], municipalityId: municipalityIds[0] ?? null };
   }
   const own = rows.filter((r) => r.organisation_id !== null);
+  const municipalityIds = [...new Set(own.map((r) => r.municipality_id))];
   return {
     all: false,
-    municipalityIds: [...new Set(own.map((r) => r.municipality_id))],
+    municipalityIds,
     organisationIds: [...new Set(own.map((r) => r.organisation_id!))],
+    municipalityId: municipalityIds[0] ?? null,
   };
 }
 
-/** The municipality new records go to: the administrator's first one. */
+/**
+ * The scope working in a municipality the caller named (a request's `municipalityId`): one of the
+ * administrator's own, or "forbidden" — a municipality's admin never reaches another municipality.
+ */
+export function scopeInMunicipality(scope: AdminScope, municipalityId: number): AdminScope {
+  if (!scope.municipalityIds.includes(municipalityId))
+    throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
+  return { ...scope, municipalityId };
+}
+
+/**
+ * The scope working in the municipality the cookie remembers. The cookie is the browser's to
+ * change, so a value outside the administrator's municipalities is ignored (their first one).
+ */
+export function scopeInRememberedMunicipality(
+  scope: AdminScope,
+  cookieValue: string | undefined,
+): AdminScope {
+  const remembered = Number(cookieValue);
+  return scope.municipalityIds.includes(remembered) ? { ...scope, municipalityId: remembered } : scope;
+}
+
+/** The municipality new records go to and lists read: the one the administrator works in now. */
 export function scopeMunicipalityId(scope: AdminScope): number {
-  const id = scope.municipalityIds[0];
-  if (id === undefined) throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
+  const id = scope.municipalityId;
+  if (id === null) throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
   return id;
+}
+
+/** The municipalities a list reads: the one worked in now ([-1], matching none, without any). */
+export function scopeListMunicipalityIds(scope: AdminScope): number[] {
+  return scope.municipalityId === null ? [-1] : [scope.municipalityId];
 }
 
 export function outOfScope(): AppError {

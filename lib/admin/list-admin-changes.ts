@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
-import type { AdminScope } from "./admin-scope";
+import { scopeListMunicipalityIds, type AdminScope } from "./admin-scope";
 import type { AdminEntity } from "./record-admin-change";
 
 export type AdminChange = {
@@ -27,7 +27,11 @@ export async function listAdminChanges(input: {
   limit?: number;
   entityId?: number;
 }): Promise<AdminChange[]> {
-  const municipalities = input.scope.municipalityIds.length ? input.scope.municipalityIds : [-1];
+  // One record's history wherever it is in the scope; a list reads the municipality worked in now.
+  const municipalities =
+    input.entityId !== undefined && input.scope.municipalityIds.length
+      ? input.scope.municipalityIds
+      : scopeListMunicipalityIds(input.scope);
   const organisations = input.scope.organisationIds.length ? input.scope.organisationIds : [-1];
   const own = input.scope.all
     ? sql``

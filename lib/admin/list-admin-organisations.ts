@@ -4,10 +4,11 @@ import type { MultiPolygon } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
 import type { LocalizedText } from "../i18n/config";
-import type { AdminScope } from "./admin-scope";
+import { scopeListMunicipalityIds, type AdminScope } from "./admin-scope";
 
 export type AdminOrganisation = {
   id: number;
+  municipalityId: number;
   code: string;
   name: LocalizedText;
   kind: string;
@@ -24,21 +25,30 @@ const scoped = (scope: AdminScope) =>
   sql`municipality_id in ${scope.municipalityIds.length ? scope.municipalityIds : [-1]}
       ${scope.all ? sql`` : sql`and id in ${scope.organisationIds.length ? scope.organisationIds : [-1]}`}`;
 
-const columns = sql`id, code, name, kind, sector, email, phone, active,
+const columns = sql`id, municipality_id, code, name, kind, sector, email, phone, active,
   case when service_area is null then null else ST_NPoints(service_area) end as vertices,
   case when service_area is null then null else round(ST_Area(service_area::geography))::float8 end as area_m2`;
 
-type Row = Omit<AdminOrganisation, "areaSquareMetres"> & { area_m2: number | null };
-const toOrganisation = ({ area_m2, ...r }: Row): AdminOrganisation => ({ ...r, areaSquareMetres: area_m2 });
+type Row = Omit<AdminOrganisation, "areaSquareMetres" | "municipalityId"> & {
+  municipality_id: number;
+  area_m2: number | null;
+};
+const toOrganisation = ({ area_m2, municipality_id, ...r }: Row): AdminOrganisation => ({
+  ...r,
+  municipalityId: municipality_id,
+  areaSquareMetres: area_m2,
+});
 
-/** The organisations an administrator may open, by code. */
+/** The organisations an administrator may open in the municipality they work in now, by code. */
 export async function listAdminOrganisations(input: {
   db: Database;
   scope: AdminScope;
 }): Promise<AdminOrganisation[]> {
   const rows = await queryRows<Row>(
     input.db,
-    sql`select ${columns} from organisations where ${scoped(input.scope)} order by kind, code`,
+    sql`select ${columns} from organisations
+        where ${scoped(input.scope)} and municipality_id in ${scopeListMunicipalityIds(input.scope)}
+        order by kind, code`,
   );
   return rows.map(toOrganisation);
 }

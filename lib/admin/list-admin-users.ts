@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import type { Role } from "../auth/roles";
-import type { AdminScope } from "./admin-scope";
+import { scopeListMunicipalityIds, type AdminScope } from "./admin-scope";
 
 export type AdminUser = {
   id: number;
@@ -17,7 +17,7 @@ export type AdminUser = {
 
 /**
  * Staff of the scope, found by name or email (`q`): an admin sees every staff member of their
- * municipalities; an org_admin the people who work only in the organisations they administer.
+ * municipalities (a list: those working in the municipality chosen now); an org_admin the people who work only in the organisations they administer.
  */
 export async function listAdminUsers(input: {
   db: Database;
@@ -47,6 +47,7 @@ export async function listAdminUsers(input: {
           ${q ? sql`and (u.name ilike ${"%" + q + "%"} or u.email ilike ${"%" + q + "%"})` : sql``}
         group by u.id
         having bool_and(m.municipality_id in ${municipalities})
+          ${input.userId === undefined ? sql`and bool_or(m.municipality_id in ${scopeListMunicipalityIds(input.scope)})` : sql``}
           ${input.scope.all ? sql`` : sql`and bool_and(m.organisation_id is not null and m.organisation_id in ${organisations} and m.role <> 'admin')`}
         order by u.active desc, u.name
         limit ${input.limit ?? 200}`,

@@ -2,10 +2,16 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { AdminMunicipalitySwitcher } from "@/components/admin/AdminMunicipalitySwitcher";
 import { SignOutButton } from "@/components/staff/SignOutButton";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
+import { listAdminMunicipalities } from "@/lib/admin/choose-admin-municipality";
 import { hasPermission } from "@/lib/auth/permissions";
 import { staffForPage } from "@/lib/auth/session";
 import { adminSections } from "@/lib/admin/admin-sections";
+import "../../(staff)/staff/staff.css";
+import "./admin.css";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +30,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </main>
     );
   }
+  const db = await getDb();
+  const scope = await loadAdminPageScope({ db, user });
+  const municipalities = await listAdminMunicipalities({ db, scope });
   return (
     <div className="staff admin">
       <div className="staff-bar">
@@ -39,6 +48,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             ))}
           </ul>
         </nav>
+        {municipalities.length > 1 ? (
+          <AdminMunicipalitySwitcher municipalities={municipalities} currentId={scope.municipalityId} />
+        ) : null}
         <span className="hint">{t("signin.signedInAs", { name: user.name })}</span>
         <SignOutButton />
       </div>

@@ -8,6 +8,7 @@ import { staffForPage } from "@/lib/auth/session";
 import { adminSections } from "@/lib/admin/admin-sections";
 import { getDb } from "@/db/client";
 import { countModerationQueue } from "@/lib/moderation/list-moderation-queue";
+import "./staff.css";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { CalendarOverrideForm, DeleteOverrideButton } from "@/components/admin/CalendarForms";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listCalendarOverrides } from "@/lib/admin/calendar-overrides";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { staffWithPermission } from "@/lib/auth/session";
@@ -32,7 +32,7 @@ export default async function AdminCalendarPage({
   const asked = Number((await searchParams).year);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const [{ overrides, slaWorkingDays }, changes] = await Promise.all([
     listCalendarOverrides({ db, scope, year }),
     listAdminChanges({ db, scope, entities: ["calendar_override"] }),

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { staffWithPermission } from "@/lib/auth/session";
@@ -26,7 +26,7 @@ export default async function AdminCategoriesPage({
   const t = await getTranslations("admin");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const [groups, changes] = await Promise.all([
     listAdminCategories({ db, scope }),
     listAdminChanges({ db, scope, entities: ["category"] }),

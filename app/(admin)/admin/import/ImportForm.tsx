@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 const fields = [
   "externalId",
@@ -45,17 +46,7 @@ type DryRun = {
   errors: Array<{ row: number; message: string }>;
 };
 
-async function post(url: string, body: unknown): Promise<{ ok: boolean; body: unknown }> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { ok: res.ok, body: await res.json().catch(() => null) };
-}
-
-const errorMessage = (body: unknown, fallback: string) =>
-  (body as { error?: { message?: string } } | null)?.error?.message ?? fallback;
+const post = <T,>(url: string, json?: unknown) => apiFetch<T>(url, { method: "POST", json });
 
 export function ImportForm({ municipalities }: { municipalities: Array<{ code: string; name: string }> }) {
   const t = useTranslations("import");
@@ -84,13 +75,13 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
     if (!chosen) return;
     const csv = await chosen.text();
     setFile({ name: chosen.name, csv });
-    const result = await post("/api/admin/import/inspect", {
+    const result = await post<{ header: string[]; totalRows: number }>("/api/admin/import/inspect", {
       municipalityCode: municipality,
       fileName: chosen.name,
       csv,
     });
-    if (!result.ok) return setError(errorMessage(result.body, tErrors("generic")));
-    const inspected = result.body as { header: string[]; totalRows: number };
+    if (!result.ok) return setError(result.message ?? tErrors("generic"));
+    const inspected = result.data;
     setHeader(inspected.header);
     setTotalRows(inspected.totalRows);
     setMapping(
@@ -103,19 +94,19 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
   const check = async () => {
     setBusy(true);
     setError(null);
-    const result = await post("/api/admin/import/dry-run", request());
+    const result = await post<DryRun>("/api/admin/import/dry-run", request());
     setBusy(false);
-    if (!result.ok) return setError(errorMessage(result.body, tErrors("generic")));
-    setDryRun(result.body as DryRun);
+    if (!result.ok) return setError(result.message ?? tErrors("generic"));
+    setDryRun(result.data);
   };
 
   const start = async () => {
     setBusy(true);
     setError(null);
-    const result = await post("/api/admin/import", request());
+    const result = await post<{ id: number; totalRows: number }>("/api/admin/import", request());
     setBusy(false);
-    if (!result.ok) return setError(errorMessage(result.body, tErrors("generic")));
-    const job = result.body as { id: number; totalRows: number };
+    if (!result.ok) return setError(result.message ?? tErrors("generic"));
+    const job = result.data;
     setProgress({
       id: job.id,
       status: "pending",
@@ -130,9 +121,9 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
 
   const resume = async () => {
     if (!progress) return;
-    const result = await post(`/api/admin/import/${progress.id}/resume`, undefined);
-    if (!result.ok) return setError(errorMessage(result.body, tErrors("generic")));
-    setProgress(result.body as Progress);
+    const result = await post<Progress>(`/api/admin/import/${progress.id}/resume`);
+    if (!result.ok) return setError(result.message ?? tErrors("generic"));
+    setProgress(result.data);
   };
 
   // Progress by polling: the import runs on the server whether or not this page stays open.
@@ -141,8 +132,8 @@ export function ImportForm({ municipalities }: { municipalities: Array<{ code: s
   useEffect(() => {
     if (!jobId || !running) return;
     const timer = setInterval(async () => {
-      const res = await fetch(`/api/admin/import/${jobId}`, { cache: "no-store" });
-      if (res.ok) setProgress((await res.json()) as Progress);
+      const res = await apiFetch<Progress>(`/api/admin/import/${jobId}`, { cache: "no-store" });
+      if (res.ok) setProgress(res.data);
     }, 1000);
     return () => clearInterval(timer);
   }, [jobId, running]);

@@ -9,6 +9,7 @@ import { staffWithPermission } from "@/lib/auth/session";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { ImportForm } from "./ImportForm";
 import "../setup/setup.css";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 
 export const dynamic = "force-dynamic";
 
@@ -22,14 +23,18 @@ export default async function ImportPage() {
   if (!user) return <Forbidden />;
   const tr = await getTranslations("import");
   const locale = (await getLocale()) as Locale;
-  const own = user.municipalityIds.length
-    ? await (
-        await getDb()
-      )
-        .select({ code: t.municipalities.code, name: t.municipalities.name })
+  const db = await getDb();
+  const scope = await loadAdminPageScope({ db, user });
+  const listed = user.municipalityIds.length
+    ? await db
+        .select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name })
         .from(t.municipalities)
         .where(inArray(t.municipalities.id, user.municipalityIds))
     : [];
+  // The form opens on the municipality chosen in the menu.
+  const own = [...listed].sort(
+    (a, b) => Number(b.id === scope.municipalityId) - Number(a.id === scope.municipalityId),
+  );
   return (
     <main id="main" className="page narrow import-page">
       <h1>{tr("title")}</h1>

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { Open311EndpointForm } from "@/components/admin/Open311EndpointForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { listAdminOrganisations } from "@/lib/admin/list-admin-organisations";
@@ -24,7 +24,7 @@ export default async function AdminOpen311Page() {
   const t = await getTranslations("admin.open311");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const [endpoints, organisations, groups, changes] = await Promise.all([
     listOpen311Endpoints({ db, scope }),
     listAdminOrganisations({ db, scope }),

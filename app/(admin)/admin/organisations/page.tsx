@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { listAdminOrganisations } from "@/lib/admin/list-admin-organisations";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -24,7 +24,7 @@ export default async function AdminOrganisationsPage() {
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const [organisations, changes] = await Promise.all([
     listAdminOrganisations({ db, scope }),
     listAdminChanges({ db, scope, entities: ["organisation", "service_area"] }),

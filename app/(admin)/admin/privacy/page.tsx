@@ -4,7 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import * as t from "@/db/schema";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { staffWithPermission } from "@/lib/auth/session";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { getModerationSettings } from "@/lib/moderation/moderation-settings";
@@ -32,12 +32,12 @@ export default async function AdminPrivacyPage({ searchParams }: { searchParams:
   const user = await staffWithPermission("admin.manage");
   if (!user) return <Forbidden />;
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const search = await searchParams;
   const municipalityId = scope.municipalityIds.includes(Number(search.municipality))
     ? Number(search.municipality)
-    : scope.municipalityIds[0];
-  if (municipalityId === undefined) return <Forbidden />;
+    : scope.municipalityId;
+  if (municipalityId === null) return <Forbidden />;
   const t_ = await getTranslations("privacy");
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
@@ -64,8 +64,7 @@ export default async function AdminPrivacyPage({ searchParams }: { searchParams:
     to: day(search.to) ? new Date(day(search.to)!.getTime() + 86_400_000) : undefined,
     limit: 100,
   });
-  const when = (v: string | Date) =>
-    format.dateTime(new Date(v), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Belgrade" });
+  const when = (v: string | Date) => format.dateTime(new Date(v), "mediumWithTime");
   const tt = t_ as unknown as (key: string) => string;
   return (
     <main id="main" className="page admin-page">

@@ -6,6 +6,7 @@ import type { FeatureCollection, MultiPolygon } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { createBaseMap } from "@/components/map/create-map";
+import { useMapSettings } from "@/components/map/MapSettings";
 
 export type PreviewShape = {
   index: number;
@@ -28,17 +29,8 @@ function boundsOf(shapes: PreviewShape[]): [number, number, number, number] | nu
 }
 
 /** The features of an uploaded file on the map before anything is saved: repaired ones in orange, the chosen one outlined. */
-export function GeodataPreviewMap({
-  shapes,
-  label,
-  styleUrl,
-  styleTimeoutMs,
-}: {
-  shapes: PreviewShape[];
-  label: string;
-  styleUrl: string;
-  styleTimeoutMs: number;
-}) {
+export function GeodataPreviewMap({ shapes, label }: { shapes: PreviewShape[]; label: string }) {
+  const { styleUrl, styleTimeoutMs } = useMapSettings();
   const t = useTranslations();
   const tRef = useRef(t);
   useEffect(() => {

@@ -5,7 +5,6 @@ import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
 import { serbianHolidays } from "@/lib/calendar/serbian-holidays";
-import { getEnv } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { toCyrillic } from "@/lib/i18n/transliterate";
 import { catalogueCategories, catalogueGroups, catalogueOrganisations } from "@/lib/onboarding/catalogue";
@@ -26,7 +25,6 @@ export default async function SetupPage() {
   const t = await getTranslations("setup");
   const locale = (await getLocale()) as Locale;
   const draft = await getOrStartSetupDraft({ db: await getDb(), userId: user.id });
-  const env = getEnv();
   const year = new Date().getFullYear();
   const name = (n: { "sr-Latn": string; en: string }) =>
     localized({ ...n, "sr-Cyrl": toCyrillic(n["sr-Latn"]) }, locale);
@@ -42,8 +40,6 @@ export default async function SetupPage() {
           groups: catalogueGroups.map((g) => ({ code: g.code, name: name(g.name) })),
         }}
         holidays={[...serbianHolidays(year), ...serbianHolidays(year + 1)]}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
       />
     </main>
   );

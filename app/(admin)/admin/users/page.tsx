@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { listAdminOrganisations } from "@/lib/admin/list-admin-organisations";
 import { listAdminUsers } from "@/lib/admin/list-admin-users";
@@ -24,7 +24,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const locale = (await getLocale()) as Locale;
   const q = (await searchParams).q?.slice(0, 100) ?? "";
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const [users, organisations, changes] = await Promise.all([
     listAdminUsers({ db, scope, q }),
     listAdminOrganisations({ db, scope: { ...scope, all: true } }),

@@ -39,11 +39,7 @@ export default async function ModerationQueuePage() {
               {item.flags.map((f) => (
                 <li key={f.id}>
                   <strong>{tt(`reason.${f.reason}`)}</strong> · {tt(`source.${f.source}`)} ·{" "}
-                  {format.dateTime(new Date(f.createdAt), {
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                    timeZone: "Europe/Belgrade",
-                  })}
+                  {format.dateTime(new Date(f.createdAt), "mediumWithTime")}
                   {f.note ? <p className="hint">{f.note}</p> : null}
                 </li>
               ))}

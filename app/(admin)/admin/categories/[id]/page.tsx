@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { CategoryForm } from "@/components/admin/CategoryForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { DUPLICATE_RADIUS_METRES } from "@/lib/admin/category-schema";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
@@ -24,7 +24,7 @@ export default async function EditCategoryPage({ params }: { params: Promise<{ i
   if (!user) return <Forbidden />;
   const id = Number((await params).id);
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const groups = await listAdminCategories({ db, scope });
   const category = groups.flatMap((g) => g.categories).find((c) => c.id === id);
   if (!category) notFound();

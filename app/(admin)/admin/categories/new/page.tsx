@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CategoryForm } from "@/components/admin/CategoryForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { DUPLICATE_RADIUS_METRES } from "@/lib/admin/category-schema";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { staffWithPermission } from "@/lib/auth/session";
@@ -21,7 +21,7 @@ export default async function NewCategoryPage() {
   if (!user) return <Forbidden />;
   const t = await getTranslations("admin.categories");
   const db = await getDb();
-  const groups = await listAdminCategories({ db, scope: await loadAdminScope({ db, user }) });
+  const groups = await listAdminCategories({ db, scope: await loadAdminPageScope({ db, user }) });
   return (
     <main id="main" className="page narrow admin-page">
       <h1>{t("new")}</h1>

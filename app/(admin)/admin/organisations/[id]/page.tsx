@@ -6,12 +6,11 @@ import { AdminChanges } from "@/components/admin/AdminChanges";
 import { OrganisationForm } from "@/components/admin/OrganisationForm";
 import { ServiceAreaEditor } from "@/components/admin/ServiceAreaEditor";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { getAdminOrganisation } from "@/lib/admin/list-admin-organisations";
 import { hasPermission } from "@/lib/auth/permissions";
 import { staffWithPermission } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { getMunicipalityById } from "@/lib/places/get-municipality";
 
@@ -28,16 +27,15 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   if (!user) return <Forbidden />;
   const id = Number((await params).id);
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const organisation = Number.isInteger(id) ? await getAdminOrganisation({ db, scope, id }) : null;
   if (!organisation) notFound();
   const t = await getTranslations("admin.organisations");
   const locale = (await getLocale()) as Locale;
   const [municipality, changes] = await Promise.all([
-    getMunicipalityById({ db, id: scope.municipalityIds[0]! }),
+    getMunicipalityById({ db, id: organisation.municipalityId }),
     listAdminChanges({ db, scope, entities: ["organisation", "service_area"], entityId: organisation.id }),
   ]);
-  const env = getEnv();
   return (
     <main id="main" className="page admin-page">
       <h1>{localized(organisation.name, locale)}</h1>
@@ -65,8 +63,6 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           organisationId={organisation.id}
           municipalityCode={municipality.code}
           bbox={municipality.bbox}
-          styleUrl={env.MAP_STYLE_URL}
-          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
           current={organisation.serviceArea}
         />
       ) : null}

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { PasswordResetForm, UserForm } from "@/components/admin/UserForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { listAdminUsers } from "@/lib/admin/list-admin-users";
 import { MIN_PASSWORD_LENGTH } from "@/lib/admin/user-schema";
@@ -26,7 +26,7 @@ export default async function EditUserPage({ params, searchParams }: Props) {
   if (!user) return <Forbidden />;
   const id = Number((await params).id);
   const db = await getDb();
-  const scope = await loadAdminScope({ db, user });
+  const scope = await loadAdminPageScope({ db, user });
   const [target] = Number.isInteger(id) ? await listAdminUsers({ db, scope, userId: id }) : [];
   if (!target) notFound();
   const t = await getTranslations("admin.users");

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { UserForm } from "@/components/admin/UserForm";
 import { Forbidden } from "@/components/staff/Forbidden";
-import { loadAdminScope } from "@/lib/admin/admin-scope";
+import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { MIN_PASSWORD_LENGTH } from "@/lib/admin/user-schema";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
@@ -22,7 +22,7 @@ export default async function NewUserPage() {
   const db = await getDb();
   const choices = await userFormChoices({
     db,
-    scope: await loadAdminScope({ db, user }),
+    scope: await loadAdminPageScope({ db, user }),
     locale: (await getLocale()) as Locale,
   });
   return (

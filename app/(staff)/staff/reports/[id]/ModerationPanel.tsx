@@ -29,13 +29,7 @@ export async function ModerationPanel({ reportId, user }: { reportId: number; us
         <ol className="moderation-history" data-testid="moderation-history">
           {history.map((h) => (
             <li key={h.id}>
-              <time dateTime={h.createdAt}>
-                {format.dateTime(new Date(h.createdAt), {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                  timeZone: "Europe/Belgrade",
-                })}
-              </time>{" "}
+              <time dateTime={h.createdAt}>{format.dateTime(new Date(h.createdAt), "mediumWithTime")}</time>{" "}
               <strong>{tt(`kind.${h.kind}`)}</strong> · {tt(`reason.${h.reason}`)} ·{" "}
               {h.actor ?? t("automatic")}
               {h.note ? <p className="hint">{h.note}</p> : null}
