@@ -8,6 +8,7 @@ import { moderatorReasons } from "@/lib/moderation/moderation-schema";
 type Step =
   | { type: "hide_report" | "show_report" | "dismiss_flags" }
   | { type: "hide_photo" | "show_photo"; attachmentId: number }
+  | { type: "hide_comment" | "show_comment"; commentId: number }
   | { type: "redact_report"; description: string; address: string };
 
 /**
