@@ -38,10 +38,18 @@ export async function moderateConsultationComment(input: {
               eq(t.consultationComments.consultationId, input.consultationId),
             ),
           )
-          .for("update")
       : [];
     if (!comment) throw new AppError({ code: "not_found", messageKey: "commentNotFound" });
     await assertCanModerate({ db: tx, user: input.moderator, municipalityId: comment.municipalityId });
+    // Locked only once the moderator is known: locking asks the row policy for a change.
+    const [locked] = await tx
+      .select({ state: t.consultationComments.state, hiddenAt: t.consultationComments.hiddenAt })
+      .from(t.consultationComments)
+      .where(eq(t.consultationComments.id, comment.id))
+      .for("update");
+    if (!locked) throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
+    comment.state = locked.state;
+    comment.hiddenAt = locked.hiddenAt;
     const hidden = comment.hiddenAt !== null;
     const fits =
       step.action === "publish" || step.action === "reject"
