@@ -1,16 +1,21 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api-fetch";
 
-/** The reporter's or a follower's update: text and up to three photos, held for staff approval. */
+/**
+ * The reporter's or a follower's update: text and up to three photos. Published at once or held
+ * for a moderator, by the municipality's rule; the answer says which.
+ */
 export function CommentForm({ code }: { code: string }) {
   const t = useTranslations("comments");
   const tr = useTranslations("report");
   const id = useId();
+  const router = useRouter();
   const [state, setState] = useState<
-    { kind: "idle" | "sending" | "held" } | { kind: "error"; message: string }
+    { kind: "idle" | "sending" | "held" | "published" } | { kind: "error"; message: string }
   >({ kind: "idle" });
   return (
     <form
@@ -31,7 +36,9 @@ export function CommentForm({ code }: { code: string }) {
         });
         if (res.ok && res.status === 201) {
           formEl.reset();
-          setState({ kind: "held" });
+          const published = (res.data as { state?: string } | null)?.state === "published";
+          setState({ kind: published ? "published" : "held" });
+          if (published) router.refresh();
         } else setState({ kind: "error", message: (!res.ok && res.message) || tr("networkError") });
       }}
     >
@@ -53,9 +60,9 @@ export function CommentForm({ code }: { code: string }) {
           {state.message}
         </p>
       ) : null}
-      {state.kind === "held" ? (
+      {state.kind === "held" || state.kind === "published" ? (
         <p className="banner success" role="status">
-          {t("held")}
+          {state.kind === "held" ? t("held") : t("published")}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={state.kind === "sending"}>

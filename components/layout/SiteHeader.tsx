@@ -35,6 +35,9 @@ export async function SiteHeader() {
               <Link href="/permits/apply">{t("nav.permits")}</Link>
             </li>
             <li>
+              <Link href="/consultations">{t("nav.consultations")}</Link>
+            </li>
+            <li>
               <Link href="/charter">{t("nav.charter")}</Link>
             </li>
             <li>

@@ -9,6 +9,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 type Step =
   | { type: "hide_report" | "show_report" | "dismiss_flags" }
   | { type: "hide_photo" | "show_photo"; attachmentId: number }
+  | { type: "hide_comment" | "show_comment"; commentId: number }
   | { type: "redact_report"; description: string; address: string };
 
 /**

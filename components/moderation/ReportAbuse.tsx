@@ -1,17 +1,23 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { moderatorReasons } from "@/lib/moderation/moderation-schema";
 import "./moderation.css";
 import { apiFetch } from "@/lib/client/api-fetch";
 
 /**
- * The public "report abuse" link: opens a short form (a reason and optional words) whose answer
- * goes to the municipality's moderation queue.
+ * The public "report abuse" link on a report or on one of its comments: opens a short form (a
+ * reason and optional words) whose answer goes to the municipality's moderation queue.
  */
-export function ReportAbuse({ code }: { code: string }) {
+export function ReportAbuse({ code, commentId }: { code: string; commentId?: number }) {
   const t = useTranslations("moderation");
+  const id = useId();
+  const endpoint =
+    commentId === undefined
+      ? `/api/reports/${code}/abuse`
+      : `/api/reports/${code}/comments/${commentId}/abuse`;
+  const label = commentId === undefined ? t("reportAbuse") : t("reportCommentAbuse");
   const tt = t as unknown as (key: string) => string;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<string>("offensive");
@@ -21,7 +27,7 @@ export function ReportAbuse({ code }: { code: string }) {
 
   const send = async (e: React.FormEvent) => {
     e.preventDefault();
-    const res = await apiFetch(`/api/reports/${code}/abuse`, {
+    const res = await apiFetch(endpoint, {
       method: "POST",
       json: { reason, note: note.trim() || undefined },
     });
@@ -40,20 +46,25 @@ export function ReportAbuse({ code }: { code: string }) {
     <div className="report-abuse">
       {!open ? (
         <button type="button" className="link" onClick={() => setOpen(true)}>
-          {t("reportAbuse")}
+          {label}
         </button>
       ) : (
-        <form onSubmit={send} aria-label={t("reportAbuse")}>
-          <label htmlFor="abuse-reason">{t("reasonLabel")}</label>
-          <select id="abuse-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+        <form onSubmit={send} aria-label={label}>
+          <label htmlFor={`${id}-reason`}>{t("reasonLabel")}</label>
+          <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)}>
             {moderatorReasons.map((r) => (
               <option key={r} value={r}>
                 {tt(`reason.${r}`)}
               </option>
             ))}
           </select>
-          <label htmlFor="abuse-note">{t("noteLabel")}</label>
-          <textarea id="abuse-note" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+          <label htmlFor={`${id}-note`}>{t("noteLabel")}</label>
+          <textarea
+            id={`${id}-note`}
+            maxLength={1000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
           <button type="submit">{t("sendAbuse")}</button>
           {error ? (
             <p role="alert" className="form-error">

@@ -5,8 +5,8 @@ import { reports } from "./reports";
 import { users } from "./users";
 
 /**
- * A citizen's update is `held` until staff read it (the moderation issue may later decide
- * automatically), then `published` on the report page or `rejected` (kept for the trail only).
+ * A citizen's update is `held` until a moderator reads it (pre-moderation, or a listed word), or
+ * `published` at once (post-moderation); `rejected` ones are kept for the trail only.
  */
 export const commentState = pgEnum("comment_state", ["held", "published", "rejected"]);
 
@@ -29,11 +29,15 @@ export const reportComments = pgTable(
     // Null once the author deleted their account (the text stays, anonymised).
     userId: integer("user_id").references(() => users.id),
     body: text("body").notNull(),
+    // What the public reads when the automatic screen masked contacts in it; null: the body itself.
+    publicBody: text("public_body"),
     state: commentState("state").notNull().default("held"),
     // The questionnaire's answer: true "fixed", false "still a problem"; null for a plain comment.
     questionnaireFixed: boolean("questionnaire_fixed"),
     reviewedByUserId: integer("reviewed_by_user_id").references(() => users.id),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    // A moderator hid the published comment: it keeps its place publicly, without its text.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

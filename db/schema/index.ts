@@ -19,3 +19,4 @@ export * from "./moderation";
 export * from "./privacy";
 export * from "./response-templates";
 export * from "./comments";
+export * from "./consultations";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { municipalities } from "./places";
+import { reportComments } from "./comments";
 import { attachments, reports } from "./reports";
 import { users } from "./users";
 
@@ -8,7 +9,8 @@ import { users } from "./users";
  * What a moderator (or the automatic screen) did to public content. hide/show a report or photo;
  * redact: the public description/address replaced, the original kept; mask_contacts: e-mail addresses
  * and phone numbers masked automatically; hold: a listed word kept the text from the public until
- * a moderator looked. Comment kinds are for citizens' comments (report_comments) once they exist.
+ * a moderator looked. hide/show_comment: a published citizen's comment; publish/reject_comment: a
+ * held one decided.
  */
 export const moderationActionKind = pgEnum("moderation_action_kind", [
   "hide_report",
@@ -21,9 +23,14 @@ export const moderationActionKind = pgEnum("moderation_action_kind", [
   "mask_contacts",
   "hold",
   "dismiss_flag",
+  "publish_comment",
+  "reject_comment",
 ]);
 
-/** Why: the moderator picks one and may add free text; the last two are the automatic screen's. */
+/**
+ * Why: the moderator picks one and may add free text; contact_details and held_word are the
+ * automatic screen's, pre_moderation a comment waiting because the municipality reads every one first.
+ */
 export const moderationReason = pgEnum("moderation_reason", [
   "personal_data",
   "offensive",
@@ -33,6 +40,7 @@ export const moderationReason = pgEnum("moderation_reason", [
   "other",
   "contact_details",
   "held_word",
+  "pre_moderation",
 ]);
 
 /** Who raised a flag: a member of the public ("report abuse") or the automatic screen. */
@@ -53,8 +61,8 @@ export const moderationActions = pgTable(
       .notNull()
       .references(() => reports.id),
     attachmentId: integer("attachment_id").references(() => attachments.id),
-    // report_comments.id (no key yet: the comments table arrives from another branch).
-    commentId: integer("comment_id"),
+    // A step on one citizen's comment of the report.
+    commentId: integer("comment_id").references(() => reportComments.id),
     kind: moderationActionKind("kind").notNull(),
     reason: moderationReason("reason").notNull(),
     note: text("note"),
@@ -90,7 +98,8 @@ export const moderationFlags = pgTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id),
-    commentId: integer("comment_id"),
+    // "Report abuse" on a comment, or the automatic screen of one.
+    commentId: integer("comment_id").references(() => reportComments.id),
     source: moderationFlagSource("source").notNull(),
     reason: moderationReason("reason").notNull(),
     note: text("note"),
@@ -103,6 +112,9 @@ export const moderationFlags = pgTable(
       .on(t.municipalityId, t.createdAt)
       .where(sql`resolved_at is null`),
     index("moderation_flags_report_idx").on(t.reportId),
+    index("moderation_flags_comment_idx")
+      .on(t.commentId)
+      .where(sql`comment_id IS NOT NULL`),
     foreignKey({
       name: "moderation_flags_report_fk",
       columns: [t.municipalityId, t.reportId],

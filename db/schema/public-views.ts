@@ -14,6 +14,7 @@ import {
   reportPriority,
   reportStatus,
 } from "./enums";
+import { consultationStatus } from "./consultations";
 
 /**
  * The public projections (migration 0019): what anyone may see of reports and permits, the only
@@ -102,4 +103,47 @@ export const publicPermits = pgView("public_permits", {
 export const publicReportPermits = pgView("public_report_permits", {
   reportId: integer("report_id").notNull(),
   permitId: integer("permit_id").notNull(),
+}).existing();
+
+/** Published citizens' comments on public reports (migration 0027); a hidden one has no body. */
+export const publicReportComments = pgView("public_report_comments", {
+  id: integer("id").notNull(),
+  reportId: integer("report_id").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  fixed: boolean("fixed"),
+  hidden: boolean("hidden").notNull(),
+  body: text("body"),
+  // Hidden, or contacts masked by the automatic screen.
+  moderated: boolean("moderated").notNull(),
+  fromReporter: boolean("from_reporter").notNull(),
+  photoIds: integer("photo_ids").array().notNull(),
+}).existing();
+
+/** Consultations the public sees (not drafts); `isOpen` is the one rule for taking comments. */
+export const publicConsultations = pgView("public_consultations", {
+  id: integer("id").notNull(),
+  municipalityId: integer("municipality_id").notNull(),
+  permitId: integer("permit_id"),
+  title: text("title").notNull(),
+  question: text("question").notNull(),
+  description: text("description"),
+  site: multiPolygonColumn("site"),
+  status: consultationStatus("status").notNull(),
+  opensOn: date("opens_on"),
+  closesOn: date("closes_on"),
+  openedAt: timestamp("opened_at", { withTimezone: true }),
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+  isOpen: boolean("is_open").notNull(),
+}).existing();
+
+/** Published comments of public consultations with the office's answers; a hidden one has no body. */
+export const publicConsultationComments = pgView("public_consultation_comments", {
+  id: integer("id").notNull(),
+  consultationId: integer("consultation_id").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  hidden: boolean("hidden").notNull(),
+  body: text("body"),
+  moderated: boolean("moderated").notNull(),
+  answer: text("answer"),
+  answeredAt: timestamp("answered_at", { withTimezone: true }),
 }).existing();

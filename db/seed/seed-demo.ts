@@ -98,6 +98,11 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     });
     await linkDemoCitizen(tx, { municipalityId, userId: userIds.get("citizen@cuprija.example")! });
     const permits = await insertPermits(tx, { municipalityId, orgIds, random, today, count: permitCount });
+    await insertModerationAndConsultation(tx, {
+      municipalityId,
+      today,
+      permitOfficerId: userIds.get("permits@cuprija.example")!,
+    });
     if (options.demoApiKey) {
       await tx
         .insert(t.apiClients)
@@ -109,6 +114,71 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     }
     return { created: true, reports, permits };
   });
+}
+
+/**
+ * Ćuprija reads every citizen's comment before it is public (pre-moderation), and the permits
+ * office has one open consultation on a permit's works, with two comments, one answered.
+ */
+async function insertModerationAndConsultation(
+  tx: Database,
+  input: { municipalityId: number; today: Date; permitOfficerId: number },
+) {
+  await tx.insert(t.moderationSettings).values({
+    municipalityId: input.municipalityId,
+    heldWords: [],
+    commentModeration: "pre",
+  });
+  const [permit] = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from permits where municipality_id = ${input.municipalityId}
+          and status in ('granted', 'active') and kind = 'construction'
+        order by id limit 1`,
+  );
+  const [site] = permit
+    ? await tx.select({ site: t.permits.site }).from(t.permits).where(eq(t.permits.id, permit.id))
+    : [];
+  const day = (offset: number) => localDate(new Date(input.today.getTime() + offset * DAY_MS));
+  const openedAt = new Date(input.today.getTime() - 7 * DAY_MS);
+  const [consultation] = await tx
+    .insert(t.consultations)
+    .values({
+      municipalityId: input.municipalityId,
+      permitId: permit?.id ?? null,
+      title: "Uređenje pešačke zone u centru Ćuprije",
+      question:
+        "Opština planira novo popločanje, klupe i drvored u pešačkoj zoni. Šta je za vas najvažnije i šta biste promenili?",
+      description:
+        "Radovi bi trajali oko tri meseca. Za to vreme prolaz bi ostao otvoren uz jednu stranu ulice.",
+      site: site?.site ?? null,
+      status: "open",
+      opensOn: day(-7),
+      closesOn: day(30),
+      createdByUserId: input.permitOfficerId,
+      createdAt: openedAt,
+      openedAt,
+      updatedAt: openedAt,
+    })
+    .returning({ id: t.consultations.id });
+  await tx.insert(t.consultationComments).values([
+    {
+      consultationId: consultation!.id,
+      municipalityId: input.municipalityId,
+      body: "Molim da se sačuvaju postojeće lipe i doda više klupa u hladu.",
+      state: "published",
+      createdAt: new Date(input.today.getTime() - 5 * DAY_MS),
+      answer: "Hvala. Postojeće lipe ostaju, a broj klupa povećavamo sa 12 na 20.",
+      answeredByUserId: input.permitOfficerId,
+      answeredAt: new Date(input.today.getTime() - 3 * DAY_MS),
+    },
+    {
+      consultationId: consultation!.id,
+      municipalityId: input.municipalityId,
+      body: "Potrebna je rampa za kolica i bicikle na oba kraja zone.",
+      state: "published",
+      createdAt: new Date(input.today.getTime() - 2 * DAY_MS),
+    },
+  ]);
 }
 
 /**

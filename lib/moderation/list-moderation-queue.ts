@@ -7,6 +7,8 @@ import { moderatedMunicipalities, type Moderator } from "./can-moderate";
 
 export type QueueFlag = {
   id: number;
+  /** The citizen's comment the flag is about; null: the report itself. */
+  commentId: number | null;
   source: string;
   reason: string;
   note: string | null;
@@ -24,6 +26,16 @@ export type ModerationQueueItem = {
   hidden: boolean;
   flags: QueueFlag[];
   photos: Array<{ id: number; hidden: boolean }>;
+  /** The flagged citizen comments: the original beside the public text, and whether it waits or is hidden. */
+  comments: QueueComment[];
+};
+
+export type QueueComment = {
+  id: number;
+  body: string;
+  publicBody: string | null;
+  state: "held" | "published" | "rejected";
+  hidden: boolean;
 };
 
 /** Reports with open flags in the municipalities the user moderates, oldest flag first. */
@@ -46,15 +58,20 @@ export async function listModerationQueue(input: {
     hidden: boolean;
     flags: QueueFlag[];
     photos: Array<{ id: number; hidden: boolean }> | null;
+    comments: QueueComment[] | null;
   }>(
     input.db,
     sql`select r.id, r.tracking_code as code, c.name as category, r.description, r.public_description,
                r.address, r.public_address, r.hidden_at is not null as hidden,
-               (select json_agg(json_build_object('id', f.id, 'source', f.source, 'reason', f.reason,
+               (select json_agg(json_build_object('id', f.id, 'commentId', f.comment_id, 'source', f.source, 'reason', f.reason,
                          'note', f.note, 'createdAt', f.created_at) order by f.id)
                   from moderation_flags f where f.report_id = r.id and f.resolved_at is null) as flags,
                (select json_agg(json_build_object('id', a.id, 'hidden', a.hidden_at is not null) order by a.id)
-                  from attachments a where a.report_id = r.id and a.content_type like 'image/%') as photos
+                  from attachments a where a.report_id = r.id and a.content_type like 'image/%') as photos,
+               (select json_agg(json_build_object('id', m.id, 'body', m.body, 'publicBody', m.public_body,
+                         'state', m.state, 'hidden', m.hidden_at is not null) order by m.id)
+                  from report_comments m where m.report_id = r.id and exists (
+                    select 1 from moderation_flags f where f.comment_id = m.id and f.resolved_at is null)) as comments
         from reports r join service_categories c on c.id = r.category_id
         where r.id in (select report_id from moderation_flags
                        where resolved_at is null and municipality_id in ${municipalityIds})
@@ -73,6 +90,7 @@ export async function listModerationQueue(input: {
     hidden: r.hidden,
     flags: r.flags,
     photos: r.photos ?? [],
+    comments: r.comments ?? [],
   }));
 }
 

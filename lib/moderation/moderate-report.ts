@@ -32,8 +32,9 @@ async function publicBeforeHiding(tx: Database, reportId: number): Promise<boole
 /**
  * One moderation step on a report, in one transaction with its history row. Hiding sets `hidden_at`
  * and clears `is_public`, so every public surface (and the map clusters) drops the report while the
- * staff queues and statistics keep it; redacting stores the public text beside the original. Every
- * step resolves the report's open flags.
+ * staff queues and statistics keep it; redacting stores the public text beside the original; hiding
+ * a citizen's comment keeps it in its place without text (public_report_comments). A step on a
+ * comment resolves that comment's open flags, every other step the report's.
  */
 export async function moderateReport(input: {
   db: Database;
@@ -56,6 +57,7 @@ export async function moderateReport(input: {
     let before: Record<string, unknown> = {};
     let after: Record<string, unknown> = {};
     let attachmentId: number | null = null;
+    let commentId: number | null = null;
     let kind: (typeof t.moderationActionKind.enumValues)[number];
 
     if (step.type === "hide_report") {
@@ -115,6 +117,30 @@ export async function moderateReport(input: {
         .update(t.attachments)
         .set({ isPublic, hiddenAt: hide ? now : null })
         .where(eq(t.attachments.id, photo.id));
+    } else if (step.type === "hide_comment" || step.type === "show_comment") {
+      const hide = step.type === "hide_comment";
+      kind = step.type;
+      const comment = await queryOne<{ id: number; state: string; hidden: boolean }>(
+        tx,
+        sql`select id, state, hidden_at is not null as hidden from report_comments
+            where id = ${step.commentId} and report_id = ${report.id} for update`,
+      );
+      if (!comment) throw new AppError({ code: "not_found", messageKey: "commentNotFound" });
+      // A held comment is published or rejected; only a published one is hidden from the public.
+      if (comment.state !== "published" || hide === comment.hidden)
+        throw new AppError({ code: "conflict", messageKey: "alreadyModerated" });
+      commentId = comment.id;
+      before = { hidden: !hide };
+      after = { hidden: hide };
+      await tx
+        .update(t.reportComments)
+        .set({ hiddenAt: hide ? now : null })
+        .where(eq(t.reportComments.id, comment.id));
+      // Its photos leave the public with it and come back with it (they were public when it was shown).
+      await tx
+        .update(t.attachments)
+        .set({ isPublic: !hide })
+        .where(and(eq(t.attachments.commentId, comment.id), isNull(t.attachments.hiddenAt)));
     } else {
       kind = "dismiss_flag";
     }
@@ -125,6 +151,7 @@ export async function moderateReport(input: {
         municipalityId: report.municipality_id,
         reportId: report.id,
         attachmentId,
+        commentId,
         kind,
         reason: step.reason,
         note: step.note || null,
@@ -134,10 +161,17 @@ export async function moderateReport(input: {
         createdAt: now,
       })
       .returning({ id: t.moderationActions.id });
+    // A step on a comment settles that comment's flags; any other step, every flag of the report.
     await tx
       .update(t.moderationFlags)
       .set({ resolvedAt: now, resolvedByUserId: input.moderator.id })
-      .where(and(eq(t.moderationFlags.reportId, report.id), isNull(t.moderationFlags.resolvedAt)));
+      .where(
+        and(
+          eq(t.moderationFlags.reportId, report.id),
+          isNull(t.moderationFlags.resolvedAt),
+          commentId === null ? undefined : eq(t.moderationFlags.commentId, commentId),
+        ),
+      );
     await notifyReportChange(tx, report.id);
     return { actionId: action!.id };
   });

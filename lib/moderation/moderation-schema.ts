@@ -30,6 +30,8 @@ export const moderationStepSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("hide_photo"), attachmentId: z.number().int().positive(), ...common }),
   z.object({ type: z.literal("show_photo"), attachmentId: z.number().int().positive(), ...common }),
+  z.object({ type: z.literal("hide_comment"), commentId: z.number().int().positive(), ...common }),
+  z.object({ type: z.literal("show_comment"), commentId: z.number().int().positive(), ...common }),
   z.object({ type: z.literal("dismiss_flags"), ...common }),
 ]);
 

@@ -10,14 +10,15 @@ export type CommentScreening = {
   status: "published" | "held";
   /** Put a flag in the moderation queue (contacts masked, a listed word, or pre-moderation). */
   flag: boolean;
-  reason: "contact_details" | "held_word" | null;
+  /** Why the flag is raised: a listed word, masked contacts, or the municipality reads every comment first. */
+  reason: "contact_details" | "held_word" | "pre_moderation" | null;
 };
 
 /**
  * How a citizen's comment on a report is published, by the municipality's settings: under
  * pre-moderation every comment waits for a moderator; under post-moderation it is public at once
- * unless a listed word holds it. Contacts are always masked. For the comments flow to call before
- * it stores a comment (it stores `publicText` beside the original and raises the flag).
+ * unless a listed word holds it. Contacts are always masked. The comments flows (reports and
+ * consultations) call it before they store a comment: `publicText` beside the original, and a flag.
  */
 export async function screenComment(input: {
   db: Database;
@@ -31,6 +32,6 @@ export async function screenComment(input: {
     publicText: s.publicText,
     status: held ? "held" : "published",
     flag: s.flag || held,
-    reason: s.hold ? "held_word" : s.masked ? "contact_details" : null,
+    reason: s.hold ? "held_word" : s.masked ? "contact_details" : held ? "pre_moderation" : null,
   };
 }

@@ -12,7 +12,8 @@ export type Template =
   | "permit_status_changed"
   | "permit_report_linked"
   | "sign_in_link"
-  | "questionnaire";
+  | "questionnaire"
+  | "consultation_answered";
 
 export type RenderedMessage = { subject: string; body: string };
 

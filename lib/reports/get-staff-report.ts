@@ -37,6 +37,7 @@ export type StaffTimelineEntry = {
 
 export type StaffReport = {
   id: number;
+  municipalityId: number;
   code: string;
   version: number;
   serviceCode: string;
@@ -225,6 +226,7 @@ export async function getStaffReport(input: {
 
   return {
     id: row.id,
+    municipalityId: row.municipality_id,
     code: row.code,
     version: row.version,
     serviceCode: row.service_code,

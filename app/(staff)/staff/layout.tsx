@@ -61,6 +61,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <Link href="/staff/permits/counter">{t("permits.counterNav")}</Link>
               </li>
             ) : null}
+            {hasPermission(user, "permits.manage") ? (
+              <li>
+                <Link href="/staff/consultations">{t("consultations.nav")}</Link>
+              </li>
+            ) : null}
             {moderationCount !== null ? (
               <li>
                 <Link href="/staff/moderation">

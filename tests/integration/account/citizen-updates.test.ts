@@ -10,6 +10,7 @@ import { addReportComment } from "../../../lib/comments/add-report-comment";
 import { answerQuestionnaire } from "../../../lib/comments/answer-questionnaire";
 import { listReportComments } from "../../../lib/comments/list-report-comments";
 import { reviewReportComment } from "../../../lib/comments/review-report-comment";
+import { saveModerationSettings } from "../../../lib/moderation/moderation-settings";
 import { getPublicAttachment } from "../../../lib/reports/get-public-report";
 import { fileReport } from "../../../lib/reports/file-report";
 import { supportReport } from "../../../lib/reports/support-report";
@@ -62,6 +63,12 @@ describe(`citizens' updates and "fixed?" on the ${engine} engine`, () => {
 
   beforeAll(async () => {
     world = await buildWorkflowWorld({ west: 20.2, south: 44.1 });
+    // These updates wait for staff: the municipality reads every comment first (pre-moderation).
+    await saveModerationSettings({
+      db: await getDb(),
+      municipalityId: world.municipality.id,
+      settings: { heldWords: [], commentModeration: "pre" },
+    });
   });
 
   it("holds a follower's comment with a photo until staff publish it, then shows it and its photo publicly", async () => {

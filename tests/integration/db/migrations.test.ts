@@ -56,6 +56,7 @@ describe(`migrations on the ${engine} engine`, () => {
           from geometry_columns where f_table_schema = 'public' order by 1, 2`,
     );
     expect(columns).toEqual([
+      { table: "consultations", column: "site", type: "MULTIPOLYGON", srid: 4326 },
       { table: "districts", column: "area", type: "MULTIPOLYGON", srid: 4326 },
       { table: "districts", column: "area_3857", type: "MULTIPOLYGON", srid: 3857 },
       { table: "gazetteer", column: "geom", type: "GEOMETRY", srid: 4326 },
@@ -64,6 +65,7 @@ describe(`migrations on the ${engine} engine`, () => {
       { table: "permits", column: "site", type: "MULTIPOLYGON", srid: 4326 },
       { table: "permits", column: "site_3857", type: "MULTIPOLYGON", srid: 3857 },
       // The public projections keep the tables' types; a CASE leaves the shape's SRID undeclared.
+      { table: "public_consultations", column: "site", type: "MULTIPOLYGON", srid: 4326 },
       { table: "public_permits", column: "site", type: "MULTIPOLYGON", srid: 4326 },
       { table: "public_permits", column: "site_3857", type: "MULTIPOLYGON", srid: 3857 },
       { table: "public_reports", column: "location", type: "POINT", srid: 4326 },

@@ -12,7 +12,7 @@ import { ReportPlace } from "@/components/map/ReportPlace";
 import { ReportAbuse } from "@/components/moderation/ReportAbuse";
 import { citizenForPage } from "@/lib/auth/session";
 import { getCommentTargetOrThrow } from "@/lib/comments/comment-rights";
-import { listReportComments } from "@/lib/comments/list-report-comments";
+import { listPublicReportComments } from "@/lib/comments/list-report-comments";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
@@ -50,7 +50,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
   const env = getEnv();
   const db = await getDb();
   const citizen = await citizenForPage();
-  const comments = await listReportComments({ db, report: { code: report.code }, audience: "public" });
+  const comments = await asPublic((pdb) => listPublicReportComments({ db: pdb, code: report.code }));
   // How the signed-in citizen relates to the report: reporter, follower, or neither (null).
   const mine = citizen
     ? await getCommentTargetOrThrow({ db, code: report.code, citizen }).catch(() => null)
@@ -186,7 +186,18 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
               {c.fixed !== null ? (
                 <p>{c.fixed ? t("comments.answerFixed") : t("comments.answerNotFixed")}</p>
               ) : null}
-              {c.body ? <p>{c.body}</p> : null}
+              {c.hidden ? (
+                <p className="hint" data-testid="comment-moderated">
+                  {t("moderation.commentHiddenPublic")}
+                </p>
+              ) : c.body ? (
+                <p>{c.body}</p>
+              ) : null}
+              {c.moderated && !c.hidden ? (
+                <p className="hint" data-testid="comment-masked">
+                  {t("moderation.publicNote")}
+                </p>
+              ) : null}
               {c.photoIds.length > 0 ? (
                 <ul className="photos comment-photos">
                   {c.photoIds.map((id, i) => (
@@ -201,6 +212,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
                   ))}
                 </ul>
               ) : null}
+              {c.hidden ? null : <ReportAbuse code={report.code} commentId={c.id} />}
             </li>
           ))}
         </ol>

@@ -4,6 +4,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { ModerationControls } from "@/components/moderation/ModerationControls";
+import { CommentModeration } from "@/components/moderation/CommentModeration";
+import { CommentReview } from "@/components/comments/CommentReview";
+import "@/components/comments/comments.css";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { canModerate } from "@/lib/moderation/can-moderate";
@@ -45,6 +48,24 @@ export default async function ModerationQueuePage() {
               ))}
             </ul>
             <ModerationControls {...item} openFlags={item.flags.length} />
+            {item.comments.length > 0 ? (
+              <>
+                <h3>{t("flaggedComments")}</h3>
+                <ul className="moderation-comments">
+                  {item.comments.map((c) => (
+                    <li key={c.id} data-testid="moderation-comment" data-state={c.state}>
+                      <p>
+                        <strong>{t("original")}:</strong> {c.body}
+                      </p>
+                      <CommentModeration reportId={item.reportId} comment={c} moderator />
+                      {c.state === "held" ? (
+                        <CommentReview reportId={item.reportId} commentId={c.id} />
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -9,7 +9,9 @@ import { ReportPlace } from "@/components/map/ReportPlace";
 import { StaffReportActions } from "@/components/staff/StaffReportActions";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
-import { listReportComments } from "@/lib/comments/list-report-comments";
+import { listStaffReportComments } from "@/lib/comments/list-report-comments";
+import { CommentModeration } from "@/components/moderation/CommentModeration";
+import { canModerate } from "@/lib/moderation/can-moderate";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit, findPermitCoverage } from "@/lib/permits/find-permit-coverage";
@@ -49,11 +51,8 @@ async function StaffReportPageContent({ params }: Props) {
   // Any report inside an active works site shows the permit; a works category also says when none does.
   const covering = permitCheck ?? (await findPermitCoverage({ db: await getDb(), reportId: report.id }));
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), "medium");
-  const comments = await listReportComments({
-    db: await getDb(),
-    report: { id: report.id },
-    audience: "staff",
-  });
+  const comments = await listStaffReportComments({ db: await getDb(), reportId: report.id });
+  const moderator = await canModerate({ db: await getDb(), user, municipalityId: report.municipalityId });
   const env = getEnv();
   const date = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
@@ -234,6 +233,7 @@ async function StaffReportPageContent({ params }: Props) {
                   <p>{c.fixed ? t("comments.answerFixed") : t("comments.answerNotFixed")}</p>
                 ) : null}
                 {c.body ? <p>{c.body}</p> : null}
+                <CommentModeration reportId={report.id} comment={c} moderator={moderator} />
                 {c.state === "held" ? <CommentReview reportId={report.id} commentId={c.id} /> : null}
                 {c.photoIds.length > 0 ? (
                   <ul className="photos comment-photos">

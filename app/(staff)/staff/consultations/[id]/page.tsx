@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import "@/components/comments/comments.css";
+import "@/components/moderation/moderation.css";
+import {
+  ConsultationAnswerForm,
+  ConsultationModerationForm,
+  ConsultationStatusButton,
+} from "@/components/consultations/ConsultationStaffActions";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { inStaffScope, staffWithPermission } from "@/lib/auth/session";
+import { getStaffConsultation } from "@/lib/consultations/get-staff-consultation";
+import { canModerate } from "@/lib/moderation/can-moderate";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${(await getTranslations("consultations"))("staffTitle")} #${(await params).id}` };
+}
+
+/** One consultation for the office: open or close it, decide on held comments, answer the published ones. */
+async function StaffConsultationContent({ params }: Props) {
+  const user = await staffWithPermission("permits.manage");
+  if (!user) return <Forbidden />;
+  const db = await getDb();
+  const c = await getStaffConsultation({ db, id: Number((await params).id) });
+  if (!c) notFound();
+  const moderator = await canModerate({ db, user, municipalityId: c.municipalityId });
+  const t = await getTranslations("consultations");
+  const tm = await getTranslations("moderation");
+  const tr = tm as unknown as (key: string) => string;
+  const format = await getFormatter();
+  return (
+    <main id="main" className="page staff-consultation">
+      <p>
+        <Link href="/staff/consultations">{t("staffTitle")}</Link>
+      </p>
+      <h1>{c.title}</h1>
+      <p>
+        {t("statusLabel")}: <strong data-testid="staff-consultation-status">{t(`status_${c.status}`)}</strong>
+        {c.closesOn ? ` · ${t("until", { date: c.closesOn })}` : null}
+      </p>
+      {c.status === "draft" ? <ConsultationStatusButton id={c.id} to="open" /> : null}
+      {c.status === "open" ? <ConsultationStatusButton id={c.id} to="closed" /> : null}
+      <h2>{t("question")}</h2>
+      <p>{c.question}</p>
+      {c.status !== "draft" ? (
+        <p>
+          <Link href={`/consultations/${c.id}`}>{t("publicPage")}</Link> ·{" "}
+          <Link href={`/consultations/${c.id}/summary`}>{t("summaryLink")}</Link>
+        </p>
+      ) : null}
+      <h2>{t("commentsTitle")}</h2>
+      {c.comments.length === 0 ? <p className="hint">{t("noComments")}</p> : null}
+      <ol className="timeline" data-testid="staff-consultation-comments">
+        {c.comments.map((m) => (
+          <li key={m.id} data-comment={m.id} data-state={m.state}>
+            <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), "mediumWithTime")}</time>
+            <strong>
+              {t(`commentState_${m.state}`)}
+              {m.hidden ? ` · ${t("commentHidden")}` : null}
+              {m.reason ? ` · ${tr(`reason.${m.reason}`)}` : null}
+            </strong>
+            <p>{m.body}</p>
+            {m.publicBody !== null ? (
+              <p className="hint">
+                {tm("commentPublicText")}: {m.publicBody}
+              </p>
+            ) : null}
+            {m.hasEmail ? <p className="hint">{t("wantsAnswer")}</p> : null}
+            {moderator && m.state === "held" ? (
+              <ConsultationModerationForm
+                consultationId={c.id}
+                commentId={m.id}
+                actions={["publish", "reject"]}
+              />
+            ) : null}
+            {moderator && m.state === "published" ? (
+              <ConsultationModerationForm
+                consultationId={c.id}
+                commentId={m.id}
+                actions={[m.hidden ? "show" : "hide"]}
+              />
+            ) : null}
+            {m.state === "published" ? (
+              <ConsultationAnswerForm consultationId={c.id} commentId={m.id} answer={m.answer} />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}
+
+export default async function StaffConsultationPage(...args: Parameters<typeof StaffConsultationContent>) {
+  return inStaffScope(() => StaffConsultationContent(...args));
+}
