@@ -12,6 +12,8 @@ export type Template =
   | "permit_status_changed"
   | "permit_report_linked"
   | "sign_in_link"
+  | "open311_key_approved"
+  | "open311_key_refused"
   | "questionnaire";
 
 export type RenderedMessage = { subject: string; body: string };
