@@ -25,6 +25,17 @@ const compressible = /json|csv|text\/|xml|vector-tile|javascript|protobuf/;
 /** Below this, gzip's header costs more than it saves. */
 const minimumGzipBytes = 1024;
 
+/**
+ * `/api/ogc/…/` → `/api/ogc/…`: QGIS and harvesters ask with the trailing slash and do not follow
+ * Next's 308 to the path without it, so the server answers such paths in place.
+ */
+export function withoutOgcTrailingSlash(url) {
+  const query = url.indexOf("?");
+  const pathname = query === -1 ? url : url.slice(0, query);
+  if (!/^\/api\/ogc(\/.*)?\/$/.test(pathname)) return url;
+  return pathname.replace(/\/+$/, "") + (query === -1 ? "" : url.slice(query));
+}
+
 export function wantsFixedLength(pathname) {
   return fixedLengthPaths.some((pattern) => pattern.test(pathname));
 }

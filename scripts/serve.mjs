@@ -8,7 +8,7 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { handleFixedLength, wantsFixedLength } from "./fixed-length.mjs";
+import { handleFixedLength, wantsFixedLength, withoutOgcTrailingSlash } from "./fixed-length.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -23,14 +23,6 @@ function option(flags, fallback) {
 
 const port = Number(option(["-p", "--port"], process.env.PORT ?? "3000"));
 const hostname = option(["-H", "--hostname"], process.env.HOSTNAME ?? "0.0.0.0");
-
-/** `/api/ogc/…/` → `/api/ogc/…`: QGIS and harvesters ask with the slash and do not follow a 308. */
-export function withoutOgcTrailingSlash(url) {
-  const query = url.indexOf("?");
-  const pathname = query === -1 ? url : url.slice(0, query);
-  if (!/^\/api\/ogc(\/.*)?\/$/.test(pathname)) return url;
-  return pathname.replace(/\/+$/, "") + (query === -1 ? "" : url.slice(query));
-}
 
 // As `next start` does; set before Next loads, which reads it at import.
 process.env.NODE_ENV ??= "production";
