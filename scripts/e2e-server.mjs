@@ -7,7 +7,6 @@ import { fileURLToPath } from "node:url";
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = path.join(root, ".test-data", "e2e", "pglite");
 fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
-const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 // The edge of the system, faked: a local SMTP server that writes every mail it gets to a folder the
 // tests read (sign-in links, receipts).
@@ -34,7 +33,9 @@ const sink = new SMTPServer({
 await new Promise((resolve) => sink.listen(0, "127.0.0.1", resolve));
 const smtpPort = sink.server.address().port;
 
-const server = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", process.env.PORT ?? "3210"], {
+// The same app server as `npm start` (serve.mjs), so the outside-client tests see what production sends.
+const serve = path.join(root, "scripts", "serve.mjs");
+const server = spawn(process.execPath, [serve, "-H", "127.0.0.1", "-p", process.env.PORT ?? "3210"], {
   cwd: root,
   stdio: "inherit",
   env: {

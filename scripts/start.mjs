@@ -1,4 +1,4 @@
-// npm start: build when the sources are newer than the last build, then serve the app.
+// npm start: build when the sources are newer than the last build, then serve the app (serve.mjs).
 // The server migrates the database and seeds an empty embedded one on start (instrumentation.ts).
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -40,17 +40,21 @@ if (builtAt < sourcesAt) {
 }
 
 const port = process.env.PORT ?? "3000";
-const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   ...process.env,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
-// Further arguments go to `next start` (the benchmarks bind to loopback with `-H 127.0.0.1`).
-const server = spawn(process.execPath, [next, "start", "-p", port, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env,
-});
+// Further arguments go to the app server, scripts/serve.mjs (the benchmarks bind to loopback with
+// `-H 127.0.0.1`).
+const server = spawn(
+  process.execPath,
+  [path.join(root, "scripts", "serve.mjs"), "-p", port, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -9,6 +9,7 @@ export type AdminEntity =
   | "user"
   | "calendar_override"
   | "open311_endpoint"
+  | "open311_key_request"
   | "data_protection";
 
 /** Writes one audit row; call it inside the transaction that made the change, so both or neither stay. */

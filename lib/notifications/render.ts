@@ -13,7 +13,9 @@ export type Template =
   | "permit_report_linked"
   | "sign_in_link"
   | "questionnaire"
-  | "consultation_answered";
+  | "consultation_answered"
+  | "open311_key_approved"
+  | "open311_key_refused";
 
 export type RenderedMessage = { subject: string; body: string };
 

@@ -46,8 +46,8 @@ async function startInstance(port: number, shared: string): Promise<void> {
   const child = spawn(
     process.execPath,
     [
-      path.join(root, "node_modules", "next", "dist", "bin", "next"),
-      "start",
+      // The app server `npm start` runs (scripts/serve.mjs).
+      path.join(root, "scripts", "serve.mjs"),
       "-H",
       "127.0.0.1",
       "-p",

@@ -3,12 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AdminChanges } from "@/components/admin/AdminChanges";
 import { Open311EndpointForm } from "@/components/admin/Open311EndpointForm";
+import { Open311KeyRequests } from "@/components/admin/Open311KeyRequests";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { loadAdminPageScope } from "@/lib/admin/admin-page-scope";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { listAdminChanges } from "@/lib/admin/list-admin-changes";
 import { listAdminOrganisations } from "@/lib/admin/list-admin-organisations";
 import { listOpen311Endpoints } from "@/lib/admin/list-open311-endpoints";
+import { listOpen311KeyRequests } from "@/lib/open311/keys/list-open311-key-requests";
 import { staffWithPermission } from "@/lib/auth/session";
 import { localized, type Locale } from "@/lib/i18n/config";
 
@@ -25,11 +27,12 @@ export default async function AdminOpen311Page() {
   const locale = (await getLocale()) as Locale;
   const db = await getDb();
   const scope = await loadAdminPageScope({ db, user });
-  const [endpoints, organisations, groups, changes] = await Promise.all([
+  const [endpoints, organisations, groups, changes, keyRequests] = await Promise.all([
     listOpen311Endpoints({ db, scope }),
     listAdminOrganisations({ db, scope }),
     listAdminCategories({ db, scope }),
-    listAdminChanges({ db, scope, entities: ["open311_endpoint"] }),
+    listAdminChanges({ db, scope, entities: ["open311_endpoint", "open311_key_request"] }),
+    listOpen311KeyRequests({ db }),
   ]);
   const orgChoices = organisations.map((o) => ({ id: o.id, name: localized(o.name, locale) }));
   const categories = groups
@@ -62,6 +65,13 @@ export default async function AdminOpen311Page() {
       <section className="admin-endpoint">
         <Open311EndpointForm organisations={orgChoices} categories={categories} />
       </section>
+      <Open311KeyRequests
+        requests={keyRequests.map((r) => ({
+          ...r,
+          createdAt: r.createdAt.toISOString(),
+          decidedAt: r.decidedAt?.toISOString() ?? null,
+        }))}
+      />
       <AdminChanges changes={changes} />
     </main>
   );

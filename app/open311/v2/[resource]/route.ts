@@ -44,7 +44,7 @@ export const GET = open311Route<{ resource: string }>(
           body: {
             changeset: "2026-11-21T00:00:00Z",
             contact: "Kontakt centar (contact centre)",
-            key_service: `${baseUrl}/staff`,
+            key_service: `${baseUrl}/developers/open311-key`,
             endpoints: [
               {
                 specification: "http://wiki.open311.org/GeoReport_v2",
