@@ -137,8 +137,8 @@ if (label) {
     "Baseline, same run and build: the first load with MapLibre loaded alongside the page.",
     main ? `Main: the same measure of main's build (${main.at}, map-pages-light-main.json).` : "",
     "",
-    `| page | first-load JS gz | CSS gz | after-idle JS gz | MapLibre gz | baseline first load gz | first load / baseline |${main ? " main first-load JS gz | main after-idle gz |" : ""}`,
-    `|---|---|---|---|---|---|---|${main ? "---|---|" : ""}`,
+    `| page | first-load JS gz | CSS gz | after-idle JS gz | MapLibre gz | baseline first load gz | first load / baseline |${main ? " main first-load JS gz | main CSS gz | main after-idle gz |" : ""}`,
+    `|---|---|---|---|---|---|---|${main ? "---|---|---|" : ""}`,
     ...results.map((r) => {
       const b = before(r.route);
       const cells = [
@@ -149,7 +149,13 @@ if (label) {
         r.mapLibreGzip ? `${kib(r.mapLibreGzip)}${r.mapLibreInFirstLoad ? " (in first load)" : ""}` : "—",
         kib(r.baselineFirstLoadGzip),
         (r.firstLoadJs.gzip / r.baselineFirstLoadGzip).toFixed(2),
-        ...(main ? [b ? kib(b.firstLoadJs.gzip) : "—", b ? kib(b.afterIdleJs.gzip) : "—"] : []),
+        ...(main
+          ? [
+              b ? kib(b.firstLoadJs.gzip) : "—",
+              b ? kib(b.firstLoadCss.gzip) : "—",
+              b ? kib(b.afterIdleJs.gzip) : "—",
+            ]
+          : []),
       ];
       return `| ${cells.join(" | ")} |`;
     }),

@@ -100,11 +100,12 @@ export async function startReportsMap(input: ReportsMapInput): Promise<ReportsMa
   }
 
   // Count images are made when the map first asks for one (any count, no font server needed).
-  map.on("styleimagemissing", (e: { id: string }) => {
-    if (e.id.startsWith(CLUSTER_COUNT_IMAGE) && !map.hasImage(e.id)) {
-      const image = countImage(e.id.slice(CLUSTER_COUNT_IMAGE.length));
-      if (image) map.addImage(e.id, image.data, { pixelRatio: image.pixelRatio });
-    }
+  // MapLibre 6 waits for this resolver; a "styleimagemissing" listener adds the image too late for
+  // the tile that asked, and the counts of a view loaded at once (a phone's) were never drawn.
+  map.setMissingStyleImageResolver((id) => {
+    if (!id.startsWith(CLUSTER_COUNT_IMAGE) || map.hasImage(id)) return;
+    const image = countImage(id.slice(CLUSTER_COUNT_IMAGE.length));
+    if (image) map.addImage(id, image.data, { pixelRatio: image.pixelRatio });
   });
 
   map.on("load", async () => {
@@ -122,6 +123,8 @@ export async function startReportsMap(input: ReportsMapInput): Promise<ReportsMa
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   map.on("moveend", () => {
+    // Hidden (the list chosen on a phone), the map has no area: the list keeps the last one.
+    if (input.container.clientWidth === 0 || input.container.clientHeight === 0) return;
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), 250);
   });

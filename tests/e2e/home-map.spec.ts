@@ -135,14 +135,14 @@ test("the home map opens on open and recently resolved reports; the filter widen
   await home.waitForMapReady();
   await expect(page.getByLabel("Show", { exact: true })).toHaveValue("current");
   const current = (await home.renderedCounts()).clustered;
-  // The tiles were asked for with the scope, so each scope has its own cached tiles.
-  const tileUrls = await page.evaluate(() =>
-    performance
-      .getEntriesByType("resource")
-      .map((e) => e.name)
-      .filter((n) => n.includes("/api/tiles/reports/")),
-  );
-  expect(tileUrls.length).toBeGreaterThan(0);
+  // The tiles are asked for with the scope, so each scope has its own cached tiles.
+  const tileUrls = await page.evaluate(() => {
+    const style = (
+      window as unknown as { civicMap: { getStyle: () => { sources: Record<string, { tiles?: string[] }> } } }
+    ).civicMap.getStyle();
+    return ["report-tiles", "report-shapes"].flatMap((id) => style.sources[id]?.tiles ?? []);
+  });
+  expect(tileUrls).toHaveLength(2);
   for (const url of tileUrls) expect(url).toContain("show=current");
 
   await page.getByLabel("Show", { exact: true }).selectOption({ label: "All reports of the last 12 months" });
