@@ -9,7 +9,7 @@ import { localized, type Locale } from "@/lib/i18n/config";
 import { MapFilters } from "@/components/map/MapFilters";
 import { listDistricts } from "@/lib/places/list-districts";
 import { listCategories } from "@/lib/reports/list-categories";
-import { filtersToParams, noFilters, parsePublicFilters } from "@/lib/reports/public-filters";
+import { currentReports, filtersToParams, parsePublicFilters } from "@/lib/reports/public-filters";
 import {
   getPublicMunicipality,
   isUnknownMunicipality,
@@ -56,11 +56,12 @@ export default async function HomePage({ searchParams }: Props) {
   }
   const env = getEnv();
   const name = localized(municipality.name, locale);
-  let filters = noFilters;
+  // The map opens on the current reports (open, and finished in the last 30 days); `show=all` widens it.
+  let filters = currentReports;
   try {
-    filters = parsePublicFilters(params);
+    filters = parsePublicFilters(params, { defaultScope: "current" });
   } catch {
-    // A hand-edited link with a bad filter shows the unfiltered map.
+    // A hand-edited link with a bad filter shows the default map.
   }
   const [groups, districts, served] = await Promise.all([
     listCategories({ db, municipalityId: municipality.id, locale }),

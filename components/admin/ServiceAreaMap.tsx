@@ -3,9 +3,10 @@
 import { useEffect, useRef } from "react";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import type { MultiPolygon } from "geojson";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useMapSettings } from "@/components/map/MapSettings";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
+import { MapUnavailable } from "@/components/map/MapUnavailable";
+import { useWebGL } from "@/components/map/webgl-support";
 
 type Props = {
   municipalityCode: string;
@@ -22,6 +23,7 @@ export function ServiceAreaMap({ municipalityCode, bbox, current, candidate }: P
   useEffect(() => {
     latest.current = { current, candidate };
   });
+  const webgl = useWebGL();
   const mapRef = useOverlayMap({
     container,
     municipalityCode,
@@ -59,6 +61,7 @@ export function ServiceAreaMap({ municipalityCode, bbox, current, candidate }: P
     if (mapRef.current?.getSource("service-area")) show(mapRef.current, current, candidate);
   }, [current, candidate, mapRef]);
 
+  if (!webgl) return <MapUnavailable />;
   return <div ref={container} className="map admin-area-map" data-testid="service-area-map" />;
 }
 

@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { GeoJSONSource } from "maplibre-gl";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
+import { MapUnavailable } from "@/components/map/MapUnavailable";
+import { useWebGL } from "@/components/map/webgl-support";
 import type { AnalyticsLayer } from "@/lib/analytics/filters";
 import { formatChange } from "./format-change";
 import { legendRamp, MapLegend } from "./MapLegend";
@@ -61,6 +62,7 @@ export function AnalyticsMap({
   const [failed, setFailed] = useState(false);
   const [zoom, setZoom] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const webgl = useWebGL();
   const mapRef = useOverlayMap({
     container,
     municipalityCode,
@@ -238,7 +240,7 @@ export function AnalyticsMap({
           </label>
         ) : null}
       </fieldset>
-      <div ref={container} className="map analytics-map-canvas" />
+      {webgl ? <div ref={container} className="map analytics-map-canvas" /> : <MapUnavailable />}
       {shown ? (
         <MapLegend
           layer={shown.layer}

@@ -125,7 +125,7 @@ export function FieldApp(props: {
     );
   }, [refresh]);
 
-  // Start: the stored copy at once, then the server's, the service worker, the position.
+  // Start: the stored copy at once, then the server's, the service worker.
   useEffect(() => {
     let stop = false;
     (async () => {
@@ -140,12 +140,11 @@ export function FieldApp(props: {
       void sync();
     })();
     registerWorker();
-    const timer = setTimeout(locate, 0);
+    // The position is asked for when the crew chooses "Nearest first" (or files from the spot), not here.
     return () => {
       stop = true;
-      clearTimeout(timer);
     };
-  }, [locate, readQueue, refresh, sync]);
+  }, [readQueue, refresh, sync]);
 
   // The connection comes and goes: show it, and send what waits as soon as it is back.
   useEffect(() => {
@@ -299,8 +298,13 @@ export function FieldApp(props: {
       ) : (
         <>
           <div className="row">
-            <button type="button" onClick={locate} disabled={locating === "locating"}>
-              {locating === "locating" ? t("field.locating") : t("field.locate")}
+            <button
+              type="button"
+              onClick={locate}
+              disabled={locating === "locating"}
+              aria-pressed={position !== null}
+            >
+              {locating === "locating" ? t("field.locating") : t("field.nearestFirst")}
             </button>
             <button
               type="button"
@@ -315,6 +319,8 @@ export function FieldApp(props: {
             <p className="hint" role="status">
               {t("field.noLocation")}
             </p>
+          ) : position === null && locating === "idle" ? (
+            <p className="hint">{t("field.byDueDate")}</p>
           ) : null}
           <FieldMap
             {...props}
@@ -333,7 +339,12 @@ export function FieldApp(props: {
           />
           <details className="field-new">
             <summary>{t("field.newHere")}</summary>
-            <FieldFilingForm position={position} categories={bundle?.categories ?? []} onQueue={enqueue} />
+            <FieldFilingForm
+              position={position}
+              categories={bundle?.categories ?? []}
+              onQueue={enqueue}
+              onLocate={locate}
+            />
           </details>
           {bundle && items.length === 0 ? <p>{t("field.empty")}</p> : null}
           <ol className="field-list" data-testid="field-list">

@@ -15,10 +15,13 @@ export function FieldFilingForm({
   position,
   categories,
   onQueue,
+  onLocate,
 }: {
   position: [number, number] | null;
   categories: CategoryGroupChoice[];
   onQueue: (entry: QueueEntry) => Promise<void>;
+  /** Asks for the crew's position (only when they file from the spot or sort by distance). */
+  onLocate: () => void;
 }) {
   const t = useTranslations();
   const id = useId();
@@ -27,7 +30,15 @@ export function FieldFilingForm({
   const [queued, setQueued] = useState(false);
 
   const category = categories.flatMap((g) => g.categories).find((c) => c.serviceCode === serviceCode);
-  if (!position) return <p className="hint">{t("field.newNeedsLocation")}</p>;
+  if (!position)
+    return (
+      <div className="field-report">
+        <p className="hint">{t("field.newNeedsLocation")}</p>
+        <button type="button" onClick={onLocate}>
+          {t("field.locate")}
+        </button>
+      </div>
+    );
 
   return (
     <form

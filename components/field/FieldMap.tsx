@@ -2,8 +2,9 @@
 
 import { useEffect, useRef } from "react";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
+import { MapUnavailable } from "@/components/map/MapUnavailable";
+import { useWebGL } from "@/components/map/webgl-support";
 import { statusGroupColours } from "@/lib/map/style";
 import { statusGroupOf, type ReportStatus } from "@/lib/workflow/states";
 
@@ -30,6 +31,7 @@ export function FieldMap(props: {
     latest.current = props;
   });
 
+  const webgl = useWebGL();
   const mapRef = useOverlayMap({
     container,
     municipalityCode: props.municipalityCode,
@@ -97,6 +99,7 @@ export function FieldMap(props: {
     if (mapRef.current?.getSource("mine")) draw(mapRef.current, props.items, props.position);
   }, [props.items, props.position, mapRef]);
 
+  if (!webgl) return <MapUnavailable />;
   return <div ref={container} className="map field-map" data-testid="field-map" />;
 }
 

@@ -10,7 +10,7 @@ import { addAreaOverlay, createBaseMap } from "./create-map";
 import { KeyboardDrawing } from "./KeyboardDrawing";
 import { PinWithoutMap } from "./PinWithoutMap";
 import { useWebGL } from "./webgl-support";
-import { shapeBounds } from "./report-shape-layers";
+import { shapeBounds } from "@/lib/map/map-view";
 
 export type Position = [number, number];
 

@@ -2,7 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CategoryOptions } from "@/components/forms/CategoryOptions";
 import type { CategoryGroupChoice } from "@/lib/reports/list-categories";
-import { periods, type PublicFilters } from "@/lib/reports/public-filters";
+import {
+  periods,
+  RECENTLY_RESOLVED_DAYS,
+  scopeOf,
+  scopes,
+  type PublicFilters,
+} from "@/lib/reports/public-filters";
 import { statusGroups } from "@/lib/workflow/states";
 
 /** The public map's filters: a plain GET form, so the filtered map is a link anyone can share. */
@@ -23,6 +29,14 @@ export async function MapFilters({
     <form method="get" action="/" className="map-filters" aria-labelledby="filters-title">
       <h2 id="filters-title">{t("filters.title")}</h2>
       {municipalityCode ? <input type="hidden" name="municipality" value={municipalityCode} /> : null}
+      <label htmlFor="filter-show">{t("filters.show")}</label>
+      <select id="filter-show" name="show" defaultValue={scopeOf(filters)}>
+        {scopes.map((scope) => (
+          <option key={scope} value={scope}>
+            {t(`filters.scope_${scope}`, { days: RECENTLY_RESOLVED_DAYS })}
+          </option>
+        ))}
+      </select>
       <label htmlFor="filter-category">{t("filters.category")}</label>
       <select id="filter-category" name="category" defaultValue={filters.categories[0] ?? ""}>
         <CategoryOptions groups={groups} emptyLabel={t("filters.allCategories")} />

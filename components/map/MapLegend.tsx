@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { permitColour, statusGroupColours } from "@/lib/map/style";
+import { clusterColour, clusterOpenRing } from "@/lib/map/report-layers";
 import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
 import { statusGroups } from "@/lib/workflow/states";
 
@@ -28,6 +29,27 @@ export async function MapLegend({ approximate }: { approximate: boolean }) {
             {t(`statusGroup.${group}`)}
           </li>
         ))}
+      </ul>
+      <h3>{t("legend.clusters")}</h3>
+      <ul className="legend-clusters">
+        <li>
+          <svg className="swatch cluster" viewBox="0 0 28 28" aria-hidden focusable="false">
+            <circle cx="14" cy="14" r="12" fill={clusterColour} stroke="#ffffff" strokeWidth="1.5" />
+            <text x="14" y="18.5" textAnchor="middle" fill="#ffffff" fontSize="12" fontWeight="700">
+              12
+            </text>
+          </svg>
+          <span>{t("legend.cluster")}</span>
+        </li>
+        <li>
+          <svg className="swatch cluster" viewBox="0 0 28 28" aria-hidden focusable="false">
+            <circle cx="14" cy="14" r="11.5" fill={clusterColour} stroke={clusterOpenRing} strokeWidth="3" />
+            <text x="14" y="18.5" textAnchor="middle" fill="#ffffff" fontSize="12" fontWeight="700">
+              5
+            </text>
+          </svg>
+          <span>{t("legend.clusterOpen")}</span>
+        </li>
       </ul>
       <ul>
         <li>

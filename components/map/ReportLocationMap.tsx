@@ -6,7 +6,7 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LineString, Polygon } from "geojson";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { createBaseMap } from "./create-map";
-import { shapeBounds } from "./report-shape-layers";
+import { shapeBounds } from "@/lib/map/map-view";
 
 /** A small map of one report: its pin, and the line or area drawn for it, fitted whole. */
 export function ReportLocationMap({

@@ -1,20 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { PlaceSearch } from "@/components/forms/PlaceSearch";
+import { MapUnavailable } from "./MapUnavailable";
+import { ReportList, type ListedReport } from "./ReportList";
 
 type Area = { code: string; name: string; bbox: [number, number, number, number] };
-type Listed = {
-  code: string;
-  categoryName: string;
-  status: string;
-  createdAt: string;
-  address: string | null;
-  districtName: string | null;
-};
-
-const PAGE_SIZE = 20;
 /** Around a found street or place: about 600 m each way. */
 const AROUND_DEGREES = 0.006;
 
@@ -48,12 +40,10 @@ export function ReportsWithoutMap({
   filterQuery: string;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
   const [areas, setAreas] = useState<Area[]>([]);
   const [area, setArea] = useState<[number, number, number, number]>(bbox);
   const [areaLabel, setAreaLabel] = useState<string>("");
-  const [reports, setReports] = useState<Listed[] | null>(null);
-  const [page, setPage] = useState(0);
+  const [reports, setReports] = useState<ListedReport[] | null>(null);
 
   useEffect(() => {
     fetch(`/api/municipalities/${encodeURIComponent(municipalityCode)}/areas`)
@@ -84,10 +74,9 @@ export function ReportsWithoutMap({
     const query = `bbox=${area.map((v) => v.toFixed(6)).join(",")}${filterQuery ? `&${filterQuery}` : ""}`;
     fetch(`/api/reports?${query}`)
       .then((r) => (r.ok ? r.json() : { features: [] }))
-      .then((collection: { features: Array<{ properties: Listed }> }) => {
+      .then((collection: { features: Array<{ properties: ListedReport }> }) => {
         if (cancelled) return;
         setReports(collection.features.map((f) => f.properties));
-        setPage(0);
       })
       .catch(() => !cancelled && setReports([]));
     return () => {
@@ -95,21 +84,13 @@ export function ReportsWithoutMap({
     };
   }, [area, filterQuery]);
 
-  const pages = Math.max(1, Math.ceil((reports?.length ?? 0) / PAGE_SIZE));
-  const shown = useMemo(
-    () => (reports ?? []).slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE),
-    [reports, page],
-  );
-
   return (
     <div
       className="map-section without-map"
       data-state={reports ? "ready" : "loading"}
       data-testid="reports-without-map"
     >
-      <p className="banner info" role="status">
-        {t("noMap.notice")}
-      </p>
+      <MapUnavailable message={t("noMap.notice")} />
       <div className="without-map-area">
         <label htmlFor="without-map-district">{t("noMap.district")}</label>
         <select
@@ -139,51 +120,16 @@ export function ReportsWithoutMap({
           }}
         />
       </div>
-      <section className="report-list" aria-labelledby="report-list-title" role="region">
-        <h2 id="report-list-title">{t("list.title")}</h2>
-        <p aria-live="polite" data-testid="without-map-count">
-          {reports === null
-            ? t("home.loading")
-            : t("noMap.count", { count: reports.length, area: areaLabel || t("noMap.wholeMunicipality") })}
-        </p>
-        <ul>
-          {shown.map((r) => (
-            <li key={r.code}>
-              <a href={`/reports/${r.code}`}>
-                {t("list.item", {
-                  category: r.categoryName,
-                  status: t(`status.${r.status}` as never),
-                  date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }),
-                })}
-                {r.address || r.districtName ? (
-                  <span className="hint"> · {[r.address, r.districtName].filter(Boolean).join(", ")}</span>
-                ) : null}
-              </a>
-            </li>
-          ))}
-        </ul>
-        {pages > 1 ? (
-          <nav className="pager" aria-label={t("noMap.pages")}>
-            <button
-              type="button"
-              className="secondary"
-              disabled={page === 0}
-              onClick={() => setPage(page - 1)}
-            >
-              {t("noMap.previous")}
-            </button>
-            <span>{t("noMap.page", { page: page + 1, pages })}</span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={page + 1 >= pages}
-              onClick={() => setPage(page + 1)}
-            >
-              {t("noMap.next")}
-            </button>
-          </nav>
-        ) : null}
-      </section>
+      <ReportList
+        reports={reports}
+        summary={
+          <p aria-live="polite" data-testid="without-map-count">
+            {reports === null
+              ? t("home.loading")
+              : t("noMap.count", { count: reports.length, area: areaLabel || t("noMap.wholeMunicipality") })}
+          </p>
+        }
+      />
     </div>
   );
 }

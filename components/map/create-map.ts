@@ -1,6 +1,7 @@
 "use client";
 
 import type { Map as MapLibreMap } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
 import { loadBaseStyle } from "@/lib/map/style";
 
 export type MapTexts = (key: string) => string;

@@ -3,10 +3,11 @@
 import { useEffect, useRef, type RefObject } from "react";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useTranslations } from "next-intl";
-import { addAreaOverlay, createBaseMap } from "./create-map";
+import { hasWebGL } from "./webgl-support";
+import { whenShownAndIdle } from "./when-shown";
 
 /**
- * A workspace map: the basemap (or the bundled one) fitted to the municipality, its boundary and
+ * A workspace map, started once on screen and idle: the basemap (or the bundled one) fitted to the municipality, its boundary and
  * districts, then the caller's own layers once it has loaded (`onLoad`, read at load time). The map
  * is removed when the component goes or the municipality changes; `mapRef` holds it meanwhile.
  */
@@ -30,8 +31,14 @@ export function useOverlayMap(input: {
 
   useEffect(() => {
     let cancelled = false;
+    const controller = new AbortController();
     (async () => {
-      if (!container.current) return;
+      // Without WebGL the caller shows MapUnavailable; with it, the map's code loads once the map
+      // is on screen and the page is idle, so the page and its list come first.
+      if (!container.current || !hasWebGL()) return;
+      await whenShownAndIdle(container.current, controller.signal);
+      const { addAreaOverlay, createBaseMap } = await import("./create-map");
+      if (cancelled || !container.current) return;
       const { map } = await createBaseMap({
         container: container.current,
         bounds: bbox,
@@ -49,6 +56,7 @@ export function useOverlayMap(input: {
     })();
     return () => {
       cancelled = true;
+      controller.abort();
       mapRef.current?.remove();
       mapRef.current = null;
     };

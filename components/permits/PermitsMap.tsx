@@ -4,8 +4,9 @@ import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import type { ExpressionSpecification, Map as MapLibreMap, GeoJSONSource } from "maplibre-gl";
 import type { MultiPolygon, Polygon } from "geojson";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
+import { MapUnavailable } from "@/components/map/MapUnavailable";
+import { useWebGL } from "@/components/map/webgl-support";
 import { permitColour } from "@/lib/map/style";
 
 type Item = { id: number; reference: string; status: string; site: MultiPolygon };
@@ -46,6 +47,7 @@ export function PermitsMap({
     conflictsRef.current = conflicts;
   });
 
+  const webgl = useWebGL();
   const mapRef = useOverlayMap({
     container,
     municipalityCode,
@@ -124,6 +126,7 @@ export function PermitsMap({
     if (mapRef.current?.getSource("register")) setData(mapRef.current, items, conflicts);
   }, [items, conflicts, mapRef]);
 
+  if (!webgl) return <MapUnavailable />;
   return (
     <div
       ref={container}

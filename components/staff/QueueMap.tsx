@@ -3,8 +3,9 @@
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
+import { MapUnavailable } from "@/components/map/MapUnavailable";
+import { useWebGL } from "@/components/map/webgl-support";
 
 type Item = { id: number; code: string; position: [number, number]; overdue: boolean };
 
@@ -31,6 +32,7 @@ export function QueueMap({
     itemsRef.current = items;
   });
 
+  const webgl = useWebGL();
   const mapRef = useOverlayMap({
     container,
     municipalityCode,
@@ -64,6 +66,7 @@ export function QueueMap({
     if (mapRef.current?.getSource("queue")) setQueueData(mapRef.current, items);
   }, [items, mapRef]);
 
+  if (!webgl) return <MapUnavailable />;
   return <div ref={container} className="map queue-map" />;
 }
 

@@ -6,6 +6,7 @@ import { queryRows } from "../../db/query";
 import { envelopeSql, type BBox } from "../geo/sql";
 import { localized, type Locale, type LocalizedText } from "../i18n/config";
 import { statusGroupOf, statusesInGroup, type ReportStatus, type StatusGroup } from "../workflow/states";
+import { startOfBelgradeDay } from "../time/belgrade";
 import { noFilters, type PublicFilters } from "./public-filters";
 
 /**
@@ -47,6 +48,12 @@ export async function listPublicReports(input: {
   const since = filters.periodDays
     ? new Date((input.now ?? new Date()).getTime() - filters.periodDays * 86_400_000).toISOString()
     : null;
+  // As the tiles count it (lib/tiles/tile-sql.ts): from the start of today, so map and list agree all day.
+  const today = startOfBelgradeDay(input.now ?? new Date()).toISOString();
+  const finishedSince =
+    filters.recentlyFinishedDays !== null
+      ? sql`${today}::timestamptz - make_interval(days => ${filters.recentlyFinishedDays}::int)`
+      : null;
   const rows = await queryRows<{
     code: string;
     service_code: string;
@@ -73,6 +80,12 @@ export async function listPublicReports(input: {
           ${statuses.length ? sql`and r.status::text in ${statuses}` : sql``}
           ${since ? sql`and r.created_at >= ${since}::timestamptz` : sql``}
           ${filters.district ? sql`and d.code = ${filters.district}` : sql``}
+          ${
+            finishedSince
+              ? sql`and (report_status_group(r.status::text) in ('open', 'in_progress')
+                    or coalesce(r.resolved_at, r.closed_at, r.updated_at) >= ${finishedSince})`
+              : sql``
+          }
         order by r.created_at desc
         limit ${limit + 1}`,
   );

@@ -105,6 +105,7 @@ export async function queryTile(input: {
     live,
     mvt: supportsMvt,
     allCategories: filters.categories.length === 0,
+    current: filters.recentlyFinishedDays !== null,
   });
   const cells = clusterCells(z, x, y);
   const values: Record<string, unknown> = {
@@ -114,6 +115,7 @@ export async function queryTile(input: {
     categories: filters.categories.length ? filters.categories : null,
     statusGroups: filters.statusGroups.length ? filters.statusGroups : null,
     periodDays: filters.periodDays,
+    recentDays: filters.recentlyFinishedDays,
     district: filters.district,
     today: layer === "reports" || layer === "shapes" ? today : today.slice(0, 10),
     band: cells.band,

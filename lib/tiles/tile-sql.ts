@@ -15,13 +15,21 @@ const searchEnvelope = `ST_TileEnvelope(:z::int, :x::int, :y::int, margin => ${T
 /** Must agree with report_status_group() in the migration; a test compares them. */
 export const statusGroupSql = `report_status_group(r.status::text)`;
 
+/**
+ * The `current` scope (lib/reports/public-filters.ts): a finished report counts while it was
+ * finished within :recentDays of the start of today. Rejected and duplicate reports carry no
+ * resolution time; their last change stands for it.
+ */
+const finishedRecently = `coalesce(r.resolved_at, r.closed_at, r.updated_at) >= :today::timestamptz - make_interval(days => :recentDays::int)`;
+
 // Categories are service codes; `today` is the start of the day, so a tile is the same all day.
 // What is public, and how precisely, is the public_reports view's rule (migration 0019).
 const reportFilters = `true
   and (:categories::text[] is null or r.service_code = any(:categories::text[]))
   and (:statusGroups::text[] is null or ${statusGroupSql} = any(:statusGroups::text[]))
   and (:periodDays::int is null or r.created_at >= :today::timestamptz - make_interval(days => :periodDays::int))
-  and (:district::text is null or r.district_id in (select id from districts where code = :district::text))`;
+  and (:district::text is null or r.district_id in (select id from districts where code = :district::text))
+  and (:recentDays::int is null or ${statusGroupSql} in ('open', 'in_progress') or ${finishedRecently})`;
 
 const ageBucket = `case when r.created_at >= :today::timestamptz - interval '7 days' then 'week'
   when r.created_at >= :today::timestamptz - interval '30 days' then 'month'
@@ -57,7 +65,7 @@ function clusterGeom(geometry: Geometry): string {
  * Clusters from the maintained counts (no period or district filter): the band's cells in the
  * tile (x0..x1, y0..y1), `group` of them to a side in each of the tile's clusters (16×16 up to z11).
  */
-function storedClusters(geometry: Geometry, allCategories: boolean): string {
+function storedClusters(geometry: Geometry, allCategories: boolean, current: boolean): string {
   // Unfiltered by category: the cells' all-categories rows (category 0, public categories only).
   const rows = (table: string) =>
     allCategories
@@ -70,10 +78,24 @@ function storedClusters(geometry: Geometry, allCategories: boolean): string {
       where k.band = :band::smallint and k.cell_x between :x0::int and :x1::int and k.cell_y between :y0::int and :y1::int
         and c.is_public and c.service_code = any(:categories::text[])
         and (:statusGroups::text[] is null or k.status_group = any(:statusGroups::text[]))`;
+  // The current scope: unfinished reports from the maintained counts, recently finished ones counted
+  // live (a month's worth, a few per cent of the year's) onto the same band cells.
+  const unfinished = current ? ` and k.status_group in ('open', 'in_progress')` : "";
+  const cell = `(${WORLD_METRES} / (2 ^ :band::int) / 16)`;
+  const recent = current
+    ? `union all
+      select floor((ST_X(r.location_3857) + ${HALF_WORLD_METRES}) / ${cell})::int, floor((${HALF_WORLD_METRES} - ST_Y(r.location_3857)) / ${cell})::int,
+             ${statusGroupSql}, 1, ST_X(r.location_3857), ST_Y(r.location_3857)
+      from public_reports r
+      where r.location_3857 && ${envelope} and ${statusGroupSql} in ('resolved', 'closed') and ${finishedRecently}
+        and (:categories::text[] is null or r.service_code = any(:categories::text[]))
+        and (:statusGroups::text[] is null or ${statusGroupSql} = any(:statusGroups::text[]))`
+    : "";
   return `with members as (
-      ${rows("report_clusters")}
+      ${rows("report_clusters")}${unfinished}
       union all
-      ${rows("report_cluster_deltas")}
+      ${rows("report_cluster_deltas")}${unfinished}
+      ${recent}
     ), cells as (
       select cell_x / :group::int as gx, cell_y / :group::int as gy, ${groupCounts}, sum(sum_x) as sx, sum(sum_y) as sy
       from members group by 1, 2 having sum(reports) > 0
@@ -162,7 +184,7 @@ function compile(text: string): { text: string; params: string[] } {
 export function tileQuery(
   layer: TileLayer,
   z: number,
-  options: { live: boolean; mvt: boolean; allCategories?: boolean },
+  options: { live: boolean; mvt: boolean; allCategories?: boolean; current?: boolean },
 ): TileQuery {
   const geometry: Geometry = options.mvt ? "mvt" : layer === "reports" ? "lnglat" : "geojson";
   const clusters = layer === "reports" && z <= MAX_CLUSTER_ZOOM;
@@ -172,7 +194,7 @@ export function tileQuery(
       ? clusters
         ? options.live
           ? liveClusters(geometry)
-          : storedClusters(geometry, options.allCategories ?? true)
+          : storedClusters(geometry, options.allCategories ?? true, options.current ?? false)
         : reportPoints(geometry)
       : layer === "shapes"
         ? reportShapes(geometry)
@@ -185,7 +207,8 @@ export function tileQuery(
       : clusters && !(options.allCategories ?? true)
         ? "stored_by_category"
         : "stored";
-  const name = `tile_${sourceLayer}_${kind}_${geometry}`;
+  const scope = clusters && !options.live && options.current ? "_current" : "";
+  const name = `tile_${sourceLayer}_${kind}${scope}_${geometry}`;
   const { text, params } = compile(
     options.mvt
       ? `select ST_AsMVT(q, '${sourceLayer}', ${TILE_EXTENT}, 'geom') as tile from (${rows}) q where q.geom is not null`

@@ -28,7 +28,20 @@ test("the home map shows the municipality, its works sites and its reports witho
   // The whole municipality: reports drawn as clusters from vector tiles, with their counts.
   const whole = await home.renderedCounts();
   expect(whole.clustered).toBeGreaterThan(50);
-  expect(await page.locator(".cluster-count").count()).toBeGreaterThan(0);
+  // Counts are drawn on the map (as images: no font server needed), each apart from the others.
+  const counts = await home.drawnClusterCounts();
+  expect(counts.length).toBeGreaterThan(0);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { civicMap: { listImages: () => string[] } }).civicMap
+        .listImages()
+        .some((id) => id.startsWith("cluster-count-")),
+    ),
+  ).toBe(true);
+  for (const [i, a] of counts.entries())
+    for (const b of counts.slice(i + 1))
+      expect(Math.abs(a.x - b.x) >= 12 || Math.abs(a.y - b.y) >= 12, "two counts overlap").toBe(true);
+  await expect(page.locator(".legend")).toContainText("Groups of nearby reports");
   expect(whole.boundary).toBeGreaterThan(0);
   expect(whole.districts).toBeGreaterThan(0);
   await expect(home.status).toContainText(/\d+ reports and \d+ works sites? in view/);
@@ -112,4 +125,81 @@ test("clicking a report opens a popup with its category and status but no person
   await expect(popup).not.toContainText("@");
   await popup.getByRole("link").click();
   await expect(page).toHaveURL(/\/reports\/[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+});
+
+test("the home map opens on open and recently resolved reports; the filter widens it to the whole year", async ({
+  page,
+}) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.waitForMapReady();
+  await expect(page.getByLabel("Show", { exact: true })).toHaveValue("current");
+  const current = (await home.renderedCounts()).clustered;
+  // The tiles are asked for with the scope, so each scope has its own cached tiles.
+  const tileUrls = await page.evaluate(() => {
+    const style = (
+      window as unknown as { civicMap: { getStyle: () => { sources: Record<string, { tiles?: string[] }> } } }
+    ).civicMap.getStyle();
+    return ["report-tiles", "report-shapes"].flatMap((id) => style.sources[id]?.tiles ?? []);
+  });
+  expect(tileUrls).toHaveLength(2);
+  for (const url of tileUrls) expect(url).toContain("show=current");
+
+  await page.getByLabel("Show", { exact: true }).selectOption({ label: "All reports of the last 12 months" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/show=all/);
+  await home.waitForMapReady();
+  const all = (await home.renderedCounts()).clustered;
+  expect(current).toBeGreaterThan(0);
+  expect(all).toBeGreaterThan(current);
+});
+
+test("the list of reports in view sits beside the map on a wide screen and behind a switch on a phone", async ({
+  page,
+}, testInfo) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.waitForMapReady();
+  const list = page.getByRole("region", { name: /reports in view/i });
+  if (testInfo.project.name === "phone") {
+    await expect(list).toBeHidden();
+    await expect(home.map).toBeVisible();
+    await page.getByRole("button", { name: "List", exact: true }).click();
+    await expect(list).toBeVisible();
+    await expect(home.map).toBeHidden();
+    await expect(list.getByRole("listitem").first()).toHaveText(/ — .+, .+ · /);
+    await page.getByRole("button", { name: "Map", exact: true }).click();
+    await expect(home.map).toBeVisible();
+  } else {
+    await expect(page.getByRole("button", { name: "List", exact: true })).toBeHidden();
+    await expect(list).toBeVisible();
+    const mapBox = (await home.map.boundingBox())!;
+    const listBox = (await list.boundingBox())!;
+    expect(listBox.x).toBeGreaterThanOrEqual(mapBox.x + mapBox.width - 1);
+    await expect(list.getByRole("listitem").first()).toHaveText(/ — .+, .+ · /);
+  }
+});
+
+test("the map's code loads after the page's first paint, and the public page may be kept for 'back'", async ({
+  page,
+}) => {
+  const response = await page.goto("/");
+  expect(response!.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
+  const home = new HomePage(page);
+  await home.waitForMapReady();
+  const timing = await page.evaluate(() => {
+    const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
+    const scripts = performance
+      .getEntriesByType("resource")
+      .filter((e) => e.name.includes("/_next/static/chunks/")) as PerformanceResourceTiming[];
+    const largest = scripts.reduce((a, b) => (b.decodedBodySize > a.decodedBodySize ? b : a));
+    return { paint, mapLibreStart: largest.startTime, mapLibreBytes: largest.decodedBodySize };
+  });
+  // MapLibre is by far the largest chunk (about 1 MB unpacked).
+  expect(timing.mapLibreBytes).toBeGreaterThan(500_000);
+  expect(timing.paint).toBeGreaterThan(0);
+  expect(timing.mapLibreStart).toBeGreaterThan(timing.paint);
+  // Staff pages keep their private, uncached answers.
+  const staff = await page.request.get("/staff/queue", { maxRedirects: 0 });
+  expect(staff.headers()["cache-control"] ?? "").not.toContain("public");
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { signIn } from "./pages/staff-pages";
 
 // A browser with WebGL off, as on old phones and locked-down office PCs.
 test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, "--disable-webgl"] } });
@@ -63,4 +64,20 @@ test("without WebGL a report is placed by the street search and the move buttons
   await page.getByRole("button", { name: /send report/i }).click();
   await page.waitForURL(/\/reports\/[2-9A-Z]{4}-[2-9A-Z]{4}\?filed=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Broken street light");
+});
+
+test("without WebGL the field app and the staff queue say the map is unavailable and keep their lists", async ({
+  page,
+}) => {
+  await signIn(page, "operator@cuprija.example", "demo-operator");
+  await page.goto("/staff/field");
+  await expect(
+    page
+      .getByTestId("map-unavailable")
+      .getByRole("status")
+      .filter({ hasText: "The interactive map is unavailable" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("field-list").getByRole("listitem").first()).toBeVisible();
+  await page.goto("/staff/queue");
+  await expect(page.getByTestId("map-unavailable")).toBeVisible();
 });

@@ -84,6 +84,7 @@ test("an inspector works offline on two reports and files one; back online, all 
   await page.getByRole("button", { name: "Back to the list" }).click();
 
   await page.getByText("Report a new problem here").click();
+  await page.getByRole("button", { name: "Use my location" }).click();
   await page.getByLabel("Problem").selectOption({ label: "Illegal dumping" });
   await page.getByLabel("What you found").fill(`Šut uz obalu reke ${stamp}`);
   await page.getByRole("button", { name: "File the report" }).click();

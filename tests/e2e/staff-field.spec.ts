@@ -18,6 +18,11 @@ test("a water crew on a phone sees its open reports nearest first from where it 
   await page.getByRole("link", { name: "Field" }).click();
   const list = page.getByTestId("field-list");
   await expect(list.getByRole("listitem").first()).toBeVisible();
+  // The position is asked for only when the crew wants the nearest reports first.
+  await expect(page.getByText("Ordered by due date.")).toBeVisible();
+  await page.getByRole("button", { name: "Nearest first" }).click();
+  await expect(page.getByRole("button", { name: "Nearest first" })).toHaveAttribute("aria-pressed", "true");
+  await expect(list.getByRole("listitem").first()).toContainText(/\d+ m away/);
   const distances = await list
     .getByRole("listitem")
     .evaluateAll((items) =>
@@ -49,6 +54,7 @@ test("a crew member files a problem found on the spot, at their position, with a
   await page.goto("/staff/field");
   await expect(page.getByTestId("field-list").getByRole("listitem").first()).toBeVisible();
   await page.getByText("Report a new problem here").click();
+  await page.getByRole("button", { name: "Use my location" }).click();
   await page.getByLabel("Problem").selectOption({ label: "Sewer overflow" });
   await page.getByLabel("What you found").fill("Poklopac šahta pomeren, izliva se na kolovoz.");
   await page

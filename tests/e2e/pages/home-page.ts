@@ -25,6 +25,32 @@ export class HomePage {
     await this.page.goto("/");
   }
 
+  /** The reports in view as a list: beside the map on wide screens, behind the "List" switch on phones. */
+  async showList(): Promise<Locator> {
+    const toggle = this.page.getByRole("button", { name: "List", exact: true });
+    if (await toggle.isVisible()) await toggle.click();
+    return this.page.getByRole("region", { name: /reports in view/i });
+  }
+
+  /** The cluster counts MapLibre placed, with their boxes on screen (collision keeps them apart). */
+  async drawnClusterCounts(): Promise<Array<{ count: number; x: number; y: number }>> {
+    return this.page.evaluate(() => {
+      type Feature = { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } };
+      const map = (
+        window as unknown as {
+          civicMap: {
+            queryRenderedFeatures: (o?: object) => Feature[];
+            project: (c: [number, number]) => { x: number; y: number };
+          };
+        }
+      ).civicMap;
+      return map.queryRenderedFeatures({ layers: ["report-cluster-counts"] }).map((f) => ({
+        count: Number(f.properties.count),
+        ...map.project(f.geometry.coordinates),
+      }));
+    });
+  }
+
   async waitForMapReady(): Promise<void> {
     await expect(this.section).toHaveAttribute("data-state", "ready");
   }

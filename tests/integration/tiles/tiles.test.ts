@@ -8,7 +8,8 @@ import { getDb, getDbHandle } from "../../../db/client";
 import { getCapabilities } from "../../../db/capabilities";
 import { queryOne, queryRows } from "../../../db/query";
 import * as t from "../../../db/schema";
-import { noFilters, type PublicFilters } from "../../../lib/reports/public-filters";
+import { noFilters, RECENTLY_RESOLVED_DAYS, type PublicFilters } from "../../../lib/reports/public-filters";
+import { listPublicReports } from "../../../lib/reports/list-public-reports";
 import { foldClusterDeltas } from "../../../lib/tiles/fold-cluster-deltas";
 import { getTile } from "../../../lib/tiles/get-tile";
 import { statusGroupOf, type ReportStatus } from "../../../lib/workflow/states";
@@ -258,6 +259,49 @@ describe(`Vector tiles on the ${engine} engine`, () => {
     expect(await sum({ ...noFilters, categories: ["nothing_here"] })).toBe(0);
     const ages = features((await tile()).body, "reports").map((p) => p.properties.age);
     expect(ages.filter((a) => a === "year")).toHaveLength(1);
+  });
+
+  it("shows the current reports: every unfinished one and those finished in the last 30 days, at every zoom", async () => {
+    const db = await getDb();
+    const inWorld = (status: ReportStatus) =>
+      sql`municipality_id = ${world.municipality.id} and status = ${status}`;
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    // Resolved 40 days ago: past; closed three days ago: current; a duplicate last changed 60 days ago: past.
+    await db
+      .update(t.reports)
+      .set({ resolvedAt: daysAgo(40), closedAt: null })
+      .where(inWorld("resolved"));
+    await db
+      .update(t.reports)
+      .set({ resolvedAt: null, closedAt: daysAgo(3) })
+      .where(inWorld("closed"));
+    await db
+      .update(t.reports)
+      .set({ resolvedAt: null, closedAt: null, updatedAt: daysAgo(60) })
+      .where(inWorld("duplicate"));
+    const current = { ...noFilters, recentlyFinishedDays: RECENTLY_RESOLVED_DAYS };
+    const all = features((await tile()).body, "reports");
+    const now = features((await tile(current)).body, "reports");
+    expect(now).toHaveLength(all.length - 2);
+    expect(now.map((p) => p.properties.status_group)).not.toContain("resolved");
+    expect(now.filter((p) => p.properties.status_group === "closed")).toHaveLength(1);
+    const sum = async (filters: PublicFilters, z: number) =>
+      features((await tile(filters, z)).body, "clusters").reduce((n, c) => n + Number(c.properties.count), 0);
+    // z10 reads the maintained counts plus the month's finished reports; a period makes it count live.
+    for (const z of [6, 10, 13]) expect(await sum(current, z)).toBe((await sum(noFilters, z)) - 2);
+    expect(await sum({ ...current, periodDays: 365 }, 10)).toBe(all.length - 2);
+    const closedNow = features((await tile({ ...current, statusGroups: ["closed"] }, 10)).body, "clusters");
+    expect(closedNow.reduce((n, c) => n + Number(c.properties.closed), 0)).toBe(1);
+    // The list beside the map holds the same reports.
+    const listed = await listPublicReports({
+      db,
+      bbox: [origin[0] - 0.01, origin[1] - 0.01, origin[0] + 0.01, origin[1] + 0.01],
+      locale: "en",
+      filters: current,
+    });
+    expect(listed.features.map((f) => f.properties.code).sort()).toEqual(
+      now.map((p) => p.properties.id).sort(),
+    );
   });
 
   it("gives the same features and attributes whether PostGIS or JS encodes the tile", async () => {
