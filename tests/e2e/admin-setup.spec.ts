@@ -7,7 +7,7 @@ test.use({ viewport: { width: 1280, height: 900 } });
 // The admin's workspace is a desktop one, like the staff desk; both tests also share one database.
 test.skip(({ isMobile }) => isMobile, "desktop project only");
 
-test("an admin sets up a second municipality from files, and a report filed inside it is routed there", async ({
+test("an admin sets up a second municipality from files, a report filed inside it is routed there, and the admin switches the administration to it", async ({
   page,
   request,
 }) => {
@@ -84,6 +84,20 @@ test("an admin sets up a second municipality from files, and a report filed insi
   await expect(
     page.getByRole("navigation", { name: "Other municipalities on this site" }).getByRole("link"),
   ).toHaveText(["Ćuprija"]);
+
+  // Now the administrator of two municipalities, they switch the administration to Testovac and back.
+  await page.goto("/admin/organisations");
+  const ownCentre = page.getByRole("link", { name: "Ćuprija Municipal Contact Centre" });
+  await expect(ownCentre).toBeVisible();
+  await page.getByLabel("You administer").selectOption({ label: "Testovac" });
+  await page.getByRole("button", { name: "Switch" }).click();
+  await expect(ownCentre).toBeHidden();
+  await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("You administer").locator("option:checked")).toHaveText("Testovac");
+  await page.getByLabel("You administer").selectOption({ label: "Ćuprija" });
+  await page.getByRole("button", { name: "Switch" }).click();
+  await expect(ownCentre).toBeVisible();
 });
 
 test("an admin imports historical reports from a CSV: mapped columns, a dry run, the import with its progress and the failed rows", async ({
