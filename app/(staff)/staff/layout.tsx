@@ -8,6 +8,8 @@ import { staffForPage } from "@/lib/auth/session";
 import { adminSections } from "@/lib/admin/admin-sections";
 import { getDb } from "@/db/client";
 import { countModerationQueue } from "@/lib/moderation/list-moderation-queue";
+import { moderatedMunicipalities } from "@/lib/moderation/can-moderate";
+import { countHeldConsultationComments } from "@/lib/consultations/count-held-consultation-comments";
 import "./staff.css";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +29,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   }
   // Moderators see how many reports wait in their queue; null for everyone else.
   const moderationCount = await countModerationQueue({ db: await getDb(), user });
+  // Consultations: the permits office runs them, moderators decide on held comments (with their count).
+  const heldConsultationComments =
+    moderationCount === null
+      ? null
+      : await countHeldConsultationComments({
+          db: await getDb(),
+          municipalityIds: await moderatedMunicipalities({ db: await getDb(), user }),
+        });
   return (
     <div className="staff">
       <div className="staff-bar">
@@ -61,9 +71,19 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <Link href="/staff/permits/counter">{t("permits.counterNav")}</Link>
               </li>
             ) : null}
-            {hasPermission(user, "permits.manage") ? (
+            {hasPermission(user, "permits.manage") || heldConsultationComments !== null ? (
               <li>
-                <Link href="/staff/consultations">{t("consultations.nav")}</Link>
+                <Link href="/staff/consultations">
+                  {t("consultations.nav")}
+                  {heldConsultationComments ? (
+                    <>
+                      {" "}
+                      <span className="count" data-testid="consultations-held-count">
+                        {heldConsultationComments}
+                      </span>
+                    </>
+                  ) : null}
+                </Link>
               </li>
             ) : null}
             {moderationCount !== null ? (

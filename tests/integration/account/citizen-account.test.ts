@@ -110,8 +110,9 @@ describe(`a citizen's account: My reports, language, data and deletion on the ${
     expect(data.following.map((f) => [f.code, f.supported])).toEqual(
       expect.arrayContaining([[supported.trackingCode, true]]),
     );
+    // The test municipality moderates comments afterwards (the default): the update is public at once.
     expect(data.comments).toMatchObject([
-      { code: filed.trackingCode, body: "Još uvek stoji.", state: "held" },
+      { code: filed.trackingCode, body: "Još uvek stoji.", state: "published" },
     ]);
 
     const supportersBefore = await queryOne<{ n: number }>(

@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { POST as postComment } from "../../../app/api/consultations/[id]/comments/route";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../db/client";
 import { queryOne, queryRows } from "../../../db/query";
@@ -293,6 +295,27 @@ describe(`consultations (e-Participation) on the ${engine} engine`, () => {
         setConsultationStatus({ db: sdb, consultationId: id, status: "closed" }),
       ),
     ).rejects.toMatchObject({ code: "conflict" });
+    // Through the route: 409 with the message in the caller's language, and still nothing written.
+    for (const [lang, message] of [
+      ["en", "This consultation is closed and no longer takes comments."],
+      ["sr-Cyrl", "Ова јавна расправа је затворена и више не прима коментаре."],
+    ] as const) {
+      const res = await postComment(
+        new NextRequest(`http://localhost/api/consultations/${id}/comments?lang=${lang}`, {
+          method: "POST",
+          headers: {
+            host: "localhost",
+            "content-type": "application/json",
+            "x-forwarded-for": "198.51.100.40",
+          },
+          body: JSON.stringify({ body: "Preko rute." }),
+        }),
+        { params: Promise.resolve({ id: String(id) }) },
+      );
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({ error: { code: "conflict", message } });
+    }
+    expect(await count()).toBe(before);
     const summary = await asPublic((pdb) => getConsultationSummary({ db: pdb, id }));
     expect(summary).toMatchObject({ published: 2, answered: 1, unanswered: 1 });
     expect(summary?.consultation).toMatchObject({ status: "closed", isOpen: false });

@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ConsultationForm } from "@/components/consultations/ConsultationForm";
 import { Forbidden } from "@/components/staff/Forbidden";
+import { hasPermission } from "@/lib/auth/permissions";
 import { inStaffScope, staffWithPermission } from "@/lib/auth/session";
+import { canModerate } from "@/lib/moderation/can-moderate";
 import { listConsultablePermits } from "@/lib/consultations/list-consultable-permits";
 import { listStaffConsultations } from "@/lib/consultations/list-consultations";
 
@@ -16,12 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The permits office's consultations: what waits (held comments, unanswered ones) and a new one. */
 async function StaffConsultationsContent() {
-  const user = await staffWithPermission("permits.manage");
-  if (!user) return <Forbidden />;
-  const t = await getTranslations("consultations");
+  // The permits office runs consultations; moderators come to decide on held comments.
+  const user = await staffWithPermission("staff.workspace");
   const db = await getDb();
+  const office = user !== null && hasPermission(user, "permits.manage");
+  if (!user || (!office && !(await canModerate({ db, user })))) return <Forbidden />;
+  const t = await getTranslations("consultations");
   const items = await listStaffConsultations({ db });
-  const permits = await listConsultablePermits({ db });
+  const permits = office ? await listConsultablePermits({ db }) : [];
   return (
     <main id="main" className="page staff-consultations">
       <h1>{t("staffTitle")}</h1>
@@ -50,7 +54,7 @@ async function StaffConsultationsContent() {
           ))}
         </tbody>
       </table>
-      <ConsultationForm permits={permits} />
+      {office ? <ConsultationForm permits={permits} /> : null}
     </main>
   );
 }

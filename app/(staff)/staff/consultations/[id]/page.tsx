@@ -11,6 +11,7 @@ import {
   ConsultationStatusButton,
 } from "@/components/consultations/ConsultationStaffActions";
 import { Forbidden } from "@/components/staff/Forbidden";
+import { hasPermission } from "@/lib/auth/permissions";
 import { inStaffScope, staffWithPermission } from "@/lib/auth/session";
 import { getStaffConsultation } from "@/lib/consultations/get-staff-consultation";
 import { canModerate } from "@/lib/moderation/can-moderate";
@@ -25,12 +26,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One consultation for the office: open or close it, decide on held comments, answer the published ones. */
 async function StaffConsultationContent({ params }: Props) {
-  const user = await staffWithPermission("permits.manage");
+  // The permits office opens, closes and answers; moderators decide on comments.
+  const user = await staffWithPermission("staff.workspace");
   if (!user) return <Forbidden />;
   const db = await getDb();
   const c = await getStaffConsultation({ db, id: Number((await params).id) });
   if (!c) notFound();
+  const office = hasPermission(user, "permits.manage");
   const moderator = await canModerate({ db, user, municipalityId: c.municipalityId });
+  if (!office && !moderator) return <Forbidden />;
   const t = await getTranslations("consultations");
   const tm = await getTranslations("moderation");
   const tr = tm as unknown as (key: string) => string;
@@ -45,8 +49,8 @@ async function StaffConsultationContent({ params }: Props) {
         {t("statusLabel")}: <strong data-testid="staff-consultation-status">{t(`status_${c.status}`)}</strong>
         {c.closesOn ? ` · ${t("until", { date: c.closesOn })}` : null}
       </p>
-      {c.status === "draft" ? <ConsultationStatusButton id={c.id} to="open" /> : null}
-      {c.status === "open" ? <ConsultationStatusButton id={c.id} to="closed" /> : null}
+      {office && c.status === "draft" ? <ConsultationStatusButton id={c.id} to="open" /> : null}
+      {office && c.status === "open" ? <ConsultationStatusButton id={c.id} to="closed" /> : null}
       <h2>{t("question")}</h2>
       <p>{c.question}</p>
       {c.status !== "draft" ? (
@@ -87,7 +91,12 @@ async function StaffConsultationContent({ params }: Props) {
                 actions={[m.hidden ? "show" : "hide"]}
               />
             ) : null}
-            {m.state === "published" ? (
+            {!office && m.answer ? (
+              <p className="hint">
+                {t("answerTitle")}: {m.answer}
+              </p>
+            ) : null}
+            {office && m.state === "published" ? (
               <ConsultationAnswerForm consultationId={c.id} commentId={m.id} answer={m.answer} />
             ) : null}
           </li>
