@@ -50,7 +50,12 @@ window.mapErrors = [];
 let visitorBrowser: Browser | null = null;
 async function visitor() {
   visitorBrowser ??= await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const context = await visitorBrowser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The test runner lays its context options (the header among them) under every new context;
+  // options given here replace them.
+  const context = await visitorBrowser.newContext({
+    viewport: { width: 1280, height: 800 },
+    extraHTTPHeaders: {},
+  });
   return context.newPage();
 }
 
