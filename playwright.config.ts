@@ -29,7 +29,10 @@ export default defineConfig({
       // The staff desk is a desktop workspace; its phone-first pages come with the field app. The
       // shapes and permits specs walk the staff report page and export too; drawing a line on a
       // phone is covered by citizen-report.spec.ts.
-      testIgnore: /staff-|admin\.spec|manual-screenshots|permits-wired|report-shapes/,
+      // Outside clients (GDAL, another site's page) and the Open311 key flow, which ends on an admin
+      // page, are not about the phone.
+      testIgnore:
+        /staff-|admin\.spec|manual-screenshots|permits-wired|report-shapes|outside-clients|open311-key/,
     },
   ],
   webServer: {

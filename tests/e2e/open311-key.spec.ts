@@ -17,7 +17,7 @@ test("a developer asks for an Open311 key, an administrator approves it, and the
   await expect(page.getByRole("heading", { name: "Open311 key for your application" })).toBeVisible();
   await page.getByLabel("Your name").fill("Milica Programer");
   await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Application").fill(application);
+  await page.getByLabel("Application", { exact: true }).fill(application);
   // Too short: the server says which field and why, and nothing is asked yet.
   await page.getByLabel("What the application does").fill("An app");
   await page.getByRole("button", { name: "Ask for a key" }).click();

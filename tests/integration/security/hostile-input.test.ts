@@ -12,6 +12,7 @@ import { POST as permitDocumentRoute } from "../../../app/api/staff/permits/[id]
 import { POST as applicationRoute } from "../../../app/api/permits/applications/route";
 import { POST as importRoute } from "../../../app/api/admin/import/route";
 import { POST as geodataRoute } from "../../../app/api/admin/setup/geodata/route";
+import { POST as keyRequestRoute } from "../../../app/api/open311-keys/route";
 import { getDb } from "../../../db/client";
 import * as t from "../../../db/schema";
 import { queryOne } from "../../../db/query";
@@ -81,7 +82,8 @@ describe(`hostile input on every write route (${engine} engine)`, () => {
                  (select count(*) from report_followers)::int as followers,
                  (select count(*) from permits)::int as permits,
                  (select count(*) from permit_documents)::int as documents,
-                 (select count(*) from report_imports)::int as imports`,
+                 (select count(*) from report_imports)::int as imports,
+                 (select count(*) from open311_key_requests)::int as keyRequests`,
     ))!;
 
   beforeAll(async () => {
@@ -208,6 +210,21 @@ describe(`hostile input on every write route (${engine} engine)`, () => {
       field: "csv",
     },
     {
+      route: "POST /api/open311-keys (a developer's key request)",
+      handler: () => keyRequestRoute as Handler,
+      make: () =>
+        request(
+          "/api/open311-keys?lang=en",
+          json({
+            name: "Milica",
+            email: "dev@apps.example",
+            application: `Prijava${NUL}`,
+            purpose: "A phone app that files potholes with a photo.",
+          }),
+        ),
+      field: "application",
+    },
+    {
       route: "POST /api/admin/setup/geodata (admin upload)",
       handler: () => geodataRoute as Handler,
       make: () => {
@@ -272,6 +289,13 @@ describe(`hostile input on every write route (${engine} engine)`, () => {
       path: () => `/api/staff/reports/${reportId}/actions?lang=en`,
       type: "multipart/form-data; boundary=x",
       staff: true,
+      message: "too large",
+    },
+    {
+      route: "Open311 key request",
+      handler: () => keyRequestRoute as Handler,
+      path: () => "/api/open311-keys?lang=en",
+      type: "application/json",
       message: "too large",
     },
     {
