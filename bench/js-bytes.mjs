@@ -20,7 +20,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const next = path.join(root, ".next");
+// NEXT_DIR: another checkout's build (main's, to keep its figures beside these).
+const next = process.env.NEXT_DIR ?? path.join(root, ".next");
 const label = process.argv[2] ?? null;
 
 /** The pages measured: the map pages, then pages without a map for comparison. */
@@ -188,7 +189,7 @@ const at = new Date().toISOString();
 if (label) {
   fs.writeFileSync(
     path.join(outDir, `map-pages-light-${label}.json`),
-    `${JSON.stringify({ at, label, results }, null, 2)}\n`,
+    `${JSON.stringify({ at, label, results, browser: browserRuns }, null, 2)}\n`,
   );
   console.info(`wrote bench/results/map-pages-light-${label}.json`);
 } else {
@@ -228,11 +229,14 @@ if (label) {
     "",
     ...(browserRuns.length
       ? [
-          "The home page in Chromium (this build, one cold visit per device; KiB as sent, ms from navigation):",
+          "The home page in Chromium (one cold visit per device; KiB as sent, ms from navigation; main: its build, same script):",
           "",
           "| device | JS by the load event | JS once the map is drawn | first contentful paint | load event | MapLibre asked for |",
           "|---|---|---|---|---|---|",
-          ...browserRuns.map(
+          ...[
+            ...browserRuns,
+            ...(main?.browser ?? []).map((r) => ({ ...r, device: `${r.device} (main)` })),
+          ].map(
             (r) =>
               `| ${r.device} | ${kib(r.jsByLoad)} | ${kib(r.jsWhenDrawn)} | ${Math.round(r.paint ?? 0)} | ${Math.round(r.load)} | ${r.mapLibreStart === null ? "—" : Math.round(r.mapLibreStart)} |`,
           ),
