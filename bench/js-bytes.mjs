@@ -11,7 +11,7 @@
 // Results: bench/results/map-pages-light.md and .json; with a label, map-pages-light-<label>.json
 // only (e.g. `main`, kept to compare with: the table then shows it beside this build).
 // With BASE_URL (the app running this build, e.g. `E2E_PORT=3221 node scripts/e2e-server.mjs`),
-// the home page is also opened in Chromium, as a phone and as a desktop: the JavaScript it has
+// the home page is also opened in Chromium, as a phone and as a desktop (median of RUNS visits): the JavaScript it has
 // fetched (compressed, as sent) by the load event and once the map is drawn, and when MapLibre was
 // asked for against the first contentful paint.
 import fs from "node:fs";
@@ -124,6 +124,7 @@ for (const [route, appPath] of pages) {
 
 /** The home page in Debian's Chromium (the e2e suite's flags, kept in step by hand). */
 async function inBrowser(base) {
+  const runsPerDevice = Number(process.env.RUNS ?? 5);
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -146,8 +147,10 @@ async function inBrowser(base) {
   const runs = [];
   try {
     for (const [device, options] of Object.entries(devices)) {
-      // A first visit warms the server's compiled page; the measured one starts with an empty cache.
-      for (const measured of [false, true]) {
+      // A first visit warms the server's compiled page; each measured one starts with an empty cache.
+      const measuredRuns = [];
+      for (let run = 0; run <= runsPerDevice; run++) {
+        const measured = run > 0;
         const context = await browser.newContext(options);
         const page = await context.newPage();
         await page.goto(`${base}/`, { waitUntil: "load" });
@@ -173,8 +176,22 @@ async function inBrowser(base) {
           };
         });
         await context.close();
-        if (measured) runs.push({ device, ...figures });
+        if (measured) measuredRuns.push(figures);
       }
+      const median = (key) => {
+        const values = measuredRuns
+          .map((r) => r[key])
+          .filter((v) => v !== null)
+          .sort((a, b) => a - b);
+        return values.length ? values[Math.floor(values.length / 2)] : null;
+      };
+      runs.push({
+        device,
+        runs: measuredRuns.length,
+        ...Object.fromEntries(
+          ["jsByLoad", "jsWhenDrawn", "load", "paint", "mapLibreStart"].map((k) => [k, median(k)]),
+        ),
+      });
     }
   } finally {
     await browser.close();
@@ -229,7 +246,7 @@ if (label) {
     "",
     ...(browserRuns.length
       ? [
-          "The home page in Chromium (one cold visit per device; KiB as sent, ms from navigation; main: its build, same script):",
+          "The home page in Chromium (median of RUNS (5) cold visits per device; KiB as sent, ms from navigation; main: its build, same script):",
           "",
           "| device | JS by the load event | JS once the map is drawn | first contentful paint | load event | MapLibre asked for |",
           "|---|---|---|---|---|---|",
