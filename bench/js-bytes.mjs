@@ -10,13 +10,18 @@
 // the first load the page would have if MapLibre were loaded with it (as a static import does).
 // Results: bench/results/map-pages-light.md and .json; with a label, map-pages-light-<label>.json
 // only (e.g. `main`, kept to compare with: the table then shows it beside this build).
+// With BASE_URL (the app running this build, e.g. `E2E_PORT=3221 node scripts/e2e-server.mjs`),
+// the home page is also opened in Chromium, as a phone and as a desktop (median of RUNS visits): the JavaScript it has
+// fetched (compressed, as sent) by the load event and once the map is drawn, and when MapLibre was
+// asked for against the first contentful paint.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const next = path.join(root, ".next");
+// NEXT_DIR: another checkout's build (main's, to keep its figures beside these).
+const next = process.env.NEXT_DIR ?? path.join(root, ".next");
 const label = process.argv[2] ?? null;
 
 /** The pages measured: the map pages, then pages without a map for comparison. */
@@ -117,12 +122,91 @@ for (const [route, appPath] of pages) {
   });
 }
 
+/** The home page in Debian's Chromium (the e2e suite's flags, kept in step by hand). */
+async function inBrowser(base) {
+  const runsPerDevice = Number(process.env.RUNS ?? 5);
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--use-angle=swiftshader",
+      "--enable-unsafe-swiftshader",
+      "--ignore-gpu-blocklist",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const devices = {
+    phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    desktop: { viewport: { width: 1280, height: 800 } },
+  };
+  const runs = [];
+  try {
+    for (const [device, options] of Object.entries(devices)) {
+      // A first visit warms the server's compiled page; each measured one starts with an empty cache.
+      const measuredRuns = [];
+      for (let run = 0; run <= runsPerDevice; run++) {
+        const measured = run > 0;
+        const context = await browser.newContext(options);
+        const page = await context.newPage();
+        await page.goto(`${base}/`, { waitUntil: "load" });
+        await page.waitForSelector('.map-section[data-state="ready"]', { timeout: 60_000 });
+        const figures = await page.evaluate(() => {
+          const [nav] = performance.getEntriesByType("navigation");
+          const load = nav.loadEventStart;
+          const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
+          const scripts = performance
+            .getEntriesByType("resource")
+            .filter((e) => /\/_next\/static\/chunks\/.+\.js$/.test(e.name));
+          const bytes = (list) => list.reduce((n, e) => n + e.encodedBodySize, 0);
+          const mapLibre = scripts.reduce(
+            (a, b) => (b.decodedBodySize > (a?.decodedBodySize ?? 0) ? b : a),
+            null,
+          );
+          return {
+            jsByLoad: bytes(scripts.filter((e) => e.responseEnd <= load)),
+            jsWhenDrawn: bytes(scripts),
+            load,
+            paint,
+            mapLibreStart: mapLibre && mapLibre.decodedBodySize > 500_000 ? mapLibre.startTime : null,
+          };
+        });
+        await context.close();
+        if (measured) measuredRuns.push(figures);
+      }
+      const median = (key) => {
+        const values = measuredRuns
+          .map((r) => r[key])
+          .filter((v) => v !== null)
+          .sort((a, b) => a - b);
+        return values.length ? values[Math.floor(values.length / 2)] : null;
+      };
+      runs.push({
+        device,
+        runs: measuredRuns.length,
+        ...Object.fromEntries(
+          ["jsByLoad", "jsWhenDrawn", "load", "paint", "mapLibreStart"].map((k) => [k, median(k)]),
+        ),
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  return runs;
+}
+
+const browserRuns = process.env.BASE_URL ? await inBrowser(process.env.BASE_URL.replace(/\/$/, "")) : [];
+
 const outDir = path.join(root, "bench", "results");
 const at = new Date().toISOString();
 if (label) {
   fs.writeFileSync(
     path.join(outDir, `map-pages-light-${label}.json`),
-    `${JSON.stringify({ at, label, results }, null, 2)}\n`,
+    `${JSON.stringify({ at, label, results, browser: browserRuns }, null, 2)}\n`,
   );
   console.info(`wrote bench/results/map-pages-light-${label}.json`);
 } else {
@@ -160,11 +244,27 @@ if (label) {
       return `| ${cells.join(" | ")} |`;
     }),
     "",
+    ...(browserRuns.length
+      ? [
+          "The home page in Chromium (median of RUNS (5) cold visits per device; KiB as sent, ms from navigation; main: its build, same script):",
+          "",
+          "| device | JS by the load event | JS once the map is drawn | first contentful paint | load event | MapLibre asked for |",
+          "|---|---|---|---|---|---|",
+          ...[
+            ...browserRuns,
+            ...(main?.browser ?? []).map((r) => ({ ...r, device: `${r.device} (main)` })),
+          ].map(
+            (r) =>
+              `| ${r.device} | ${kib(r.jsByLoad)} | ${kib(r.jsWhenDrawn)} | ${Math.round(r.paint ?? 0)} | ${Math.round(r.load)} | ${r.mapLibreStart === null ? "—" : Math.round(r.mapLibreStart)} |`,
+          ),
+          "",
+        ]
+      : []),
   ];
   fs.writeFileSync(path.join(outDir, "map-pages-light.md"), lines.join("\n"));
   fs.writeFileSync(
     path.join(outDir, "map-pages-light.json"),
-    `${JSON.stringify({ at, results }, null, 2)}\n`,
+    `${JSON.stringify({ at, results, browser: browserRuns }, null, 2)}\n`,
   );
   console.info(lines.join("\n"));
 }

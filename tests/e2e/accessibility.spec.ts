@@ -72,6 +72,8 @@ test("the utility queue and the field page have no serious or critical accessibi
   expect(await violations(page), "/staff/utility").toEqual([]);
   await page.goto("/staff/field");
   await page.getByText("Report a new problem here").click();
+  // The position is asked for when the crew files from the spot (or chooses "Nearest first").
+  await page.getByRole("button", { name: "Use my location" }).click();
   await expect(page.getByLabel("What you found")).toBeVisible();
   expect(await violations(page), "/staff/field").toEqual([]);
   // One report open in the field app, with its forms and trail.
