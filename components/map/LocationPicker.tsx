@@ -33,6 +33,8 @@ type Props = {
   areas?: { initial: Polygon[]; onChange: (polygons: Polygon[]) => void };
   /** The map's accessible name when it is for something else than a report (a permit's site…). */
   label?: string;
+  /** Open at street zoom on this point (the town centre, the reader's position) instead of the whole bbox. */
+  center?: Position;
 };
 
 /** Metres per arrow-key press; Shift moves five times as far. */
@@ -54,6 +56,7 @@ export function LocationPicker({
   onShape,
   areas,
   label,
+  center,
 }: Props) {
   const t = useTranslations();
   const container = useRef<HTMLDivElement>(null);
@@ -68,6 +71,8 @@ export function LocationPicker({
   const [ready, setReady] = useState(false);
   const [editing, setEditing] = useState(false);
   const webgl = useWebGL();
+  // Only the first centre opens the map; later ones move it (the reader's position found late).
+  const [initialCentre] = useState(center);
   useEffect(() => {
     areasRef.current = areas;
     onChangeRef.current = onChange;
@@ -82,7 +87,7 @@ export function LocationPicker({
       if (!container.current) return;
       const { map, maplibregl } = await createBaseMap({
         container: container.current,
-        bounds: bbox,
+        ...(initialCentre ? { center: initialCentre, zoom: 16 } : { bounds: bbox }),
         styleUrl,
         styleTimeoutMs,
         label: label ?? tRef.current("report.mapLabel"),
@@ -156,7 +161,13 @@ export function LocationPicker({
       mapRef.current?.remove();
       mapRef.current = null;
     };
-  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs, label]);
+  }, [municipalityCode, bbox, styleUrl, styleTimeoutMs, label, initialCentre]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !center || center === initialCentre) return;
+    map.easeTo({ center, zoom: Math.max(map.getZoom(), 16) });
+  }, [center, initialCentre, ready]);
 
   // Keep the pin where the form says it is.
   useEffect(() => {

@@ -1,0 +1,498 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import type { LineString, Polygon } from "geojson";
+import { along, length, pointOnFeature } from "@turf/turf";
+import type { CategoryGroupChoice, CategoryChoice } from "@/lib/reports/list-categories";
+import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates";
+import { LocationPicker } from "@/components/map/LocationPicker";
+import { PlaceSearch } from "./PlaceSearch";
+import { PhotoInput } from "./PhotoInput";
+import { QuestionFields } from "./QuestionFields";
+import { NearbyReports } from "./NearbyReports";
+import { CategoryPicker } from "./CategoryPicker";
+import { ContactFields } from "./ContactFields";
+import { ReviewSummary } from "./ReviewSummary";
+import {
+  STEPS,
+  draftReducer,
+  emptyDraft,
+  filingData,
+  firstIncompleteBefore,
+  stepFromHash,
+  type Position,
+  type Step,
+} from "./report-draft";
+import "./report-flow.css";
+
+type Props = {
+  municipalityCode: string;
+  bbox: [number, number, number, number];
+  /** Where the map opens at street zoom when the reader's position is not known. */
+  townCentre: Position | null;
+  /** Service codes filed most often here, most used first. */
+  popular: string[];
+  styleUrl: string;
+  styleTimeoutMs: number;
+  groups: CategoryGroupChoice[];
+  maxDescription: number;
+};
+
+/**
+ * Reporting a problem one screen at a time, map first (FixMyStreet's flow is the bar): the place,
+ * then the category with the open reports of that kind nearby to support instead, then details and
+ * photos, contact, and a review. The step is the address's hash, so the browser's back and forward
+ * buttons move between steps and keep what was entered; focus goes to each step's heading. On a
+ * desktop the steps sit beside the map.
+ */
+export function ReportFlow(props: Props) {
+  const { groups, maxDescription } = props;
+  const t = useTranslations("report");
+  const format = useFormatter();
+  const router = useRouter();
+  const [draft, dispatch] = useReducer(draftReducer, "", emptyDraft);
+  const [step, setStep] = useState<Step>("place");
+  const [placeLabel, setPlaceLabel] = useState<string | null>(null);
+  const [centre, setCentre] = useState<Position | undefined>(props.townCentre ?? undefined);
+  const [locating, setLocating] = useState(false);
+  const [locationError, setLocationError] = useState(false);
+  const [nearby, setNearby] = useState<{ key: string; candidates: DuplicateCandidate[] } | null>(null);
+  const [supported, setSupported] = useState<{ code: string; supporters: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [offered, setOffered] = useState(groups);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const draftRef = useRef(draft);
+  useEffect(() => {
+    draftRef.current = draft;
+  });
+
+  useEffect(() => {
+    if (!draft.submissionKey) dispatch({ type: "reset", submissionKey: crypto.randomUUID() });
+  }, [draft.submissionKey]);
+
+  // The step follows the address; a step whose earlier steps are not done yet (a reload, a link)
+  // falls back to the first one missing.
+  useEffect(() => {
+    const read = () => {
+      const wanted = stepFromHash(window.location.hash);
+      const missing = firstIncompleteBefore(draftRef.current, wanted);
+      if (missing) window.history.replaceState(window.history.state, "", `#${missing}`);
+      moved.current = true;
+      setStep(missing ?? wanted);
+      setError(null);
+    };
+    read();
+    moved.current = false;
+    window.addEventListener("popstate", read);
+    return () => window.removeEventListener("popstate", read);
+  }, []);
+
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+  }, [step, supported]);
+
+  // The offer of reports nearby takes the focus once it is on screen.
+  const focusNearby = useRef(false);
+  useEffect(() => {
+    if (!focusNearby.current || !nearby?.candidates.length) return;
+    focusNearby.current = false;
+    document.getElementById("nearby-title")?.focus();
+  }, [nearby]);
+
+  const go = useCallback((next: Step) => {
+    window.history.pushState({ reportStep: next }, "", `#${next}`);
+    moved.current = true;
+    setError(null);
+    setStep(next);
+  }, []);
+
+  const back = () => {
+    const previous = STEPS[STEPS.indexOf(step) - 1];
+    if (!previous) return;
+    // Our own pushes go back through history, so the browser's Forward returns here.
+    if (window.history.state?.reportStep) window.history.back();
+    else go(previous);
+  };
+
+  // The reader's position when they have already allowed it; otherwise the town centre.
+  useEffect(() => {
+    navigator.permissions
+      ?.query({ name: "geolocation" })
+      .then((status) => {
+        if (status.state !== "granted") return;
+        navigator.geolocation.getCurrentPosition(
+          (pos) => setCentre([round(pos.coords.longitude), round(pos.coords.latitude)]),
+          () => undefined,
+          { timeout: 10_000 },
+        );
+      })
+      .catch(() => undefined);
+  }, []);
+
+  const locateMe = () => {
+    if (!navigator.geolocation) return setLocationError(true);
+    setLocating(true);
+    setLocationError(false);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setLocating(false);
+        dispatch({ type: "place", position: [round(pos.coords.longitude), round(pos.coords.latitude)] });
+      },
+      () => {
+        setLocating(false);
+        setLocationError(true);
+      },
+      { enableHighAccuracy: true, timeout: 15_000 },
+    );
+  };
+
+  // The address under the pin, announced to screen readers.
+  const position = draft.position;
+  useEffect(() => {
+    if (!position) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/places/reverse?lng=${position[0]}&lat=${position[1]}`, {
+          signal: controller.signal,
+        });
+        if (res.ok) setPlaceLabel((await res.json()).label ?? null);
+      } catch {
+        // Leave the previous label; the pin is still placed.
+      }
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [position]);
+
+  // Several municipalities may share the site: the categories offered are those of the one under the pin.
+  useEffect(() => {
+    if (!position) return;
+    const controller = new AbortController();
+    fetch(`/api/categories?lng=${position[0]}&lat=${position[1]}`, { signal: controller.signal })
+      .then(async (res) => (res.ok ? setOffered((await res.json()).groups) : undefined))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [position]);
+
+  const category: CategoryChoice | undefined = useMemo(
+    () => offered.flatMap((g) => g.categories).find((c) => c.serviceCode === draft.serviceCode),
+    [offered, draft.serviceCode],
+  );
+  const stopNotice = category?.questions
+    .flatMap((q) =>
+      (q.options ?? []).filter((o) => o.stop && [draft.answers[q.code]].flat().includes(o.value)),
+    )
+    .map((o) => o.stop)[0];
+  const nearbyKey = draft.serviceCode && position ? `${draft.serviceCode}@${position.join(",")}` : null;
+  const candidates = nearby && nearby.key === nearbyKey ? nearby.candidates : [];
+
+  // A category tapped: with no open report of its kind nearby the flow moves straight on; with
+  // some, they are offered on the same screen to support instead.
+  const chooseCategory = async (serviceCode: string) => {
+    dispatch({ type: "category", serviceCode });
+    if (!position) return;
+    const key = `${serviceCode}@${position.join(",")}`;
+    let found: DuplicateCandidate[] = [];
+    try {
+      const res = await fetch(
+        `/api/reports/nearby?service=${serviceCode}&lng=${position[0]}&lat=${position[1]}`,
+      );
+      if (res.ok) found = (await res.json()).candidates;
+    } catch {
+      // Offline or slow: filing goes on; the staff merge duplicates.
+    }
+    setNearby({ key, candidates: found });
+    if (found.length === 0) go("details");
+    else focusNearby.current = true;
+  };
+
+  const next = () => {
+    setError(null);
+    if (step === "place") {
+      if (!position) return setError(t("missingLocation"));
+      if (draft.shapeMode !== "point" && !draft.shape) return setError(t("missingShape"));
+      return go("category");
+    }
+    if (step === "category") {
+      if (!draft.serviceCode) return setError(t("missingCategory"));
+      return go("details");
+    }
+    if (step === "details") {
+      if (stopNotice) return setError(stopNotice);
+      if (!draft.description.trim() && draft.photos.length === 0) return setError(t("missingDescription"));
+      const unanswered = category?.questions.find(
+        (q) => q.required && [draft.answers[q.code] ?? ""].flat().join("") === "",
+      );
+      if (unanswered) return setError(t("missingAnswer", { question: unanswered.label }));
+      return go("contact");
+    }
+    if (step === "contact") return go("review");
+  };
+
+  const submit = async () => {
+    setError(null);
+    const missing = firstIncompleteBefore(draft, "review");
+    if (missing) return go(missing);
+    setSubmitting(true);
+    const form = new FormData();
+    form.set("data", JSON.stringify(filingData(draft, placeLabel)));
+    draft.photos.forEach((p, i) => form.append("photos", p.blob, `photo-${i + 1}.jpg`));
+    try {
+      const res = await fetch("/api/reports", { method: "POST", body: form });
+      const body = await res.json().catch(() => null);
+      if (!res.ok) {
+        setError(body?.error?.message ?? t("networkError"));
+        setSubmitting(false);
+        return;
+      }
+      router.push(`/reports/${body.trackingCode}?filed=1`);
+    } catch {
+      setError(t("networkError"));
+      setSubmitting(false);
+    }
+  };
+
+  if (supported) {
+    return (
+      <section className="report-flow-done" aria-labelledby="flow-heading">
+        <h2 id="flow-heading" ref={headingRef} tabIndex={-1}>
+          {t("supportedTitle")}
+        </h2>
+        <p role="status">{t("supportedBody", { code: supported.code, count: supported.supporters })}</p>
+        <p className="row">
+          <Link className="button primary" href={`/reports/${supported.code}`}>
+            {t("viewReport")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+
+  const index = STEPS.indexOf(step);
+  const titles: Record<Step, string> = {
+    place: t("stepPlace"),
+    category: t("stepCategory"),
+    details: t("stepDetails"),
+    contact: t("stepContact"),
+    review: t("stepReview"),
+  };
+
+  return (
+    <div className="report-flow" data-step={step}>
+      <div className="flow-panel">
+        <p className="flow-progress" aria-hidden="true">
+          {STEPS.map((s, i) => (
+            <span key={s} className={i <= index ? "done" : undefined} />
+          ))}
+        </p>
+        <h2 id="flow-heading" ref={headingRef} tabIndex={-1} data-testid="flow-heading">
+          <span className="flow-count">{t("stepOf", { n: index + 1, total: STEPS.length })}</span>{" "}
+          {titles[step]}
+        </h2>
+
+        {step === "place" ? (
+          <div className="flow-body">
+            <PlaceSearch onPick={(p) => dispatch({ type: "place", position: p })} />
+            <div className="row flow-tools">
+              <button type="button" className="secondary" onClick={locateMe} disabled={locating}>
+                {locating ? t("locating") : t("useMyLocation")}
+              </button>
+              <fieldset className="inline-choices shape-mode">
+                <legend className="sr-only">{t("shapeMode")}</legend>
+                {(["point", "line", "area"] as const).map((m) => (
+                  <label key={m} className="choice">
+                    <input
+                      type="radio"
+                      name="shapeMode"
+                      value={m}
+                      checked={draft.shapeMode === m}
+                      onChange={() => dispatch({ type: "shapeMode", mode: m })}
+                    />
+                    <span>{t(m === "point" ? "modePoint" : m === "line" ? "modeLine" : "modeArea")}</span>
+                  </label>
+                ))}
+              </fieldset>
+            </div>
+            {locationError ? <p className="hint warning">{t("locationDenied")}</p> : null}
+          </div>
+        ) : null}
+
+        {step === "category" ? (
+          <div className="flow-body">
+            {candidates.length > 0 ? (
+              <NearbyReports
+                candidates={candidates}
+                describe={(c) =>
+                  t("nearbyItem", {
+                    category: c.categoryName,
+                    distance: c.distanceMetres,
+                    // An explicit "now": without it next-intl logs ENVIRONMENT_FALLBACK in the browser.
+                    age: format.relativeTime(new Date(c.createdAt), new Date()),
+                  })
+                }
+                onSupported={(code, supporters) => {
+                  moved.current = true;
+                  setSupported({ code, supporters });
+                }}
+              />
+            ) : null}
+            <CategoryPicker
+              groups={offered}
+              popular={props.popular}
+              chosen={draft.serviceCode}
+              onChoose={(code) => void chooseCategory(code)}
+            />
+          </div>
+        ) : null}
+
+        {step === "details" ? (
+          <div className="flow-body">
+            {category ? (
+              <p className="hint">
+                <strong>{category.name}</strong> · {t("promise", { days: category.slaWorkingDays })}
+              </p>
+            ) : null}
+            {category && category.questions.length > 0 ? (
+              <QuestionFields
+                questions={category.questions}
+                answers={draft.answers}
+                onChange={(answers) => dispatch({ type: "answers", answers })}
+              />
+            ) : null}
+            {stopNotice ? (
+              <div className="stop-notice" role="alert">
+                <strong>{t("stopTitle")}</strong>
+                <p>{stopNotice}</p>
+              </div>
+            ) : null}
+            <PhotoInput
+              photos={draft.photos}
+              onChange={(photos) => dispatch({ type: "photos", photos })}
+              onGps={() => undefined}
+            />
+            <label htmlFor="description">{t("description")}</label>
+            <textarea
+              id="description"
+              rows={4}
+              value={draft.description}
+              maxLength={maxDescription}
+              aria-describedby="description-hint description-count"
+              onChange={(e) => dispatch({ type: "description", text: e.target.value })}
+            />
+            <p id="description-hint" className="hint">
+              {t("descriptionHintOptional")}
+            </p>
+            <p id="description-count" className="hint">
+              {t("charactersLeft", { count: maxDescription - draft.description.length })}
+            </p>
+            <label htmlFor="address">{t("describeLocation")}</label>
+            <input
+              id="address"
+              value={draft.address}
+              maxLength={200}
+              placeholder={placeLabel ?? undefined}
+              onChange={(e) => dispatch({ type: "address", text: e.target.value })}
+            />
+          </div>
+        ) : null}
+
+        {step === "contact" ? (
+          <div className="flow-body">
+            <ContactFields
+              contact={draft.contact}
+              onChange={(contact) => dispatch({ type: "contact", contact })}
+            />
+          </div>
+        ) : null}
+
+        {step === "review" ? (
+          <div className="flow-body">
+            <ReviewSummary
+              draft={draft}
+              placeLabel={placeLabel}
+              category={category}
+              onChange={(s) => go(s)}
+            />
+          </div>
+        ) : null}
+
+        <p
+          className="pin-status"
+          aria-live="polite"
+          data-testid="pin-status"
+          data-position={position?.join(",") ?? ""}
+          hidden={step !== "place"}
+        >
+          {position ? (placeLabel ? t("pinAt", { place: placeLabel }) : t("pinAtUnknown")) : t("noPin")}
+          {draft.shapeMode !== "point" && draft.shape ? ` ${t("shapeDrawn")}` : null}
+        </p>
+
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="flow-actions">
+          {index > 0 ? (
+            <button type="button" className="secondary" onClick={back}>
+              {t("back")}
+            </button>
+          ) : null}
+          {step === "review" ? (
+            <button type="button" className="primary" onClick={submit} disabled={submitting}>
+              {submitting ? t("submitting") : t("submit")}
+            </button>
+          ) : step === "category" && candidates.length > 0 ? (
+            <button type="button" className="primary" onClick={next}>
+              {t("notListed")}
+            </button>
+          ) : step === "category" && !draft.serviceCode ? null : (
+            <button type="button" className="primary" onClick={next}>
+              {step === "contact" && !draft.contact.email && !draft.contact.phone && !draft.contact.name
+                ? t("skipContact")
+                : t("next")}
+            </button>
+          )}
+        </div>
+      </div>
+
+      <div className="flow-map">
+        <LocationPicker
+          municipalityCode={props.municipalityCode}
+          bbox={props.bbox}
+          center={centre}
+          styleUrl={props.styleUrl}
+          styleTimeoutMs={props.styleTimeoutMs}
+          position={position}
+          onChange={(p) => dispatch({ type: "place", position: p })}
+          nearby={candidates.map((n) => ({ code: n.code, position: n.position as Position }))}
+          mode={draft.shapeMode}
+          onShape={(drawn) =>
+            // The report's point is the middle of what was drawn.
+            dispatch({ type: "shape", shape: drawn, position: drawn ? middleOf(drawn) : undefined })
+          }
+        />
+      </div>
+    </div>
+  );
+}
+
+function middleOf(shape: LineString | Polygon): Position {
+  const point =
+    shape.type === "LineString"
+      ? along(shape, length({ type: "Feature", properties: {}, geometry: shape }) / 2).geometry.coordinates
+      : pointOnFeature(shape).geometry.coordinates;
+  return [round(point[0]!), round(point[1]!)];
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
