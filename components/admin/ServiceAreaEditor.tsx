@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { MultiPolygon, Polygon } from "geojson";
-import { LocationPicker } from "@/components/map/LocationPicker";
+import { ShapeMap } from "@/components/map/ShapeDrawer";
 import { ServiceAreaMap } from "./ServiceAreaMap";
 import { useAdminForm } from "./use-admin-form";
 
@@ -106,13 +106,11 @@ export function ServiceAreaEditor({
       </div>
       <div id="service-area-draw" hidden={!drawing}>
         {drawing ? (
-          <LocationPicker
+          <ShapeMap
             municipalityCode={municipalityCode}
             bbox={bbox}
             styleUrl={styleUrl}
             styleTimeoutMs={styleTimeoutMs}
-            position={null}
-            onChange={() => undefined}
             mode="area"
             label={t("serviceAreaMapLabel")}
             areas={{ initial: polygons, onChange: onDrawn }}

@@ -8,7 +8,9 @@ import type { LineString, Polygon } from "geojson";
 import { along, length, pointOnFeature } from "@turf/turf";
 import type { CategoryGroupChoice, CategoryChoice } from "@/lib/reports/list-categories";
 import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates";
-import { LocationPicker } from "@/components/map/LocationPicker";
+import { PointPicker } from "@/components/map/PointPicker";
+import { ShapeDrawer } from "@/components/map/ShapeDrawer";
+import { round } from "@/components/map/position";
 import { PlaceSearch } from "./PlaceSearch";
 import { PhotoInput } from "./PhotoInput";
 import { QuestionFields } from "./QuestionFields";
@@ -305,22 +307,22 @@ export function ReportFlow(props: Props) {
               <button type="button" className="secondary" onClick={locateMe} disabled={locating}>
                 {locating ? t("locating") : t("useMyLocation")}
               </button>
-              <fieldset className="inline-choices shape-mode">
-                <legend className="sr-only">{t("shapeMode")}</legend>
-                {(["point", "line", "area"] as const).map((m) => (
-                  <label key={m} className="choice">
-                    <input
-                      type="radio"
-                      name="shapeMode"
-                      value={m}
-                      checked={draft.shapeMode === m}
-                      onChange={() => dispatch({ type: "shapeMode", mode: m })}
-                    />
-                    <span>{t(m === "point" ? "modePoint" : m === "line" ? "modeLine" : "modeArea")}</span>
-                  </label>
-                ))}
-              </fieldset>
             </div>
+            <fieldset className="shape-mode">
+              <legend className="sr-only">{t("shapeMode")}</legend>
+              {(["point", "line", "area"] as const).map((m) => (
+                <label key={m} className="choice">
+                  <input
+                    type="radio"
+                    name="shapeMode"
+                    value={m}
+                    checked={draft.shapeMode === m}
+                    onChange={() => dispatch({ type: "shapeMode", mode: m })}
+                  />
+                  <span>{t(m === "point" ? "modePoint" : m === "line" ? "modeLine" : "modeArea")}</span>
+                </label>
+              ))}
+            </fieldset>
             {locationError ? <p className="hint warning">{t("locationDenied")}</p> : null}
           </div>
         ) : null}
@@ -465,7 +467,7 @@ export function ReportFlow(props: Props) {
       </div>
 
       <div className="flow-map">
-        <LocationPicker
+        <PointPicker
           municipalityCode={props.municipalityCode}
           bbox={props.bbox}
           center={centre}
@@ -474,10 +476,27 @@ export function ReportFlow(props: Props) {
           position={position}
           onChange={(p) => dispatch({ type: "place", position: p })}
           nearby={candidates.map((n) => ({ code: n.code, position: n.position as Position }))}
-          mode={draft.shapeMode}
-          onShape={(drawn) =>
-            // The report's point is the middle of what was drawn.
-            dispatch({ type: "shape", shape: drawn, position: drawn ? middleOf(drawn) : undefined })
+          label={t(
+            draft.shapeMode === "line"
+              ? "mapLabelLine"
+              : draft.shapeMode === "area"
+                ? "mapLabelArea"
+                : "mapLabel",
+          )}
+          drawing={
+            draft.shapeMode === "point" ? undefined : (
+              <ShapeDrawer
+                mode={draft.shapeMode === "line" ? "line" : "area"}
+                onShape={(drawn) =>
+                  // The report's point is the middle of what was drawn.
+                  dispatch({
+                    type: "shape",
+                    shape: drawn,
+                    position: drawn ? middleOf(drawn) : undefined,
+                  })
+                }
+              />
+            )
           }
         />
       </div>
@@ -491,8 +510,4 @@ function middleOf(shape: LineString | Polygon): Position {
       ? along(shape, length({ type: "Feature", properties: {}, geometry: shape }) / 2).geometry.coordinates
       : pointOnFeature(shape).geometry.coordinates;
   return [round(point[0]!), round(point[1]!)];
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

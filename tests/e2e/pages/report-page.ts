@@ -56,7 +56,10 @@ export class ReportPage {
     await this.jumpTo(position);
     const point = await this.project(position);
     const box = (await map.boundingBox())!;
-    await this.page.touchscreen.tap(box.x + point.x, box.y + point.y);
+    // A finger on a phone, the mouse on a desktop.
+    if (await this.page.evaluate(() => navigator.maxTouchPoints > 0))
+      await this.page.touchscreen.tap(box.x + point.x, box.y + point.y);
+    else await this.page.mouse.click(box.x + point.x, box.y + point.y);
     await expect(this.pinStatus).toContainText(/Pin at|Oznaka je|Ознака је/);
   }
 
@@ -93,9 +96,7 @@ export class ReportPage {
     const nearby = this.page.locator(".nearby");
     await expect(this.heading.or(nearby).first()).toBeVisible();
     await expect
-      .poll(
-        async () => (await nearby.isVisible()) || /\b3 (of|od|од) 5/.test(await this.heading.innerText()),
-      )
+      .poll(async () => (await nearby.isVisible()) || /\b3 (of|od|од) 5/.test(await this.heading.innerText()))
       .toBe(true);
     if (await nearby.isVisible()) await this.tap(this.continueButton);
     await this.expectStep(3);
