@@ -18,6 +18,8 @@ import { NearbyReports } from "./NearbyReports";
 import { CategoryPicker } from "./CategoryPicker";
 import { ContactFields } from "./ContactFields";
 import { ReviewSummary } from "./ReviewSummary";
+import { QueuedFilings } from "./QueuedFilings";
+import { clearDraft, loadDraft, queueFiling, saveDraft } from "./draft-store";
 import {
   STEPS,
   draftReducer,
@@ -66,6 +68,9 @@ export function ReportFlow(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [offered, setOffered] = useState(groups);
+  const [restored, setRestored] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const loaded = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const draftRef = useRef(draft);
@@ -78,8 +83,9 @@ export function ReportFlow(props: Props) {
   }, [draft.submissionKey]);
 
   // The step follows the address; a step whose earlier steps are not done yet (a reload, a link)
-  // falls back to the first one missing.
+  // falls back to the first one missing. A draft kept on this device comes back first.
   useEffect(() => {
+    let cancelled = false;
     const read = () => {
       const wanted = stepFromHash(window.location.hash);
       const missing = firstIncompleteBefore(draftRef.current, wanted);
@@ -88,15 +94,45 @@ export function ReportFlow(props: Props) {
       setStep(missing ?? wanted);
       setError(null);
     };
-    read();
-    moved.current = false;
+    loadDraft()
+      .catch(() => null)
+      .then((found) => {
+        if (cancelled) return;
+        if (found) {
+          draftRef.current = found.draft;
+          dispatch({ type: "restore", draft: found.draft });
+          setRestored(true);
+        }
+        loaded.current = true;
+        read();
+        moved.current = false;
+      });
     window.addEventListener("popstate", read);
-    return () => window.removeEventListener("popstate", read);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("popstate", read);
+    };
   }, []);
+
+  // Everything entered is kept on this device as it is typed (IndexedDB), photos included.
+  useEffect(() => {
+    if (!loaded.current || !draft.submissionKey) return;
+    if (!draft.position && !draft.serviceCode && !draft.description && draft.photos.length === 0) return;
+    const timer = setTimeout(() => void saveDraft(draft, step).catch(() => undefined), 300);
+    return () => clearTimeout(timer);
+  }, [draft, step]);
+
+  const startAgain = () => {
+    void clearDraft().catch(() => undefined);
+    setRestored(false);
+    dispatch({ type: "reset", submissionKey: crypto.randomUUID() });
+    setNearby(null);
+    go("place");
+  };
 
   useEffect(() => {
     if (moved.current) headingRef.current?.focus();
-  }, [step, supported]);
+  }, [step, supported, queued]);
 
   // The offer of reports nearby takes the focus once it is on screen.
   const focusNearby = useRef(false);
@@ -244,9 +280,27 @@ export function ReportFlow(props: Props) {
     const missing = firstIncompleteBefore(draft, "review");
     if (missing) return go(missing);
     setSubmitting(true);
+    const data = JSON.stringify(filingData(draft, placeLabel));
     const form = new FormData();
-    form.set("data", JSON.stringify(filingData(draft, placeLabel)));
+    form.set("data", data);
     draft.photos.forEach((p, i) => form.append("photos", p.blob, `photo-${i + 1}.jpg`));
+    // No connection: the filing waits on this device and goes, once, when the connection returns.
+    const keep = async () => {
+      try {
+        await queueFiling({
+          submissionKey: draft.submissionKey,
+          data,
+          photos: draft.photos.map((p) => p.blob),
+        });
+        await clearDraft();
+        moved.current = true;
+        setQueued(true);
+      } catch {
+        setError(t("networkError"));
+      }
+      setSubmitting(false);
+    };
+    if (!navigator.onLine) return keep();
     try {
       const res = await fetch("/api/reports", { method: "POST", body: form });
       const body = await res.json().catch(() => null);
@@ -255,12 +309,24 @@ export function ReportFlow(props: Props) {
         setSubmitting(false);
         return;
       }
+      await clearDraft().catch(() => undefined);
       router.push(`/reports/${body.trackingCode}?filed=1`);
     } catch {
-      setError(t("networkError"));
-      setSubmitting(false);
+      await keep();
     }
   };
+
+  if (queued) {
+    return (
+      <section className="report-flow-done" aria-labelledby="flow-heading">
+        <h2 id="flow-heading" ref={headingRef} tabIndex={-1}>
+          {t("queuedTitle")}
+        </h2>
+        <p>{t("queuedBody")}</p>
+        <QueuedFilings />
+      </section>
+    );
+  }
 
   if (supported) {
     return (
@@ -295,6 +361,15 @@ export function ReportFlow(props: Props) {
             <span key={s} className={i <= index ? "done" : undefined} />
           ))}
         </p>
+        <QueuedFilings />
+        {restored ? (
+          <p className="banner info flow-restored" role="status">
+            {t("draftRestored")}{" "}
+            <button type="button" className="link" onClick={startAgain}>
+              {t("startAgain")}
+            </button>
+          </p>
+        ) : null}
         <h2 id="flow-heading" ref={headingRef} tabIndex={-1} data-testid="flow-heading">
           <span className="flow-count">{t("stepOf", { n: index + 1, total: STEPS.length })}</span>{" "}
           {titles[step]}
