@@ -102,7 +102,11 @@ export function ShapeDrawer({ mode, onShape, areas }: DrawProps) {
     })();
     return () => {
       cancelled = true;
-      drawRef.current?.stop();
+      try {
+        drawRef.current?.stop();
+      } catch {
+        // The map was removed first (the whole picker is going): nothing left to clean.
+      }
       drawRef.current = null;
     };
   }, [mode, ready, mapRef]);
