@@ -12,14 +12,14 @@ import { PointPicker } from "@/components/map/PointPicker";
 import { ShapeDrawer } from "@/components/map/ShapeDrawer";
 import { round } from "@/components/map/position";
 import { PlaceSearch } from "./PlaceSearch";
-import { PhotoInput } from "./PhotoInput";
-import { QuestionFields } from "./QuestionFields";
 import { NearbyReports } from "./NearbyReports";
 import { CategoryPicker } from "./CategoryPicker";
 import { ContactFields } from "./ContactFields";
 import { ReviewSummary } from "./ReviewSummary";
 import { QueuedFilings } from "./QueuedFilings";
 import { clearDraft, loadDraft, queueFiling, saveDraft } from "./draft-store";
+import { useOfferedGroups, usePlaceLabel } from "./use-place-info";
+import { DetailsStep } from "./DetailsStep";
 import {
   STEPS,
   draftReducer,
@@ -59,7 +59,6 @@ export function ReportFlow(props: Props) {
   const router = useRouter();
   const [draft, dispatch] = useReducer(draftReducer, "", emptyDraft);
   const [step, setStep] = useState<Step>("place");
-  const [placeLabel, setPlaceLabel] = useState<string | null>(null);
   const [centre, setCentre] = useState<Position | undefined>(props.townCentre ?? undefined);
   const [locating, setLocating] = useState(false);
   const [locationError, setLocationError] = useState(false);
@@ -67,7 +66,6 @@ export function ReportFlow(props: Props) {
   const [supported, setSupported] = useState<{ code: string; supporters: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [offered, setOffered] = useState(groups);
   const [restored, setRestored] = useState(false);
   const [queued, setQueued] = useState(false);
   const loaded = useRef(false);
@@ -189,36 +187,9 @@ export function ReportFlow(props: Props) {
     );
   };
 
-  // The address under the pin, announced to screen readers.
   const position = draft.position;
-  useEffect(() => {
-    if (!position) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(`/api/places/reverse?lng=${position[0]}&lat=${position[1]}`, {
-          signal: controller.signal,
-        });
-        if (res.ok) setPlaceLabel((await res.json()).label ?? null);
-      } catch {
-        // Leave the previous label; the pin is still placed.
-      }
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [position]);
-
-  // Several municipalities may share the site: the categories offered are those of the one under the pin.
-  useEffect(() => {
-    if (!position) return;
-    const controller = new AbortController();
-    fetch(`/api/categories?lng=${position[0]}&lat=${position[1]}`, { signal: controller.signal })
-      .then(async (res) => (res.ok ? setOffered((await res.json()).groups) : undefined))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [position]);
+  const placeLabel = usePlaceLabel(position);
+  const offered = useOfferedGroups(groups, position);
 
   const category: CategoryChoice | undefined = useMemo(
     () => offered.flatMap((g) => g.categories).find((c) => c.serviceCode === draft.serviceCode),
@@ -431,54 +402,14 @@ export function ReportFlow(props: Props) {
         ) : null}
 
         {step === "details" ? (
-          <div className="flow-body">
-            {category ? (
-              <p className="hint">
-                <strong>{category.name}</strong> · {t("promise", { days: category.slaWorkingDays })}
-              </p>
-            ) : null}
-            {category && category.questions.length > 0 ? (
-              <QuestionFields
-                questions={category.questions}
-                answers={draft.answers}
-                onChange={(answers) => dispatch({ type: "answers", answers })}
-              />
-            ) : null}
-            {stopNotice ? (
-              <div className="stop-notice" role="alert">
-                <strong>{t("stopTitle")}</strong>
-                <p>{stopNotice}</p>
-              </div>
-            ) : null}
-            <PhotoInput
-              photos={draft.photos}
-              onChange={(photos) => dispatch({ type: "photos", photos })}
-              onGps={() => undefined}
-            />
-            <label htmlFor="description">{t("description")}</label>
-            <textarea
-              id="description"
-              rows={4}
-              value={draft.description}
-              maxLength={maxDescription}
-              aria-describedby="description-hint description-count"
-              onChange={(e) => dispatch({ type: "description", text: e.target.value })}
-            />
-            <p id="description-hint" className="hint">
-              {t("descriptionHintOptional")}
-            </p>
-            <p id="description-count" className="hint">
-              {t("charactersLeft", { count: maxDescription - draft.description.length })}
-            </p>
-            <label htmlFor="address">{t("describeLocation")}</label>
-            <input
-              id="address"
-              value={draft.address}
-              maxLength={200}
-              placeholder={placeLabel ?? undefined}
-              onChange={(e) => dispatch({ type: "address", text: e.target.value })}
-            />
-          </div>
+          <DetailsStep
+            draft={draft}
+            dispatch={dispatch}
+            category={category}
+            stopNotice={stopNotice}
+            placeLabel={placeLabel}
+            maxDescription={maxDescription}
+          />
         ) : null}
 
         {step === "contact" ? (
