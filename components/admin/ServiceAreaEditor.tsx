@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { MultiPolygon, Polygon } from "geojson";
-import { LocationPicker } from "@/components/map/LocationPicker";
+import { ShapeMap } from "@/components/map/ShapeDrawer";
 import { useMapSettings } from "@/components/map/MapSettings";
 import { ServiceAreaMap } from "./ServiceAreaMap";
 import { useAdminForm } from "./use-admin-form";
@@ -98,13 +98,11 @@ export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, curr
       </div>
       <div id="service-area-draw" hidden={!drawing}>
         {drawing ? (
-          <LocationPicker
+          <ShapeMap
             municipalityCode={municipalityCode}
             bbox={bbox}
             styleUrl={styleUrl}
             styleTimeoutMs={styleTimeoutMs}
-            position={null}
-            onChange={() => undefined}
             mode="area"
             label={t("serviceAreaMapLabel")}
             areas={{ initial: polygons, onChange: onDrawn }}

@@ -9,25 +9,38 @@ import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates
 export function NearbyReports({
   candidates,
   describe,
+  onSupported,
 }: {
   candidates: DuplicateCandidate[];
   describe: (c: DuplicateCandidate) => string;
+  /** Supporting one ends the citizen's errand: the report flow says so and stops. */
+  onSupported?: (code: string, supporters: number) => void;
 }) {
   const t = useTranslations("report");
   return (
     <section className="nearby" aria-labelledby="nearby-title">
-      <h3 id="nearby-title">{t("nearbyTitle")}</h3>
+      <h3 id="nearby-title" tabIndex={-1}>
+        {t("nearbyTitle")}
+      </h3>
       <p className="hint">{t("nearbyIntro")}</p>
       <ul>
         {candidates.map((c) => (
-          <NearbyItem key={c.code} candidate={c} text={describe(c)} />
+          <NearbyItem key={c.code} candidate={c} text={describe(c)} onSupported={onSupported} />
         ))}
       </ul>
     </section>
   );
 }
 
-function NearbyItem({ candidate, text }: { candidate: DuplicateCandidate; text: string }) {
+function NearbyItem({
+  candidate,
+  text,
+  onSupported,
+}: {
+  candidate: DuplicateCandidate;
+  text: string;
+  onSupported?: (code: string, supporters: number) => void;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const [email, setEmail] = useState("");
@@ -43,6 +56,7 @@ function NearbyItem({ candidate, text }: { candidate: DuplicateCandidate; text: 
     const body = await res?.json().catch(() => null);
     if (!res?.ok) return setError(body?.error?.message ?? t("report.networkError"));
     setResult(body);
+    onSupported?.(candidate.code, body.supporters);
   };
   return (
     <li className="nearby-item" data-code={candidate.code}>

@@ -5,8 +5,12 @@ import { useTranslations } from "next-intl";
 
 type Hit = { name: string; kind: string; position: [number, number] };
 
-/** Street and place search as a combobox: type, then pick with the arrow keys and Enter, or tap. */
-export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) => void }) {
+/**
+ * Street and place search as a combobox: type, then pick with the arrow keys and Enter, or tap.
+ * An address with a house number ("Karađorđeva 10") is geocoded too (the geocoder Open311's
+ * address_string uses) and offered first.
+ */
+export function PlaceSearch({ onPick }: { onPick: (position: [number, number], name: string) => void }) {
   const t = useTranslations("report");
   const id = useId();
   const [query, setQuery] = useState("");
@@ -22,11 +26,21 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/places/search?q=${encodeURIComponent(query)}`, {
-          signal: controller.signal,
-        });
-        const body = res.ok ? await res.json() : { places: [] };
-        setHits(body.places);
+        const q = encodeURIComponent(query);
+        const [places, address] = await Promise.all([
+          fetch(`/api/places/search?q=${q}`, { signal: controller.signal }).then((res) =>
+            res.ok ? (res.json() as Promise<{ places: Hit[] }>) : { places: [] },
+          ),
+          /\d/.test(query)
+            ? fetch(`/api/places/geocode?q=${q}`, { signal: controller.signal }).then((res) =>
+                res.ok ? (res.json() as Promise<{ matched: string; position: [number, number] }>) : null,
+              )
+            : null,
+        ]);
+        setHits([
+          ...(address ? [{ name: address.matched, kind: "address", position: address.position }] : []),
+          ...places.places,
+        ]);
         setActive(-1);
         setOpen(true);
         setSearched(true);
@@ -49,7 +63,7 @@ export function PlaceSearch({ onPick }: { onPick: (position: [number, number]) =
     setQuery(hit.name);
     setSearched(false);
     setOpen(false);
-    onPick(hit.position);
+    onPick(hit.position, hit.name);
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {

@@ -1,10 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-
-type Position = [number, number];
-
-const STEP_METRES = 10;
+import { moveBy, STEP_METRES, type Position } from "./position";
 
 /**
  * The report form's place without a map (WebGL off): the street search above sets it, and these
@@ -20,11 +17,7 @@ export function PinWithoutMap({
   const t = useTranslations("noMap");
   const move = (east: number, north: number) => {
     if (!position) return;
-    const [lng, lat] = position;
-    onChange([
-      round(lng + (east * STEP_METRES) / (111_320 * Math.cos((lat * Math.PI) / 180))),
-      round(lat + (north * STEP_METRES) / 111_320),
-    ]);
+    onChange(moveBy(position, east * STEP_METRES, north * STEP_METRES));
   };
   const directions = [
     ["north", 0, 1],
@@ -52,8 +45,4 @@ export function PinWithoutMap({
       </div>
     </div>
   );
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { MultiPolygon, Polygon } from "geojson";
-import { LocationPicker } from "@/components/map/LocationPicker";
+import { ShapeMap } from "@/components/map/ShapeDrawer";
 import { siteFromGeoJson } from "./site-from-geojson";
 
 type Props = {
@@ -41,13 +41,11 @@ export function PermitSiteInput({ municipalityCode, bbox, styleUrl, styleTimeout
   return (
     <fieldset className="permit-site">
       <legend>{t("site")}</legend>
-      <LocationPicker
+      <ShapeMap
         municipalityCode={municipalityCode}
         bbox={bbox}
         styleUrl={styleUrl}
         styleTimeoutMs={styleTimeoutMs}
-        position={null}
-        onChange={() => undefined}
         mode="area"
         label={t("siteMapLabel")}
         onShape={(shape) => onSite(shape && shape.type === "Polygon" ? shape : null)}

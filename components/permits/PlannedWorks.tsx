@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { Polygon } from "geojson";
-import { LocationPicker, type Position } from "@/components/map/LocationPicker";
+import { PointPicker, type Position } from "@/components/map/PointPicker";
+import { ShapeDrawer } from "@/components/map/ShapeDrawer";
 import type { PublicPermit } from "@/lib/permits/public-permit-fields";
 
 type Props = {
@@ -68,15 +69,21 @@ export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs 
           </label>
         ))}
       </fieldset>
-      <LocationPicker
+      <PointPicker
         municipalityCode={municipalityCode}
         bbox={bbox}
         styleUrl={styleUrl}
         styleTimeoutMs={styleTimeoutMs}
         position={position}
         onChange={setPosition}
-        mode={mode}
-        onShape={(shape) => setArea(shape && shape.type === "Polygon" ? shape : null)}
+        drawing={
+          mode === "area" ? (
+            <ShapeDrawer
+              mode="area"
+              onShape={(shape) => setArea(shape && shape.type === "Polygon" ? shape : null)}
+            />
+          ) : undefined
+        }
       />
       {error ? (
         <p className="form-error" role="alert">

@@ -7,7 +7,7 @@ import type { CategoryGroupChoice } from "@/lib/reports/list-categories";
 import type { CallerReport } from "@/lib/reports/find-caller-history";
 import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates";
 import type { RoutingPreview } from "@/lib/routing/preview-routing";
-import { LocationPicker, type Position } from "@/components/map/LocationPicker";
+import { PointPicker, type Position } from "@/components/map/PointPicker";
 import { PlaceSearch } from "@/components/forms/PlaceSearch";
 import { pointQuery, useFetched } from "@/components/forms/use-fetched";
 import { CategoryOptions } from "@/components/forms/CategoryOptions";
@@ -209,7 +209,7 @@ export function IntakeConsole({
             ))}
           </select>
           <PlaceSearch onPick={setPosition} />
-          <LocationPicker
+          <PointPicker
             municipalityCode={municipalityCode}
             bbox={bbox}
             styleUrl={styleUrl}

@@ -30,7 +30,8 @@ export const MAX_DESCRIPTION = 4_000;
 export const fileReportSchema = z.object({
   serviceCode: z.string().trim().min(1).max(64),
   position: z.tuple([z.number().finite().min(-180).max(180), z.number().finite().min(-90).max(90)]),
-  description: z.string().trim().min(1).max(MAX_DESCRIPTION),
+  // Optional when a photo says it all (descriptionOrPhotoRequired, checked in fileReport).
+  description: z.string().trim().max(MAX_DESCRIPTION).default(""),
   address: z.string().trim().max(200).optional(),
   // Every channel but "import", which only the CSV import of history writes.
   channel: z.enum(["web", "phone", "counter", "email", "open311", "field"]).default("web"),
@@ -98,6 +99,15 @@ export async function fileReport(input: {
   const photoInputs = input.photos ?? [];
   if (photoInputs.length > MAX_PHOTOS) {
     throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
+  }
+
+  // Every channel: a report says what is wrong in words or in a photo.
+  if (!report.description && photoInputs.length === 0 && !report.mediaUrl) {
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "descriptionOrPhotoRequired",
+      details: { field: "description" },
+    });
   }
 
   if (report.submissionKey) {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { ReportPage } from "./pages/report-page";
 import { signIn } from "./pages/staff-pages";
 
 // A browser with WebGL off, as on old phones and locked-down office PCs.
@@ -59,10 +60,12 @@ test("without WebGL a report is placed by the street search and the move buttons
       return Math.round((lat! - before[1]!) * 111_320);
     })
     .toBe(10);
-  await page.getByRole("radio", { name: "Broken street light", exact: true }).check();
-  await page.locator("#description").fill("Svetiljka ne radi, prijavljeno bez mape.");
-  await page.getByRole("button", { name: /send report/i }).click();
-  await page.waitForURL(/\/reports\/[2-9A-Z]{4}-[2-9A-Z]{4}\?filed=1$/);
+  const form = new ReportPage(page);
+  await form.continueFromPlace();
+  await form.chooseCategory("Broken street light");
+  await form.describe("Svetiljka ne radi, prijavljeno bez mape.");
+  await form.continueToReview();
+  await form.submitAndGetCode();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Broken street light");
 });
 

@@ -49,11 +49,13 @@ test("a drawn line is kept as a line: public page sketch and map, home map, OGC"
     [lineStart[0], lineStart[1] + 0.0002],
     [lineStart[0] + 0.0005, lineStart[1] + 0.0001],
   ]);
-  await expect(page.getByRole("status").filter({ hasText: "Shape drawn." })).toBeVisible();
+  await expect(form.pinStatus).toContainText("Shape drawn.");
   // The map's name says what it is for now.
   await expect(page.getByRole("region", { name: /map for drawing the stretch/i })).toBeVisible();
+  await form.continueFromPlace();
   await form.chooseCategory("Damaged pavement");
   await form.describe("Ivičnjak je polomljen duž cele ulice.");
+  await form.continueToReview();
   lineCode = await form.submitAndGetCode();
 
   // The page draws the line at once, without the map library.
@@ -130,12 +132,21 @@ test("a line is drawn with the keyboard alone and filed", async ({ page }) => {
   await page.keyboard.press("Enter");
   await page.keyboard.press("f");
   await expect(status).toHaveText("Line finished and shown whole on the map.");
-  await expect(page.getByRole("status").filter({ hasText: "Shape drawn." })).toBeVisible();
+  await expect(form.pinStatus).toContainText("Shape drawn.");
 
-  await page.getByRole("radio", { name: "Damaged pavement", exact: true }).focus();
-  await page.keyboard.press("Space");
+  await form.continueButton.focus();
+  await page.keyboard.press("Enter");
+  await form.expectStep(2);
+  await page.getByRole("button", { name: "Damaged pavement", exact: true }).first().focus();
+  await page.keyboard.press("Enter");
+  await form.expectStep(3);
   await page.locator("#description").focus();
   await page.keyboard.type("Trotoar ulegao, nacrtano tastaturom.");
+  for (const step of [4, 5]) {
+    await form.continueButton.focus();
+    await page.keyboard.press("Enter");
+    await form.expectStep(step);
+  }
   await form.submit.focus();
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/reports\/[2-9A-Z]{4}-[2-9A-Z]{4}\?filed=1$/);

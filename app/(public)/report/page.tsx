@@ -2,12 +2,14 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ReportForm } from "@/components/forms/ReportForm";
+import { ReportFlow } from "@/components/forms/ReportFlow";
 import { getEnv } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { getPublicMunicipality, isUnknownMunicipality } from "@/lib/places/get-municipality";
 import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
 import { listCategories } from "@/lib/reports/list-categories";
+import { listPopularCategories } from "@/lib/reports/list-popular-categories";
+import { getTownCentre } from "@/lib/places/get-town-centre";
 
 export const dynamic = "force-dynamic";
 
@@ -34,15 +36,20 @@ export default async function ReportPage({ searchParams }: Props) {
   if (await isUnknownMunicipality({ db, code })) notFound();
   const municipality = await getPublicMunicipality({ db, code });
   if (!municipality) return null;
-  const groups = await listCategories({ db, municipalityId: municipality.id, locale });
+  const [groups, popular, townCentre] = await Promise.all([
+    listCategories({ db, municipalityId: municipality.id, locale }),
+    listPopularCategories({ db, municipalityId: municipality.id }),
+    getTownCentre({ db, municipalityId: municipality.id }),
+  ]);
   const env = getEnv();
   return (
-    <main id="main" className="page narrow">
+    <main id="main" className="page report-page">
       <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
-      <ReportForm
+      <ReportFlow
         municipalityCode={municipality.code}
         bbox={municipality.bbox}
+        townCentre={townCentre}
+        popular={popular}
         styleUrl={env.MAP_STYLE_URL}
         styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         groups={groups}

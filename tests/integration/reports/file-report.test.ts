@@ -8,6 +8,7 @@ import { AppError } from "../../../lib/errors";
 import { fileReport } from "../../../lib/reports/file-report";
 import { engine } from "../../helpers/engine";
 import { buildWorkflowWorld } from "../../helpers/world";
+import { jpegPhoto } from "../../helpers/images";
 
 async function counts() {
   return queryOne<{ reports: number; events: number; outbox: number }>(
@@ -134,8 +135,33 @@ describe(`filing a report on the ${engine} engine`, () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses a report with neither a description nor a photo, in the reader's language, and saves nothing", async () => {
+    const before = await counts();
+    await expect(
+      fileReport({
+        db: await getDb(),
+        report: { serviceCode: world.category.serviceCode, position: world.inside, description: "   " },
+      }),
+    ).rejects.toMatchObject({ code: "unprocessable", messageKey: "descriptionOrPhotoRequired" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("files a report whose photo says it all, with an empty description", async () => {
+    const filed = await fileReport({
+      db: await getDb(),
+      report: { serviceCode: world.category.serviceCode, position: world.inside },
+      photos: [await jpegPhoto()],
+    });
+    expect(filed.created).toBe(true);
+    const row = await queryOne<{ description: string; photos: number }>(
+      await getDb(),
+      sql`select r.description, (select count(*)::int from attachments a where a.report_id = r.id) as photos
+          from reports r where r.id = ${filed.id}`,
+    );
+    expect(row).toEqual({ description: "", photos: 1 });
+  });
+
   it.each([
-    ["an empty description", { description: "   " }],
     ["a description over 4,000 characters", { description: "a".repeat(4_001) }],
     ["coordinates out of range", { position: [200, 95] }],
     ["a malformed email", { contact: { email: "not-an-email" } }],
