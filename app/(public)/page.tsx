@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReportsMap } from "@/components/map/ReportsMap";
 import { MapLegend } from "@/components/map/MapLegend";
-import { getEnv } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { MapFilters } from "@/components/map/MapFilters";
 import { listDistricts } from "@/lib/places/list-districts";
@@ -54,7 +53,6 @@ export default async function HomePage({ searchParams }: Props) {
       </main>
     );
   }
-  const env = getEnv();
   const name = localized(municipality.name, locale);
   // The map opens on the current reports (open, and finished in the last 30 days); `show=all` widens it.
   let filters = currentReports;
@@ -89,8 +87,6 @@ export default async function HomePage({ searchParams }: Props) {
         municipalityCode={municipality.code}
         bbox={municipality.bbox}
         label={t("mapLabel", { municipality: name })}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         filterQuery={filtersToParams(filters).toString()}
         initialView={params.get("at")}
         categoryNames={Object.fromEntries(

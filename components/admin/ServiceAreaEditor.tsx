@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { MultiPolygon, Polygon } from "geojson";
 import { ShapeMap } from "@/components/map/ShapeDrawer";
-import { useMapSettings } from "@/components/map/MapSettings";
 import { ServiceAreaMap } from "./ServiceAreaMap";
 import { useAdminForm } from "./use-admin-form";
 
@@ -24,7 +23,6 @@ type Checked = { area: MultiPolygon; vertices: number; areaSquareMetres: number 
  */
 export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, current }: Props) {
   // The shared location picker still takes the settings as props.
-  const { styleUrl, styleTimeoutMs } = useMapSettings();
   const t = useTranslations("admin.organisations");
   const format = useFormatter();
   const check = useAdminForm();
@@ -101,8 +99,6 @@ export function ServiceAreaEditor({ organisationId, municipalityCode, bbox, curr
           <ShapeMap
             municipalityCode={municipalityCode}
             bbox={bbox}
-            styleUrl={styleUrl}
-            styleTimeoutMs={styleTimeoutMs}
             mode="area"
             label={t("serviceAreaMapLabel")}
             areas={{ initial: polygons, onChange: onDrawn }}

@@ -3,7 +3,6 @@
 import { useEffect, useRef } from "react";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import type { MultiPolygon } from "geojson";
-import { useMapSettings } from "@/components/map/MapSettings";
 import { useOverlayMap } from "@/components/map/use-overlay-map";
 import { MapUnavailable } from "@/components/map/MapUnavailable";
 import { useWebGL } from "@/components/map/webgl-support";
@@ -17,7 +16,6 @@ type Props = {
 
 /** The service area as saved (blue outline) and the area about to replace it (orange), over the municipality. */
 export function ServiceAreaMap({ municipalityCode, bbox, current, candidate }: Props) {
-  const { styleUrl, styleTimeoutMs } = useMapSettings();
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef({ current, candidate });
   useEffect(() => {
@@ -28,8 +26,6 @@ export function ServiceAreaMap({ municipalityCode, bbox, current, candidate }: P
     container,
     municipalityCode,
     bbox,
-    styleUrl,
-    styleTimeoutMs,
     labelKey: "admin.organisations.areaMapLabel",
     onLoad: (map) => {
       (window as unknown as { civicServiceAreaMap?: MapLibreMap }).civicServiceAreaMap = map;

@@ -42,16 +42,12 @@ export function AnalyticsMap({
   hotspots,
   municipalityCode,
   bbox,
-  styleUrl,
-  styleTimeoutMs,
 }: {
   query: string;
   initialLayer: AnalyticsLayer;
   hotspots: HotspotItem[];
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
 }) {
   const t = useTranslations("analytics");
   const container = useRef<HTMLDivElement>(null);
@@ -67,8 +63,6 @@ export function AnalyticsMap({
     container,
     municipalityCode,
     bbox,
-    styleUrl,
-    styleTimeoutMs,
     labelKey: "analytics.mapLabel",
     onLoad: (map) => {
       map.addSource("analytics", { type: "geojson", data: { type: "FeatureCollection", features: [] } });

@@ -1,6 +1,5 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import { ReportPlace } from "@/components/map/ReportPlace";
-import { getEnv } from "@/lib/env";
 
 /** Where the discussed works are: the site's (first) area sketched, with the map on request. */
 export async function ConsultationPlace({ site }: { site: MultiPolygon | null }) {
@@ -12,13 +11,5 @@ export async function ConsultationPlace({ site }: { site: MultiPolygon | null })
     corners.reduce((sum, p) => sum + p[1]!, 0) / corners.length,
   ];
   const area: Polygon = { type: "Polygon", coordinates: site.coordinates[0]! };
-  const env = getEnv();
-  return (
-    <ReportPlace
-      position={centre}
-      shape={area}
-      styleUrl={env.MAP_STYLE_URL}
-      styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-    />
-  );
+  return <ReportPlace position={centre} shape={area} />;
 }

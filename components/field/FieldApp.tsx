@@ -18,12 +18,7 @@ const RETRY_MS = 20_000;
  * it shows is kept on the phone, so it keeps working without a connection; changes made then wait in
  * a queue and go out, once each, when the connection returns.
  */
-export function FieldApp(props: {
-  municipalityCode: string;
-  bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
-}) {
+export function FieldApp(props: { municipalityCode: string; bbox: [number, number, number, number] }) {
   const t = useTranslations();
   const format = useFormatter();
   const [bundle, setBundle] = useState<FieldBundle | null>(null);

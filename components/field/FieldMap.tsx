@@ -20,8 +20,6 @@ export function FieldMap(props: {
   position: [number, number] | null;
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
   onOpen: (id: number) => void;
   onTileTemplates: (templates: string[]) => void;
 }) {
@@ -36,8 +34,6 @@ export function FieldMap(props: {
     container,
     municipalityCode: props.municipalityCode,
     bbox: props.bbox,
-    styleUrl: props.styleUrl,
-    styleTimeoutMs: props.styleTimeoutMs,
     labelKey: "field.map",
     onLoad: (map) => {
       map.addSource("others", {

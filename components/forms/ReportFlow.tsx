@@ -39,8 +39,6 @@ type Props = {
   townCentre: Position | null;
   /** Service codes filed most often here, most used first. */
   popular: string[];
-  styleUrl: string;
-  styleTimeoutMs: number;
   groups: CategoryGroupChoice[];
   maxDescription: number;
 };
@@ -477,8 +475,6 @@ export function ReportFlow(props: Props) {
           municipalityCode={props.municipalityCode}
           bbox={props.bbox}
           center={centre}
-          styleUrl={props.styleUrl}
-          styleTimeoutMs={props.styleTimeoutMs}
           position={position}
           onChange={(p) => dispatch({ type: "place", position: p })}
           nearby={candidates.map((n) => ({ code: n.code, position: n.position as Position }))}

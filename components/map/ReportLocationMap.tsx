@@ -6,6 +6,7 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LineString, Polygon } from "geojson";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { createBaseMap } from "./create-map";
+import { useMapSettings } from "./MapSettings";
 import { shapeBounds } from "@/lib/map/map-view";
 
 /** A small map of one report: its pin, and the line or area drawn for it, fitted whole. */
@@ -13,16 +14,13 @@ export function ReportLocationMap({
   position,
   shape = null,
   label,
-  styleUrl,
-  styleTimeoutMs,
 }: {
   position: [number, number] | number[];
   shape?: LineString | Polygon | null;
   label: string;
-  styleUrl: string;
-  styleTimeoutMs: number;
 }) {
   const t = useTranslations();
+  const { styleUrl, styleTimeoutMs } = useMapSettings();
   const container = useRef<HTMLDivElement>(null);
   const tRef = useRef(t);
   useEffect(() => {

@@ -21,8 +21,6 @@ export function ReportMapOnDemand(props: {
   position: [number, number];
   shape: LineString | Polygon | null;
   label: string;
-  styleUrl: string;
-  styleTimeoutMs: number;
 }) {
   const t = useTranslations("reportPage");
   const [shown, setShown] = useState(false);

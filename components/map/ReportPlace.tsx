@@ -11,13 +11,9 @@ import "./report-place.css";
 export async function ReportPlace({
   position,
   shape,
-  styleUrl,
-  styleTimeoutMs,
 }: {
   position: [number, number] | number[];
   shape: Geometry | null;
-  styleUrl: string;
-  styleTimeoutMs: number;
 }) {
   const t = await getTranslations("reportPage");
   const sketch = sketchPlace(position, shape);
@@ -63,8 +59,6 @@ export async function ReportPlace({
         position={position as [number, number]}
         shape={shape && (shape.type === "LineString" || shape.type === "Polygon") ? shape : null}
         label={mapLabel}
-        styleUrl={styleUrl}
-        styleTimeoutMs={styleTimeoutMs}
       />
     </section>
   );

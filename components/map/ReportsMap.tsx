@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
 import { bboxParam, parseMapView, viewBounds, type Bounds } from "@/lib/map/map-view";
+import { useMapSettings } from "./MapSettings";
 import { mountReportsMap, type ReportsMapHandle } from "./mount-reports-map";
 import { ReportList, type ListedReport } from "./ReportList";
 import { ReportsWithoutMap } from "./ReportsWithoutMap";
@@ -14,8 +15,6 @@ type Props = {
   municipalityCode: string;
   bbox: Bounds;
   label: string;
-  styleUrl: string;
-  styleTimeoutMs: number;
   /** The filters as query parameters, passed on to the data requests. */
   filterQuery?: string;
   /** "lng,lat,zoom" from the page's URL: where the map opens. */
@@ -40,8 +39,6 @@ export function ReportsMap({
   municipalityCode,
   bbox,
   label,
-  styleUrl,
-  styleTimeoutMs,
   filterQuery = "",
   initialView,
   categoryNames = {},
@@ -49,6 +46,7 @@ export function ReportsMap({
   const t = useTranslations();
   const format = useFormatter();
   const webgl = useWebGL();
+  const { styleUrl, styleTimeoutMs } = useMapSettings();
   const writeView = useMapViewUrl();
   const container = useRef<HTMLDivElement>(null);
   const handleRef = useRef<ReportsMapHandle | null>(null);

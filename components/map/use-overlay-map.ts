@@ -3,6 +3,7 @@
 import { useEffect, useRef, type RefObject } from "react";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useTranslations } from "next-intl";
+import { useMapSettings } from "./MapSettings";
 import { hasWebGL } from "./webgl-support";
 import { whenShownAndIdle } from "./when-shown";
 
@@ -15,8 +16,6 @@ export function useOverlayMap(input: {
   container: RefObject<HTMLDivElement | null>;
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
   /** Message key of the map's accessible name. */
   labelKey: string;
   onLoad: (map: MapLibreMap) => void;
@@ -27,7 +26,8 @@ export function useOverlayMap(input: {
   useEffect(() => {
     latest.current = { t, onLoad: input.onLoad, labelKey: input.labelKey };
   });
-  const { container, municipalityCode, bbox, styleUrl, styleTimeoutMs } = input;
+  const { container, municipalityCode, bbox } = input;
+  const { styleUrl, styleTimeoutMs } = useMapSettings();
 
   useEffect(() => {
     let cancelled = false;

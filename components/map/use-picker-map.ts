@@ -4,6 +4,7 @@ import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { addAreaOverlay, createBaseMap } from "./create-map";
+import { useMapSettings } from "./MapSettings";
 import type { Position } from "./position";
 
 export type PickerMapOptions = {
@@ -11,8 +12,6 @@ export type PickerMapOptions = {
   bbox: [number, number, number, number];
   /** Open at street zoom on this point instead of the whole bbox; a later centre moves the map. */
   center?: Position;
-  styleUrl: string;
-  styleTimeoutMs: number;
   /** The map's accessible name; changing it renames the map without rebuilding it. */
   label: string;
 };
@@ -48,7 +47,8 @@ export function usePickerMap(options: PickerMapOptions): PickerMap {
   const maplibre = useRef<typeof import("maplibre-gl") | null>(null);
   const [ready, setReady] = useState(false);
   const [initialCentre] = useState(options.center);
-  const { municipalityCode, bbox, styleUrl, styleTimeoutMs, center, label } = options;
+  const { municipalityCode, bbox, center, label } = options;
+  const { styleUrl, styleTimeoutMs } = useMapSettings();
   useEffect(() => {
     tRef.current = t;
     labelRef.current = label;

@@ -28,8 +28,6 @@ type Props = {
   mode: "create" | "edit" | "apply" | "counter";
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
   initial?: PermitFormValues;
   permitId?: number;
   version?: number;
@@ -49,16 +47,7 @@ const empty: PermitFormValues = {
 };
 
 /** The permit form shared by the register (create, edit) and the one-stop shop (online, counter). */
-export function PermitForm({
-  mode,
-  municipalityCode,
-  bbox,
-  styleUrl,
-  styleTimeoutMs,
-  initial,
-  permitId,
-  version,
-}: Props) {
+export function PermitForm({ mode, municipalityCode, bbox, initial, permitId, version }: Props) {
   const t = useTranslations("permits");
   const tk = useTranslations("permitKind");
   const format = useFormatter();
@@ -288,8 +277,6 @@ export function PermitForm({
       <PermitSiteInput
         municipalityCode={municipalityCode}
         bbox={bbox}
-        styleUrl={styleUrl}
-        styleTimeoutMs={styleTimeoutMs}
         site={values.site}
         onSite={(site) => set("site", site)}
       />

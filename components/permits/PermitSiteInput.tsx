@@ -9,8 +9,6 @@ import { siteFromGeoJson } from "./site-from-geojson";
 type Props = {
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
   site: Polygon | MultiPolygon | null;
   onSite: (site: Polygon | MultiPolygon | null) => void;
 };
@@ -19,7 +17,7 @@ type Props = {
  * A works site: drawn on the map (terra-draw, as in the citizen's report form) or imported as
  * GeoJSON from a file or pasted text — the keyboard's way in. The server checks the shape.
  */
-export function PermitSiteInput({ municipalityCode, bbox, styleUrl, styleTimeoutMs, site, onSite }: Props) {
+export function PermitSiteInput({ municipalityCode, bbox, site, onSite }: Props) {
   const t = useTranslations("permits");
   const [text, setText] = useState("");
   const [importError, setImportError] = useState(false);
@@ -44,8 +42,6 @@ export function PermitSiteInput({ municipalityCode, bbox, styleUrl, styleTimeout
       <ShapeMap
         municipalityCode={municipalityCode}
         bbox={bbox}
-        styleUrl={styleUrl}
-        styleTimeoutMs={styleTimeoutMs}
         mode="area"
         label={t("siteMapLabel")}
         onShape={(shape) => onSite(shape && shape.type === "Polygon" ? shape : null)}

@@ -26,15 +26,11 @@ export function PermitsMap({
   conflicts = [],
   municipalityCode,
   bbox,
-  styleUrl,
-  styleTimeoutMs,
 }: {
   items: Item[];
   conflicts?: Conflict[];
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
 }) {
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
@@ -52,8 +48,6 @@ export function PermitsMap({
     container,
     municipalityCode,
     bbox,
-    styleUrl,
-    styleTimeoutMs,
     labelKey: "permits.mapLabel",
     onLoad: (map) => {
       map.addSource("register", { type: "geojson", data: { type: "FeatureCollection", features: [] } });

@@ -10,12 +10,10 @@ import type { PublicPermit } from "@/lib/permits/public-permit-fields";
 type Props = {
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
 };
 
 /** Pick a point (tap, or the keyboard pin) or draw an area; the works active or granted there are listed. */
-export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs }: Props) {
+export function PlannedWorks({ municipalityCode, bbox }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const [mode, setMode] = useState<"point" | "area">("point");
@@ -72,8 +70,6 @@ export function PlannedWorks({ municipalityCode, bbox, styleUrl, styleTimeoutMs 
       <PointPicker
         municipalityCode={municipalityCode}
         bbox={bbox}
-        styleUrl={styleUrl}
-        styleTimeoutMs={styleTimeoutMs}
         position={position}
         onChange={setPosition}
         drawing={

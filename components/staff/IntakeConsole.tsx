@@ -17,8 +17,6 @@ import { withoutFinalStop } from "@/lib/i18n/formats";
 type Props = {
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
   groups: CategoryGroupChoice[];
   maxDescription: number;
 };
@@ -27,14 +25,7 @@ type Props = {
  * The contact centre's console, built around the caller: who is calling and what they reported
  * before ("where is my request?"), then a new request with live duplicates and where it will go.
  */
-export function IntakeConsole({
-  municipalityCode,
-  bbox,
-  styleUrl,
-  styleTimeoutMs,
-  groups,
-  maxDescription,
-}: Props) {
+export function IntakeConsole({ municipalityCode, bbox, groups, maxDescription }: Props) {
   const t = useTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = useFormatter();
@@ -212,8 +203,6 @@ export function IntakeConsole({
           <PointPicker
             municipalityCode={municipalityCode}
             bbox={bbox}
-            styleUrl={styleUrl}
-            styleTimeoutMs={styleTimeoutMs}
             position={position}
             onChange={setPosition}
             nearby={candidates.map((c) => ({ code: c.code, position: c.position as Position }))}

@@ -14,14 +14,10 @@ export function QueueMap({
   items,
   municipalityCode,
   bbox,
-  styleUrl,
-  styleTimeoutMs,
 }: {
   items: Item[];
   municipalityCode: string;
   bbox: [number, number, number, number];
-  styleUrl: string;
-  styleTimeoutMs: number;
 }) {
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
@@ -37,8 +33,6 @@ export function QueueMap({
     container,
     municipalityCode,
     bbox,
-    styleUrl,
-    styleTimeoutMs,
     labelKey: "staff.queueMap",
     onLoad: (map) => {
       map.addSource("queue", { type: "geojson", data: { type: "FeatureCollection", features: [] } });

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReportFlow } from "@/components/forms/ReportFlow";
-import { getEnv } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { getPublicMunicipality, isUnknownMunicipality } from "@/lib/places/get-municipality";
 import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
@@ -41,7 +40,6 @@ export default async function ReportPage({ searchParams }: Props) {
     listPopularCategories({ db, municipalityId: municipality.id }),
     getTownCentre({ db, municipalityId: municipality.id }),
   ]);
-  const env = getEnv();
   return (
     <main id="main" className="page report-page">
       <h1>{t("title")}</h1>
@@ -50,8 +48,6 @@ export default async function ReportPage({ searchParams }: Props) {
         bbox={municipality.bbox}
         townCentre={townCentre}
         popular={popular}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         groups={groups}
         maxDescription={MAX_DESCRIPTION}
       />

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PermitForm } from "@/components/permits/PermitForm";
-import { getEnv } from "@/lib/env";
 import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +19,6 @@ export default async function ApplyPage() {
   const t = await getTranslations("permits");
   const municipality = await getDefaultMunicipality({ db: await getDb() });
   if (!municipality) return null;
-  const env = getEnv();
   return (
     <main id="main" className="page narrow">
       <h1>{t("applyTitle")}</h1>
@@ -29,13 +27,7 @@ export default async function ApplyPage() {
         <Link href="/permits/track">{t("trackTitle")}</Link> ·{" "}
         <Link href="/permits/planned">{t("plannedTitle")}</Link>
       </p>
-      <PermitForm
-        mode="apply"
-        municipalityCode={municipality.code}
-        bbox={municipality.bbox}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-      />
+      <PermitForm mode="apply" municipalityCode={municipality.code} bbox={municipality.bbox} />
     </main>
   );
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PlannedWorks } from "@/components/permits/PlannedWorks";
-import { getEnv } from "@/lib/env";
 import { getDefaultMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
@@ -19,17 +18,11 @@ export default async function PlannedPage() {
   const t = await getTranslations("permits");
   const municipality = await getDefaultMunicipality({ db: await getDb() });
   if (!municipality) return null;
-  const env = getEnv();
   return (
     <main id="main" className="page narrow">
       <h1>{t("plannedTitle")}</h1>
       <p>{t("plannedIntro")}</p>
-      <PlannedWorks
-        municipalityCode={municipality.code}
-        bbox={municipality.bbox}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-      />
+      <PlannedWorks municipalityCode={municipality.code} bbox={municipality.bbox} />
     </main>
   );
 }

@@ -13,7 +13,6 @@ import { ReportAbuse } from "@/components/moderation/ReportAbuse";
 import { citizenForPage } from "@/lib/auth/session";
 import { getCommentTargetOrThrow } from "@/lib/comments/comment-rights";
 import { listPublicReportComments } from "@/lib/comments/list-report-comments";
-import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicReport, type PublicTimelineEntry } from "@/lib/reports/get-public-report";
 import { formatAddress } from "@/lib/places/format-address";
@@ -47,7 +46,6 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
   const format = await getFormatter();
   const report = await asPublic((db) => getPublicReport({ db, code, locale }));
   if (!report) notFound();
-  const env = getEnv();
   const db = await getDb();
   const citizen = await citizenForPage();
   const comments = await asPublic((pdb) => listPublicReportComments({ db: pdb, code: report.code }));
@@ -129,12 +127,7 @@ export default async function PublicReportPage({ params, searchParams }: Props) 
       ) : null}
       <p data-testid="supporters">{t("reportPage.supporters", { count: report.supporters })}</p>
 
-      <ReportPlace
-        position={report.position}
-        shape={report.shape}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-      />
+      <ReportPlace position={report.position} shape={report.shape} />
 
       <h2>{t("reportPage.description")}</h2>
       <p className="description">{report.description}</p>

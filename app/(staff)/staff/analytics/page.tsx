@@ -9,7 +9,6 @@ import { KeyFigures } from "@/components/analytics/KeyFigures";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { listFilterChoices } from "@/lib/analytics/list-filter-choices";
 import { staffWithPermission } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { getMunicipalityById } from "@/lib/places/get-municipality";
 import { loadAnalyticsPage } from "./load-analytics-page";
 
@@ -34,7 +33,6 @@ export default async function AnalyticsPage({ searchParams }: Props) {
     locale: page.locale,
   });
   const municipality = await getMunicipalityById({ db: page.db, id: page.municipalityId });
-  const env = getEnv();
   return (
     <main id="main" className="page analytics">
       <h1>{t("title")}</h1>
@@ -60,8 +58,6 @@ export default async function AnalyticsPage({ searchParams }: Props) {
               hotspots={page.overview.hotspots}
               municipalityCode={municipality.code}
               bbox={municipality.bbox}
-              styleUrl={env.MAP_STYLE_URL}
-              styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
             />
           ) : null}
           <ExportPanel query={page.query} />

@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { FieldApp } from "@/components/field/FieldApp";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
@@ -22,15 +21,12 @@ async function FieldPageContent() {
     db: await getDb(),
     municipalityIds: user.municipalityIds,
   });
-  const env = getEnv();
   return (
     <main id="main" className="page narrow field-page">
       <h1>{t("title")}</h1>
       <FieldApp
         municipalityCode={municipality?.code ?? ""}
         bbox={municipality?.bbox ?? [18.8, 42.2, 23.0, 46.2]}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
       />
     </main>
   );

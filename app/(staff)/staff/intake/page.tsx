@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { IntakeConsole } from "@/components/staff/IntakeConsole";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 import { MAX_DESCRIPTION } from "@/lib/reports/file-report";
@@ -24,15 +23,12 @@ async function IntakePageContent() {
   const db = await getDb();
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
   if (!municipality) return null;
-  const env = getEnv();
   return (
     <main id="main" className="page intake">
       <h1>{t("title")}</h1>
       <IntakeConsole
         municipalityCode={municipality.code}
         bbox={municipality.bbox}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         groups={await listCategories({ db, municipalityId: municipality.id, locale })}
         maxDescription={MAX_DESCRIPTION}
       />

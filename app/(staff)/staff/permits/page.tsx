@@ -5,7 +5,6 @@ import { getDb } from "@/db/client";
 import { PermitsMap } from "@/components/permits/PermitsMap";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { permitKinds } from "@/lib/permits/conflict-matrix";
 import { listPermits, permitFiltersSchema } from "@/lib/permits/list-permits";
 import { permitStatuses } from "@/lib/permits/permit-states";
@@ -35,7 +34,6 @@ async function PermitRegisterPageContent({ searchParams }: Props) {
     listPermits({ db, municipalityIds: user.municipalityIds, filters }),
     getStaffMunicipality({ db, municipalityIds: user.municipalityIds }),
   ]);
-  const env = getEnv();
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "medium");
   return (
     <main id="main" className="page permit-register">
@@ -87,8 +85,6 @@ async function PermitRegisterPageContent({ searchParams }: Props) {
           items={permits.map((p) => ({ id: p.id, reference: p.reference, status: p.status, site: p.site }))}
           municipalityCode={municipality.code}
           bbox={municipality.bbox}
-          styleUrl={env.MAP_STYLE_URL}
-          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         />
       ) : null}
       <p role="status">{t("permits.count", { count: permits.length })}</p>

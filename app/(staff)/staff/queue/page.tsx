@@ -9,7 +9,6 @@ import { QueueMap } from "@/components/staff/QueueMap";
 import { BulkAssign } from "@/components/staff/BulkAssign";
 import { BULK_FORM_ID } from "@/components/staff/bulk-form-id";
 import { listOrganisations } from "@/lib/organisations/list-organisations";
-import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
@@ -56,7 +55,6 @@ async function QueuePageContent({ searchParams }: Props) {
         locale: (await getLocale()) as Locale,
       })
     : [];
-  const env = getEnv();
   return (
     <main id="main" className="page staff-queue">
       <h1>{t("staff.queueTitle")}</h1>
@@ -72,13 +70,7 @@ async function QueuePageContent({ searchParams }: Props) {
       ) : null}
       <UnpermittedFilter scope={scope} active={unpermittedOnly} />
       {municipality ? (
-        <QueueMap
-          items={items}
-          municipalityCode={municipality.code}
-          bbox={municipality.bbox}
-          styleUrl={env.MAP_STYLE_URL}
-          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-        />
+        <QueueMap items={items} municipalityCode={municipality.code} bbox={municipality.bbox} />
       ) : null}
       {desk && items.length > 0 ? <BulkAssign organisations={organisations} /> : null}
       {items.length === 0 ? (

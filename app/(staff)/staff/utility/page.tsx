@@ -10,7 +10,6 @@ import { QueueNotice } from "@/components/staff/QueueNotice";
 import { UtilityRowActions } from "@/components/staff/UtilityRowActions";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { isDesk } from "@/lib/auth/report-access";
-import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { listOrganisations } from "@/lib/organisations/list-organisations";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
@@ -48,7 +47,6 @@ async function UtilityQueuePageContent({ searchParams }: Props) {
     ? await listStaffQueue({ db, user, scope: { organisationId: current.id }, locale, search })
     : [];
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
-  const env = getEnv();
   const others = all.filter((o) => o.id !== current?.id);
   return (
     <main id="main" className="page staff-queue">
@@ -81,13 +79,7 @@ async function UtilityQueuePageContent({ searchParams }: Props) {
         </form>
       ) : null}
       {current && municipality ? (
-        <QueueMap
-          items={items}
-          municipalityCode={municipality.code}
-          bbox={municipality.bbox}
-          styleUrl={env.MAP_STYLE_URL}
-          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-        />
+        <QueueMap items={items} municipalityCode={municipality.code} bbox={municipality.bbox} />
       ) : null}
       {current && items.length === 0 ? <p>{t("staff.queueEmpty")}</p> : null}
       {items.length > 0 ? (

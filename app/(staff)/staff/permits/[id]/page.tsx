@@ -11,7 +11,6 @@ import { PermitStatusActions } from "@/components/permits/PermitStatusActions";
 import { PermitsMap } from "@/components/permits/PermitsMap";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getStaffPermit } from "@/lib/permits/get-staff-permit";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
@@ -40,7 +39,6 @@ async function StaffPermitPageContent({ params, searchParams }: Props) {
   if (!permit) notFound();
   const { saved } = await searchParams;
   const municipality = await getStaffMunicipality({ db, municipalityIds: user.municipalityIds });
-  const env = getEnv();
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "long");
   const when = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   const closed = ["refused", "completed", "revoked"].includes(permit.status);
@@ -67,8 +65,6 @@ async function StaffPermitPageContent({ params, searchParams }: Props) {
             permit.site,
             ...(closed ? [] : permit.conflicts.flatMap((c) => (c.site ? [c.site] : []))),
           ])}
-          styleUrl={env.MAP_STYLE_URL}
-          styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
         />
       ) : null}
       <dl className="facts">
@@ -175,8 +171,6 @@ async function StaffPermitPageContent({ params, searchParams }: Props) {
             version={permit.version}
             municipalityCode={municipality.code}
             bbox={municipality.bbox}
-            styleUrl={env.MAP_STYLE_URL}
-            styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
             initial={{
               kind: permit.kind,
               holderName: permit.holderName,

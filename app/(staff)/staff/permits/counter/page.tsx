@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { PermitForm } from "@/components/permits/PermitForm";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
@@ -23,18 +22,11 @@ async function CounterApplicationPageContent() {
     municipalityIds: user.municipalityIds,
   });
   if (!municipality) return null;
-  const env = getEnv();
   return (
     <main id="main" className="page narrow">
       <h1>{t("counterTitle")}</h1>
       <p>{t("counterIntro")}</p>
-      <PermitForm
-        mode="counter"
-        municipalityCode={municipality.code}
-        bbox={municipality.bbox}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-      />
+      <PermitForm mode="counter" municipalityCode={municipality.code} bbox={municipality.bbox} />
     </main>
   );
 }

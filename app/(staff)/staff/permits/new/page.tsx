@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { PermitForm } from "@/components/permits/PermitForm";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
@@ -22,17 +21,10 @@ async function NewPermitPageContent() {
     municipalityIds: user.municipalityIds,
   });
   if (!municipality) return null;
-  const env = getEnv();
   return (
     <main id="main" className="page narrow">
       <h1>{t("newPermit")}</h1>
-      <PermitForm
-        mode="create"
-        municipalityCode={municipality.code}
-        bbox={municipality.bbox}
-        styleUrl={env.MAP_STYLE_URL}
-        styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-      />
+      <PermitForm mode="create" municipalityCode={municipality.code} bbox={municipality.bbox} />
     </main>
   );
 }

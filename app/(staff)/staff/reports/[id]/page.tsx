@@ -12,7 +12,6 @@ import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import { listStaffReportComments } from "@/lib/comments/list-report-comments";
 import { CommentModeration } from "@/components/moderation/CommentModeration";
 import { canModerate } from "@/lib/moderation/can-moderate";
-import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { checkWorksPermit, findPermitCoverage } from "@/lib/permits/find-permit-coverage";
 import { logContactViews } from "@/lib/privacy/log-contact-view";
@@ -53,7 +52,6 @@ async function StaffReportPageContent({ params }: Props) {
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), "medium");
   const comments = await listStaffReportComments({ db: await getDb(), reportId: report.id });
   const moderator = await canModerate({ db: await getDb(), user, municipalityId: report.municipalityId });
-  const env = getEnv();
   const date = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
     <main id="main" className="page staff-report">
@@ -175,12 +173,7 @@ async function StaffReportPageContent({ params }: Props) {
               ))}
             </ul>
           ) : null}
-          <ReportPlace
-            position={report.position}
-            shape={report.shape}
-            styleUrl={env.MAP_STYLE_URL}
-            styleTimeoutMs={env.MAP_STYLE_TIMEOUT_MS}
-          />
+          <ReportPlace position={report.position} shape={report.shape} />
           <ModerationPanel reportId={report.id} user={user} />
         </section>
         <section aria-labelledby="actions-title">
