@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { locales, type Locale } from "@/lib/i18n/config";
 
 /** The language of a citizen's messages, their data to download, and deleting the account. */
@@ -22,12 +23,8 @@ export function AccountSettings({ messageLocale }: { messageLocale: Locale }) {
           onSubmit={async (e) => {
             e.preventDefault();
             const locale = String(new FormData(e.currentTarget).get("locale"));
-            const res = await fetch("/api/account/locale", {
-              method: "PUT",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ locale }),
-            }).catch(() => null);
-            setSaved(res?.ok ? "saved" : "error");
+            const res = await apiFetch("/api/account/locale", { method: "PUT", json: { locale } });
+            setSaved(res.ok ? "saved" : "error");
           }}
         >
           <label htmlFor={`${id}-locale`}>{t("messageLocale")}</label>
@@ -68,8 +65,8 @@ export function AccountSettings({ messageLocale }: { messageLocale: Locale }) {
           disabled={!confirmed || deleting === "busy"}
           onClick={async () => {
             setDeleting("busy");
-            const res = await fetch("/api/account", { method: "DELETE" }).catch(() => null);
-            if (res?.ok) await signOut({ callbackUrl: "/account?deleted=1" });
+            const res = await apiFetch("/api/account", { method: "DELETE" });
+            if (res.ok) await signOut({ callbackUrl: "/account?deleted=1" });
             else setDeleting("error");
           }}
         >

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Stops following one report from "My reports"; the list refreshes without it. */
 export function UnfollowButton({ code }: { code: string }) {
@@ -18,10 +19,10 @@ export function UnfollowButton({ code }: { code: string }) {
         disabled={state === "busy"}
         onClick={async () => {
           setState("busy");
-          const res = await fetch(`/api/account/follows/${encodeURIComponent(code)}`, {
+          const res = await apiFetch(`/api/account/follows/${encodeURIComponent(code)}`, {
             method: "DELETE",
-          }).catch(() => null);
-          if (res?.ok) router.refresh();
+          });
+          if (res.ok) router.refresh();
           else setState("error");
         }}
       >

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { readApiError } from "@/lib/client/api-fetch";
 
 type Progress = { format: "csv" | "geojson"; rows: number; total: number | null; done: boolean };
 
@@ -19,10 +20,10 @@ export function ExportPanel({ query }: { query: string }) {
     setError(null);
     setProgress({ format, rows: 0, total: null, done: false });
     try {
+      // Raw fetch, not apiFetch: the file's body is read as it streams in, to show progress.
       const response = await fetch(`/api/staff/analytics/export?format=${format}&${query}`);
       if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? t("exportFailed"));
+        throw new Error((await readApiError(response)).message ?? t("exportFailed"));
       }
       const totalHeader = response.headers.get("x-total-count");
       const total = totalHeader === null ? null : Number(totalHeader);

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** Staff publish or reject a held citizen comment from the report's staff view. */
 export function CommentReview({ reportId, commentId }: { reportId: number; commentId: number }) {
@@ -12,12 +13,11 @@ export function CommentReview({ reportId, commentId }: { reportId: number; comme
   const [state, setState] = useState<"idle" | "busy" | "error">("idle");
   const decide = async (decision: "publish" | "reject") => {
     setState("busy");
-    const res = await fetch(`/api/staff/reports/${reportId}/comments/${commentId}`, {
+    const res = await apiFetch(`/api/staff/reports/${reportId}/comments/${commentId}`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ decision }),
-    }).catch(() => null);
-    if (res?.ok) router.refresh();
+      json: { decision },
+    });
+    if (res.ok) router.refresh();
     else setState("error");
   };
   return (

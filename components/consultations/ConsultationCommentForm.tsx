@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /**
  * A citizen's comment on an open consultation, with an optional e-mail address to hear the answer.
@@ -25,20 +26,21 @@ export function ConsultationCommentForm({ consultationId }: { consultationId: nu
         const formEl = e.currentTarget;
         const fields = new FormData(formEl);
         setState({ kind: "sending" });
-        const res = await fetch(`/api/consultations/${consultationId}/comments`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            body: String(fields.get("body") ?? ""),
-            email: String(fields.get("email") ?? ""),
-          }),
-        }).catch(() => null);
-        const body = await res?.json().catch(() => null);
-        if (res?.status === 201) {
+        const res = await apiFetch<{ state?: string } | null>(
+          `/api/consultations/${consultationId}/comments`,
+          {
+            method: "POST",
+            json: {
+              body: String(fields.get("body") ?? ""),
+              email: String(fields.get("email") ?? ""),
+            },
+          },
+        );
+        if (res.ok && res.status === 201) {
           formEl.reset();
-          setState({ kind: body?.state === "published" ? "published" : "held" });
-          if (body?.state === "published") router.refresh();
-        } else setState({ kind: "error", message: body?.error?.message ?? t("networkError") });
+          setState({ kind: res.data?.state === "published" ? "published" : "held" });
+          if (res.data?.state === "published") router.refresh();
+        } else setState({ kind: "error", message: (res.ok ? null : res.message) ?? t("networkError") });
       }}
     >
       <h2>{t("commentTitle")}</h2>

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 /** The permits office drafts or opens a consultation: the title, the question, the period, a permit's works. */
 export function ConsultationForm({
@@ -25,10 +26,9 @@ export function ConsultationForm({
         const text = (name: string) => String(f.get(name) ?? "").trim();
         setBusy(true);
         setError(null);
-        const res = await fetch("/api/staff/consultations", {
+        const res = await apiFetch<{ id: number }>("/api/staff/consultations", {
           method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
+          json: {
             title: text("title"),
             question: text("question"),
             description: text("description") || undefined,
@@ -36,12 +36,11 @@ export function ConsultationForm({
             opensOn: text("opensOn") || undefined,
             closesOn: text("closesOn") || undefined,
             open: f.get("open") === "on",
-          }),
-        }).catch(() => null);
-        const body = await res?.json().catch(() => null);
+          },
+        });
         setBusy(false);
-        if (res?.status === 201) router.push(`/staff/consultations/${body.id}`);
-        else setError(body?.error?.message ?? t("networkError"));
+        if (res.ok && res.status === 201) router.push(`/staff/consultations/${res.data.id}`);
+        else setError((res.ok ? null : res.message) ?? t("networkError"));
       }}
     >
       <h2>{t("newTitle")}</h2>

@@ -3,17 +3,12 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { moderatorReasons } from "@/lib/moderation/moderation-schema";
 
 async function post(url: string, body: unknown): Promise<string | null> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (res?.ok) return null;
-  const answer = await res?.json().catch(() => null);
-  return answer?.error?.message ?? "";
+  const res = await apiFetch(url, { method: "POST", json: body });
+  return res.ok ? null : (res.message ?? "");
 }
 
 /** Opens a draft or closes an open consultation. */

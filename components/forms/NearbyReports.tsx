@@ -3,6 +3,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-fetch";
 import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates";
 
 /** "Already reported nearby": support and follow an existing report instead of filing again. */
@@ -48,15 +49,13 @@ function NearbyItem({
   const [error, setError] = useState<string | null>(null);
   const support = async () => {
     setError(null);
-    const res = await fetch(`/api/reports/${candidate.code}/support`, {
+    const res = await apiFetch<{ supporters: number }>(`/api/reports/${candidate.code}/support`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: email.trim() || undefined, support: true, locale }),
-    }).catch(() => null);
-    const body = await res?.json().catch(() => null);
-    if (!res?.ok) return setError(body?.error?.message ?? t("report.networkError"));
-    setResult(body);
-    onSupported?.(candidate.code, body.supporters);
+      json: { email: email.trim() || undefined, support: true, locale },
+    });
+    if (!res.ok) return setError(res.message ?? t("report.networkError"));
+    setResult(res.data);
+    onSupported?.(candidate.code, res.data.supporters);
   };
   return (
     <li className="nearby-item" data-code={candidate.code}>

@@ -17,6 +17,7 @@ import { CategoryPicker } from "./CategoryPicker";
 import { ContactFields } from "./ContactFields";
 import { ReviewSummary } from "./ReviewSummary";
 import { QueuedFilings } from "./QueuedFilings";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { clearDraft, loadDraft, queueFiling, saveDraft } from "./draft-store";
 import { useOfferedGroups, usePlaceLabel } from "./use-place-info";
 import { DetailsStep } from "./DetailsStep";
@@ -271,15 +272,16 @@ export function ReportFlow(props: Props) {
     };
     if (!navigator.onLine) return keep();
     try {
-      const res = await fetch("/api/reports", { method: "POST", body: form });
-      const body = await res.json().catch(() => null);
+      const res = await apiFetch<{ trackingCode: string }>("/api/reports", { method: "POST", body: form });
+      // The connection dropped on the way: the filing waits on this device like any other.
+      if (res.status === null) return await keep();
       if (!res.ok) {
-        setError(body?.error?.message ?? t("networkError"));
+        setError(res.message ?? t("networkError"));
         setSubmitting(false);
         return;
       }
       await clearDraft().catch(() => undefined);
-      router.push(`/reports/${body.trackingCode}?filed=1`);
+      router.push(`/reports/${res.data.trackingCode}?filed=1`);
     } catch {
       await keep();
     }

@@ -1,6 +1,7 @@
 "use client";
 
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { apiFetch } from "@/lib/client/api-fetch";
 import type { ReportDraft, Step } from "./report-draft";
 
 /** A draft as stored: photos as Blobs (IndexedDB keeps them), no object URLs (they die with the page). */
@@ -81,18 +82,13 @@ export async function sendQueued(): Promise<SendResult> {
     const form = new FormData();
     form.set("data", filing.data);
     filing.photos.forEach((blob, i) => form.append("photos", blob, `photo-${i + 1}.jpg`));
-    let res: Response;
-    try {
-      res = await fetch("/api/reports", { method: "POST", body: form });
-    } catch {
-      break;
-    }
-    const body = await res.json().catch(() => null);
+    const res = await apiFetch<{ trackingCode: string }>("/api/reports", { method: "POST", body: form });
+    if (res.status === null) break;
     if (res.ok) {
-      result.sent.push({ trackingCode: body.trackingCode });
+      result.sent.push({ trackingCode: res.data.trackingCode });
       await db.delete("outbox", filing.submissionKey);
     } else if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-      result.refused.push(body?.error?.message ?? String(res.status));
+      result.refused.push(res.message ?? String(res.status));
       await db.delete("outbox", filing.submissionKey);
     } else {
       break;

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { MultiPolygon, Polygon } from "geojson";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { PermitSiteInput } from "./PermitSiteInput";
 import { ConflictList, type ConflictItem } from "./ConflictList";
 
@@ -106,17 +107,19 @@ export function PermitForm({ mode, municipalityCode, bbox, initial, permitId, ve
             body: { ...fields, applicant, submissionKey: submissionKey.current },
           };
     try {
-      const res = await fetch(request.url, {
-        method: request.method,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(request.body),
-      });
-      const body = await res.json().catch(() => null);
+      // The answer by mode: create → the permit's id; edit → its conflicts; an application → its receipt.
+      const res = await apiFetch<{
+        id: number;
+        conflicts: ConflictItem[];
+        reference: string;
+        decisionDueAt: string;
+      }>(request.url, { method: request.method, json: request.body });
       setSubmitting(false);
       if (!res.ok) {
-        setError(body?.error?.message ?? t("networkError"));
+        setError(res.message ?? t("networkError"));
         return;
       }
+      const body = res.data;
       if (mode === "create") {
         router.push(`/staff/permits/${body.id}?saved=1`);
       } else if (mode === "edit") {

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { Polygon } from "geojson";
 import { PointPicker, type Position } from "@/components/map/PointPicker";
 import { ShapeDrawer } from "@/components/map/ShapeDrawer";
+import { apiFetch } from "@/lib/client/api-fetch";
 import type { PublicPermit } from "@/lib/permits/public-permit-fields";
 
 type Props = {
@@ -27,23 +28,21 @@ export function PlannedWorks({ municipalityCode, bbox }: Props) {
   useEffect(() => {
     if (!where) return;
     const controller = new AbortController();
-    fetch("/api/permits/planned", {
+    void apiFetch<{ permits: PublicPermit[] }>("/api/permits/planned", {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ where }),
+      json: { where },
       signal: controller.signal,
-    })
-      .then(async (res) => {
-        const body = await res.json().catch(() => null);
-        if (!res.ok) {
-          setError(body?.error?.message ?? t("permits.networkError"));
-          setResult(null);
-        } else {
-          setError(null);
-          setResult(body.permits);
-        }
-      })
-      .catch(() => undefined);
+    }).then((res) => {
+      // No answer (offline, or a newer place asked about): what is shown stays.
+      if (res.status === null || controller.signal.aborted) return;
+      if (!res.ok) {
+        setError(res.message ?? t("permits.networkError"));
+        setResult(null);
+      } else {
+        setError(null);
+        setResult(res.data.permits);
+      }
+    });
     return () => controller.abort();
     // The request follows the place asked about, by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps

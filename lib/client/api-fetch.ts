@@ -36,10 +36,22 @@ export async function apiFetch<T = unknown>(
   }
   const body = (await response.json().catch(() => null)) as unknown;
   if (response.ok) return { ok: true, status: response.status, data: body as T };
+  return apiErrorOf(response.status, body);
+}
+
+/**
+ * The error answer of a response read without apiFetch (a download whose body is streamed): its
+ * status and the `{ error }` shape, read the same way.
+ */
+export async function readApiError(response: Response): Promise<ApiError> {
+  return apiErrorOf(response.status, await response.json().catch(() => null));
+}
+
+function apiErrorOf(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   return {
     ok: false,
-    status: response.status,
+    status,
     code: typeof error?.code === "string" ? error.code : null,
     message: typeof error?.message === "string" ? error.message : null,
     details:

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch, readApiError } from "@/lib/client/api-fetch";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -49,5 +49,25 @@ describe("the browser's API call", () => {
       vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })),
     );
     expect(await apiFetch("/api/x")).toMatchObject({ ok: false, status: 502, message: null, code: null });
+  });
+
+  it("reads the same error shape from a response fetched directly (a streamed download that was refused)", async () => {
+    const refused = new Response(
+      JSON.stringify({ error: { code: "too_many", message: "Previše izvoza." } }),
+      {
+        status: 429,
+      },
+    );
+    expect(await readApiError(refused)).toEqual({
+      ok: false,
+      status: 429,
+      code: "too_many",
+      message: "Previše izvoza.",
+      details: null,
+    });
+    expect(await readApiError(new Response("", { status: 500 }))).toMatchObject({
+      status: 500,
+      message: null,
+    });
   });
 });
