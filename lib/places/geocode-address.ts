@@ -28,9 +28,9 @@ export type GeocodedAddress = {
  */
 const METRES_PER_PLOT = 20;
 
-/** A house number as matched against address points: "10A", "10 a" and "10a" are one number. */
+/** A house number as matched against address points: "10A", "10 a", "10a" and "10а" are one number. */
 export function normaliseHouseNumber(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, "");
+  return foldForSearch(text).replace(/\s+/g, "");
 }
 
 /** "Karađorđeva 10a, Ćuprija" → street, house number, town (each optional but the street). */
@@ -75,11 +75,11 @@ export async function geocodeAddress(input: {
     municipality_id: number;
     geometry: string;
     interpolated: boolean;
-    addressed: boolean;
+    point_number: string | null;
   }>(
     input.db,
     sql`with hits as (
-          select g.name, m.name as town, g.kind::text as kind, g.municipality_id, g.geom,
+          select g.name, m.name as town, g.kind::text as kind, g.municipality_id, g.geom, g.search_key,
                  g.search_key = ${street} as exact
           from gazetteer g join municipalities m on m.id = g.municipality_id
           where (g.search_key = ${street} or g.search_key like ${`${street}%`})
@@ -91,7 +91,7 @@ export async function geocodeAddress(input: {
           limit 1
         ),
         point as (
-          select a.geom from hits h join address_points a
+          select a.geom, a.number from hits h join address_points a
             on a.municipality_id = h.municipality_id and a.street_key = h.search_key
                and a.number_key = ${numberKey}
           where h.kind = 'street'
@@ -110,23 +110,30 @@ export async function geocodeAddress(input: {
                      least(0.999, ${offsetMetres}::float8 / greatest(ST_Length(line::geography), 1)))
                  else ST_PointOnSurface(geom) end, 6) as geometry,
                (${offsetMetres}::float8 is not null and line is not null) as interpolated,
-               exists (select 1 from point) as addressed
+               (select number from point) as point_number
         from part`,
   );
   const row = rows[0];
   if (!row) return null;
   const streetName = localized(row.name, input.locale);
   const townName = localized(row.town, input.locale);
-  const number = row.addressed || row.interpolated ? ` ${parsed.number}${parsed.suffix ?? ""}` : "";
+  // An address point is named as the municipality wrote it; an estimate by the number asked for.
+  const number =
+    row.point_number !== null
+      ? ` ${row.point_number}`
+      : row.interpolated
+        ? ` ${parsed.number}${parsed.suffix ?? ""}`
+        : "";
   return {
     matched: `${streetName}${number}, ${townName}`,
-    precision: row.addressed
-      ? "address"
-      : row.interpolated
-        ? "interpolated"
-        : row.kind === "street"
-          ? "street"
-          : "place",
+    precision:
+      row.point_number !== null
+        ? "address"
+        : row.interpolated
+          ? "interpolated"
+          : row.kind === "street"
+            ? "street"
+            : "place",
     position: (JSON.parse(row.geometry) as { coordinates: Position }).coordinates,
     municipalityId: row.municipality_id,
   };

@@ -1,0 +1,136 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../../db/client";
+import { queryRows } from "../../../db/query";
+import * as t from "../../../db/schema";
+import { sr } from "../../../db/seed/localized";
+import { isAppError } from "../../../lib/errors";
+import { foldForSearch } from "../../../lib/i18n/transliterate";
+import { geocodeAddress } from "../../../lib/places/geocode-address";
+import { importAddressPoints } from "../../../lib/places/import-address-points";
+import { box, buildMunicipality } from "../../helpers/builders";
+import { engine } from "../../helpers/engine";
+
+const csv = (text: string) => ({ bytes: new TextEncoder().encode(text), fileName: "adrese.csv" });
+
+describe(`address points on the ${engine} engine`, () => {
+  let municipalityId: number;
+  const points = async () =>
+    queryRows<{
+      street: string;
+      number: string;
+      number_key: string;
+      x: number;
+      y: number;
+      import_id: string;
+    }>(
+      await getDb(),
+      sql`select street, number, number_key, ST_X(geom) as x, ST_Y(geom) as y, import_id
+          from address_points where municipality_id = ${municipalityId} order by number_key`,
+    );
+
+  beforeAll(async () => {
+    const db = await getDb();
+    const m = await buildMunicipality({ boundary: box(21.5, 43.5, 21.6, 43.6) });
+    municipalityId = m.id;
+    // Njegoševa runs 1 km east along 43.55.
+    await db.insert(t.gazetteer).values({
+      municipalityId,
+      kind: "street",
+      name: sr("Njegoševa", "Njegoševa"),
+      searchKey: foldForSearch("Njegoševa"),
+      geom: {
+        type: "LineString",
+        coordinates: [
+          [21.52, 43.55],
+          [21.5324, 43.55],
+        ],
+      },
+    });
+  });
+
+  it("imports a CSV (semicolons, decimal commas) and a GeoJSON point layer, each replacing the one before", async () => {
+    const db = await getDb();
+    const first = await importAddressPoints({
+      db,
+      municipalityId,
+      ...csv("ulica;broj;lon;lat\nNjegoševa;3;21,5210;43,5501\nNjegoševa;10A;21.5290;43.5502\n"),
+    });
+    expect(first.count).toBe(2);
+    expect(await points()).toEqual([
+      expect.objectContaining({ street: "Njegoševa", number: "10A", number_key: "10a", x: 21.529 }),
+      expect.objectContaining({ street: "Njegoševa", number: "3", number_key: "3", x: 21.521 }),
+    ]);
+    const geojson = JSON.stringify({
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { street: "Njegoševa", number: "7" },
+          geometry: { type: "Point", coordinates: [21.525, 43.5501] },
+        },
+      ],
+    });
+    const second = await importAddressPoints({
+      db,
+      municipalityId,
+      bytes: new TextEncoder().encode(geojson),
+      fileName: "adrese.geojson",
+    });
+    expect(second.count).toBe(1);
+    const after = await points();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ number: "7", import_id: second.importId });
+  });
+
+  it.each([
+    [
+      "a house number that is not one",
+      "street,number,lon,lat\nNjegoševa,1,21.52,43.55\nNjegoševa,deset,21.53,43.55\n",
+      "addressPointNumberInvalid",
+      3,
+    ],
+    [
+      "a point outside the municipality",
+      "street,number,lon,lat\nNjegoševa,1,21.52,43.55\nNjegoševa,2,22.9,43.55\n",
+      "addressPointOutside",
+      3,
+    ],
+    ["a row without a street", "street,number,lon,lat\n,1,21.52,43.55\n", "addressPointStreetMissing", 2],
+    ["a row without a position", "street,number,lon,lat\nNjegoševa,1,,43.55\n", "addressPointNoPosition", 2],
+  ])("refuses a file with %s, naming the row, and changes nothing", async (_what, text, key, row) => {
+    const before = await points();
+    const err = await importAddressPoints({ db: await getDb(), municipalityId, ...csv(text) }).catch(
+      (e) => e,
+    );
+    expect(isAppError(err)).toBe(true);
+    expect(err).toMatchObject({
+      code: "unprocessable",
+      messageKey: key,
+      details: expect.objectContaining({ row }),
+    });
+    expect(await points()).toEqual(before);
+  });
+
+  it("geocodes a house number to its address point (any case or spacing of the letter), else interpolates", async () => {
+    const db = await getDb();
+    await importAddressPoints({
+      db,
+      municipalityId,
+      ...csv("street,number,lon,lat\nNjegoševa,10a,21.5290,43.5503\nNjegoševa,12,21.5295,43.5497\n"),
+    });
+    for (const query of ["Njegoševa 10A", "njegoseva 10 a", "Његошева 10а"]) {
+      const found = await geocodeAddress({ db, query, locale: "en" });
+      expect(found, query).toMatchObject({ precision: "address", municipalityId });
+      expect(found!.position).toEqual([21.529, 43.5503]);
+      expect(found!.matched).toMatch(/^Njegoševa 10a, /i);
+    }
+    const exact = await geocodeAddress({ db, query: "Njegoševa 12", locale: "sr-Latn" });
+    expect(exact).toMatchObject({ precision: "address", position: [21.5295, 43.5497] });
+    // No point for number 20: interpolated along the street, on the line.
+    const estimated = await geocodeAddress({ db, query: "Njegoševa 20", locale: "en" });
+    expect(estimated!.precision).toBe("interpolated");
+    expect(estimated!.position[1]).toBeCloseTo(43.55, 5);
+    expect((await geocodeAddress({ db, query: "Njegoševa", locale: "en" }))!.precision).toBe("street");
+  });
+});
