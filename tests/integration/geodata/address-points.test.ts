@@ -1,15 +1,20 @@
 import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { POST as importRoute } from "../../../app/api/admin/address-points/route";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../db/client";
 import { queryRows } from "../../../db/query";
 import * as t from "../../../db/schema";
 import { sr } from "../../../db/seed/localized";
+import type { SessionUser } from "../../../lib/auth/staff-user";
 import { isAppError } from "../../../lib/errors";
 import { foldForSearch } from "../../../lib/i18n/transliterate";
 import { geocodeAddress } from "../../../lib/places/geocode-address";
 import { importAddressPoints } from "../../../lib/places/import-address-points";
+import { buildAdminWorld } from "../../helpers/admin-world";
 import { box, buildMunicipality } from "../../helpers/builders";
 import { engine } from "../../helpers/engine";
+import { sessionCookie } from "../../helpers/session";
 
 const csv = (text: string) => ({ bytes: new TextEncoder().encode(text), fileName: "adrese.csv" });
 
@@ -132,5 +137,64 @@ describe(`address points on the ${engine} engine`, () => {
     expect(estimated!.precision).toBe("interpolated");
     expect(estimated!.position[1]).toBeCloseTo(43.55, 5);
     expect((await geocodeAddress({ db, query: "Njegoševa", locale: "en" }))!.precision).toBe("street");
+  });
+});
+
+describe(`POST /api/admin/address-points on the ${engine} engine`, () => {
+  let world: Awaited<ReturnType<typeof buildAdminWorld>>;
+  beforeAll(async () => {
+    world = await buildAdminWorld({ west: 21.7, south: 43.7 });
+  });
+
+  const upload = async (user: SessionUser, text: string, lang = "en") => {
+    const form = new FormData();
+    form.set("file", new Blob([text]), "adrese.csv");
+    const headers = new Headers({
+      host: "localhost",
+      origin: "http://localhost",
+      cookie: await sessionCookie(user),
+    });
+    const res = await importRoute(
+      new NextRequest(new URL(`/api/admin/address-points?lang=${lang}`, "http://localhost"), {
+        method: "POST",
+        headers,
+        body: form,
+      }),
+      { params: Promise.resolve({}) },
+    );
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & { error?: { message: string } },
+    };
+  };
+  const count = async () =>
+    (
+      await queryRows<{ n: number }>(
+        await getDb(),
+        sql`select count(*)::int as n from address_points where municipality_id = ${world.municipality.id}`,
+      )
+    )[0]!.n;
+
+  it("imports the file into the administrator's municipality; a bad row answers 422 in the caller's language and changes nothing", async () => {
+    const ok = await upload(
+      world.admin,
+      "street,number,lon,lat\nSlavije,1,21.75,43.75\nSlavije,2,21.7502,43.7501\n",
+    );
+    expect(ok).toEqual({ status: 200, body: { count: 2 } });
+    expect(await count()).toBe(2);
+    const bad = await upload(
+      world.admin,
+      "ulica;broj;lon;lat\nSlavije;1;21,75;43,75\nSlavije;1;25;43,75\n",
+      "sr-Latn",
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.error!.message).toBe("Red 3: tačka je izvan opštine.");
+    expect(await count()).toBe(2);
+  });
+
+  it("refuses an organisation's administrator and changes nothing", async () => {
+    const res = await upload(world.waterAdmin, "street,number,lon,lat\nSlavije,9,21.75,43.75\n");
+    expect(res.status).toBe(403);
+    expect(await count()).toBe(2);
   });
 });
