@@ -6,6 +6,7 @@ import { getDb } from "../../../db/client";
 import { queryRows } from "../../../db/query";
 import * as t from "../../../db/schema";
 import { sr } from "../../../db/seed/localized";
+import { asPublic, asStaff } from "../../../lib/auth/db-scope";
 import type { SessionUser } from "../../../lib/auth/staff-user";
 import { isAppError } from "../../../lib/errors";
 import { foldForSearch } from "../../../lib/i18n/transliterate";
@@ -137,6 +138,33 @@ describe(`address points on the ${engine} engine`, () => {
     expect(estimated!.precision).toBe("interpolated");
     expect(estimated!.position[1]).toBeCloseTo(43.55, 5);
     expect((await geocodeAddress({ db, query: "Njegoševa", locale: "en" }))!.precision).toBe("street");
+  });
+
+  it("lets the public read address points and only the municipality's administrators write them", async () => {
+    const claims = (admin: number[]) => ({
+      userId: 1,
+      desk: [],
+      overview: [],
+      orgs: [],
+      staff: [municipalityId],
+      admin,
+      permits: [],
+    });
+    const file = csv("street,number,lon,lat\nNjegoševa,5,21.523,43.5501\n");
+    const before = await points();
+    const refused = await asStaff(claims([municipalityId + 1000]), (db) =>
+      importAddressPoints({ db, municipalityId, ...file }),
+    ).catch((e: unknown) => e);
+    expect(String((refused as { cause?: unknown }).cause ?? refused)).toMatch(/row-level security/);
+    expect(await points()).toEqual(before);
+    await asStaff(claims([municipalityId]), (db) => importAddressPoints({ db, municipalityId, ...file }));
+    const read = await asPublic((db) =>
+      queryRows<{ number: string }>(
+        db,
+        sql`select number from address_points where municipality_id = ${municipalityId}`,
+      ),
+    );
+    expect(read).toEqual([{ number: "5" }]);
   });
 });
 
