@@ -1,6 +1,6 @@
-import { index, integer, jsonb, pgEnum, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../lib/i18n/config";
-import { anyGeometryColumn } from "./columns";
+import { anyGeometryColumn, pointColumn } from "./columns";
 import { municipalities } from "./places";
 
 export const placeKind = pgEnum("place_kind", ["street", "place", "landmark"]);
@@ -29,3 +29,34 @@ export const gazetteer = pgTable(
 );
 
 export type GazetteerEntry = typeof gazetteer.$inferSelect;
+
+/**
+ * House numbers with their position, where the municipality imports them (admin setup, "address
+ * points" layer). The geocoder uses them before interpolating along the street. Street as written
+ * in the gazetteer (Latin), matched by its folded key; `number_key` is the number as matched:
+ * lower case, no spaces ("10A" and "10 a" → "10a").
+ */
+export const addressPoints = pgTable(
+  "address_points",
+  {
+    id: serial("id").primaryKey(),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    street: text("street").notNull(),
+    // lib/i18n/transliterate.ts foldForSearch() of the street.
+    streetKey: text("street_key").notNull(),
+    number: text("number").notNull(),
+    numberKey: text("number_key").notNull(),
+    geom: pointColumn("geom").notNull(),
+    // One id per import: the file that brought these points (all replaced by the next import).
+    importId: text("import_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("address_points_geom_gix").using("gist", t.geom),
+    index("address_points_lookup_idx").on(t.municipalityId, t.streetKey, t.numberKey),
+  ],
+);
+
+export type AddressPoint = typeof addressPoints.$inferSelect;

@@ -271,6 +271,39 @@ async function insertGazetteer(tx: Database, municipalityId: number): Promise<vo
       ),
       ...landmarkSeeds.map((l) => entry("landmark", l.name, { type: "Point", coordinates: l.position })),
     ]);
+  await insertAddressPoints(tx, municipalityId);
+}
+
+/**
+ * A few address points on the first demo street (Karađorđeva), so the geocoder's `address`
+ * precision shows: odd numbers on the west side, even on the east, a plot (~20 m) apart from the
+ * street's southern end. Other numbers and streets are interpolated.
+ */
+async function insertAddressPoints(tx: Database, municipalityId: number): Promise<void> {
+  const street = streetSeeds[0]!;
+  const [[x, y0]] = street.line as [[number, number]];
+  const numbers = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "10a", "11", "12"];
+  await tx.insert(t.addressPoints).values(
+    numbers.map((number) => {
+      const n = parseInt(number, 10);
+      const plot = Math.ceil(n / 2) - 0.5 + (number.endsWith("a") ? 0.5 : 0);
+      return {
+        municipalityId,
+        street: street.name,
+        streetKey: foldForSearch(street.name),
+        number,
+        numberKey: number,
+        geom: {
+          type: "Point" as const,
+          coordinates: [
+            Math.round((x + (n % 2 === 0 ? 0.00012 : -0.00012)) * 1e6) / 1e6,
+            Math.round((y0 + plot * 0.00018) * 1e6) / 1e6,
+          ],
+        },
+        importId: "demo",
+      };
+    }),
+  );
 }
 
 async function insertOrganisations(tx: Database, municipalityId: number): Promise<Map<string, number>> {

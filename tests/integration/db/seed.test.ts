@@ -4,6 +4,7 @@ import { getDb } from "../../../db/client";
 import { queryOne, queryRows } from "../../../db/query";
 import { seedDemo } from "../../../db/seed/seed-demo";
 import { categorySeeds, districtSeeds, userSeeds } from "../../../db/seed/cuprija";
+import { geocodeAddress } from "../../../lib/places/geocode-address";
 import { canTransition, type ReportStatus } from "../../../lib/workflow/states";
 import { engine } from "../../helpers/engine";
 
@@ -51,6 +52,20 @@ describe(`the demo seed on the ${engine} engine`, () => {
     });
     expect(categorySeeds.length).toBeGreaterThanOrEqual(20);
     expect(new Set(userSeeds.map((u) => u.role)).size).toBe(8);
+  });
+
+  it("has address points on Karađorđeva, so the geocoder answers house numbers there at precision address", async () => {
+    const db = await getDb();
+    const found = await geocodeAddress({ db, query: "Karađorđeva 10a, Ćuprija", locale: "sr-Latn" });
+    expect(found).toMatchObject({ matched: "Karađorđeva 10a, Ćuprija", precision: "address" });
+    const inside = await queryOne<{ inside: boolean }>(
+      db,
+      sql`select ST_Covers(boundary, ST_SetSRID(ST_MakePoint(${found!.position[0]}, ${found!.position[1]}), 4326)) as inside from municipalities`,
+    );
+    expect(inside!.inside).toBe(true);
+    expect((await geocodeAddress({ db, query: "Karađorđeva 40", locale: "en" }))!.precision).toBe(
+      "interpolated",
+    );
   });
 
   it("partitions the municipality into districts without gaps or overlaps", async () => {

@@ -10,6 +10,7 @@ import * as t from "../../../db/schema";
 import { sr } from "../../../db/seed/localized";
 import { foldForSearch } from "../../../lib/i18n/transliterate";
 import { hashApiKey } from "../../../lib/open311/post-request";
+import { importAddressPoints } from "../../../lib/places/import-address-points";
 import { engine } from "../../helpers/engine";
 import { buildWorkflowWorld } from "../../helpers/world";
 
@@ -183,6 +184,36 @@ describe(`Open311 requirements, table-driven (${engine} engine)`, () => {
     expect(body.position[0]).toBeGreaterThan(21.331);
     expect(body.position[0]).toBeLessThan(21.34);
     expect(body.position[1]).toBeCloseTo(43.95, 5);
+  });
+
+  it("POST with an address the municipality imported as an address point files at that point and says so", async () => {
+    const db = await getDb();
+    await importAddressPoints({
+      db,
+      municipalityId: world.municipality.id,
+      bytes: new TextEncoder().encode("street,number,lon,lat\nKarađorđeva,12B,21.3361,43.9502\n"),
+      fileName: "adrese.csv",
+    });
+    const res = await postJson({
+      ...base(),
+      address_string: "Karađorđeva 12b, " + world.municipality.code,
+      "attribute[depth]": "3",
+      description: "at the address point",
+    });
+    expect(res.status).toBe(200);
+    expect(res.body[0]!.service_notice).toMatch(/^Karađorđeva 12B, .+ \(address\)$/);
+    const row = await queryOne<{ address: string; x: number; y: number }>(
+      db,
+      sql`select address, ST_X(location) as x, ST_Y(location) as y from reports where description = 'at the address point'`,
+    );
+    expect(row).toMatchObject({ address: expect.stringMatching(/^Karađorđeva 12B,/) });
+    expect([Number(row!.x), Number(row!.y)]).toEqual([21.3361, 43.9502]);
+    // The public geocoder says the same.
+    const geocoded = await geocodeRoute(
+      new NextRequest(new URL("http://localhost/api/places/geocode?q=Karadjordjeva%2012B&lang=en")),
+      { params: Promise.resolve({}) },
+    );
+    expect(await geocoded.json()).toMatchObject({ precision: "address", position: [21.3361, 43.9502] });
   });
 
   it("page_size over the maximum names page_size", async () => {

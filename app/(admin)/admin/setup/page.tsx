@@ -1,7 +1,15 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { queryOne } from "@/db/query";
+import {
+  adminMunicipalityCookie,
+  loadAdminScope,
+  scopeInRememberedMunicipality,
+} from "@/lib/admin/admin-scope";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission } from "@/lib/auth/session";
 import { serbianHolidays } from "@/lib/calendar/serbian-holidays";
@@ -9,6 +17,7 @@ import { localized, type Locale } from "@/lib/i18n/config";
 import { toCyrillic } from "@/lib/i18n/transliterate";
 import { catalogueCategories, catalogueGroups, catalogueOrganisations } from "@/lib/onboarding/catalogue";
 import { getOrStartSetupDraft } from "@/lib/onboarding/setup-draft";
+import { AddressPointsUpload } from "./AddressPointsUpload";
 import { SetupWizard } from "./SetupWizard";
 import "./setup.css";
 
@@ -24,7 +33,21 @@ export default async function SetupPage() {
   if (!user) return <Forbidden />;
   const t = await getTranslations("setup");
   const locale = (await getLocale()) as Locale;
-  const draft = await getOrStartSetupDraft({ db: await getDb(), userId: user.id });
+  const db = await getDb();
+  const draft = await getOrStartSetupDraft({ db, userId: user.id });
+  // The address points belong to the municipality the administrator works in now (menu choice).
+  const scope = scopeInRememberedMunicipality(
+    await loadAdminScope({ db, user }),
+    (await cookies()).get(adminMunicipalityCookie)?.value,
+  );
+  const current =
+    scope.all && scope.municipalityId !== null
+      ? await queryOne<{ name: { "sr-Latn": string; en: string }; count: number }>(
+          db,
+          sql`select m.name, (select count(*)::int from address_points a where a.municipality_id = m.id) as count
+              from municipalities m where m.id = ${scope.municipalityId}`,
+        )
+      : null;
   const year = new Date().getFullYear();
   const name = (n: { "sr-Latn": string; en: string }) =>
     localized({ ...n, "sr-Cyrl": toCyrillic(n["sr-Latn"]) }, locale);
@@ -41,6 +64,7 @@ export default async function SetupPage() {
         }}
         holidays={[...serbianHolidays(year), ...serbianHolidays(year + 1)]}
       />
+      {current ? <AddressPointsUpload municipality={name(current.name)} count={current.count} /> : null}
     </main>
   );
 }
