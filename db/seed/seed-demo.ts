@@ -166,6 +166,7 @@ async function insertModerationAndConsultation(
       municipalityId: input.municipalityId,
       body: "Molim da se sačuvaju postojeće lipe i doda više klupa u hladu.",
       state: "published",
+      theme: "Drveće i klupe",
       createdAt: new Date(input.today.getTime() - 5 * DAY_MS),
       answer: "Hvala. Postojeće lipe ostaju, a broj klupa povećavamo sa 12 na 20.",
       answeredByUserId: input.permitOfficerId,
@@ -176,6 +177,7 @@ async function insertModerationAndConsultation(
       municipalityId: input.municipalityId,
       body: "Potrebna je rampa za kolica i bicikle na oba kraja zone.",
       state: "published",
+      theme: "Pristupačnost",
       createdAt: new Date(input.today.getTime() - 2 * DAY_MS),
     },
   ]);
