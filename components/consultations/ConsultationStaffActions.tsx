@@ -140,3 +140,58 @@ export function ConsultationAnswerForm({
     </form>
   );
 }
+
+/** The theme the office files a comment under: one of the consultation's themes so far, or a new one. */
+export function ConsultationThemeForm({
+  consultationId,
+  commentId,
+  theme,
+  themes,
+}: {
+  consultationId: number;
+  commentId: number;
+  theme: string | null;
+  themes: string[];
+}) {
+  const t = useTranslations("consultations");
+  const id = useId();
+  const router = useRouter();
+  const [text, setText] = useState(theme ?? "");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="consultation-theme-form row"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const failed = await post(`/api/staff/consultations/${consultationId}/comments/${commentId}/theme`, {
+          theme: text,
+        });
+        if (failed === null) router.refresh();
+        else setError(failed || t("networkError"));
+      }}
+    >
+      <label htmlFor={`${id}-theme`}>{t("themeLabel")}</label>
+      <input
+        id={`${id}-theme`}
+        list={`${id}-themes`}
+        maxLength={60}
+        value={text}
+        placeholder={t("themePlaceholder")}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <datalist id={`${id}-themes`}>
+        {themes.map((x) => (
+          <option key={x} value={x} />
+        ))}
+      </datalist>
+      <button type="submit" className="secondary">
+        {t("themeSave")}
+      </button>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

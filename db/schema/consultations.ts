@@ -77,6 +77,8 @@ export const consultationComments = pgTable(
     email: text("email"),
     locale: text("locale").notNull().default("sr-Latn"),
     userId: integer("user_id").references(() => users.id),
+    // The theme the office files the comment under for the council's summary (short free text).
+    theme: text("theme"),
     answer: text("answer"),
     answeredByUserId: integer("answered_by_user_id").references(() => users.id),
     answeredAt: timestamp("answered_at", { withTimezone: true }),

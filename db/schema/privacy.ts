@@ -11,7 +11,8 @@ export const privacySettings = pgTable("privacy_settings", {
   municipalityId: integer("municipality_id")
     .primaryKey()
     .references(() => municipalities.id),
-  // Reporters' contacts and followers' e-mails are anonymised this many months after closing.
+  // Reporters' contacts and followers' e-mails are anonymised this many months after closing; so are
+  // consultation commenters' e-mails, counted from the consultation's closing.
   contactRetentionMonths: integer("contact_retention_months").notNull().default(24),
   // Photo files are removed this many months after closing (the row and its hash stay).
   photoRetentionMonths: integer("photo_retention_months").notNull().default(24),
@@ -30,6 +31,8 @@ export const retentionRuns = pgTable(
     contactsAnonymised: integer("contacts_anonymised").notNull(),
     followersRemoved: integer("followers_removed").notNull(),
     photosRemoved: integer("photos_removed").notNull(),
+    // Consultation commenters' e-mails removed (same period as reporters' contacts, from the closing).
+    consultationEmailsRemoved: integer("consultation_emails_removed").notNull().default(0),
   },
   (t) => [index("retention_runs_municipality_idx").on(t.municipalityId, t.ranAt)],
 );

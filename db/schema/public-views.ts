@@ -146,4 +146,5 @@ export const publicConsultationComments = pgView("public_consultation_comments",
   moderated: boolean("moderated").notNull(),
   answer: text("answer"),
   answeredAt: timestamp("answered_at", { withTimezone: true }),
+  theme: text("theme"),
 }).existing();

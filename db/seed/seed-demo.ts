@@ -131,9 +131,10 @@ async function insertModerationAndConsultation(
   });
   const [permit] = await queryRows<{ id: number }>(
     tx,
+    // A permitted works site (construction when there is one), so the consultation has a place on the map.
     sql`select id from permits where municipality_id = ${input.municipalityId}
-          and status in ('granted', 'active') and kind = 'construction'
-        order by id limit 1`,
+          and status in ('granted', 'active')
+        order by (kind = 'construction') desc, id limit 1`,
   );
   const [site] = permit
     ? await tx.select({ site: t.permits.site }).from(t.permits).where(eq(t.permits.id, permit.id))
@@ -166,6 +167,7 @@ async function insertModerationAndConsultation(
       municipalityId: input.municipalityId,
       body: "Molim da se sačuvaju postojeće lipe i doda više klupa u hladu.",
       state: "published",
+      theme: "Drveće i klupe",
       createdAt: new Date(input.today.getTime() - 5 * DAY_MS),
       answer: "Hvala. Postojeće lipe ostaju, a broj klupa povećavamo sa 12 na 20.",
       answeredByUserId: input.permitOfficerId,
@@ -176,6 +178,7 @@ async function insertModerationAndConsultation(
       municipalityId: input.municipalityId,
       body: "Potrebna je rampa za kolica i bicikle na oba kraja zone.",
       state: "published",
+      theme: "Pristupačnost",
       createdAt: new Date(input.today.getTime() - 2 * DAY_MS),
     },
   ]);

@@ -48,3 +48,14 @@ export const consultationModerationSchema = z.object({
 export const consultationAnswerSchema = z.object({
   answer: z.string().trim().min(1).max(MAX_CONSULTATION_COMMENT_LENGTH),
 });
+
+export const MAX_CONSULTATION_THEME_LENGTH = 60;
+
+/** The theme the office files a comment under: a short label; empty clears it. */
+export const consultationThemeSchema = z.object({
+  theme: z
+    .string()
+    .trim()
+    .max(MAX_CONSULTATION_THEME_LENGTH)
+    .transform((v) => v.replace(/\s+/gu, " ") || null),
+});

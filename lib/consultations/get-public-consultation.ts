@@ -12,6 +12,8 @@ export type PublicConsultationComment = {
   moderated: boolean;
   answer: string | null;
   answeredAt: string | null;
+  /** The theme the office filed it under, or null. */
+  theme: string | null;
   createdAt: string;
 };
 
@@ -62,6 +64,7 @@ export async function getPublicConsultation(input: {
       moderated: x.moderated,
       answer: x.answer,
       answeredAt: x.answeredAt ? new Date(x.answeredAt).toISOString() : null,
+      theme: x.theme,
       createdAt: new Date(x.createdAt).toISOString(),
     })),
   };
@@ -75,7 +78,37 @@ export type ConsultationSummary = {
   unanswered: number;
   hidden: number;
   masked: number;
+  /** Comments grouped by theme: the largest group first, those without a theme last. */
+  themes: ConsultationThemeGroup[];
 };
+
+export type ConsultationThemeGroup = {
+  /** null: comments the office has not filed under a theme. */
+  theme: string | null;
+  count: number;
+  answered: number;
+  comments: PublicConsultationComment[];
+};
+
+/** Groups comments by theme: by size, then by name (Serbian order); the unthemed group last. */
+export function groupCommentsByTheme(comments: PublicConsultationComment[]): ConsultationThemeGroup[] {
+  const groups = new Map<string | null, PublicConsultationComment[]>();
+  for (const c of comments) groups.set(c.theme, [...(groups.get(c.theme) ?? []), c]);
+  return [...groups.entries()]
+    .map(([theme, list]) => ({
+      theme,
+      count: list.length,
+      answered: list.filter((c) => c.answer !== null).length,
+      comments: list,
+    }))
+    .sort((a, b) =>
+      a.theme === null
+        ? 1
+        : b.theme === null
+          ? -1
+          : b.count - a.count || a.theme.localeCompare(b.theme, "sr"),
+    );
+}
 
 /** The printable summary for the council: the counts, every public comment and the office's answers. */
 export async function getConsultationSummary(input: {
@@ -93,5 +126,6 @@ export async function getConsultationSummary(input: {
     unanswered: comments.length - answered,
     hidden: comments.filter((c) => c.hidden).length,
     masked: comments.filter((c) => c.moderated && !c.hidden).length,
+    themes: groupCommentsByTheme(comments),
   };
 }

@@ -11,6 +11,7 @@ export type StaffConsultationComment = {
   hidden: boolean;
   reason: string | null;
   hasEmail: boolean;
+  theme: string | null;
   answer: string | null;
   answeredAt: string | null;
   createdAt: string;
@@ -27,6 +28,8 @@ export type StaffConsultation = {
   closesOn: string | null;
   permitId: number | null;
   comments: StaffConsultationComment[];
+  /** The themes the office has used so far, to choose from (alphabetical). */
+  themes: string[];
 };
 
 /**
@@ -65,9 +68,13 @@ export async function getStaffConsultation(input: {
       hidden: c.hiddenAt !== null,
       reason: c.moderationReason,
       hasEmail: c.email !== null,
+      theme: c.theme,
       answer: c.answer,
       answeredAt: c.answeredAt ? new Date(c.answeredAt).toISOString() : null,
       createdAt: new Date(c.createdAt).toISOString(),
     })),
+    themes: [...new Set(comments.flatMap((c) => (c.theme ? [c.theme] : [])))].sort((a, b) =>
+      a.localeCompare(b, "sr"),
+    ),
   };
 }

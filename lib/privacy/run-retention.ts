@@ -12,6 +12,7 @@ export type RetentionCounts = {
   contactsAnonymised: number;
   followersRemoved: number;
   photosRemoved: number;
+  consultationEmailsRemoved: number;
 };
 
 /** Months before `now`, as the database counts them (month ends clamp: 31 March − 1 month = 28/29 February). */
@@ -22,7 +23,8 @@ const monthsBefore = (now: Date, months: number) =>
  * Personal-data retention for every municipality: reporters' contacts of reports closed more than
  * N months ago are anonymised (name, e-mail, phone and the account link cleared), those reports'
  * followers removed, and photo files of reports closed more than M months ago deleted from storage
- * (the attachment row, its hash and the moderation history stay). Idempotent: a second run finds
+ * (the attachment row, its hash and the moderation history stay). Consultation commenters' e-mails
+ * (kept only to send the answer) are removed N months after the consultation closed. Idempotent: a second run finds
  * nothing left to do. One `retention_runs` row per municipality records the counts.
  */
 export async function runRetention(input: {
@@ -67,7 +69,23 @@ export async function runRetention(input: {
               and r.closed_at is not null and r.closed_at < ${photoCutoff}
             returning a.id, a.storage_key`,
       );
-      return { contacts: contacts.length, followers: followers.length, photos };
+      // A consultation has closed when staff closed it or, still marked open, after its last day
+      // (Europe/Belgrade), as public_consultations counts it; a draft never took comments.
+      const consultationEmails = await queryRows<{ id: number }>(
+        tx,
+        sql`update consultation_comments m set email = null
+            from consultations c
+            where c.id = m.consultation_id and m.municipality_id = ${m.id} and m.email is not null
+              and c.status <> 'draft'
+              and coalesce(c.closed_at, ((c.closes_on + 1)::timestamp at time zone 'Europe/Belgrade')) < ${contactCutoff}
+            returning m.id`,
+      );
+      return {
+        contacts: contacts.length,
+        followers: followers.length,
+        photos,
+        consultationEmails: consultationEmails.length,
+      };
     });
     // Files go after the commit: a failed delete leaves a file to remove by hand, never a row pointing nowhere.
     for (const photo of counts.photos) await storage.delete(photo.storage_key).catch(() => undefined);
@@ -76,6 +94,7 @@ export async function runRetention(input: {
       contactsAnonymised: counts.contacts,
       followersRemoved: counts.followers,
       photosRemoved: counts.photos.length,
+      consultationEmailsRemoved: counts.consultationEmails,
     };
     await input.db.insert(t.retentionRuns).values({ ...row, ranAt: now });
     out.push(row);
@@ -97,7 +116,7 @@ export async function runRetentionIfDue(input: {
   const counts = await runRetention({ db: input.db, now });
   const total = (k: keyof Omit<RetentionCounts, "municipalityId">) => counts.reduce((s, c) => s + c[k], 0);
   console.info(
-    `[retention] contacts anonymised ${total("contactsAnonymised")}, followers removed ${total("followersRemoved")}, photo files removed ${total("photosRemoved")}`,
+    `[retention] contacts anonymised ${total("contactsAnonymised")}, followers removed ${total("followersRemoved")}, photo files removed ${total("photosRemoved")}, consultation e-mails removed ${total("consultationEmailsRemoved")}`,
   );
   return counts;
 }
@@ -111,9 +130,11 @@ export async function listRetentionRuns(input: { db: Database; municipalityIds: 
     contacts_anonymised: number;
     followers_removed: number;
     photos_removed: number;
+    consultation_emails_removed: number;
   }>(
     input.db,
-    sql`select municipality_id, ran_at, contacts_anonymised, followers_removed, photos_removed from retention_runs
+    sql`select municipality_id, ran_at, contacts_anonymised, followers_removed, photos_removed,
+               consultation_emails_removed from retention_runs
         where municipality_id in ${input.municipalityIds} order by ran_at desc, id desc limit ${input.limit ?? 10}`,
   );
 }

@@ -56,6 +56,36 @@ describe(`personal-data retention on the ${engine} engine`, () => {
     keys[name] = key;
   }
 
+  const commentIds: Record<string, number> = {};
+
+  /** A consultation and one comment with an e-mail (and one without, which stays as it is). */
+  async function consultationWithComment(
+    name: string,
+    municipalityId: number,
+    consultation: Partial<typeof t.consultations.$inferInsert>,
+  ) {
+    const db = await getDb();
+    const [c] = await db
+      .insert(t.consultations)
+      .values({ municipalityId, title: `Rasprava ${name}`, question: "Šta mislite?", ...consultation })
+      .returning({ id: t.consultations.id });
+    const [withEmail] = await db
+      .insert(t.consultationComments)
+      .values({
+        consultationId: c!.id,
+        municipalityId,
+        body: "Slažem se.",
+        state: "published",
+        email: `${name}-commenter@mail.example`,
+        answer: "Hvala.",
+      })
+      .returning({ id: t.consultationComments.id });
+    await db
+      .insert(t.consultationComments)
+      .values({ consultationId: c!.id, municipalityId, body: "Bez adrese.", state: "published" });
+    commentIds[name] = withEmail!.id;
+  }
+
   beforeAll(async () => {
     const db = await getDb();
     const a = await buildMunicipality({ boundary: box(20, 44, 20.1, 44.1) });
@@ -74,6 +104,22 @@ describe(`personal-data retention on the ${engine} engine`, () => {
     await closedReport("open", a.id, catA.id, null);
     await closedReport("photoOnly", b.id, catB.id, "2026-01-01T12:00:00Z");
     await closedReport("bothB", b.id, catB.id, "2025-12-01T12:00:00Z");
+    // Consultations: closed by staff, or left open past their last day (Belgrade), count from closing.
+    await consultationWithComment("closedLongAgo", a.id, {
+      status: "closed",
+      closesOn: "2024-06-01",
+      closedAt: new Date("2024-06-01T10:00:00Z"),
+    });
+    await consultationWithComment("lapsedLongAgo", a.id, { status: "open", closesOn: "2024-06-10" });
+    await consultationWithComment("closedRecently", a.id, {
+      status: "closed",
+      closedAt: new Date("2024-06-16T10:00:00Z"),
+    });
+    await consultationWithComment("stillOpen", a.id, { status: "open", closesOn: null });
+    await consultationWithComment("closedB", b.id, {
+      status: "closed",
+      closedAt: new Date("2025-12-10T10:00:00Z"),
+    });
   });
 
   it("anonymises exactly the contacts and followers due, removes exactly the photo files due, and records the counts", async () => {
@@ -81,8 +127,20 @@ describe(`personal-data retention on the ${engine} engine`, () => {
     const counts = await runRetention({ db, now, storage });
     const mine = counts.filter((c) => municipalities.includes(c.municipalityId));
     expect(mine).toEqual([
-      { municipalityId: municipalities[0], contactsAnonymised: 1, followersRemoved: 1, photosRemoved: 1 },
-      { municipalityId: municipalities[1], contactsAnonymised: 1, followersRemoved: 1, photosRemoved: 2 },
+      {
+        municipalityId: municipalities[0],
+        contactsAnonymised: 1,
+        followersRemoved: 1,
+        photosRemoved: 1,
+        consultationEmailsRemoved: 2,
+      },
+      {
+        municipalityId: municipalities[1],
+        contactsAnonymised: 1,
+        followersRemoved: 1,
+        photosRemoved: 2,
+        consultationEmailsRemoved: 1,
+      },
     ]);
     const contacts = await db
       .select()
@@ -115,14 +173,45 @@ describe(`personal-data retention on the ${engine} engine`, () => {
       isPublic: true,
       fileRemovedAt: null,
     });
+    const comments = await db
+      .select()
+      .from(t.consultationComments)
+      .where(inArray(t.consultationComments.id, Object.values(commentIds)));
+    for (const [name, id] of Object.entries(commentIds)) {
+      const due = ["closedLongAgo", "lapsedLongAgo", "closedB"].includes(name);
+      // The comment and its answer stay; only the e-mail goes.
+      expect(
+        comments.find((c) => c.id === id),
+        name,
+      ).toMatchObject({
+        email: due ? null : `${name}-commenter@mail.example`,
+        body: "Slažem se.",
+        answer: "Hvala.",
+      });
+    }
     const runs = await listRetentionRuns({ db, municipalityIds: [municipalities[1]!] });
-    expect(runs[0]).toMatchObject({ contacts_anonymised: 1, followers_removed: 1, photos_removed: 2 });
+    expect(runs[0]).toMatchObject({
+      contacts_anonymised: 1,
+      followers_removed: 1,
+      photos_removed: 2,
+      consultation_emails_removed: 1,
+    });
   });
 
   it("changes nothing when run again (idempotent)", async () => {
     const db = await getDb();
     const again = await runRetention({ db, now: new Date(now.getTime() + 3_600_000), storage });
     for (const c of again.filter((c) => municipalities.includes(c.municipalityId)))
-      expect(c).toMatchObject({ contactsAnonymised: 0, followersRemoved: 0, photosRemoved: 0 });
+      expect(c).toMatchObject({
+        contactsAnonymised: 0,
+        followersRemoved: 0,
+        photosRemoved: 0,
+        consultationEmailsRemoved: 0,
+      });
+    const emails = await db
+      .select({ email: t.consultationComments.email })
+      .from(t.consultationComments)
+      .where(inArray(t.consultationComments.id, Object.values(commentIds)));
+    expect(emails.filter((e) => e.email !== null)).toHaveLength(2);
   });
 });

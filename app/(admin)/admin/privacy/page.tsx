@@ -134,6 +134,7 @@ export default async function AdminPrivacyPage({ searchParams }: { searchParams:
               <th>{t_("contactsAnonymised")}</th>
               <th>{t_("followersRemoved")}</th>
               <th>{t_("photosRemoved")}</th>
+              <th>{t_("consultationEmailsRemoved")}</th>
             </tr>
           </thead>
           <tbody>
@@ -143,6 +144,7 @@ export default async function AdminPrivacyPage({ searchParams }: { searchParams:
                 <td>{r.contacts_anonymised}</td>
                 <td>{r.followers_removed}</td>
                 <td>{r.photos_removed}</td>
+                <td>{r.consultation_emails_removed}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import {
   ConsultationAnswerForm,
   ConsultationModerationForm,
   ConsultationStatusButton,
+  ConsultationThemeForm,
 } from "@/components/consultations/ConsultationStaffActions";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -77,6 +78,18 @@ async function StaffConsultationContent({ params }: Props) {
               </p>
             ) : null}
             {m.hasEmail ? <p className="hint">{t("wantsAnswer")}</p> : null}
+            {office && m.state !== "rejected" ? (
+              <ConsultationThemeForm
+                consultationId={c.id}
+                commentId={m.id}
+                theme={m.theme}
+                themes={c.themes}
+              />
+            ) : m.theme ? (
+              <p className="hint" data-testid="comment-theme">
+                {t("themeLabel")}: {m.theme}
+              </p>
+            ) : null}
             {moderator && m.state === "held" ? (
               <ConsultationModerationForm
                 consultationId={c.id}
