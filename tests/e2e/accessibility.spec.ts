@@ -3,6 +3,8 @@ import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./pages/staff-pages";
 
 test.use({ viewport: { width: 1280, height: 900 } });
+// Each test walks up to seventeen pages and runs axe on each: minutes, not seconds, on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 /** Serious and critical axe-core violations of a page, as "rule: target" lines for a readable failure. */
 async function violations(page: Page): Promise<string[]> {
