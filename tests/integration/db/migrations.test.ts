@@ -56,6 +56,7 @@ describe(`migrations on the ${engine} engine`, () => {
           from geometry_columns where f_table_schema = 'public' order by 1, 2`,
     );
     expect(columns).toEqual([
+      { table: "address_points", column: "geom", type: "POINT", srid: 4326 },
       { table: "consultations", column: "site", type: "MULTIPOLYGON", srid: 4326 },
       { table: "districts", column: "area", type: "MULTIPOLYGON", srid: 4326 },
       { table: "districts", column: "area_3857", type: "MULTIPOLYGON", srid: 3857 },
