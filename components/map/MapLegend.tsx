@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { permitColour, statusGroupColours } from "@/lib/map/style";
+import { consultationColour, permitColour, statusGroupColours } from "@/lib/map/style";
 import { clusterColour, clusterOpenRing } from "@/lib/map/report-layers";
 import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
 import { statusGroups } from "@/lib/workflow/states";
@@ -59,6 +60,20 @@ export async function MapLegend({ approximate }: { approximate: boolean }) {
             aria-hidden
           />
           {t("legend.permits")}
+        </li>
+        <li data-testid="legend-consultations">
+          <span
+            className="swatch area"
+            style={{
+              background: `${consultationColour}40`,
+              borderColor: consultationColour,
+              borderStyle: "dashed",
+            }}
+            aria-hidden
+          />
+          <span>
+            {t("legend.consultations")} · <Link href="/consultations">{t("legend.consultationsLink")}</Link>
+          </span>
         </li>
         <li>
           <span className="swatch line boundary" aria-hidden />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
 import { bboxParam, parseMapView, viewBounds, type Bounds } from "@/lib/map/map-view";
@@ -48,6 +49,7 @@ export function ReportsMap({
   const webgl = useWebGL();
   const { styleUrl, styleTimeoutMs } = useMapSettings();
   const writeView = useMapViewUrl();
+  const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
   const handleRef = useRef<ReportsMapHandle | null>(null);
   // Until the map reports its own area: the linked view in a typical frame, or the municipality.
@@ -64,9 +66,9 @@ export function ReportsMap({
   const [loads, setLoads] = useState(0);
   const [showPermits, setShowPermits] = useState(true);
   const [mode, setMode] = useState<"map" | "list">("map");
-  const texts = useRef({ t, format, categoryNames });
+  const texts = useRef({ t, format, categoryNames, router });
   useEffect(() => {
-    texts.current = { t, format, categoryNames };
+    texts.current = { t, format, categoryNames, router };
   });
 
   // The list of the area in view: fetched by the page, whether or not the map has loaded.
@@ -116,6 +118,7 @@ export function ReportsMap({
         setBounds((current) => (boundsKey(current) === boundsKey(next) ? current : next));
         writeView(view);
       },
+      onOpenConsultation: (url) => texts.current.router.push(url),
       onDrawn: (count) => {
         setPermits(count);
         setMapPending(false);

@@ -7,6 +7,7 @@ import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
 import type { Bounds, MapView } from "@/lib/map/map-view";
 import {
   CLUSTER_COUNT_IMAGE,
+  consultationSource,
   popupLayers,
   reportLayers,
   reportSources,
@@ -35,6 +36,8 @@ export type ReportsMapInput = {
   onView: (bounds: Bounds, view: MapView) => void;
   /** The data for the view is drawn; `permits` works sites in it (null: they could not be loaded). */
   onDrawn: (permits: number | null) => void;
+  /** An open consultation's site was selected: open its page (the page's router navigates). */
+  onOpenConsultation: (url: string) => void;
 };
 
 export type ReportsMapHandle = {
@@ -115,6 +118,10 @@ export async function startReportsMap(input: ReportsMapInput): Promise<ReportsMa
       reportSources({ origin: window.location.origin, filterQuery: input.filterQuery }),
     ))
       map.addSource(id, source);
+    map.addSource(
+      "consultations",
+      consultationSource({ origin: window.location.origin, municipalityCode: input.municipalityCode }),
+    );
     addStatusIcons(map);
     for (const layer of reportLayers()) map.addLayer(layer);
     applyPermitsVisibility();
@@ -138,14 +145,28 @@ export async function startReportsMap(input: ReportsMapInput): Promise<ReportsMa
   );
   map.on("mouseenter", "report-clusters", () => (map.getCanvas().style.cursor = "zoom-in"));
   map.on("mouseleave", "report-clusters", () => (map.getCanvas().style.cursor = ""));
+  const under = (point: { x: number; y: number }, layers: string[]) =>
+    map.queryRenderedFeatures([point.x, point.y], { layers: layers.filter((l) => map.getLayer(l)) });
   for (const layer of popupLayers) {
     map.on("click", layer, (e) => {
+      // An open consultation on a permit's site: the click opens the consultation (below).
+      if (layer === "permits-fill" && under(e.point, ["consultations-fill"]).length > 0) return;
       const feature = e.features?.[0];
       if (feature) showPopup(feature, e.lngLat);
     });
     map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
     map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
   }
+
+  // A click on an open consultation's site opens the consultation, unless it was meant for a report on it.
+  map.on("click", "consultations-fill", (e) => {
+    if (under(e.point, ["reports", "report-clusters"]).length > 0) return;
+    const id = e.features?.[0]?.properties?.id;
+    if (id !== undefined && id !== null)
+      input.onOpenConsultation(`/consultations/${encodeURIComponent(String(id))}`);
+  });
+  map.on("mouseenter", "consultations-fill", () => (map.getCanvas().style.cursor = "pointer"));
+  map.on("mouseleave", "consultations-fill", () => (map.getCanvas().style.cursor = ""));
 
   function applyPermitsVisibility() {
     for (const id of ["permits-fill", "permits-line"])

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from "maplibre-gl";
 import { MIN_SHAPE_ZOOM } from "../tiles/shape-zoom";
 import { MAX_CLUSTER_ZOOM } from "../tiles/tile-grid";
-import { permitColour, statusGroupColours } from "./style";
+import { consultationColour, consultationDash, permitColour, statusGroupColours } from "./style";
 
 /**
  * The public map's data as pure MapLibre specs: sources and layers, in drawing order. The runtime
@@ -76,8 +76,16 @@ export function reportSources(input: {
   };
 }
 
+/** The municipality's open consultations, fetched once when the map loads (there are few). */
+export function consultationSource(input: { origin: string; municipalityCode: string }): SourceSpecification {
+  return {
+    type: "geojson",
+    data: `${input.origin}/api/municipalities/${encodeURIComponent(input.municipalityCode)}/consultations`,
+  };
+}
+
 /**
- * Works sites, then the drawn lines and areas, then clusters with their counts (up to
+ * Works sites and open consultations' sites, then the drawn lines and areas, then clusters with their counts (up to
  * MAX_CLUSTER_ZOOM), then single reports: pins stay on top of shapes.
  */
 export function reportLayers(): LayerSpecification[] {
@@ -93,6 +101,18 @@ export function reportLayers(): LayerSpecification[] {
       type: "line",
       source: "permits",
       paint: { "line-color": permitColour, "line-width": 1.5 },
+    },
+    {
+      id: "consultations-fill",
+      type: "fill",
+      source: "consultations",
+      paint: { "fill-color": consultationColour, "fill-opacity": 0.25 },
+    },
+    {
+      id: "consultations-line",
+      type: "line",
+      source: "consultations",
+      paint: { "line-color": consultationColour, "line-width": 2.5, "line-dasharray": consultationDash },
     },
     {
       id: "report-shapes-fill",

@@ -23,6 +23,10 @@ export const statusGroupColours: Record<StatusGroup, string> = {
 
 export const permitColour = "#6a3fb5";
 
+/** Open consultations' sites: a teal apart from the status, permit and cluster colours, outlined dashed. */
+export const consultationColour = "#00838f";
+export const consultationDash = [2, 1.5];
+
 export type BaseStyle = { style: StyleSpecification | string; fallback: boolean };
 
 /** Fetches the configured style with a deadline; anything but a valid style means the fallback. */

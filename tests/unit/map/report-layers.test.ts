@@ -14,10 +14,12 @@ import { MAX_CLUSTER_ZOOM } from "../../../lib/tiles/tile-grid";
 const ids = () => reportLayers().map((l) => l.id);
 
 describe("the public map's layers", () => {
-  it("draws works sites, then drawn shapes, then clusters and their counts, then single reports on top", () => {
+  it("draws works sites and open consultations' sites, then drawn shapes, then clusters and their counts, then single reports on top", () => {
     expect(ids()).toEqual([
       "permits-fill",
       "permits-line",
+      "consultations-fill",
+      "consultations-line",
       "report-shapes-fill",
       "report-shapes-line",
       "report-clusters",
@@ -49,7 +51,7 @@ describe("the public map's layers", () => {
   });
 
   it("labels counts the same way in the map's expression and in code", () => {
-    const label = expression.createExpression(clusterLabel, "layers[5].layout.icon-image");
+    const label = expression.createExpression(clusterLabel, "layers[7].layout.icon-image");
     if (label.result !== "success") throw new Error("invalid label expression");
     for (const n of [1, 7, 312, 999, 1000, 4249, 9999, 18_400]) {
       const drawn = label.value.evaluate({ zoom: 10 }, {
