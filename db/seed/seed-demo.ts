@@ -131,9 +131,10 @@ async function insertModerationAndConsultation(
   });
   const [permit] = await queryRows<{ id: number }>(
     tx,
+    // A permitted works site (construction when there is one), so the consultation has a place on the map.
     sql`select id from permits where municipality_id = ${input.municipalityId}
-          and status in ('granted', 'active') and kind = 'construction'
-        order by id limit 1`,
+          and status in ('granted', 'active')
+        order by (kind = 'construction') desc, id limit 1`,
   );
   const [site] = permit
     ? await tx.select({ site: t.permits.site }).from(t.permits).where(eq(t.permits.id, permit.id))

@@ -38,4 +38,8 @@ test("a citizen comments on the demo consultation from a phone and is told it wa
   await page.waitForURL(/\/summary$/);
   await expect(page.getByTestId("count-published")).toHaveText("2");
   await expect(page.getByTestId("count-answered")).toHaveText("1");
+  // Grouped by the themes the office gave the comments, each with its count.
+  await expect(page.getByTestId("consultation-themes").getByRole("row")).toHaveCount(3);
+  await expect(page.getByTestId("consultation-themes")).toContainText("Drveće i klupe");
+  await expect(page.getByTestId("consultation-theme-group")).toHaveCount(2);
 });
