@@ -7,8 +7,8 @@ import { STATUS_SHAPE_BOX, statusShapePaths } from "@/lib/map/status-shapes";
 import type { Bounds, MapView } from "@/lib/map/map-view";
 import {
   CLUSTER_COUNT_IMAGE,
+  clickPriority,
   consultationSource,
-  popupLayers,
   reportLayers,
   reportSources,
   statusIconId,
@@ -139,34 +139,46 @@ export async function startReportsMap(input: ReportsMapInput): Promise<ReportsMa
   const popup = new maplibregl.Popup({ closeButton: true, maxWidth: "280px" });
   const showPopup = (feature: MapGeoJSONFeature, lngLat: LngLat) =>
     popup.setLngLat(lngLat).setDOMContent(popupContent(feature, input.texts())).addTo(map);
-  // A cluster opens up: zoom in on it.
-  map.on("click", "report-clusters", (e) =>
-    map.easeTo({ center: e.lngLat, zoom: Math.min(map.getZoom() + 2, 14) }),
-  );
-  map.on("mouseenter", "report-clusters", () => (map.getCanvas().style.cursor = "zoom-in"));
-  map.on("mouseleave", "report-clusters", () => (map.getCanvas().style.cursor = ""));
-  const under = (point: { x: number; y: number }, layers: string[]) =>
-    map.queryRenderedFeatures([point.x, point.y], { layers: layers.filter((l) => map.getLayer(l)) });
-  for (const layer of popupLayers) {
-    map.on("click", layer, (e) => {
-      // An open consultation on a permit's site: the click opens the consultation (below).
-      if (layer === "permits-fill" && under(e.point, ["consultations-fill"]).length > 0) return;
-      const feature = e.features?.[0];
-      if (feature) showPopup(feature, e.lngLat);
-    });
-    map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
-    map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
-  }
-
-  // A click on an open consultation's site opens the consultation, unless it was meant for a report on it.
-  map.on("click", "consultations-fill", (e) => {
-    if (under(e.point, ["reports", "report-clusters"]).length > 0) return;
-    const id = e.features?.[0]?.properties?.id;
-    if (id !== undefined && id !== null)
-      input.onOpenConsultation(`/consultations/${encodeURIComponent(String(id))}`);
+  // One click handler: the click opens what the user sees on top at that spot. Pins and clusters
+  // come before the areas under them (an open consultation's site, then a works site); per-layer
+  // handlers would all fire for one click and the last to run (a navigation) would win.
+  const targets = (point: { x: number; y: number }) => {
+    // A finger is less precise than a pointer: the pins answer within a few pixels.
+    const r = 6;
+    const near: [[number, number], [number, number]] = [
+      [point.x - r, point.y - r],
+      [point.x + r, point.y + r],
+    ];
+    const drawn = (layers: string[]) => layers.filter((l) => map.getLayer(l));
+    const at = (layers: string[], box: boolean) =>
+      map.queryRenderedFeatures(box ? near : [point.x, point.y], { layers: drawn(layers) });
+    const exact = at(clickPriority.slice(0, 2), false);
+    const pins = exact.length > 0 ? exact : at(clickPriority.slice(0, 2), true);
+    if (pins.length > 0) return pins;
+    return at(clickPriority.slice(2), false);
+  };
+  const topmost = (features: MapGeoJSONFeature[]) =>
+    clickPriority.map((id) => features.find((f) => f.layer.id === id)).find((f) => f !== undefined);
+  map.on("click", (e) => {
+    const feature = topmost(targets(e.point));
+    if (!feature) return;
+    if (feature.layer.id === "report-clusters") {
+      // A cluster opens up: zoom in on it.
+      map.easeTo({ center: e.lngLat, zoom: Math.min(map.getZoom() + 2, 14) });
+    } else if (feature.layer.id === "consultations-fill") {
+      const id = feature.properties?.id;
+      if (id !== undefined && id !== null)
+        input.onOpenConsultation(`/consultations/${encodeURIComponent(String(id))}`);
+    } else showPopup(feature, e.lngLat);
   });
-  map.on("mouseenter", "consultations-fill", () => (map.getCanvas().style.cursor = "pointer"));
-  map.on("mouseleave", "consultations-fill", () => (map.getCanvas().style.cursor = ""));
+  map.on("mousemove", (e) => {
+    const feature = topmost(targets(e.point));
+    map.getCanvas().style.cursor = !feature
+      ? ""
+      : feature.layer.id === "report-clusters"
+        ? "zoom-in"
+        : "pointer";
+  });
 
   function applyPermitsVisibility() {
     for (const id of ["permits-fill", "permits-line"])

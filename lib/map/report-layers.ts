@@ -175,5 +175,9 @@ export function reportLayers(): LayerSpecification[] {
   ];
 }
 
-/** The layers a click or tap opens a popup on. */
-export const popupLayers = ["reports", "permits-fill"] as const;
+/**
+ * The layers a click or tap acts on, topmost first: a cluster zooms in, a report opens its popup, an
+ * open consultation's site opens the consultation, a works site its popup. The first two are the
+ * pins (answered within a few pixels); what lies under a pin never takes its click.
+ */
+export const clickPriority = ["report-clusters", "reports", "consultations-fill", "permits-fill"];

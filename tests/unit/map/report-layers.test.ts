@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expression } from "@maplibre/maplibre-gl-style-spec";
 import {
   CLUSTER_COUNT_IMAGE,
+  clickPriority,
   clusterColour,
   clusterLabel,
   formatClusterCount,
@@ -26,6 +27,17 @@ describe("the public map's layers", () => {
       "report-cluster-counts",
       "reports",
     ]);
+  });
+
+  it("gives a click to what is drawn on top: pins and clusters before a consultation's site, before a works site", () => {
+    const order = ids();
+    expect(clickPriority.every((id) => order.includes(id))).toBe(true);
+    // Clusters and single reports never show at the same zoom; each lies above the areas.
+    const [clusters, reports, consultations, permits] = clickPriority.map((id) => order.indexOf(id));
+    expect(Math.min(clusters!, reports!)).toBeGreaterThan(consultations!);
+    expect(consultations!).toBeGreaterThan(permits!);
+    expect(clickPriority.slice(0, 2).sort()).toEqual(["report-clusters", "reports"]);
+    expect(clickPriority.slice(2)).toEqual(["consultations-fill", "permits-fill"]);
   });
 
   it("shows clusters up to the cluster zoom and single reports from the next one on", () => {
