@@ -46,7 +46,7 @@ export function ConsultationModerationForm({
 }: {
   consultationId: number;
   commentId: number;
-  actions: Array<"publish" | "reject" | "hide" | "show">;
+  actions: Array<"publish" | "reject" | "hide" | "show" | "dismiss">;
 }) {
   const t = useTranslations("consultations");
   const tm = useTranslations("moderation");

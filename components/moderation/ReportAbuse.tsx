@@ -6,17 +6,24 @@ import { moderatorReasons } from "@/lib/moderation/moderation-schema";
 import "./moderation.css";
 import { apiFetch } from "@/lib/client/api-fetch";
 
+/** What is reported: a public report, one of its comments, or a consultation's comment. */
+type AbuseTarget = { code: string; commentId?: number } | { consultationId: number; commentId: number };
+
 /**
- * The public "report abuse" link on a report or on one of its comments: opens a short form (a
- * reason and optional words) whose answer goes to the municipality's moderation queue.
+ * The public "report abuse" link on a report, on one of its comments or on a consultation's comment:
+ * opens a short form (a reason and optional words) whose answer goes to the municipality's
+ * moderation queue.
  */
-export function ReportAbuse({ code, commentId }: { code: string; commentId?: number }) {
+export function ReportAbuse(target: AbuseTarget) {
   const t = useTranslations("moderation");
   const id = useId();
+  const { commentId } = target;
   const endpoint =
-    commentId === undefined
-      ? `/api/reports/${code}/abuse`
-      : `/api/reports/${code}/comments/${commentId}/abuse`;
+    "consultationId" in target
+      ? `/api/consultations/${target.consultationId}/comments/${target.commentId}/abuse`
+      : commentId === undefined
+        ? `/api/reports/${target.code}/abuse`
+        : `/api/reports/${target.code}/comments/${commentId}/abuse`;
   const label = commentId === undefined ? t("reportAbuse") : t("reportCommentAbuse");
   const tt = t as unknown as (key: string) => string;
   const [open, setOpen] = useState(false);

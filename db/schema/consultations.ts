@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { commentState } from "./comments";
 import { multiPolygonColumn } from "./columns";
-import { moderationReason } from "./moderation";
+import { moderationActionKind, moderationReason } from "./moderation";
 import { permits } from "./permits";
 import { municipalities } from "./places";
 import { users } from "./users";
@@ -93,3 +93,34 @@ export const consultationComments = pgTable(
 );
 
 export type ConsultationComment = typeof consultationComments.$inferSelect;
+
+/**
+ * Every moderator's decision on a consultation comment (publish, reject, hide, show, dismissing the
+ * public's flags): who, when, why, the comment's state before and after. The comment's row keeps the
+ * last decision for the public page; this keeps them all. Nobody changes or removes an entry.
+ */
+export const consultationCommentModerations = pgTable(
+  "consultation_comment_moderations",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => consultationComments.id),
+    kind: moderationActionKind("kind").notNull(),
+    reason: moderationReason("reason").notNull(),
+    note: text("note"),
+    before: jsonb("before").$type<Record<string, unknown>>().notNull().default({}),
+    after: jsonb("after").$type<Record<string, unknown>>().notNull().default({}),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("consultation_comment_moderations_comment_idx").on(t.commentId, t.createdAt)],
+);
+
+export type ConsultationCommentModeration = typeof consultationCommentModerations.$inferSelect;

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { municipalities } from "./places";
 import { reportComments } from "./comments";
 import { attachments, reports } from "./reports";
@@ -95,11 +105,14 @@ export const moderationFlags = pgTable(
     municipalityId: integer("municipality_id")
       .notNull()
       .references(() => municipalities.id),
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id),
+    // A flag is about a report (and maybe one of its comments) or about a consultation comment
+    // (exactly one of the two: moderation_flags_one_target, migration 0033).
+    reportId: integer("report_id").references(() => reports.id),
     // "Report abuse" on a comment, or the automatic screen of one.
     commentId: integer("comment_id").references(() => reportComments.id),
+    // "Report this comment" on a consultation comment; its foreign key is declared in migration 0033
+    // (consultations.ts imports this module's enums, so no reference back from here).
+    consultationCommentId: integer("consultation_comment_id"),
     source: moderationFlagSource("source").notNull(),
     reason: moderationReason("reason").notNull(),
     note: text("note"),
@@ -112,6 +125,10 @@ export const moderationFlags = pgTable(
       .on(t.municipalityId, t.createdAt)
       .where(sql`resolved_at is null`),
     index("moderation_flags_report_idx").on(t.reportId),
+    index("moderation_flags_consultation_comment_idx")
+      .on(t.consultationCommentId)
+      .where(sql`consultation_comment_id IS NOT NULL`),
+    check("moderation_flags_one_target", sql`(report_id IS NULL) <> (consultation_comment_id IS NULL)`),
     index("moderation_flags_comment_idx")
       .on(t.commentId)
       .where(sql`comment_id IS NOT NULL`),

@@ -1,3 +1,4 @@
+import { permissionScope } from "./permissions";
 import type { Role } from "./roles";
 
 /** A role as granted: in an organisation (staff) or municipality-wide (admin, planner, citizen). */
@@ -6,6 +7,8 @@ export type ScopedMembership = {
   organisationId: number | null;
   municipalityId: number;
   organisationKind: "contact_centre" | "department" | "inspectorate" | "utility_company" | null;
+  /** The organisation was granted moderation by an administrator (organisations.can_moderate). */
+  organisationModerates?: boolean;
 };
 
 /**
@@ -26,9 +29,14 @@ export type AccessClaims = {
   admin: number[];
   /** Municipalities whose permits the user registers or files at the counter (applicants, documents). */
   permits: number[];
+  /**
+   * Municipalities where the user holds the `moderator` permission (consultation comments, migration
+   * 0033). Optional for claims written by hand (a test's): none is no moderation.
+   */
+  moderate?: number[];
 };
 
-export const claimNames = ["desk", "overview", "orgs", "staff", "admin", "permits"] as const;
+export const claimNames = ["desk", "overview", "orgs", "staff", "admin", "permits", "moderate"] as const;
 
 /**
  * A membership counts only in the scope it can have: desk rights come from the agent role in a
@@ -52,5 +60,7 @@ export function claimsOf(userId: number, memberships: readonly ScopedMembership[
     permits: ids((m) =>
       m.role === "admin" || m.role === "permit_officer" || isDeskMembership(m) ? m.municipalityId : null,
     ),
+    // The permission table's own answer, so the database and the app never disagree on who moderates.
+    moderate: permissionScope({ memberships: [...memberships] }, "moderator").municipalityIds,
   };
 }

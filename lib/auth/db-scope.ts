@@ -23,7 +23,9 @@ export async function asStaff<T>(claims: AccessClaims, fn: (db: Database) => Pro
     await tx.execute(sql`set local role civic_staff`);
     await tx.execute(
       sql`select set_config('civic.user_id', ${String(claims.userId)}, true), ${sql.join(
-        claimNames.map((name) => sql`set_config(${`civic.${name}`}, ${pgIntArray(claims[name])}, true)`),
+        claimNames.map(
+          (name) => sql`set_config(${`civic.${name}`}, ${pgIntArray(claims[name] ?? [])}, true)`,
+        ),
         sql`, `,
       )}`,
     );

@@ -27,8 +27,9 @@ export const permissions = {
   /** Take a report on behalf of a caller (phone, counter). */
   "reports.intake": ["agent", "admin"],
   /**
-   * Hide or redact public content and work the moderation queue. The desk and admins hold it; staff
-   * of an organisation granted moderation hold it too (lib/moderation/can-moderate.ts decides).
+   * Hide or redact public content, decide on consultation comments and work the moderation queue.
+   * The desk and admins hold it; so does every staff member of an organisation an administrator
+   * granted moderation, in that organisation's municipality (`grantedByOrganisation` below).
    */
   moderator: ["agent", "admin"],
   /** Register and change permits. */
@@ -67,10 +68,22 @@ function membershipHolds(m: ScopedMembership): boolean {
   return m.role !== "agent" || m.organisationKind === "contact_centre";
 }
 
+/**
+ * Permissions an organisation's staff hold because an administrator granted it to the organisation
+ * (organisations.can_moderate), whatever their role in it.
+ */
+const grantedByOrganisation: Partial<Record<Permission, (m: ScopedMembership) => boolean>> = {
+  moderator: (m) => m.organisationModerates === true && m.organisationId !== null && m.role !== "citizen",
+};
+
+function grants(m: ScopedMembership, permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return (membershipHolds(m) && allowed.includes(m.role)) || grantedByOrganisation[permission]?.(m) === true;
+}
+
 /** Whether the user holds the permission in any of their scopes. */
 export function hasPermission(user: Pick<SessionUser, "memberships">, permission: Permission): boolean {
-  const allowed: readonly Role[] = permissions[permission];
-  return user.memberships.some((m) => membershipHolds(m) && allowed.includes(m.role));
+  return user.memberships.some((m) => grants(m, permission));
 }
 
 /** Where the user holds the permission: the municipalities and the organisations of those memberships. */
@@ -78,8 +91,7 @@ export function permissionScope(
   user: Pick<SessionUser, "memberships">,
   permission: Permission,
 ): { municipalityIds: number[]; organisationIds: number[] } {
-  const allowed: readonly Role[] = permissions[permission];
-  const held = user.memberships.filter((m) => membershipHolds(m) && allowed.includes(m.role));
+  const held = user.memberships.filter((m) => grants(m, permission));
   return {
     municipalityIds: [...new Set(held.map((m) => m.municipalityId))],
     organisationIds: [...new Set(held.flatMap((m) => (m.organisationId === null ? [] : [m.organisationId])))],

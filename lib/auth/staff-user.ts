@@ -45,9 +45,11 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
     organisation_id: number | null;
     municipality_id: number;
     organisation_kind: ScopedMembership["organisationKind"];
+    organisation_moderates: boolean | null;
   }>(
     db,
-    sql`select m.role, m.organisation_id, m.municipality_id, o.kind as organisation_kind
+    sql`select m.role, m.organisation_id, m.municipality_id, o.kind as organisation_kind,
+               o.can_moderate and o.active as organisation_moderates
         from memberships m left join organisations o on o.id = m.organisation_id
         where m.user_id = ${userId}`,
   );
@@ -56,6 +58,7 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
     organisationId: m.organisation_id,
     municipalityId: m.municipality_id,
     organisationKind: m.organisation_kind,
+    organisationModerates: m.organisation_moderates === true,
   }));
   const claims = claimsOf(user.id, memberships);
   return {

@@ -39,7 +39,8 @@ export const consultationCommentSchema = z.object({
 
 /** A moderator's decision on a consultation comment. */
 export const consultationModerationSchema = z.object({
-  action: z.enum(["publish", "reject", "hide", "show"]),
+  // dismiss: the public's flags on a shown comment were looked at and the comment stays.
+  action: z.enum(["publish", "reject", "hide", "show", "dismiss"]),
   reason: z.enum(moderatorReasons).default("other"),
   note: z.string().trim().max(1000).optional(),
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import { transaction } from "../../db/transaction";
@@ -9,8 +9,11 @@ import { consultationModerationSchema } from "./consultation-schema";
 
 /**
  * A moderator decides on a consultation comment: publish or reject a held one, hide a published
- * one from the public (it keeps its place without text) or show it again. The last decision, its
- * reason and its author stay on the comment.
+ * one from the public (it keeps its place without text) or show it again, or dismiss the public's
+ * flags on it. The last decision stays on the comment for the public page; every decision joins the
+ * comment's moderation history (consultation_comment_moderations), and the decision resolves the
+ * comment's open flags in the moderation queue. Row-level security decides who may (the permits
+ * office and whoever holds `moderator` in the municipality, migration 0033).
  */
 export async function moderateConsultationComment(input: {
   db: Database;
@@ -51,10 +54,18 @@ export async function moderateConsultationComment(input: {
     comment.state = locked.state;
     comment.hiddenAt = locked.hiddenAt;
     const hidden = comment.hiddenAt !== null;
+    const openFlags = await tx
+      .select({ id: t.moderationFlags.id })
+      .from(t.moderationFlags)
+      .where(
+        and(eq(t.moderationFlags.consultationCommentId, comment.id), isNull(t.moderationFlags.resolvedAt)),
+      );
     const fits =
       step.action === "publish" || step.action === "reject"
         ? comment.state === "held"
-        : comment.state === "published" && hidden === (step.action === "show");
+        : step.action === "dismiss"
+          ? openFlags.length > 0
+          : comment.state === "published" && hidden === (step.action === "show");
     if (!fits) throw new AppError({ code: "conflict", messageKey: "alreadyModerated" });
     const state =
       step.action === "publish" ? "published" : step.action === "reject" ? "rejected" : comment.state;
@@ -71,9 +82,34 @@ export async function moderateConsultationComment(input: {
       })
       .where(eq(t.consultationComments.id, comment.id))
       .returning({ id: t.consultationComments.id });
-    // The row policy lets the permits office and the desk change consultations (migration 0027);
-    // a moderator from an organisation granted moderation of reports does not reach them.
     if (changed.length === 0) throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
+    await tx.insert(t.consultationCommentModerations).values({
+      municipalityId: comment.municipalityId,
+      consultationId: input.consultationId,
+      commentId: comment.id,
+      kind: historyKind[step.action],
+      reason: step.reason,
+      note: step.note || null,
+      before: { state: comment.state, hidden, openFlags: openFlags.length },
+      after: { state, hidden: hiddenAt !== null, openFlags: 0 },
+      actorUserId: input.moderator.id,
+      createdAt: now,
+    });
+    if (openFlags.length > 0)
+      await tx
+        .update(t.moderationFlags)
+        .set({ resolvedAt: now, resolvedByUserId: input.moderator.id })
+        .where(
+          and(eq(t.moderationFlags.consultationCommentId, comment.id), isNull(t.moderationFlags.resolvedAt)),
+        );
     return { state, hidden: hiddenAt !== null };
   });
 }
+
+const historyKind = {
+  publish: "publish_comment",
+  reject: "reject_comment",
+  hide: "hide_comment",
+  show: "show_comment",
+  dismiss: "dismiss_flag",
+} as const;

@@ -94,13 +94,70 @@ export async function listModerationQueue(input: {
   }));
 }
 
-/** How many reports wait in the user's moderation queue (the staff navigation's count); null: not a moderator. */
+/** A consultation comment the public flagged ("report this comment"), with its open flags. */
+export type QueueConsultationComment = {
+  id: number;
+  consultationId: number;
+  consultationTitle: string;
+  body: string;
+  publicBody: string | null;
+  state: "held" | "published" | "rejected";
+  hidden: boolean;
+  flags: QueueFlag[];
+};
+
+/** Consultation comments with open flags in the municipalities the user moderates, oldest flag first. */
+export async function listFlaggedConsultationComments(input: {
+  db: Database;
+  user: Moderator;
+  limit?: number;
+}): Promise<QueueConsultationComment[]> {
+  const municipalityIds = await moderatedMunicipalities({ db: input.db, user: input.user });
+  if (municipalityIds.length === 0) return [];
+  const rows = await queryRows<{
+    id: number;
+    consultation_id: number;
+    title: string;
+    body: string;
+    public_body: string | null;
+    state: QueueConsultationComment["state"];
+    hidden: boolean;
+    flags: QueueFlag[];
+  }>(
+    input.db,
+    sql`select m.id, m.consultation_id, c.title, m.body, m.public_body, m.state, m.hidden_at is not null as hidden,
+               json_agg(json_build_object('id', f.id, 'commentId', m.id, 'source', f.source, 'reason', f.reason,
+                         'note', f.note, 'createdAt', f.created_at) order by f.id) as flags
+        from moderation_flags f
+        join consultation_comments m on m.id = f.consultation_comment_id
+        join consultations c on c.id = m.consultation_id
+        where f.resolved_at is null and f.municipality_id in ${municipalityIds}
+        group by m.id, c.id
+        order by min(f.created_at), m.id
+        limit ${input.limit ?? 100}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    consultationId: r.consultation_id,
+    consultationTitle: r.title,
+    body: r.body,
+    publicBody: r.public_body,
+    state: r.state,
+    hidden: r.hidden,
+    flags: r.flags,
+  }));
+}
+
+/**
+ * How many items wait in the user's moderation queue (the staff navigation's count): flagged reports
+ * and flagged consultation comments; null: not a moderator.
+ */
 export async function countModerationQueue(input: { db: Database; user: Moderator }): Promise<number | null> {
   const municipalityIds = await moderatedMunicipalities({ db: input.db, user: input.user });
   if (municipalityIds.length === 0) return null;
   const row = await queryOne<{ n: number }>(
     input.db,
-    sql`select count(distinct report_id)::int as n from moderation_flags
+    sql`select (count(distinct report_id) + count(distinct consultation_comment_id))::int as n from moderation_flags
         where resolved_at is null and municipality_id in ${municipalityIds}`,
   );
   return row?.n ?? 0;

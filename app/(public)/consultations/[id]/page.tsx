@@ -51,7 +51,7 @@ export default async function ConsultationPage({ params }: Props) {
       {c.description ? <p>{c.description}</p> : null}
       <ConsultationPlace site={c.site} />
       <h2>{t("commentsTitle")}</h2>
-      <ConsultationComments comments={c.comments} />
+      <ConsultationComments consultationId={c.id} comments={c.comments} />
       {c.isOpen ? (
         <ConsultationCommentForm consultationId={c.id} />
       ) : (

@@ -10,7 +10,8 @@ import "@/components/comments/comments.css";
 import { staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { canModerate } from "@/lib/moderation/can-moderate";
-import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
+import { ConsultationModerationForm } from "@/components/consultations/ConsultationStaffActions";
+import { listFlaggedConsultationComments, listModerationQueue } from "@/lib/moderation/list-moderation-queue";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +29,11 @@ export default async function ModerationQueuePage() {
   const tt = t as unknown as (key: string) => string;
   const format = await getFormatter();
   const items = await listModerationQueue({ db, user, locale: (await getLocale()) as Locale });
+  const consultationComments = await listFlaggedConsultationComments({ db, user });
   return (
     <main id="main" className="page moderation-queue">
       <h1>{t("queueTitle")}</h1>
-      {items.length === 0 ? <p>{t("queueEmpty")}</p> : null}
+      {items.length === 0 && consultationComments.length === 0 ? <p>{t("queueEmpty")}</p> : null}
       <ul className="moderation-items">
         {items.map((item) => (
           <li key={item.reportId} data-testid="moderation-item">
@@ -69,6 +71,43 @@ export default async function ModerationQueuePage() {
           </li>
         ))}
       </ul>
+      {consultationComments.length > 0 ? (
+        <section aria-labelledby="flagged-consultation-comments">
+          <h2 id="flagged-consultation-comments">{t("flaggedConsultationComments")}</h2>
+          <ul className="moderation-items">
+            {consultationComments.map((c) => (
+              <li key={c.id} data-testid="moderation-consultation-comment" data-state={c.state}>
+                <h3>
+                  <Link href={`/staff/consultations/${c.consultationId}`}>{c.consultationTitle}</Link>
+                </h3>
+                <ul className="moderation-flags">
+                  {c.flags.map((f) => (
+                    <li key={f.id}>
+                      <strong>{tt(`reason.${f.reason}`)}</strong> · {tt(`source.${f.source}`)} ·{" "}
+                      {format.dateTime(new Date(f.createdAt), "mediumWithTime")}
+                      {f.note ? <p className="hint">{f.note}</p> : null}
+                    </li>
+                  ))}
+                </ul>
+                <p>
+                  <strong>{t("original")}:</strong> {c.body}
+                </p>
+                {c.publicBody !== null ? (
+                  <p className="hint">
+                    {t("commentPublicText")}: {c.publicBody}
+                  </p>
+                ) : null}
+                {c.hidden ? <p className="hint">{t("commentHiddenBadge")}</p> : null}
+                <ConsultationModerationForm
+                  consultationId={c.consultationId}
+                  commentId={c.id}
+                  actions={c.hidden ? ["show", "dismiss"] : ["hide", "dismiss"]}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </main>
   );
 }

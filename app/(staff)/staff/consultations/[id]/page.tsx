@@ -40,6 +40,11 @@ async function StaffConsultationContent({ params }: Props) {
   const tm = await getTranslations("moderation");
   const tr = tm as unknown as (key: string) => string;
   const format = await getFormatter();
+  // A comment's public state in the history: its state, and whether it was hidden.
+  const stateLabel = (state: Record<string, unknown>) =>
+    typeof state.state === "string"
+      ? `${t(`commentState_${state.state as "held" | "published" | "rejected"}`)}${state.hidden === true ? ` · ${t("commentHidden")}` : ""}`
+      : "—";
   return (
     <main id="main" className="page staff-consultation">
       <p>
@@ -97,12 +102,44 @@ async function StaffConsultationContent({ params }: Props) {
                 actions={["publish", "reject"]}
               />
             ) : null}
+            {moderator && m.flags.length > 0 ? (
+              <ul className="moderation-flags" data-testid="comment-flags">
+                {m.flags.map((f) => (
+                  <li key={f.id}>
+                    <strong>{tr(`reason.${f.reason}`)}</strong> · {tr("source.public")} ·{" "}
+                    {format.dateTime(new Date(f.createdAt), "mediumWithTime")}
+                    {f.note ? <p className="hint">{f.note}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {moderator && m.state === "published" ? (
               <ConsultationModerationForm
                 consultationId={c.id}
                 commentId={m.id}
-                actions={[m.hidden ? "show" : "hide"]}
+                actions={m.flags.length > 0 && !m.hidden ? ["hide", "dismiss"] : [m.hidden ? "show" : "hide"]}
               />
+            ) : null}
+            {m.history.length > 0 ? (
+              <details className="moderation-history" data-testid="comment-moderation-history">
+                <summary>{tm("historyTitle")}</summary>
+                <ol>
+                  {m.history.map((h) => (
+                    <li key={h.id}>
+                      <time dateTime={h.createdAt}>
+                        {format.dateTime(new Date(h.createdAt), "mediumWithTime")}
+                      </time>{" "}
+                      · <strong>{tr(`kind.${h.kind}`)}</strong> · {tr(`reason.${h.reason}`)} ·{" "}
+                      {h.actor ?? "—"} ·{" "}
+                      {t("historyChange", {
+                        before: stateLabel(h.before),
+                        after: stateLabel(h.after),
+                      })}
+                      {h.note ? <p className="hint">{h.note}</p> : null}
+                    </li>
+                  ))}
+                </ol>
+              </details>
             ) : null}
             {!office && m.answer ? (
               <p className="hint">
