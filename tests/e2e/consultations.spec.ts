@@ -33,6 +33,18 @@ test("a citizen comments on the demo consultation from a phone and is told it wa
   await expect(page.getByText(text)).toHaveCount(0);
   await expect(page.getByText("gradjanka@example.org")).toHaveCount(0);
 
+  // Every shown comment can be reported to the moderators, as report comments can.
+  const comments = page.getByTestId("consultation-comments").getByRole("listitem");
+  await expect(
+    page.getByTestId("consultation-comments").getByRole("button", { name: en.moderation.reportCommentAbuse }),
+  ).toHaveCount(await comments.count());
+  const first = comments.first();
+  await first.getByRole("button", { name: en.moderation.reportCommentAbuse }).click();
+  await first.getByLabel(en.moderation.reasonLabel).selectOption("off_topic");
+  await first.getByLabel(en.moderation.noteLabel).fill("Ne odnosi se na pešačku zonu.");
+  await first.getByRole("button", { name: en.moderation.sendAbuse }).click();
+  await expect(first.getByRole("status")).toHaveText(en.moderation.abuseThanks);
+
   // The printable summary counts the public comments and answers.
   await page.getByRole("link", { name: en.consultations.summaryLink }).click();
   await page.waitForURL(/\/summary$/);

@@ -60,3 +60,48 @@ test("a visitor reports abuse; the desk moderator hides the photo from the moder
   await expect(panel.getByTestId("moderation-history")).toContainText("Photo hidden");
   await expect(panel.getByTestId("moderation-history")).toContainText("lice deteta");
 });
+
+test("a visitor reports a consultation comment; the desk hides it from the moderation queue and the consultation keeps every decision in its history", async ({
+  browser,
+  page,
+}) => {
+  const sites = await (await page.request.get("/api/municipalities/cuprija/consultations")).json();
+  const consultationId = sites.features[0].properties.id as number;
+
+  const visitor = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.2.14" } });
+  const citizen = await visitor.newPage();
+  await citizen.goto(`/consultations/${consultationId}?lang=en`);
+  const comment = citizen.getByTestId("consultation-comments").locator("li[data-comment]").first();
+  const commentId = await comment.getAttribute("data-comment");
+  await comment.getByRole("button", { name: "Report this comment" }).click();
+  await comment.getByLabel("Reason").selectOption({ label: "Accuses a person" });
+  await comment.getByLabel("Details (optional)").fill("Imenuje komšiju.");
+  await comment.getByRole("button", { name: "Send to the moderators" }).click();
+  await expect(comment.getByRole("status")).toContainText("A moderator will look");
+
+  await signIn(page, "agent@cuprija.example", "demo-agent");
+  await expect(page.getByTestId("moderation-count")).not.toHaveText("0");
+  await page.goto("/staff/moderation");
+  const item = page.getByTestId("moderation-consultation-comment").filter({ hasText: "Imenuje komšiju." });
+  await expect(item).toContainText("Accuses a person");
+  await item.getByLabel("Reason").selectOption({ label: "Accuses a person" });
+  await item.getByLabel("Details (optional)").fill("ime komšije");
+  await item.getByRole("button", { name: "Hide from the public" }).click();
+  // The decision closes the comment's flags, so it leaves the queue.
+  await expect(item).toHaveCount(0);
+
+  await citizen.reload();
+  await expect(
+    citizen.getByTestId("consultation-comments").locator(`li[data-comment="${commentId}"]`),
+  ).toContainText("This comment was removed by a moderator.");
+  await visitor.close();
+
+  // The staff page keeps who decided, what, why and the state before and after.
+  await page.goto(`/staff/consultations/${consultationId}`);
+  const history = page.locator(`li[data-comment="${commentId}"]`).getByTestId("comment-moderation-history");
+  await history.getByText("Moderation history").click();
+  await expect(history).toContainText("Comment hidden");
+  await expect(history).toContainText("Accuses a person");
+  await expect(history).toContainText("ime komšije");
+  await expect(history).toContainText("Published → Published · hidden from the public");
+});
