@@ -9,9 +9,11 @@ import { AppError } from "../errors";
 export type Moderator = Pick<SessionUser, "id" | "memberships" | "organisationIds" | "municipalityIds">;
 
 /**
- * The one moderation check: the user holds the `moderator` permission (the desk, admins) in the
- * municipality, or belongs to an organisation of it that an administrator granted moderation.
- * Without a municipality: whether they moderate anywhere (the staff navigation).
+ * The one moderation check: the user holds the `moderator` permission in the municipality (the
+ * permission table: the desk, admins, and staff of an organisation an administrator granted
+ * moderation, as loaded with the session). The organisation's grant is also read live here, for a
+ * user object loaded before the grant changed. Without a municipality: whether they moderate
+ * anywhere (the staff navigation).
  */
 export async function canModerate(input: {
   db: Database;
