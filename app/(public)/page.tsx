@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReportsMap } from "@/components/map/ReportsMap";
 import { MapLegend } from "@/components/map/MapLegend";
+import { MunicipalityOverview } from "@/components/map/MunicipalityOverview";
+import { getMunicipalityOverview } from "@/lib/map/get-overview";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { MapFilters } from "@/components/map/MapFilters";
 import { listDistricts } from "@/lib/places/list-districts";
@@ -61,10 +63,11 @@ export default async function HomePage({ searchParams }: Props) {
   } catch {
     // A hand-edited link with a bad filter shows the default map.
   }
-  const [groups, districts, served] = await Promise.all([
+  const [groups, districts, served, overview] = await Promise.all([
     listCategories({ db, municipalityId: municipality.id, locale }),
     listDistricts({ db, municipalityId: municipality.id, locale }),
     listMunicipalities({ db }),
+    getMunicipalityOverview({ db, municipalityId: municipality.id, bbox: municipality.bbox, filters }),
   ]);
   return (
     <main id="main" className="page map-page">
@@ -92,6 +95,7 @@ export default async function HomePage({ searchParams }: Props) {
         categoryNames={Object.fromEntries(
           groups.flatMap((g) => g.categories.map((c) => [c.serviceCode, c.name])),
         )}
+        overview={<MunicipalityOverview overview={overview} />}
       />
       <div className="map-side">
         <MapFilters

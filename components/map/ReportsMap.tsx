@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
 import { bboxParam, parseMapView, viewBounds, type Bounds } from "@/lib/map/map-view";
@@ -9,6 +9,7 @@ import { mountReportsMap, type ReportsMapHandle } from "./mount-reports-map";
 import { ReportList, type ListedReport } from "./ReportList";
 import { ReportsWithoutMap } from "./ReportsWithoutMap";
 import { useMapViewUrl } from "./use-map-view-url";
+import { useMapChoice } from "./use-map-choice";
 import { useWebGL } from "./webgl-support";
 
 type Props = {
@@ -21,6 +22,8 @@ type Props = {
   initialView?: string | null;
   /** Category names by service code, for popups (tiles carry only the code). */
   categoryNames?: Record<string, string>;
+  /** A light picture of the area (MunicipalityOverview) that phones show until the map is asked for. */
+  overview?: ReactNode;
 };
 
 type ListState =
@@ -33,7 +36,8 @@ const boundsKey = (bounds: Bounds) => bboxParam(bounds);
 /**
  * The public map and the reports in view. The list comes first (it needs no map code); the map
  * itself starts once it is on screen and the browser is idle (mount-reports-map.ts). Wide screens
- * show both side by side; phones switch between them.
+ * show both side by side; phones switch between them and open on the list with a light overview,
+ * loading the map's code only when the reader asks for the map (remembered: lib/map/map-choice.ts).
  */
 export function ReportsMap({
   municipalityCode,
@@ -42,6 +46,7 @@ export function ReportsMap({
   filterQuery = "",
   initialView,
   categoryNames = {},
+  overview,
 }: Props) {
   const t = useTranslations();
   const format = useFormatter();
@@ -63,7 +68,9 @@ export function ReportsMap({
   // Completed map loads, so that a test (or a screen reader hint) can tell a new view has been drawn.
   const [loads, setLoads] = useState(0);
   const [showPermits, setShowPermits] = useState(true);
-  const [mode, setMode] = useState<"map" | "list">("map");
+  const { choice, mapWanted, choose } = useMapChoice("civic.homeMap", { linkedView: Boolean(initialView) });
+  // Before the width is known (server, hydration) phones' default: the list.
+  const mode = choice ?? "list";
   const texts = useRef({ t, format, categoryNames });
   useEffect(() => {
     texts.current = { t, format, categoryNames };
@@ -94,7 +101,7 @@ export function ReportsMap({
   }, [key, filterQuery, tooLarge]);
 
   useEffect(() => {
-    if (!webgl || !container.current) return;
+    if (!webgl || !mapWanted || !container.current) return;
     const controller = new AbortController();
     void mountReportsMap({
       signal: controller.signal,
@@ -136,7 +143,7 @@ export function ReportsMap({
     };
     // The initial view is read once; later moves write it, they do not re-create the map.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [webgl, municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery]);
+  }, [webgl, mapWanted, municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery]);
 
   useEffect(() => handleRef.current?.setPermitsVisible(showPermits), [showPermits, mapStarted]);
   // Back from the list on a phone, the map takes its frame again.
@@ -156,6 +163,7 @@ export function ReportsMap({
       data-loads={loads}
       data-basemap={fallback ? "fallback" : "remote"}
       data-mode={mode}
+      data-map={mapWanted ? "wanted" : "not-loaded"}
     >
       <div className="map-toggle" role="group" aria-label={t("home.viewChoice")}>
         {(["map", "list"] as const).map((m) => (
@@ -164,7 +172,7 @@ export function ReportsMap({
             type="button"
             className="secondary"
             aria-pressed={mode === m}
-            onClick={() => setMode(m)}
+            onClick={() => choose(m)}
           >
             {t(m === "map" ? "home.showMap" : "home.showList")}
           </button>
@@ -196,6 +204,15 @@ export function ReportsMap({
         </p>
         {fallback ? <p className="map-note">{t("home.fallbackBasemap")}</p> : null}
       </div>
+      {overview && !mapWanted ? (
+        <div className="map-overview">
+          <button type="button" className="overview-button" onClick={() => choose("map")}>
+            {overview}
+            <span className="overview-cta">{t("home.showTheMap")}</span>
+          </button>
+          <p className="hint">{t("home.mapOnDemand")}</p>
+        </div>
+      ) : null}
       <ReportList reports={tooLarge ? [] : list.kind === "shown" && listReady ? list.reports : null} />
     </div>
   );
