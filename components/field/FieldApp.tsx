@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { FieldBundle } from "@/lib/reports/get-field-bundle";
 import { FieldMap } from "./FieldMap";
 import { useMapChoice } from "@/components/map/use-map-choice";
+import { useWebGL } from "@/components/map/webgl-support";
 import { FieldFilingForm } from "./FieldFilingForm";
 import { FieldReportView } from "./FieldReportView";
 import { listQueue, loadBundle, putEntry, removeEntry, saveBundle, type QueueEntry } from "./offline-store";
@@ -36,6 +37,8 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
   const positionRef = useRef<[number, number] | null>(null);
   const templatesRef = useRef<string[]>([]);
   const mapChoice = useMapChoice("civic.fieldMap");
+  // Without WebGL there is no map to ask for: the map's place says so (MapUnavailable) from the start.
+  const webgl = useWebGL();
 
   const readQueue = useCallback(async () => setQueue(await listQueue()), []);
 
@@ -320,7 +323,7 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
           ) : position === null && locating === "idle" ? (
             <p className="hint">{t("field.byDueDate")}</p>
           ) : null}
-          {mapChoice.wide === false && mapChoice.choice !== null ? (
+          {webgl && mapChoice.wide === false && mapChoice.choice !== null ? (
             <button
               type="button"
               className="secondary field-map-toggle"
@@ -330,8 +333,8 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
               {t(mapChoice.choice === "map" ? "field.hideMap" : "field.showMap")}
             </button>
           ) : null}
-          {mapChoice.mapWanted ? (
-            <div hidden={mapChoice.choice !== "map"}>
+          {mapChoice.mapWanted || !webgl ? (
+            <div hidden={webgl && mapChoice.choice !== "map"}>
               <FieldMap
                 {...props}
                 items={items.map((i) => ({

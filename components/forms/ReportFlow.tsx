@@ -339,7 +339,11 @@ export function ReportFlow(props: Props) {
   };
 
   return (
-    <div className="report-flow" data-step={step}>
+    <div
+      className="report-flow"
+      data-step={step}
+      data-screen={mapChoice.wide === null ? undefined : mapChoice.wide ? "wide" : "phone"}
+    >
       <div className="flow-panel">
         <p className="flow-progress" aria-hidden="true">
           {STEPS.map((s, i) => (

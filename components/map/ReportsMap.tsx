@@ -68,7 +68,9 @@ export function ReportsMap({
   // Completed map loads, so that a test (or a screen reader hint) can tell a new view has been drawn.
   const [loads, setLoads] = useState(0);
   const [showPermits, setShowPermits] = useState(true);
-  const { choice, mapWanted, choose } = useMapChoice("civic.homeMap", { linkedView: Boolean(initialView) });
+  const { wide, choice, mapWanted, choose } = useMapChoice("civic.homeMap", {
+    linkedView: Boolean(initialView),
+  });
   // Before the width is known (server, hydration) phones' default: the list.
   const mode = choice ?? "list";
   const texts = useRef({ t, format, categoryNames });
@@ -164,6 +166,7 @@ export function ReportsMap({
       data-basemap={fallback ? "fallback" : "remote"}
       data-mode={mode}
       data-map={mapWanted ? "wanted" : "not-loaded"}
+      data-screen={wide === null ? undefined : wide ? "wide" : "phone"}
     >
       <div className="map-toggle" role="group" aria-label={t("home.viewChoice")}>
         {(["map", "list"] as const).map((m) => (
