@@ -5,7 +5,6 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { FieldBundle } from "@/lib/reports/get-field-bundle";
 import { FieldMap } from "./FieldMap";
 import { useMapChoice } from "@/components/map/use-map-choice";
-import { useWebGL } from "@/components/map/webgl-support";
 import { FieldFilingForm } from "./FieldFilingForm";
 import { FieldReportView } from "./FieldReportView";
 import { listQueue, loadBundle, putEntry, removeEntry, saveBundle, type QueueEntry } from "./offline-store";
@@ -37,8 +36,6 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
   const positionRef = useRef<[number, number] | null>(null);
   const templatesRef = useRef<string[]>([]);
   const mapChoice = useMapChoice("civic.fieldMap");
-  // Without WebGL there is no map to ask for: the map's place says so (MapUnavailable) from the start.
-  const webgl = useWebGL();
 
   const readQueue = useCallback(async () => setQueue(await listQueue()), []);
 
@@ -323,7 +320,7 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
           ) : position === null && locating === "idle" ? (
             <p className="hint">{t("field.byDueDate")}</p>
           ) : null}
-          {webgl && mapChoice.wide === false && mapChoice.choice !== null ? (
+          {mapChoice.wide === false && mapChoice.choice !== null ? (
             <button
               type="button"
               className="secondary field-map-toggle"
@@ -333,8 +330,8 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
               {t(mapChoice.choice === "map" ? "field.hideMap" : "field.showMap")}
             </button>
           ) : null}
-          {mapChoice.mapWanted || !webgl ? (
-            <div hidden={webgl && mapChoice.choice !== "map"}>
+          {mapChoice.mapWanted ? (
+            <div hidden={mapChoice.choice !== "map"}>
               <FieldMap
                 {...props}
                 items={items.map((i) => ({

@@ -12,7 +12,6 @@ import { PointPicker } from "@/components/map/PointPicker";
 import { ShapeDrawer } from "@/components/map/ShapeDrawer";
 import { round } from "@/components/map/position";
 import { useMapChoice } from "@/components/map/use-map-choice";
-import { useWebGL } from "@/components/map/webgl-support";
 import { PlaceSearch } from "./PlaceSearch";
 import { NearbyReports } from "./NearbyReports";
 import { CategoryPicker } from "./CategoryPicker";
@@ -72,7 +71,6 @@ export function ReportFlow(props: Props) {
   const [restored, setRestored] = useState(false);
   const [queued, setQueued] = useState(false);
   const mapChoice = useMapChoice("civic.reportMap");
-  const webgl = useWebGL();
   const flowMapRef = useRef<HTMLDivElement>(null);
   const loaded = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -371,7 +369,7 @@ export function ReportFlow(props: Props) {
               <button type="button" className="secondary" onClick={locateMe} disabled={locating}>
                 {locating ? t("locating") : t("useMyLocation")}
               </button>
-              {webgl && !mapShown ? (
+              {!mapShown ? (
                 <button type="button" className="secondary choose-on-map" onClick={chooseMap}>
                   {t("chooseOnMap")}
                 </button>
@@ -495,13 +493,8 @@ export function ReportFlow(props: Props) {
         </div>
       </div>
 
-      <div
-        className="flow-map"
-        ref={flowMapRef}
-        tabIndex={-1}
-        data-map={mapShown || !webgl ? "shown" : "not-loaded"}
-      >
-        {mapShown || !webgl ? (
+      <div className="flow-map" ref={flowMapRef} tabIndex={-1} data-map={mapShown ? "shown" : "not-loaded"}>
+        {mapShown ? (
           <PointPicker
             municipalityCode={props.municipalityCode}
             bbox={props.bbox}

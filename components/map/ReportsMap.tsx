@@ -24,6 +24,8 @@ type Props = {
   categoryNames?: Record<string, string>;
   /** A light picture of the area (MunicipalityOverview) that phones show until the map is asked for. */
   overview?: ReactNode;
+  /** The reports of `bbox` with these filters, when the page sent them along (no first fetch). */
+  initialList?: { reports: ListedReport[]; truncated: boolean; limit: number };
 };
 
 type ListState =
@@ -47,10 +49,10 @@ export function ReportsMap({
   initialView,
   categoryNames = {},
   overview,
+  initialList,
 }: Props) {
   const t = useTranslations();
   const format = useFormatter();
-  const webgl = useWebGL();
   const { styleUrl, styleTimeoutMs } = useMapSettings();
   const writeView = useMapViewUrl();
   const container = useRef<HTMLDivElement>(null);
@@ -60,7 +62,11 @@ export function ReportsMap({
     const view = parseMapView(initialView);
     return view ? viewBounds(view, 960, 640) : bbox;
   });
-  const [list, setList] = useState<ListState>({ kind: "loading" });
+  const [list, setList] = useState<ListState>(() =>
+    initialList && !parseMapView(initialView)
+      ? { kind: "shown", key: boundsKey(bbox), ...initialList }
+      : { kind: "loading" },
+  );
   const [mapStarted, setMapStarted] = useState(false);
   const [mapPending, setMapPending] = useState(true);
   const [permits, setPermits] = useState<number | null>(null);
@@ -73,6 +79,8 @@ export function ReportsMap({
   });
   // Before the width is known (server, hydration) phones' default: the list.
   const mode = choice ?? "list";
+  // Checked once the map is wanted: a phone on its list makes no WebGL context.
+  const webgl = useWebGL(mapWanted);
   const texts = useRef({ t, format, categoryNames });
   useEffect(() => {
     texts.current = { t, format, categoryNames };
@@ -83,8 +91,14 @@ export function ReportsMap({
   const [west, south, east, north] = bounds;
   // Zoomed out past what the list may ask for: the map still shows its clusters.
   const tooLarge = (east - west) * (north - south) > MAX_BBOX_SQUARE_DEGREES;
+  const sentAlong = useRef(list.kind === "shown" ? list.key : null);
   useEffect(() => {
     if (tooLarge) return;
+    // The page's own list of this area is already shown; a later move of the map fetches.
+    if (sentAlong.current === key) {
+      sentAlong.current = null;
+      return;
+    }
     const controller = new AbortController();
     fetch(`/api/reports?bbox=${key}${filterQuery ? `&${filterQuery}` : ""}`, { signal: controller.signal })
       .then(async (response) => {

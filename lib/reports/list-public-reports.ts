@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { FeatureCollection, Point } from "geojson";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
@@ -44,6 +44,16 @@ export async function listPublicReports(input: {
 }): Promise<PublicReportCollection> {
   const limit = input.limit ?? PUBLIC_REPORT_LIMIT;
   const filters = input.filters ?? noFilters;
+  const statuses = filters.statusGroups.flatMap(statusesInGroup);
+  const since = filters.periodDays
+    ? new Date((input.now ?? new Date()).getTime() - filters.periodDays * 86_400_000).toISOString()
+    : null;
+  // As the tiles count it (lib/tiles/tile-sql.ts): from the start of today, so map and list agree all day.
+  const today = startOfBelgradeDay(input.now ?? new Date()).toISOString();
+  const finishedSince =
+    filters.recentlyFinishedDays !== null
+      ? sql`${today}::timestamptz - make_interval(days => ${filters.recentlyFinishedDays}::int)`
+      : null;
   const rows = await queryRows<{
     code: string;
     service_code: string;
@@ -66,7 +76,16 @@ export async function listPublicReports(input: {
         join category_groups g on g.id = c.group_id
         left join districts d on d.id = r.district_id
         where r.location && ${envelopeSql(input.bbox)}
-          ${publicReportFilterSql(filters, input.now)}
+          ${filters.categories.length ? sql`and c.service_code in ${filters.categories}` : sql``}
+          ${statuses.length ? sql`and r.status::text in ${statuses}` : sql``}
+          ${since ? sql`and r.created_at >= ${since}::timestamptz` : sql``}
+          ${filters.district ? sql`and d.code = ${filters.district}` : sql``}
+          ${
+            finishedSince
+              ? sql`and (report_status_group(r.status::text) in ('open', 'in_progress')
+                    or coalesce(r.resolved_at, r.closed_at, r.updated_at) >= ${finishedSince})`
+              : sql``
+          }
         order by r.created_at desc
         limit ${limit + 1}`,
   );
@@ -94,31 +113,4 @@ export async function listPublicReports(input: {
       },
     })),
   };
-}
-
-/**
- * The filters of the public map as SQL conditions (each starting with `and`) over `public_reports r`
- * joined with `service_categories c` and `districts d`.
- */
-export function publicReportFilterSql(filters: PublicFilters, now?: Date): SQL {
-  const statuses = filters.statusGroups.flatMap(statusesInGroup);
-  const since = filters.periodDays
-    ? new Date((now ?? new Date()).getTime() - filters.periodDays * 86_400_000).toISOString()
-    : null;
-  // As the tiles count it (lib/tiles/tile-sql.ts): from the start of today, so map and list agree all day.
-  const today = startOfBelgradeDay(now ?? new Date()).toISOString();
-  const finishedSince =
-    filters.recentlyFinishedDays !== null
-      ? sql`${today}::timestamptz - make_interval(days => ${filters.recentlyFinishedDays}::int)`
-      : null;
-  return sql`${filters.categories.length ? sql`and c.service_code in ${filters.categories}` : sql``}
-          ${statuses.length ? sql`and r.status::text in ${statuses}` : sql``}
-          ${since ? sql`and r.created_at >= ${since}::timestamptz` : sql``}
-          ${filters.district ? sql`and d.code = ${filters.district}` : sql``}
-          ${
-            finishedSince
-              ? sql`and (report_status_group(r.status::text) in ('open', 'in_progress')
-                    or coalesce(r.resolved_at, r.closed_at, r.updated_at) >= ${finishedSince})`
-              : sql``
-          }`;
 }

@@ -1,0 +1,17 @@
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+const url = process.argv[2];
+const cookie = process.argv[3];
+const chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: ["--headless","--no-sandbox","--use-angle=swiftshader","--enable-unsafe-swiftshader","--ignore-gpu-blocklist","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run"] });
+const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: cookie ? { cookie } : undefined });
+await chrome.kill();
+const a = lhr.audits;
+console.log("perf", lhr.categories.performance.score, "TBT", a["total-blocking-time"].numericValue, "LCP", a["largest-contentful-paint"].numericValue, "FCP", a["first-contentful-paint"].numericValue, "SI", a["speed-index"].numericValue, "CLS", a["cumulative-layout-shift"].numericValue);
+console.log("bootup", JSON.stringify(a["bootup-time"].details.items.map(i => [i.url.slice(-60), Math.round(i.total), Math.round(i.scripting)])));
+console.log("mainthread", JSON.stringify(a["mainthread-work-breakdown"].details.items.map(i => [i.group, Math.round(i.duration)])));
+console.log("longtasks", JSON.stringify((a["long-tasks"]?.details?.items ?? []).map(i => [i.url?.slice(-50), Math.round(i.startTime), Math.round(i.duration)])));
+console.log("unusedjs", JSON.stringify((a["unused-javascript"]?.details?.items ?? []).map(i => [i.url.slice(-50), Math.round(i.totalBytes/1024), Math.round(i.wastedBytes/1024)])));
+console.log("lcp-el", JSON.stringify(a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? a["largest-contentful-paint-element"]?.details));
+console.log("render-blocking", JSON.stringify((a["render-blocking-resources"]?.details?.items ?? []).map(i => [i.url.slice(-50), i.wastedMs])));
+console.log("shifts", JSON.stringify((a["layout-shifts"]?.details?.items ?? a["layout-shift-elements"]?.details?.items ?? []).map(i => [i.node?.snippet?.slice(0,120), i.score])));
+console.log("fonts", a["font-display"]?.score, "server", a["server-response-time"]?.numericValue);
