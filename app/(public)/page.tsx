@@ -4,6 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReportsMap } from "@/components/map/ReportsMap";
 import { MapLegend } from "@/components/map/MapLegend";
+import { MunicipalityOverview } from "@/components/map/MunicipalityOverview";
+import { getMunicipalityOverview } from "@/lib/map/get-overview";
+import { listPublicReports } from "@/lib/reports/list-public-reports";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { MapFilters } from "@/components/map/MapFilters";
 import { listDistricts } from "@/lib/places/list-districts";
@@ -16,6 +19,9 @@ import {
 } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
+
+/** Up to this many reports, the list of the whole municipality comes in the page's HTML. */
+const INITIAL_LIST_LIMIT = 400;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,11 +67,35 @@ export default async function HomePage({ searchParams }: Props) {
   } catch {
     // A hand-edited link with a bad filter shows the default map.
   }
-  const [groups, districts, served] = await Promise.all([
+  const [groups, districts, served, listed] = await Promise.all([
     listCategories({ db, municipalityId: municipality.id, locale }),
     listDistricts({ db, municipalityId: municipality.id, locale }),
     listMunicipalities({ db }),
+    listPublicReports({ db, bbox: municipality.bbox, locale, filters }),
   ]);
+  // The reports the map opens on: dots on the phones' overview, and the list in the page itself
+  // (no wait and no jump as it arrives) when it is short enough to send along.
+  const overview = await getMunicipalityOverview({
+    db,
+    municipalityId: municipality.id,
+    bbox: municipality.bbox,
+    points: listed.features.map((f) => f.geometry.coordinates as [number, number]),
+  });
+  const initialList =
+    !params.get("at") && listed.features.length <= INITIAL_LIST_LIMIT
+      ? {
+          reports: listed.features.map(({ properties: p }) => ({
+            code: p.code,
+            categoryName: p.categoryName,
+            status: p.status,
+            createdAt: p.createdAt,
+            address: p.address,
+            districtName: p.districtName,
+          })),
+          truncated: listed.truncated,
+          limit: listed.limit,
+        }
+      : undefined;
   return (
     <main id="main" className="page map-page">
       <div className="map-intro">
@@ -92,6 +122,8 @@ export default async function HomePage({ searchParams }: Props) {
         categoryNames={Object.fromEntries(
           groups.flatMap((g) => g.categories.map((c) => [c.serviceCode, c.name])),
         )}
+        overview={<MunicipalityOverview overview={overview} />}
+        initialList={initialList}
       />
       <div className="map-side">
         <MapFilters

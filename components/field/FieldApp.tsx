@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { FieldBundle } from "@/lib/reports/get-field-bundle";
 import { FieldMap } from "./FieldMap";
+import { useMapChoice } from "@/components/map/use-map-choice";
 import { FieldFilingForm } from "./FieldFilingForm";
 import { FieldReportView } from "./FieldReportView";
 import { listQueue, loadBundle, putEntry, removeEntry, saveBundle, type QueueEntry } from "./offline-store";
@@ -16,7 +17,8 @@ const RETRY_MS = 20_000;
  * The crew's phone app (/staff/field): their reports nearest first on a list and a map, each report
  * with its trail and the steps they may take, and a form for problems found on the spot. Everything
  * it shows is kept on the phone, so it keeps working without a connection; changes made then wait in
- * a queue and go out, once each, when the connection returns.
+ * a queue and go out, once each, when the connection returns. Phones work the list; the map's code
+ * is fetched when the crew asks for the map (remembered on the phone).
  */
 export function FieldApp(props: { municipalityCode: string; bbox: [number, number, number, number] }) {
   const t = useTranslations();
@@ -33,6 +35,7 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
   const syncRef = useRef<Promise<void> | null>(null);
   const positionRef = useRef<[number, number] | null>(null);
   const templatesRef = useRef<string[]>([]);
+  const mapChoice = useMapChoice("civic.fieldMap");
 
   const readQueue = useCallback(async () => setQueue(await listQueue()), []);
 
@@ -317,21 +320,35 @@ export function FieldApp(props: { municipalityCode: string; bbox: [number, numbe
           ) : position === null && locating === "idle" ? (
             <p className="hint">{t("field.byDueDate")}</p>
           ) : null}
-          <FieldMap
-            {...props}
-            items={items.map((i) => ({
-              id: i.id,
-              code: i.code,
-              position: i.position,
-              status: statusOf(i.id) ?? i.status,
-            }))}
-            position={position}
-            onOpen={setSelected}
-            onTileTemplates={(templates) => {
-              templatesRef.current = templates;
-              if (bundle && !fromPhone) keepForOffline(bundle, templates);
-            }}
-          />
+          {mapChoice.wide === false && mapChoice.choice !== null ? (
+            <button
+              type="button"
+              className="secondary field-map-toggle"
+              aria-expanded={mapChoice.choice === "map"}
+              onClick={() => mapChoice.choose(mapChoice.choice === "map" ? "list" : "map")}
+            >
+              {t(mapChoice.choice === "map" ? "field.hideMap" : "field.showMap")}
+            </button>
+          ) : null}
+          {mapChoice.mapWanted ? (
+            <div hidden={mapChoice.choice !== "map"}>
+              <FieldMap
+                {...props}
+                items={items.map((i) => ({
+                  id: i.id,
+                  code: i.code,
+                  position: i.position,
+                  status: statusOf(i.id) ?? i.status,
+                }))}
+                position={position}
+                onOpen={setSelected}
+                onTileTemplates={(templates) => {
+                  templatesRef.current = templates;
+                  if (bundle && !fromPhone) keepForOffline(bundle, templates);
+                }}
+              />
+            </div>
+          ) : null}
           <details className="field-new">
             <summary>{t("field.newHere")}</summary>
             <FieldFilingForm

@@ -11,6 +11,7 @@ import type { DuplicateCandidate } from "@/lib/reports/find-duplicate-candidates
 import { PointPicker } from "@/components/map/PointPicker";
 import { ShapeDrawer } from "@/components/map/ShapeDrawer";
 import { round } from "@/components/map/position";
+import { useMapChoice } from "@/components/map/use-map-choice";
 import { PlaceSearch } from "./PlaceSearch";
 import { NearbyReports } from "./NearbyReports";
 import { CategoryPicker } from "./CategoryPicker";
@@ -49,7 +50,9 @@ type Props = {
  * then the category with the open reports of that kind nearby to support instead, then details and
  * photos, contact, and a review. The step is the address's hash, so the browser's back and forward
  * buttons move between steps and keep what was entered; focus goes to each step's heading. On a
- * desktop the steps sit beside the map.
+ * desktop the steps sit beside the map. On a phone the place step starts with the location, the
+ * address search and "Choose on the map": the map's code is fetched when the map is chosen (the choice
+ * is remembered) or once a place is found, to confirm or move the pin.
  */
 export function ReportFlow(props: Props) {
   const { groups, maxDescription } = props;
@@ -67,6 +70,8 @@ export function ReportFlow(props: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [restored, setRestored] = useState(false);
   const [queued, setQueued] = useState(false);
+  const mapChoice = useMapChoice("civic.reportMap");
+  const flowMapRef = useRef<HTMLDivElement>(null);
   const loaded = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -187,6 +192,13 @@ export function ReportFlow(props: Props) {
   };
 
   const position = draft.position;
+  // A phone draws the map once it is asked for, a place is set (to confirm it), or a shape is drawn.
+  const mapShown = mapChoice.mapWanted || position !== null || draft.shapeMode !== "point";
+  const chooseMap = () => {
+    mapChoice.choose("map");
+    // The button goes; the map takes the focus, so the keyboard carries on from it.
+    requestAnimationFrame(() => flowMapRef.current?.focus());
+  };
   const placeLabel = usePlaceLabel(position);
   const offered = useOfferedGroups(groups, position);
 
@@ -325,7 +337,11 @@ export function ReportFlow(props: Props) {
   };
 
   return (
-    <div className="report-flow" data-step={step}>
+    <div
+      className="report-flow"
+      data-step={step}
+      data-screen={mapChoice.wide === null ? undefined : mapChoice.wide ? "wide" : "phone"}
+    >
       <div className="flow-panel">
         <p className="flow-progress" aria-hidden="true">
           {STEPS.map((s, i) => (
@@ -353,6 +369,11 @@ export function ReportFlow(props: Props) {
               <button type="button" className="secondary" onClick={locateMe} disabled={locating}>
                 {locating ? t("locating") : t("useMyLocation")}
               </button>
+              {!mapShown ? (
+                <button type="button" className="secondary choose-on-map" onClick={chooseMap}>
+                  {t("chooseOnMap")}
+                </button>
+              ) : null}
             </div>
             <fieldset className="shape-mode">
               <legend className="sr-only">{t("shapeMode")}</legend>
@@ -472,37 +493,41 @@ export function ReportFlow(props: Props) {
         </div>
       </div>
 
-      <div className="flow-map">
-        <PointPicker
-          municipalityCode={props.municipalityCode}
-          bbox={props.bbox}
-          center={centre}
-          position={position}
-          onChange={(p) => dispatch({ type: "place", position: p })}
-          nearby={candidates.map((n) => ({ code: n.code, position: n.position as Position }))}
-          label={t(
-            draft.shapeMode === "line"
-              ? "mapLabelLine"
-              : draft.shapeMode === "area"
-                ? "mapLabelArea"
-                : "mapLabel",
-          )}
-          drawing={
-            draft.shapeMode === "point" ? undefined : (
-              <ShapeDrawer
-                mode={draft.shapeMode === "line" ? "line" : "area"}
-                onShape={(drawn) =>
-                  // The report's point is the middle of what was drawn.
-                  dispatch({
-                    type: "shape",
-                    shape: drawn,
-                    position: drawn ? middleOf(drawn) : undefined,
-                  })
-                }
-              />
-            )
-          }
-        />
+      <div className="flow-map" ref={flowMapRef} tabIndex={-1} data-map={mapShown ? "shown" : "not-loaded"}>
+        {mapShown ? (
+          <PointPicker
+            municipalityCode={props.municipalityCode}
+            bbox={props.bbox}
+            center={centre}
+            position={position}
+            onChange={(p) => dispatch({ type: "place", position: p })}
+            nearby={candidates.map((n) => ({ code: n.code, position: n.position as Position }))}
+            label={t(
+              draft.shapeMode === "line"
+                ? "mapLabelLine"
+                : draft.shapeMode === "area"
+                  ? "mapLabelArea"
+                  : "mapLabel",
+            )}
+            drawing={
+              draft.shapeMode === "point" ? undefined : (
+                <ShapeDrawer
+                  mode={draft.shapeMode === "line" ? "line" : "area"}
+                  onShape={(drawn) =>
+                    // The report's point is the middle of what was drawn.
+                    dispatch({
+                      type: "shape",
+                      shape: drawn,
+                      position: drawn ? middleOf(drawn) : undefined,
+                    })
+                  }
+                />
+              )
+            }
+          />
+        ) : (
+          <p className="hint map-on-demand">{t("mapOnDemand")}</p>
+        )}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { MAX_BBOX_SQUARE_DEGREES } from "@/lib/geo/bbox-limits";
@@ -10,6 +10,7 @@ import { mountReportsMap, type ReportsMapHandle } from "./mount-reports-map";
 import { ReportList, type ListedReport } from "./ReportList";
 import { ReportsWithoutMap } from "./ReportsWithoutMap";
 import { useMapViewUrl } from "./use-map-view-url";
+import { useMapChoice } from "./use-map-choice";
 import { useWebGL } from "./webgl-support";
 
 type Props = {
@@ -22,6 +23,10 @@ type Props = {
   initialView?: string | null;
   /** Category names by service code, for popups (tiles carry only the code). */
   categoryNames?: Record<string, string>;
+  /** A light picture of the area (MunicipalityOverview) that phones show until the map is asked for. */
+  overview?: ReactNode;
+  /** The reports of `bbox` with these filters, when the page sent them along (no first fetch). */
+  initialList?: { reports: ListedReport[]; truncated: boolean; limit: number };
 };
 
 type ListState =
@@ -34,7 +39,8 @@ const boundsKey = (bounds: Bounds) => bboxParam(bounds);
 /**
  * The public map and the reports in view. The list comes first (it needs no map code); the map
  * itself starts once it is on screen and the browser is idle (mount-reports-map.ts). Wide screens
- * show both side by side; phones switch between them.
+ * show both side by side; phones switch between them and open on the list with a light overview,
+ * loading the map's code only when the reader asks for the map (remembered: lib/map/map-choice.ts).
  */
 export function ReportsMap({
   municipalityCode,
@@ -43,10 +49,11 @@ export function ReportsMap({
   filterQuery = "",
   initialView,
   categoryNames = {},
+  overview,
+  initialList,
 }: Props) {
   const t = useTranslations();
   const format = useFormatter();
-  const webgl = useWebGL();
   const { styleUrl, styleTimeoutMs } = useMapSettings();
   const writeView = useMapViewUrl();
   const router = useRouter();
@@ -57,7 +64,11 @@ export function ReportsMap({
     const view = parseMapView(initialView);
     return view ? viewBounds(view, 960, 640) : bbox;
   });
-  const [list, setList] = useState<ListState>({ kind: "loading" });
+  const [list, setList] = useState<ListState>(() =>
+    initialList && !parseMapView(initialView)
+      ? { kind: "shown", key: boundsKey(bbox), ...initialList }
+      : { kind: "loading" },
+  );
   const [mapStarted, setMapStarted] = useState(false);
   const [mapPending, setMapPending] = useState(true);
   const [permits, setPermits] = useState<number | null>(null);
@@ -65,7 +76,13 @@ export function ReportsMap({
   // Completed map loads, so that a test (or a screen reader hint) can tell a new view has been drawn.
   const [loads, setLoads] = useState(0);
   const [showPermits, setShowPermits] = useState(true);
-  const [mode, setMode] = useState<"map" | "list">("map");
+  const { wide, choice, mapWanted, choose } = useMapChoice("civic.homeMap", {
+    linkedView: Boolean(initialView),
+  });
+  // Before the width is known (server, hydration) phones' default: the list.
+  const mode = choice ?? "list";
+  // Checked once the map is wanted: a phone on its list makes no WebGL context.
+  const webgl = useWebGL(mapWanted);
   const texts = useRef({ t, format, categoryNames, router });
   useEffect(() => {
     texts.current = { t, format, categoryNames, router };
@@ -76,8 +93,14 @@ export function ReportsMap({
   const [west, south, east, north] = bounds;
   // Zoomed out past what the list may ask for: the map still shows its clusters.
   const tooLarge = (east - west) * (north - south) > MAX_BBOX_SQUARE_DEGREES;
+  const sentAlong = useRef(list.kind === "shown" ? list.key : null);
   useEffect(() => {
     if (tooLarge) return;
+    // The page's own list of this area is already shown; a later move of the map fetches.
+    if (sentAlong.current === key) {
+      sentAlong.current = null;
+      return;
+    }
     const controller = new AbortController();
     fetch(`/api/reports?bbox=${key}${filterQuery ? `&${filterQuery}` : ""}`, { signal: controller.signal })
       .then(async (response) => {
@@ -96,7 +119,7 @@ export function ReportsMap({
   }, [key, filterQuery, tooLarge]);
 
   useEffect(() => {
-    if (!webgl || !container.current) return;
+    if (!webgl || !mapWanted || !container.current) return;
     const controller = new AbortController();
     void mountReportsMap({
       signal: controller.signal,
@@ -139,7 +162,7 @@ export function ReportsMap({
     };
     // The initial view is read once; later moves write it, they do not re-create the map.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [webgl, municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery]);
+  }, [webgl, mapWanted, municipalityCode, bbox, label, styleUrl, styleTimeoutMs, filterQuery]);
 
   useEffect(() => handleRef.current?.setPermitsVisible(showPermits), [showPermits, mapStarted]);
   // Back from the list on a phone, the map takes its frame again.
@@ -159,6 +182,8 @@ export function ReportsMap({
       data-loads={loads}
       data-basemap={fallback ? "fallback" : "remote"}
       data-mode={mode}
+      data-map={mapWanted ? "wanted" : "not-loaded"}
+      data-screen={wide === null ? undefined : wide ? "wide" : "phone"}
     >
       <div className="map-toggle" role="group" aria-label={t("home.viewChoice")}>
         {(["map", "list"] as const).map((m) => (
@@ -167,7 +192,7 @@ export function ReportsMap({
             type="button"
             className="secondary"
             aria-pressed={mode === m}
-            onClick={() => setMode(m)}
+            onClick={() => choose(m)}
           >
             {t(m === "map" ? "home.showMap" : "home.showList")}
           </button>
@@ -199,6 +224,15 @@ export function ReportsMap({
         </p>
         {fallback ? <p className="map-note">{t("home.fallbackBasemap")}</p> : null}
       </div>
+      {overview && !mapWanted ? (
+        <div className="map-overview">
+          <button type="button" className="overview-button" onClick={() => choose("map")}>
+            {overview}
+            <span className="overview-cta">{t("home.showTheMap")}</span>
+          </button>
+          <p className="hint">{t("home.mapOnDemand")}</p>
+        </div>
+      ) : null}
       <ReportList reports={tooLarge ? [] : list.kind === "shown" && listReady ? list.reports : null} />
     </div>
   );

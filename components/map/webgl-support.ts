@@ -22,7 +22,13 @@ export function hasWebGL(): boolean {
 
 const subscribe = () => () => {};
 
-/** hasWebGL() for rendering: true on the server and while hydrating, the browser's answer after. */
-export function useWebGL(): boolean {
-  return useSyncExternalStore(subscribe, hasWebGL, () => true);
+/**
+ * hasWebGL() for rendering: true on the server and while hydrating, the browser's answer after.
+ * Asking makes a WebGL context (tens of milliseconds, several times that on a modest phone), so a
+ * page whose map is not wanted yet passes `when` false and is told true until it is.
+ */
+export function useWebGL(when = true): boolean {
+  return useSyncExternalStore(subscribe, when ? hasWebGL : yes, yes);
 }
+
+const yes = () => true;

@@ -180,12 +180,73 @@ test("the list of reports in view sits beside the map on a wide screen and behin
   }
 });
 
+test("a phone opens on the list with an overview and loads the map only when asked, and remembers the choice", async ({
+  page,
+}, testInfo) => {
+  const home = new HomePage(page);
+  const overview = page.getByTestId("overview-map");
+  const showTheMap = page.getByRole("button", { name: "Show the map" });
+  const list = page.getByRole("region", { name: /reports in view/i });
+  await page.goto("/");
+  await expect(home.section).toHaveAttribute("data-screen", /^(wide|phone)$/);
+  if (testInfo.project.name !== "phone") {
+    // A wide screen has its map straight away, and no overview.
+    await home.waitForMapReady();
+    await expect(overview).toBeHidden();
+    await expect(showTheMap).toBeHidden();
+    expect(await home.mapLibreChunksLoaded()).toBeGreaterThan(0);
+    return;
+  }
+  // The list of reports in view and a picture of the municipality with its reports; no map code.
+  await expect(list.getByRole("listitem").first()).toHaveText(/ — .+, .+ · /);
+  await expect(overview).toBeVisible();
+  expect(Number(await overview.getAttribute("data-reports"))).toBeGreaterThan(0);
+  await expect(overview.locator("path").first()).toHaveAttribute("d", /^M /);
+  await expect(page.getByRole("button", { name: "List", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(home.map).toBeHidden();
+  // Idle and scrolled through, the page still has not fetched MapLibre.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(1500);
+  expect(await home.mapLibreChunksLoaded()).toBe(0);
+  expect(await page.evaluate(() => "civicMap" in window)).toBe(false);
+
+  // Asked for (the overview is the button), the map loads and draws the reports.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await showTheMap.click();
+  await home.waitForMapReady();
+  await expect(home.map).toBeVisible();
+  expect(await home.mapLibreChunksLoaded()).toBeGreaterThan(0);
+  expect((await home.renderedCounts()).clustered).toBeGreaterThan(0);
+
+  // The choice holds on the next visit: the map again, without asking.
+  await page.goto("/");
+  await home.waitForMapReady();
+  await expect(page.getByRole("button", { name: "Map", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(overview).toBeHidden();
+  // Back to the list: that is remembered too, and the next visit has no map code again.
+  await page.getByRole("button", { name: "List", exact: true }).click();
+  await expect(list).toBeVisible();
+  await page.goto("/");
+  await expect(home.section).toHaveAttribute("data-screen", "phone");
+  await expect(overview).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(await home.mapLibreChunksLoaded()).toBe(0);
+});
+
 test("the map's code loads after the page's first paint, and the public page may be kept for 'back'", async ({
   page,
 }) => {
   const response = await page.goto("/");
   expect(response!.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
   const home = new HomePage(page);
+  await home.showMap();
   await home.waitForMapReady();
   const timing = await page.evaluate(() => {
     const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;

@@ -205,6 +205,9 @@ test("an inspector lands in the field app in Serbian; offline, a reload keeps th
   await expect(list.first()).toBeVisible();
   // The first report is above the fold on a 390×844 phone.
   await expect(list.first()).toBeInViewport();
+  // The phone works the list; the crew asks for the map (remembered, so it comes back offline too).
+  await expect(page.getByTestId("field-map")).toHaveCount(0);
+  await page.getByRole("button", { name: "Prikaži mapu" }).click();
   await expect(page.getByTestId("field-map")).toHaveAttribute("data-ready", "true");
   await expect
     .poll(() =>

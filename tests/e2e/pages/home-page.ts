@@ -21,8 +21,29 @@ export class HomePage {
     this.status = page.locator(".map-status");
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto("/");
+  /** The page with its interactive map: phones open on the list, so the map is asked for there. */
+  async goto(path = "/"): Promise<void> {
+    await this.page.goto(path);
+    await this.showMap();
+  }
+
+  /** Once hydrated, a phone's "Map" switch (a no-op on wide screens, where the map is always there). */
+  async showMap(): Promise<void> {
+    // Hydrated: the section knows the screen's width, or it is the list without a map (no WebGL).
+    await expect(this.page.locator(".map-section[data-screen], .map-section.without-map")).toHaveCount(1);
+    const toggle = this.page.getByRole("button", { name: "Map", exact: true });
+    if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-pressed")) !== "true")
+      await toggle.click();
+  }
+
+  /** MapLibre's chunks this page has fetched so far (it is about 1 MB unpacked, no other chunk is near). */
+  async mapLibreChunksLoaded(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+          (e) => e.name.includes("/_next/static/chunks/") && e.decodedBodySize > 500_000,
+        ).length,
+    );
   }
 
   /** The reports in view as a list: beside the map on wide screens, behind the "List" switch on phones. */

@@ -29,10 +29,23 @@ export class ReportPage {
     this.submit = page.getByRole("button", { name: /^(send report|pošalji prijavu|пошаљи пријаву)$/i });
   }
 
-  /** The flow, in a locale chosen by its address (`/sr-Cyrl/report`) or in the browser's language. */
+  /**
+   * The flow with its map, in a locale chosen by its address (`/sr-Cyrl/report`) or in the browser's
+   * language. A phone asks for the map first ("Choose on the map"; before the pin, so not counted).
+   */
   async goto(locale?: "sr-Latn" | "sr-Cyrl" | "en"): Promise<void> {
     await this.page.goto(locale ? `/${locale}/report` : "/report");
+    await this.chooseOnMap();
     await expect(this.picker).toHaveAttribute("data-state", "ready");
+  }
+
+  /** On a phone (once hydrated), "Choose on the map"; wide screens have the map already. */
+  async chooseOnMap(): Promise<void> {
+    await expect(this.page.locator(".report-flow")).toHaveAttribute("data-screen", /^(wide|phone)$/);
+    const choose = this.page.getByRole("button", {
+      name: /^(Choose on the map|Izaberi na mapi|Изабери на мапи)$/,
+    });
+    if (await choose.isVisible()) await choose.click();
   }
 
   /** A tap the citizen makes, counted. */
