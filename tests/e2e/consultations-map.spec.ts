@@ -7,7 +7,7 @@ test("the home map shows the open consultation's site, the legend links to all c
   page,
 }) => {
   const home = new HomePage(page);
-  await page.goto("/en");
+  await home.goto("/en");
   await home.waitForMapReady();
   await expect(page.getByTestId("legend-consultations")).toContainText(en.legend.consultations);
   await expect(
