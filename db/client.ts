@@ -1,6 +1,8 @@
 import "server-only";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
 import { getEnv } from "../lib/env";
 import * as schema from "./schema";
 import { lockDataDir, type DataDirLock } from "./lock";
@@ -46,6 +48,13 @@ export type DbHandle = {
   publicRawQuery: <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
   /** On a server: a database whose every connection runs as civic_public (no transaction needed). */
   publicDb: Database | null;
+  /**
+   * Runs `fn` in a transaction that first runs `prelude`: one statement of literals (no parameters),
+   * in practice `select set_config('role', …, true), set_config('civic.…', …, true)…` (the access
+   * scope, lib/auth/db-scope.ts). On a server `begin` and the prelude travel as one message, so the
+   * scope costs one round trip; nested transactions inside are savepoints as usual.
+   */
+  scopedTransaction: <T>(prelude: string, fn: (tx: Database) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 };
 
@@ -115,14 +124,14 @@ async function openServer(url: string): Promise<DbHandle> {
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   pool.on("error", (err) => console.error("[db] idle client error", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  // Anonymous reads: a pool whose connections take the public role before their first query.
-  const publicPool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
-  publicPool.on("error", (err) => console.error("[db] idle public client error", err.message));
-  publicPool.on("connect", (client) => {
-    client
-      .query("set role civic_public")
-      .catch((err: Error) => console.error("[db] set role failed", err.message));
+  // Anonymous reads: a pool whose connections start as the public role (publicRoleOptions).
+  const publicPool = new Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    options: publicRoleOptions,
   });
+  publicPool.on("error", (err) => console.error("[db] idle public client error", err.message));
   const parsed = new URL(url);
   const listeners = new Set<() => Promise<void>>();
   return {
@@ -157,12 +166,59 @@ async function openServer(url: string): Promise<DbHandle> {
     publicRawQuery: async <T>(name: string, text: string, values: unknown[]) =>
       (await publicPool.query({ name, text, values })).rows as T[],
     publicDb: drizzle({ client: publicPool, schema }) as unknown as Database,
+    scopedTransaction: serverScopedTransaction(pool, db),
     close: async () => {
       await Promise.all([...listeners].map((close) => close()));
       await Promise.all([pool.end(), publicPool.end()]);
     },
   };
 }
+
+/**
+ * The startup parameter of a connection that reads as the public: the role is the session's own
+ * from the first message on (no `set role` racing the first query), and even a RESET ROLE returns
+ * to civic_public, never to the login role.
+ */
+export const publicRoleOptions = "-c role=civic_public";
+
+/**
+ * A server transaction opened with `begin; <prelude>` in one message (the simple query protocol
+ * takes several statements when there are no parameters), then drizzle's own transaction object
+ * over that connection, so `tx.transaction(…)` inside makes savepoints as it does anywhere else.
+ */
+export function serverScopedTransaction(pool: Pool, poolDb: Database) {
+  // The pool's database lends its dialect and relational schema (built once) to each transaction.
+  const { dialect, session: poolSession } = poolDb as unknown as DrizzleInternals;
+  return async <T>(prelude: string, fn: (tx: Database) => Promise<T>): Promise<T> => {
+    const { NodePgSession, NodePgTransaction } = await import("drizzle-orm/node-postgres");
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(`begin; ${prelude}`);
+      const session = new NodePgSession(client, dialect, poolSession.schema, poolSession.options);
+      const tx = new NodePgTransaction(dialect, session, poolSession.schema) as unknown as Database;
+      const result = await fn(tx);
+      await client.query("commit");
+      return result;
+    } catch (err) {
+      // Whatever failed (the prelude, the work, the commit), the transaction ends before the
+      // connection goes back; a connection that cannot even roll back is closed instead.
+      await client.query("rollback").catch((rollbackErr: Error) => {
+        broken = rollbackErr;
+      });
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  };
+}
+
+// What a node-postgres session and transaction are built from (not in drizzle's public types).
+type SessionArgs = ConstructorParameters<typeof import("drizzle-orm/node-postgres").NodePgSession>;
+type DrizzleInternals = {
+  dialect: SessionArgs[1];
+  session: { schema: SessionArgs[2]; options: SessionArgs[3] };
+};
 
 function quoteChannel(channel: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
@@ -205,6 +261,11 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
           return (await tx.query<T>(text, values)).rows;
         }),
       publicDb: null,
+      scopedTransaction: (prelude, fn) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql.raw(prelude));
+          return fn(tx as unknown as Database);
+        }),
       close: async () => {
         try {
           await client.close();
