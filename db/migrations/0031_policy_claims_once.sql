@@ -147,3 +147,9 @@ ALTER POLICY users_staff_read ON users
   USING (((id = (SELECT civic_user_id())) OR (EXISTS ( SELECT 1
    FROM memberships m
   WHERE ((m.user_id = users.id) AND (m.role <> 'citizen'::user_role) AND (m.municipality_id = ANY ((SELECT civic_claim('staff'))::integer[])))))));
+--> statement-breakpoint
+-- An organisation's open queue. Under row-level security the status test of the queue cannot be
+-- an index condition (enum equality is not leakproof), so the existing (organisation, status)
+-- index served only the organisation and was combined with every open report of the town; here
+-- the open statuses are the index's predicate.
+CREATE INDEX "reports_open_assigned_idx" ON "reports" USING btree ("assigned_organisation_id","due_at") WHERE status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled');
