@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { getEnv } from "../lib/env";
 import * as schema from "./schema";
 import { lockDataDir, type DataDirLock } from "./lock";
@@ -120,7 +120,8 @@ export async function openDatabase(config: { databaseUrl?: string; dataDir: stri
 
 async function openServer(url: string): Promise<DbHandle> {
   const { Pool } = await import("pg");
-  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const drizzleNodePg = await import("drizzle-orm/node-postgres");
+  const { drizzle } = drizzleNodePg;
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   pool.on("error", (err) => console.error("[db] idle client error", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
@@ -166,7 +167,7 @@ async function openServer(url: string): Promise<DbHandle> {
     publicRawQuery: async <T>(name: string, text: string, values: unknown[]) =>
       (await publicPool.query({ name, text, values })).rows as T[],
     publicDb: drizzle({ client: publicPool, schema }) as unknown as Database,
-    scopedTransaction: serverScopedTransaction(pool, db),
+    scopedTransaction: serverScopedTransaction(pool, db, drizzleNodePg),
     close: async () => {
       await Promise.all([...listeners].map((close) => close()));
       await Promise.all([pool.end(), publicPool.end()]);
@@ -186,16 +187,24 @@ export const publicRoleOptions = "-c role=civic_public";
  * takes several statements when there are no parameters), then drizzle's own transaction object
  * over that connection, so `tx.transaction(…)` inside makes savepoints as it does anywhere else.
  */
-export function serverScopedTransaction(pool: Pool, poolDb: Database) {
+export function serverScopedTransaction(
+  pool: Pool,
+  poolDb: Database,
+  { NodePgSession, NodePgTransaction }: typeof import("drizzle-orm/node-postgres"),
+) {
   // The pool's database lends its dialect and relational schema (built once) to each transaction.
   const { dialect, session: poolSession } = poolDb as unknown as DrizzleInternals;
   return async <T>(prelude: string, fn: (tx: Database) => Promise<T>): Promise<T> => {
-    const { NodePgSession, NodePgTransaction } = await import("drizzle-orm/node-postgres");
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query(`begin; ${prelude}`);
-      const session = new NodePgSession(client, dialect, poolSession.schema, poolSession.options);
+      const session = new NodePgSession(
+        oneQueryAtATime(client),
+        dialect,
+        poolSession.schema,
+        poolSession.options,
+      );
       const tx = new NodePgTransaction(dialect, session, poolSession.schema) as unknown as Database;
       const result = await fn(tx);
       await client.query("commit");
@@ -211,6 +220,24 @@ export function serverScopedTransaction(pool: Pool, poolDb: Database) {
       client.release(broken);
     }
   };
+}
+
+/**
+ * The connection as a transaction's statements see it: a query waits for the one before it. Reads
+ * started together inside a request's scope (Promise.all over a page's parts) share its one
+ * connection; node-postgres would queue them too, but that is deprecated (a warning now, an error
+ * in pg 9), so they queue here.
+ */
+function oneQueryAtATime(client: PoolClient): PoolClient {
+  let last: Promise<unknown> = Promise.resolve();
+  const query = (...args: unknown[]) => {
+    const run = last.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));
+    last = run.catch(() => undefined);
+    return run;
+  };
+  return new Proxy(client, {
+    get: (target, property) => (property === "query" ? query : Reflect.get(target, property, target)),
+  });
 }
 
 // What a node-postgres session and transaction are built from (not in drizzle's public types).

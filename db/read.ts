@@ -72,7 +72,8 @@ async function openReadReplica(): Promise<ReadState | null> {
   if (!url) return null;
   const primary = await getDbHandle();
   const { Pool: PgPool } = await import("pg");
-  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const drizzleNodePg = await import("drizzle-orm/node-postgres");
+  const { drizzle } = drizzleNodePg;
   // Only public traffic reads the standby: its connections start as the public role (migration 0019).
   const pool: Pool = new PgPool({
     connectionString: url,
@@ -102,7 +103,7 @@ async function openReadReplica(): Promise<ReadState | null> {
     publicRawQuery: async <T>(name: string, text: string, values: unknown[]) =>
       (await pool.query({ name, text, values })).rows as T[],
     publicDb: db,
-    scopedTransaction: serverScopedTransaction(pool, db),
+    scopedTransaction: serverScopedTransaction(pool, db, drizzleNodePg),
     close: () => pool.end(),
   };
   const state: ReadState = { handle, lagSeconds: null, timer: setInterval(() => void probe(), 1_000) };

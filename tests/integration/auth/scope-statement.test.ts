@@ -187,4 +187,31 @@ describe(`the access scope statement on the ${engine} engine`, () => {
     const perRow = withClaims.filter((p) => /(?<!SELECT )civic_(claim|user_id)\(/.test(p.text));
     expect(perRow.map((p) => p.name)).toEqual([]);
   });
+
+  it.runIf(engine === "server")(
+    "reads started together inside a scope take turns on its connection (no query sent to a busy client)",
+    async () => {
+      const pg = await import("pg");
+      const original = pg.Client.prototype.query;
+      let busy = 0;
+      pg.Client.prototype.query = function (this: { readyForQuery: boolean }, ...args: unknown[]) {
+        if (!this.readyForQuery) busy++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        const values = await asStaff(claims, (tx) =>
+          Promise.all(
+            [1, 2, 3].map(async (n) => {
+              const row = await queryOne<{ n: number }>(tx, sql`select ${n}::int as n, pg_sleep(0.02)`);
+              return row!.n;
+            }),
+          ),
+        );
+        expect(values).toEqual([1, 2, 3]);
+      } finally {
+        pg.Client.prototype.query = original;
+      }
+      expect(busy).toBe(0);
+    },
+  );
 });
