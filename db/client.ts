@@ -122,7 +122,10 @@ async function openServer(url: string): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const drizzleNodePg = await import("drizzle-orm/node-postgres");
   const { drizzle } = drizzleNodePg;
-  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // Pipelining: a connection sends a statement without waiting for the answer to the one before;
+  // the access scope's prelude travels with the first statement of the work (serverScopedTransaction).
+  // Everything else awaits each statement, so it behaves as without.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, pipeline: true });
   pool.on("error", (err) => console.error("[db] idle client error", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   // Anonymous reads: a pool whose connections start as the public role (publicRoleOptions).
@@ -186,6 +189,10 @@ export const publicRoleOptions = "-c role=civic_public";
  * A server transaction opened with `begin; <prelude>` in one message (the simple query protocol
  * takes several statements when there are no parameters), then drizzle's own transaction object
  * over that connection, so `tx.transaction(…)` inside makes savepoints as it does anywhere else.
+ * On a pipelining pool (node-postgres `pipeline: true`) the first statement of `fn` goes on the
+ * wire right behind the prelude instead of waiting for its answer: the scope then costs the commit's
+ * round trip only. A failed prelude fails that statement too (the transaction is aborted), and its
+ * own error is the one reported.
  */
 export function serverScopedTransaction(
   pool: Pool,
@@ -197,25 +204,33 @@ export function serverScopedTransaction(
   return async <T>(prelude: string, fn: (tx: Database) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    let preludeError: unknown;
+    const opened = client.query(`begin; ${prelude}`).then(
+      () => undefined,
+      (err: unknown) => {
+        preludeError = err;
+      },
+    );
     try {
-      await client.query(`begin; ${prelude}`);
-      const session = new NodePgSession(
-        oneQueryAtATime(client),
-        dialect,
-        poolSession.schema,
-        poolSession.options,
-      );
+      if (!(client as { pipeline?: boolean }).pipeline) await opened;
+      if (preludeError) throw preludeError;
+      const turns = oneQueryAtATime(client);
+      const session = new NodePgSession(turns.client, dialect, poolSession.schema, poolSession.options);
       const tx = new NodePgTransaction(dialect, session, poolSession.schema) as unknown as Database;
       const result = await fn(tx);
+      await opened;
+      if (preludeError) throw preludeError;
+      await turns.settle();
       await client.query("commit");
       return result;
     } catch (err) {
+      await opened;
       // Whatever failed (the prelude, the work, the commit), the transaction ends before the
       // connection goes back; a connection that cannot even roll back is closed instead.
       await client.query("rollback").catch((rollbackErr: Error) => {
         broken = rollbackErr;
       });
-      throw err;
+      throw preludeError ?? err;
     } finally {
       client.release(broken);
     }
@@ -226,18 +241,53 @@ export function serverScopedTransaction(
  * The connection as a transaction's statements see it: a query waits for the one before it. Reads
  * started together inside a request's scope (Promise.all over a page's parts) share its one
  * connection; node-postgres would queue them too, but that is deprecated (a warning now, an error
- * in pg 9), so they queue here.
+ * in pg 9), so they queue here. On a pipelining connection the savepoints of nested transactions
+ * (`savepoint spN`, `release savepoint spN`, whose answers drizzle only awaits) go on the wire at
+ * once and answer with the next statement; `settle()` before the commit reports one that failed
+ * (a commit after a failed statement would otherwise end in a silent rollback).
  */
-function oneQueryAtATime(client: PoolClient): PoolClient {
+function oneQueryAtATime(client: PoolClient): { client: PoolClient; settle: () => Promise<void> } {
+  const send = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
+  const pipelining = Boolean((client as { pipeline?: boolean }).pipeline);
   let last: Promise<unknown> = Promise.resolve();
+  let unanswered: Promise<unknown>[] = [];
+  const settle = async () => {
+    const waiting = unanswered;
+    unanswered = [];
+    await Promise.all(waiting);
+  };
   const query = (...args: unknown[]) => {
-    const run = last.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));
+    const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | null)?.text;
+    if (pipelining && typeof text === "string" && /^(release )?savepoint sp\d+$/.test(text)) {
+      // Written to the wire once the statements before it are answered; the next one follows it
+      // without waiting for its answer.
+      const sent = last.then(() => {
+        const answered = send(...args);
+        answered.catch(() => undefined); // awaited (and reported) by settle()
+        unanswered.push(answered);
+      });
+      last = sent;
+      return sent.then(() => ({ command: "SAVEPOINT", rowCount: null, rows: [], fields: [] }));
+    }
+    const run = last.then(async () => {
+      const result = send(...args);
+      try {
+        await settle();
+      } catch (err) {
+        result.catch(() => undefined); // fails too (the transaction is aborted); the cause is reported
+        throw err;
+      }
+      return result;
+    });
     last = run.catch(() => undefined);
     return run;
   };
-  return new Proxy(client, {
-    get: (target, property) => (property === "query" ? query : Reflect.get(target, property, target)),
-  });
+  return {
+    client: new Proxy(client, {
+      get: (target, property) => (property === "query" ? query : Reflect.get(target, property, target)),
+    }),
+    settle,
+  };
 }
 
 // What a node-postgres session and transaction are built from (not in drizzle's public types).

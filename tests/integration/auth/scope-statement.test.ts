@@ -130,6 +130,19 @@ describe(`the access scope statement on the ${engine} engine`, () => {
       sql`select note from scope_statement_probe where note like ${`${marker}%`} order by note`,
     );
     expect(notes.map((n) => n.note)).toEqual([`${marker}-outer`]);
+    // A savepoint statement that fails (pipelined on a server: answered after the next statement)
+    // fails the scope before its commit, which would otherwise end in a silent rollback.
+    const lostRelease = asStaff(claims, async (tx) => {
+      await tx.execute(sql`insert into scope_statement_probe values (${`${marker}-released`})`);
+      await tx.execute(sql.raw("release savepoint sp9"));
+      return "committed";
+    });
+    expect(await failure(lostRelease)).toMatch(/savepoint "sp9" does not exist/);
+    const afterRelease = await queryRows<{ note: string }>(
+      db,
+      sql`select note from scope_statement_probe where note = ${`${marker}-released`}`,
+    );
+    expect(afterRelease).toEqual([]);
     expect((await queryOne<ScopeState>(db, stateSql))!.current_user).not.toBe("civic_staff");
   });
 
@@ -139,6 +152,12 @@ describe(`the access scope statement on the ${engine} engine`, () => {
     expect(await failure(asStaff(bad, (tx) => tx.execute(sql`select civic_user_id()`)))).toMatch(
       /invalid input syntax for type integer/,
     );
+    // A prelude that fails reports its own error, not that of the statement sent behind it.
+    const handle = await getDbHandle();
+    const unknownRole = handle.scopedTransaction("select set_config('role', 'civic_nobody', true)", (tx) =>
+      tx.execute(sql`select 1`),
+    );
+    expect(await failure(unknownRole)).toMatch(/role "civic_nobody" does not exist/);
     const db = await getDb();
     const states = await Promise.all(Array.from({ length: 12 }, () => queryOne<ScopeState>(db, stateSql)));
     // An aborted transaction left open would fail these reads; none does, none is the staff role.
@@ -189,13 +208,20 @@ describe(`the access scope statement on the ${engine} engine`, () => {
   });
 
   it.runIf(engine === "server")(
-    "reads started together inside a scope take turns on its connection (no query sent to a busy client)",
+    "reads started together inside a scope never meet node-postgres's deprecated queue of a busy connection",
     async () => {
       const pg = await import("pg");
       const original = pg.Client.prototype.query;
+      // node-postgres warns (and pg 9 throws) when a query reaches a connection that is busy and not
+      // pipelining; a pipelining one sends it straight on (the scope's prelude travels so).
       let busy = 0;
-      pg.Client.prototype.query = function (this: { readyForQuery: boolean }, ...args: unknown[]) {
-        if (!this.readyForQuery) busy++;
+      let calls = 0;
+      pg.Client.prototype.query = function (
+        this: { readyForQuery: boolean; pipeline?: boolean },
+        ...args: unknown[]
+      ) {
+        calls++;
+        if (!this.readyForQuery && !this.pipeline) busy++;
         return (original as (...a: unknown[]) => unknown).apply(this, args);
       } as typeof original;
       try {
@@ -211,6 +237,7 @@ describe(`the access scope statement on the ${engine} engine`, () => {
       } finally {
         pg.Client.prototype.query = original;
       }
+      expect(calls).toBeGreaterThanOrEqual(5); // begin and prelude, three reads, commit
       expect(busy).toBe(0);
     },
   );
