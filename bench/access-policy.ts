@@ -11,6 +11,7 @@
  * BENCH_POLICY_REPORTS sets the synthetic reports (default 50,000); BENCH_ADMIN_URL as for npm run bench.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -27,11 +28,12 @@ import { startOfToday } from "../lib/tiles/get-tile";
 import { clusterCells } from "../lib/tiles/tile-grid";
 import { tileQuery } from "../lib/tiles/tile-sql";
 import { createBenchDatabase } from "./bench-database";
-import { percentile, time } from "./measure";
+import { median, percentile, time } from "./measure";
 import { fillSyntheticReports, findDensestTile } from "./synthetic-reports";
 
 const REPORTS = Number(process.env.BENCH_POLICY_REPORTS ?? 50_000);
-const ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 8);
+// Enough samples that a p95 on a shared machine is not one unlucky timing (3 tiles × 30 rounds).
+const ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 30);
 const log = (...args: unknown[]) =>
   console.info(`[policy ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
@@ -166,14 +168,22 @@ async function main() {
     }
     const perSecond = (ms: number[]) => (batch * ms.length * 1000) / ms.reduce((a, b) => a + b, 0);
     const p95 = (v: number[]) => Number(percentile(v, 95).toFixed(2));
+    const p50 = (v: number[]) => Number(median(v).toFixed(2));
     const result = {
       reports: REPORTS,
       rounds: ROUNDS,
+      // The shared machine's load while it ran (1, 5, 15 minutes): on and off alternate, so both see it.
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
       tileP95Ms: { policyOn: p95(tile.on), policyOff: p95(tile.off), ratio: p95(tile.on) / p95(tile.off) },
       staffQueueP95Ms: {
         policyOn: p95(queueOn),
         policyOff: p95(queueOff),
         ratio: p95(queueOn) / p95(queueOff),
+      },
+      mediansMs: {
+        tile: { policyOn: p50(tile.on), policyOff: p50(tile.off) },
+        staffQueue: { policyOn: p50(queueOn), policyOff: p50(queueOff) },
+        filingBatch: { policyOn: p50(fileOn), policyOff: p50(fileOff), batch },
       },
       intakeFilingsPerSecond: {
         policyOn: Number(perSecond(fileOn).toFixed(1)),
@@ -190,6 +200,8 @@ async function main() {
       path.join(dir, "access-policy.md"),
       [
         `# Access policy overhead (${REPORTS.toLocaleString("en")} reports, ${ROUNDS} rounds, ${new Date().toISOString()})`,
+        "",
+        `Load average while it ran: ${result.loadAverage.join(", ")} (on and off alternate, so both see it).`,
         "",
         "| measure | policy on | policy off | ratio (cost on/off) | ≤ 1.10 |",
         "|---|---|---|---|---|",
@@ -214,6 +226,10 @@ async function main() {
           result.intakeFilingsPerSecond.ratio,
           "/s",
         ),
+        "",
+        `Medians: tile ${result.mediansMs.tile.policyOn} / ${result.mediansMs.tile.policyOff} ms, ` +
+          `staff queue ${result.mediansMs.staffQueue.policyOn} / ${result.mediansMs.staffQueue.policyOff} ms, ` +
+          `${batch} filings ${result.mediansMs.filingBatch.policyOn} / ${result.mediansMs.filingBatch.policyOff} ms (on / off).`,
         "",
       ].join("\n"),
     );

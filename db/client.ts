@@ -1,6 +1,8 @@
 import "server-only";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool, PoolClient } from "pg";
 import { getEnv } from "../lib/env";
 import * as schema from "./schema";
 import { lockDataDir, type DataDirLock } from "./lock";
@@ -46,6 +48,13 @@ export type DbHandle = {
   publicRawQuery: <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
   /** On a server: a database whose every connection runs as civic_public (no transaction needed). */
   publicDb: Database | null;
+  /**
+   * Runs `fn` in a transaction that first runs `prelude`: one statement of literals (no parameters),
+   * in practice `select set_config('role', …, true), set_config('civic.…', …, true)…` (the access
+   * scope, lib/auth/db-scope.ts). On a server `begin` and the prelude travel as one message, so the
+   * scope costs one round trip; nested transactions inside are savepoints as usual.
+   */
+  scopedTransaction: <T>(prelude: string, fn: (tx: Database) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 };
 
@@ -111,18 +120,22 @@ export async function openDatabase(config: { databaseUrl?: string; dataDir: stri
 
 async function openServer(url: string): Promise<DbHandle> {
   const { Pool } = await import("pg");
-  const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  const drizzleNodePg = await import("drizzle-orm/node-postgres");
+  const { drizzle } = drizzleNodePg;
+  // Pipelining: a connection sends a statement without waiting for the answer to the one before;
+  // the access scope's prelude travels with the first statement of the work (serverScopedTransaction).
+  // Everything else awaits each statement, so it behaves as without.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, pipeline: true });
   pool.on("error", (err) => console.error("[db] idle client error", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  // Anonymous reads: a pool whose connections take the public role before their first query.
-  const publicPool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
-  publicPool.on("error", (err) => console.error("[db] idle public client error", err.message));
-  publicPool.on("connect", (client) => {
-    client
-      .query("set role civic_public")
-      .catch((err: Error) => console.error("[db] set role failed", err.message));
+  // Anonymous reads: a pool whose connections start as the public role (publicRoleOptions).
+  const publicPool = new Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    options: publicRoleOptions,
   });
+  publicPool.on("error", (err) => console.error("[db] idle public client error", err.message));
   const parsed = new URL(url);
   const listeners = new Set<() => Promise<void>>();
   return {
@@ -157,12 +170,132 @@ async function openServer(url: string): Promise<DbHandle> {
     publicRawQuery: async <T>(name: string, text: string, values: unknown[]) =>
       (await publicPool.query({ name, text, values })).rows as T[],
     publicDb: drizzle({ client: publicPool, schema }) as unknown as Database,
+    scopedTransaction: serverScopedTransaction(pool, db, drizzleNodePg),
     close: async () => {
       await Promise.all([...listeners].map((close) => close()));
       await Promise.all([pool.end(), publicPool.end()]);
     },
   };
 }
+
+/**
+ * The startup parameter of a connection that reads as the public: the role is the session's own
+ * from the first message on (no `set role` racing the first query), and even a RESET ROLE returns
+ * to civic_public, never to the login role.
+ */
+export const publicRoleOptions = "-c role=civic_public";
+
+/**
+ * A server transaction opened with `begin; <prelude>` in one message (the simple query protocol
+ * takes several statements when there are no parameters), then drizzle's own transaction object
+ * over that connection, so `tx.transaction(…)` inside makes savepoints as it does anywhere else.
+ * On a pipelining pool (node-postgres `pipeline: true`) the first statement of `fn` goes on the
+ * wire right behind the prelude instead of waiting for its answer: the scope then costs the commit's
+ * round trip only. A failed prelude fails that statement too (the transaction is aborted), and its
+ * own error is the one reported.
+ */
+export function serverScopedTransaction(
+  pool: Pool,
+  poolDb: Database,
+  { NodePgSession, NodePgTransaction }: typeof import("drizzle-orm/node-postgres"),
+) {
+  // The pool's database lends its dialect and relational schema (built once) to each transaction.
+  const { dialect, session: poolSession } = poolDb as unknown as DrizzleInternals;
+  return async <T>(prelude: string, fn: (tx: Database) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    let preludeError: unknown;
+    const opened = client.query(`begin; ${prelude}`).then(
+      () => undefined,
+      (err: unknown) => {
+        preludeError = err;
+      },
+    );
+    try {
+      if (!(client as { pipeline?: boolean }).pipeline) await opened;
+      if (preludeError) throw preludeError;
+      const turns = oneQueryAtATime(client);
+      const session = new NodePgSession(turns.client, dialect, poolSession.schema, poolSession.options);
+      const tx = new NodePgTransaction(dialect, session, poolSession.schema) as unknown as Database;
+      const result = await fn(tx);
+      await opened;
+      if (preludeError) throw preludeError;
+      await turns.settle();
+      await client.query("commit");
+      return result;
+    } catch (err) {
+      await opened;
+      // Whatever failed (the prelude, the work, the commit), the transaction ends before the
+      // connection goes back; a connection that cannot even roll back is closed instead.
+      await client.query("rollback").catch((rollbackErr: Error) => {
+        broken = rollbackErr;
+      });
+      throw preludeError ?? err;
+    } finally {
+      client.release(broken);
+    }
+  };
+}
+
+/**
+ * The connection as a transaction's statements see it: a query waits for the one before it. Reads
+ * started together inside a request's scope (Promise.all over a page's parts) share its one
+ * connection; node-postgres would queue them too, but that is deprecated (a warning now, an error
+ * in pg 9), so they queue here. On a pipelining connection the savepoints of nested transactions
+ * (`savepoint spN`, `release savepoint spN`, whose answers drizzle only awaits) go on the wire at
+ * once and answer with the next statement; `settle()` before the commit reports one that failed
+ * (a commit after a failed statement would otherwise end in a silent rollback).
+ */
+function oneQueryAtATime(client: PoolClient): { client: PoolClient; settle: () => Promise<void> } {
+  const send = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
+  const pipelining = Boolean((client as { pipeline?: boolean }).pipeline);
+  let last: Promise<unknown> = Promise.resolve();
+  let unanswered: Promise<unknown>[] = [];
+  const settle = async () => {
+    const waiting = unanswered;
+    unanswered = [];
+    await Promise.all(waiting);
+  };
+  const query = (...args: unknown[]) => {
+    const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | null)?.text;
+    if (pipelining && typeof text === "string" && /^(release )?savepoint sp\d+$/.test(text)) {
+      // Written to the wire once the statements before it are answered; the next one follows it
+      // without waiting for its answer.
+      const sent = last.then(() => {
+        const answered = send(...args);
+        answered.catch(() => undefined); // awaited (and reported) by settle()
+        unanswered.push(answered);
+      });
+      last = sent;
+      return sent.then(() => ({ command: "SAVEPOINT", rowCount: null, rows: [], fields: [] }));
+    }
+    const run = last.then(async () => {
+      const result = send(...args);
+      try {
+        await settle();
+      } catch (err) {
+        result.catch(() => undefined); // fails too (the transaction is aborted); the cause is reported
+        throw err;
+      }
+      return result;
+    });
+    last = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    client: new Proxy(client, {
+      get: (target, property) => (property === "query" ? query : Reflect.get(target, property, target)),
+    }),
+    settle,
+  };
+}
+
+// What a node-postgres session and transaction are built from (not in drizzle's public types).
+type SessionArgs = ConstructorParameters<typeof import("drizzle-orm/node-postgres").NodePgSession>;
+type DrizzleInternals = {
+  dialect: SessionArgs[1];
+  session: { schema: SessionArgs[2]; options: SessionArgs[3] };
+};
 
 function quoteChannel(channel: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
@@ -205,6 +338,11 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
           return (await tx.query<T>(text, values)).rows;
         }),
       publicDb: null,
+      scopedTransaction: (prelude, fn) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql.raw(prelude));
+          return fn(tx as unknown as Database);
+        }),
       close: async () => {
         try {
           await client.close();

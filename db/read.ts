@@ -1,7 +1,14 @@
 import "server-only";
 import type { Pool } from "pg";
 import { getEnv } from "../lib/env";
-import { getDb, getDbHandle, type Database, type DbHandle } from "./client";
+import {
+  getDb,
+  getDbHandle,
+  publicRoleOptions,
+  serverScopedTransaction,
+  type Database,
+  type DbHandle,
+} from "./client";
 import * as schema from "./schema";
 
 /**
@@ -65,15 +72,16 @@ async function openReadReplica(): Promise<ReadState | null> {
   if (!url) return null;
   const primary = await getDbHandle();
   const { Pool: PgPool } = await import("pg");
-  const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool: Pool = new PgPool({ connectionString: url, max: 10, connectionTimeoutMillis: 3_000 });
-  pool.on("error", (err) => console.error("[db] read replica idle client error", err.message));
-  // Only public traffic reads the standby: its connections take the public role (migration 0019).
-  pool.on("connect", (client) => {
-    client
-      .query("set role civic_public")
-      .catch((err: Error) => console.error("[db] set role failed", err.message));
+  const drizzleNodePg = await import("drizzle-orm/node-postgres");
+  const { drizzle } = drizzleNodePg;
+  // Only public traffic reads the standby: its connections start as the public role (migration 0019).
+  const pool: Pool = new PgPool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 3_000,
+    options: publicRoleOptions,
   });
+  pool.on("error", (err) => console.error("[db] read replica idle client error", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   const parsed = new URL(url);
   const handle: DbHandle = {
@@ -95,6 +103,7 @@ async function openReadReplica(): Promise<ReadState | null> {
     publicRawQuery: async <T>(name: string, text: string, values: unknown[]) =>
       (await pool.query({ name, text, values })).rows as T[],
     publicDb: db,
+    scopedTransaction: serverScopedTransaction(pool, db, drizzleNodePg),
     close: () => pool.end(),
   };
   const state: ReadState = { handle, lagSeconds: null, timer: setInterval(() => void probe(), 1_000) };

@@ -54,16 +54,16 @@ WHERE moderated_at IS NOT NULL AND moderation_reason IS NOT NULL;
 DROP POLICY consultation_comments_staff_change ON consultation_comments;
 --> statement-breakpoint
 CREATE POLICY consultation_comments_staff_change ON consultation_comments FOR UPDATE TO civic_staff
-  USING (municipality_id = ANY (civic_claim('permits')) OR municipality_id = ANY (civic_claim('moderate')))
-  WITH CHECK (municipality_id = ANY (civic_claim('permits')) OR municipality_id = ANY (civic_claim('moderate')));
+  USING (municipality_id = ANY ((SELECT civic_claim('permits'))::integer[]) OR municipality_id = ANY ((SELECT civic_claim('moderate'))::integer[]))
+  WITH CHECK (municipality_id = ANY ((SELECT civic_claim('permits'))::integer[]) OR municipality_id = ANY ((SELECT civic_claim('moderate'))::integer[]));
 --> statement-breakpoint
 ALTER TABLE consultation_comment_moderations ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY consultation_comment_moderations_staff_read ON consultation_comment_moderations FOR SELECT TO civic_staff
-  USING (municipality_id = ANY (civic_claim('staff')));
+  USING (municipality_id = ANY ((SELECT civic_claim('staff'))::integer[]));
 --> statement-breakpoint
 CREATE POLICY consultation_comment_moderations_staff_write ON consultation_comment_moderations FOR INSERT TO civic_staff
-  WITH CHECK (municipality_id = ANY (civic_claim('moderate')) AND actor_user_id = civic_user_id());
+  WITH CHECK (municipality_id = ANY ((SELECT civic_claim('moderate'))::integer[]) AND actor_user_id = (SELECT civic_user_id()));
 --> statement-breakpoint
 REVOKE UPDATE, DELETE ON consultation_comment_moderations FROM civic_staff;
 --> statement-breakpoint
@@ -74,5 +74,5 @@ DROP POLICY moderation_flags_staff ON moderation_flags;
 --> statement-breakpoint
 CREATE POLICY moderation_flags_staff ON moderation_flags FOR ALL TO civic_staff
   USING (CASE WHEN report_id IS NOT NULL THEN EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id)
-              ELSE municipality_id = ANY (civic_claim('moderate')) END)
-  WITH CHECK (municipality_id = ANY (civic_claim('staff')));
+              ELSE municipality_id = ANY ((SELECT civic_claim('moderate'))::integer[]) END)
+  WITH CHECK (municipality_id = ANY ((SELECT civic_claim('staff'))::integer[]));

@@ -106,6 +106,13 @@ export const reports = pgTable(
       .where(
         sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`,
       ),
+    // An organisation's open queue. Under row-level security the status test cannot be an index
+    // condition (enum equality is not leakproof); here it is the index's predicate instead.
+    index("reports_open_assigned_idx")
+      .on(t.assignedOrganisationId, t.dueAt)
+      .where(
+        sql`status in ('received', 'triaged', 'assigned', 'reopened', 'in_progress', 'action_scheduled')`,
+      ),
     index("reports_location_gix").using("gist", t.location),
     index("reports_location_3857_gix").using("gist", t.location3857),
     index("reports_public_location_3857_gix").using("gist", t.publicLocation3857),

@@ -1,36 +1,44 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { getDbHandle, type Database } from "../../db/client";
 import { requestScope } from "../../db/request-scope";
 import { claimNames, type AccessClaims } from "./claims";
-import { transaction } from "../../db/transaction";
 
 const pgIntArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
 
+/** A string literal for the scope statement (its values are digits, braces and commas already). */
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The one statement that puts a transaction under a role with claims: `set_config('role', …, true)`
+ * is SET LOCAL ROLE (the same setting, checked the same way, undone at commit or rollback), and the
+ * claims follow in the same row. Literals only, so on a server it travels with `begin` in one
+ * message (db/client.ts, scopedTransaction).
+ */
+export function scopeStatement(role: "civic_staff" | "civic_public", claims?: AccessClaims): string {
+  const settings: Array<[string, string]> = [["role", role]];
+  if (claims) {
+    settings.push(["civic.user_id", String(Math.trunc(claims.userId))]);
+    for (const name of claimNames) settings.push([`civic.${name}`, pgIntArray(claims[name] ?? [])]);
+  }
+  return `select ${settings.map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`).join(", ")}`;
+}
+
 /**
  * Runs `fn` in one transaction under the staff role with this user's claims: PostgreSQL's row-level
- * security (migration 0019) then decides which reports, contacts, events, permits and colleagues
- * exist for it. Role and claims are SET LOCAL, so they end with the transaction and never reach the
- * next user of the connection. Inside, `getDb()` returns this transaction. On the embedded engine
- * the transaction holds the only connection: do not reach for the system connection inside it.
+ * security (migrations 0019 and 0031) then decides which reports, contacts, events, permits and
+ * colleagues exist for it. Role and claims are local to the transaction, so they end with it and
+ * never reach the next user of the connection. Inside, `getDb()` returns this transaction. On the
+ * embedded engine the transaction holds the only connection: do not reach for the system
+ * connection inside it.
  */
 export async function asStaff<T>(claims: AccessClaims, fn: (db: Database) => Promise<T>): Promise<T> {
   const open = requestScope.getStore();
   if (open?.role === "civic_staff") return fn(open.db);
   if (open) throw new Error("a staff scope cannot open inside a public one");
-  const { db } = await getDbHandle();
-  return transaction(db, async (tx) => {
-    await tx.execute(sql`set local role civic_staff`);
-    await tx.execute(
-      sql`select set_config('civic.user_id', ${String(claims.userId)}, true), ${sql.join(
-        claimNames.map(
-          (name) => sql`set_config(${`civic.${name}`}, ${pgIntArray(claims[name] ?? [])}, true)`,
-        ),
-        sql`, `,
-      )}`,
-    );
-    return requestScope.run({ db: tx, role: "civic_staff" }, () => fn(tx));
-  });
+  const handle = await getDbHandle();
+  return handle.scopedTransaction(scopeStatement("civic_staff", claims), (tx) =>
+    requestScope.run({ db: tx, role: "civic_staff" }, () => fn(tx)),
+  );
 }
 
 /**
@@ -47,8 +55,7 @@ export async function asPublic<T>(fn: (db: Database) => Promise<T>): Promise<T> 
     const publicDb = handle.publicDb;
     return requestScope.run({ db: publicDb, role: "civic_public" }, () => fn(publicDb));
   }
-  return transaction(handle.db, async (tx) => {
-    await tx.execute(sql`set local role civic_public`);
-    return requestScope.run({ db: tx, role: "civic_public" }, () => fn(tx));
-  });
+  return handle.scopedTransaction(scopeStatement("civic_public"), (tx) =>
+    requestScope.run({ db: tx, role: "civic_public" }, () => fn(tx)),
+  );
 }

@@ -77,11 +77,14 @@ export async function checkWorksPermit(input: {
 /**
  * True for a report of a works category (`checks_permit_coverage`) that no active permit covers
  * today: the condition findPermitCoverage checks, as SQL over a report aliased `r` and its
- * category `c`, for the staff queues' flag and filter.
+ * category `c`, for the staff queues' flag and filter. Active permits are public (the public_permits
+ * view): read through it, the staff scope's row-level security on permits is not asked for each
+ * report, and the site index serves the distance test (ST_DWithin is not leakproof, so under the
+ * permits policy PostgreSQL would scan every permit for every report).
  */
 export function uncoveredWorksSql(today: string) {
   return sql`(c.checks_permit_coverage and not exists (
-      select 1 from permits p
+      select 1 from public_permits p
       where p.municipality_id = r.municipality_id and p.status = 'active'
         and p.valid_from <= ${today}::date and p.valid_to >= ${today}::date
         and ST_DWithin(p.site::geography, r.location::geography, ${REPORT_LINK_RADIUS_METRES})))`;

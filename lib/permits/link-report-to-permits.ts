@@ -13,7 +13,9 @@ import { REPORT_LINK_RADIUS_METRES, reportLinkedKinds } from "./conflict-matrix"
  * Inside the report filing transaction: links the new report to every active excavation or
  * construction permit whose site contains the point or lies within 10 m of it (geography), adds a
  * `report_linked` entry to each permit's history and writes the messages to its holder, contractor
- * and issuing department. Returns the linked permit ids.
+ * and issuing department. Returns the linked permit ids. Active permits are public: they are found
+ * through the public_permits view, so the site index serves the distance test inside a staff scope
+ * too (under the permits policy the non-leakproof ST_DWithin would scan every permit).
  */
 export async function linkReportToPermits(
   tx: Database,
@@ -25,7 +27,7 @@ export async function linkReportToPermits(
     sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres, created_at)
         select ${input.reportId}, p.municipality_id, p.id, ST_Distance(p.site::geography, ${pointSql(input.position)}::geography),
                ${input.now.toISOString()}::timestamptz
-        from permits p
+        from public_permits p
         where p.municipality_id = ${input.municipalityId}
           and p.status = 'active'
           and p.kind in (${sql.join(
