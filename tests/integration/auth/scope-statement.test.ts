@@ -53,7 +53,8 @@ describe(`the access scope statement on the ${engine} engine`, () => {
       "select set_config('role', 'civic_staff', true), set_config('civic.user_id', '41', true), " +
         "set_config('civic.desk', '{3}', true), set_config('civic.overview', '{}', true), " +
         "set_config('civic.orgs', '{7,9}', true), set_config('civic.staff', '{3,4}', true), " +
-        "set_config('civic.admin', '{}', true), set_config('civic.permits', '{4}', true)",
+        "set_config('civic.admin', '{}', true), set_config('civic.permits', '{4}', true), " +
+        "set_config('civic.moderate', '{}', true)",
     );
     expect(scopeStatement("civic_public")).toBe("select set_config('role', 'civic_public', true)");
     // Ids are integers whatever the caller passes: nothing but digits, braces and commas.
