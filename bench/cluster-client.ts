@@ -97,6 +97,8 @@ export async function postReport(input: {
   description: string;
   submissionKey: string;
   position?: [number, number];
+  /** The client's address as a proxy in front of the app would pass it (X-Forwarded-For). */
+  forwardedFor?: string;
 }): Promise<HttpAnswer> {
   const boundary = `----civic${randomUUID()}`;
   const data = JSON.stringify({
@@ -109,7 +111,10 @@ export async function postReport(input: {
   return request({
     url: `${input.base}/api/reports`,
     method: "POST",
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    headers: {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      ...(input.forwardedFor ? { "x-forwarded-for": input.forwardedFor } : {}),
+    },
     body,
     localAddress: nextLocalAddress(),
   });

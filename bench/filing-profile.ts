@@ -1,14 +1,18 @@
 /**
  * npm run bench:filing — where a filing's time goes, and what it costs against a plain insert, in
- * one run on a PostgreSQL server (BENCH_DATABASE_URL: a scratch database, seeded with the demo).
+ * one run on a PostgreSQL server: a throwaway database on the local server (bench-database.ts;
+ * BENCH_DATABASE_URL: an existing empty one instead), seeded with the demo.
  *  1. Profile: 40 filings one after another, every statement timed at the driver, grouped by step.
  *  2. Rates, 8 in-process clients for BENCH_SECONDS each: a plain single-row INSERT into reports,
  *     then the filing (fileReport); the ratio is the filing's cost in plain inserts.
- *  3. Optionally (BENCH_HTTP_URL: an app on the same database) the filing through HTTP with 8
- *     clients, as a share of the in-process rate.
- * Writes bench/results/filing-profile.json and .md.
+ *  3. The filing through HTTP with 8 clients (POST /api/reports as the web form sends it, each
+ *     with its own submission key and client address), as a share of the in-process rate: the app
+ *     started on the same database (bench/app-server.ts, BENCH_APP_PORT, default 3225), or the one at
+ *     BENCH_HTTP_URL; BENCH_HTTP=0 skips it.
+ * Writes bench/results/filing-profile[-BENCH_LABEL].json and .md.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -19,6 +23,8 @@ import { seedDemo } from "../db/seed/seed-demo";
 import { fileReport } from "../lib/reports/file-report";
 import { percentile } from "./measure";
 import { postReport } from "./cluster-client";
+import { startApp, type AppServer } from "./app-server";
+import { createBenchDatabase } from "./bench-database";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CUPRIJA: [number, number] = [21.369, 43.927];
@@ -68,8 +74,15 @@ function step(text: string): string {
 }
 
 async function main(): Promise<void> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) throw new Error("BENCH_DATABASE_URL: a scratch PostgreSQL database");
+  const database = await createBenchDatabase({ prefix: "civic_filing" });
+  try {
+    await run(database.url);
+  } finally {
+    await database.drop();
+  }
+}
+
+async function run(url: string): Promise<void> {
   const handle = await openDatabase({ databaseUrl: url, dataDir: "" });
   const db = handle.db;
   await seedDemo(db, { demoApiKey: false });
@@ -147,17 +160,32 @@ async function main(): Promise<void> {
 
   // 3. Through HTTP, when an app on this database is given.
   let http: { perSecond: number; p95Ms: number } | null = null;
-  if (process.env.BENCH_HTTP_URL) {
-    const base = process.env.BENCH_HTTP_URL;
-    http = await rate(async (i) => {
-      const answer = await postReport({
-        base,
-        description: "Profil prijave (HTTP).",
-        submissionKey: randomUUID(),
-        position: position(200_000 + i),
-      });
-      if (answer.status !== 201) throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
-    });
+  if (process.env.BENCH_HTTP !== "0") {
+    let app: AppServer | null = null;
+    const base =
+      process.env.BENCH_HTTP_URL ??
+      (app = await startApp({
+        port: Number(process.env.BENCH_APP_PORT ?? 3225),
+        databaseUrl: url,
+        logFile: path.join(os.tmpdir(), `civic-filing-bench-${process.pid}.log`),
+      })).url;
+    try {
+      const post = (i: number) =>
+        postReport({
+          base,
+          description: "Profil prijave (HTTP).",
+          submissionKey: randomUUID(),
+          position: position(200_000 + i),
+          // A citizen per filing: the per-address limit (10 in 10 minutes) counts each apart.
+          forwardedFor: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        }).then((answer) => {
+          if (answer.status !== 201) throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
+        });
+      for (let i = 0; i < 20; i++) await post(300_000 + i); // warm: compiled routes, pool
+      http = await rate((i) => post(i));
+    } finally {
+      await app?.stop();
+    }
   }
   await handle.close();
 
