@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import * as t from "../../db/schema";
 import { computeDueAt } from "../calendar/working-days";
+import { refuseOverLimit, type RateLimitHit } from "../abuse/rate-limit";
 import { AppError } from "../errors";
 import { locales, localized, type Locale, type LocalizedText } from "../i18n/config";
 import { pointSql, representativePointSql } from "../geo/sql";
@@ -102,12 +103,26 @@ export async function fileReport(input: {
   citizen?: { userId: number; email: string };
   /** Staff file only inside the municipalities they work for; citizens and Open311 anywhere served. */
   municipalityIds?: readonly number[];
+  /** The submission limits to count against (a citizen's filing): counted in the filing's first statement. */
+  rateLimits?: RateLimitHit[];
   now?: Date;
 }): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
   const { db } = input;
   const now = input.now ?? new Date();
   const photoInputs = input.photos ?? [];
+  // One statement reads everything the filing needs to decide (find-filing-context.ts).
+  const context = await findFilingContext({
+    db,
+    position: report.position,
+    serviceCode: report.serviceCode,
+    submissionKey: report.submissionKey ?? null,
+    preferMunicipalityIds: input.municipalityIds,
+    rateLimitHits: input.rateLimits,
+    now,
+  });
+  // Counted and refused before anything else is checked, as a separate limit would be.
+  if (input.rateLimits) refuseOverLimit({ hits: input.rateLimits, counts: context.hitCounts, now });
   if (photoInputs.length > MAX_PHOTOS) {
     throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
   }
@@ -121,15 +136,6 @@ export async function fileReport(input: {
     });
   }
 
-  // One statement reads everything the filing needs to decide (find-filing-context.ts).
-  const context = await findFilingContext({
-    db,
-    position: report.position,
-    serviceCode: report.serviceCode,
-    submissionKey: report.submissionKey ?? null,
-    preferMunicipalityIds: input.municipalityIds,
-    now,
-  });
   if (context.existing) return keyedReport(context.existing);
 
   const municipalityId = context.municipalityId;

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Position } from "geojson";
 import type { Database } from "../../db/client";
+import { rateLimitHitsSql, type RateLimitHit } from "../abuse/rate-limit";
 import { queryOne } from "../../db/query";
 import type { CalendarOverride } from "../calendar/working-days";
 import type { LocalizedText } from "../i18n/config";
@@ -58,10 +59,13 @@ export type FilingContext = {
   calendar: CalendarOverride[];
   heldWords: string[];
   permits: LinkablePermit[];
+  /** rate_limit_hits' counts after this filing's hits. */
+  hitCounts: { key: string; count: number }[];
 };
 
 /**
- * Everything a filing at a point reads before it writes, in one statement: the report already filed
+ * Everything a filing at a point reads before it writes, in one statement (which also counts the
+ * caller's rate-limit hits, so a refused filing is counted as before): the report already filed
  * under the submission key (a replay), the served municipality at the point (staff's own first),
  * the category there, the organisations that may own the report and the district, the contact
  * centre, the municipality's calendar and listed words, and the permits the report will be linked
@@ -74,6 +78,8 @@ export async function findFilingContext(input: {
   serviceCode: string;
   submissionKey: string | null;
   preferMunicipalityIds?: readonly number[];
+  /** Counted in the same statement (its only write): the caller's submission limits. */
+  rateLimitHits?: RateLimitHit[];
   now: Date;
 }): Promise<FilingContext> {
   const point = sql`ST_SetSRID(ST_MakePoint(${input.position[0]}::float8, ${input.position[1]}::float8), 4326)`;
@@ -82,6 +88,7 @@ export async function findFilingContext(input: {
     sql`, `,
   )}]::int[]`;
   const municipality = sql`m.id`;
+  const hits = input.rateLimitHits ?? [];
   const row = await queryOne<{
     existing: KeyedReport | null;
     municipality_id: number | null;
@@ -93,9 +100,10 @@ export async function findFilingContext(input: {
     calendar: CalendarOverride[] | null;
     held_words: string[] | null;
     permits: LinkablePermit[] | null;
+    hit_counts: { key: string; count: number }[] | null;
   }>(
     input.db,
-    sql`with m as (
+    sql`with ${hits.length > 0 ? sql`hits as (${rateLimitHitsSql(hits, input.now)}), ` : sql``}m as (
           select id, is_training from municipalities
           where ST_Covers(boundary, ${point}) and (not is_training or id = any(${prefer}))
           order by (id = any(${prefer})) desc, code limit 1
@@ -124,7 +132,8 @@ export async function findFilingContext(input: {
           (select json_agg(json_build_object('date', date::text, 'isWorking', is_working))
              from calendar_overrides where municipality_id = m.id) as calendar,
           (select held_words from moderation_settings where municipality_id = m.id) as held_words,
-          ${linkablePermitsSql({ municipalityId: municipality, position: input.position, now: input.now })} as permits
+          ${linkablePermitsSql({ municipalityId: municipality, position: input.position, now: input.now })} as permits,
+          ${hits.length > 0 ? sql`(select json_agg(json_build_object('key', key, 'count', count)) from hits)` : sql`null::json`} as hit_counts
         from (select 1) one left join m on true`,
   );
   return {
@@ -138,6 +147,7 @@ export async function findFilingContext(input: {
     calendar: row?.calendar ?? [],
     heldWords: row?.held_words ?? [],
     permits: row?.permits ?? [],
+    hitCounts: row?.hit_counts ?? [],
   };
 }
 
