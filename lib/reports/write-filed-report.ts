@@ -1,6 +1,5 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { PgTransaction } from "drizzle-orm/pg-core";
 import type { LineString, Polygon } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
@@ -53,14 +52,16 @@ export type FiledReportRows = {
   permitIds: number[];
   permitMessages: (RenderedPermitMessage & { permitId: number; who: string; reference: string })[];
   now: Date;
+  /** Row-level security applies (the caller's transaction holds both statements then). */
+  rowSecurity: boolean;
 };
 
 /**
  * Writes a filed report in one statement, atomic on its own: the report, the reporter's contact,
  * its photos, the created event (chained by its trigger), the screen's actions and flags, the
  * receipt messages and Open311 forwards in the outbox, the permit links with their events and
- * messages, and the live NOTIFY (delivered at commit). Inside a caller's transaction the event and
- * its messages are a second statement (see below). Null when the tracking code or the submission
+ * messages, and the live NOTIFY (delivered at commit). Under row-level security the event and its
+ * messages are a second statement (see below). Null when the tracking code or the submission
  * key is taken (nothing is written then).
  */
 export async function writeFiledReport(
@@ -190,8 +191,8 @@ export async function writeFiledReport(
           returning id, tracking_code, status, assigned_organisation_id, municipality_id, updated_at`,
   );
   const announce = notifyReportChangeSql(sql`f`);
-  if (!(db instanceof PgTransaction)) {
-    // On its own: one statement, atomic by itself.
+  if (!rows.rowSecurity) {
+    // One statement, atomic by itself.
     const row = await queryOne<{ id: number; event_id: number }>(
       db,
       sql`with ${withAll([filed, event, messages, ...rest])}
@@ -199,9 +200,9 @@ export async function writeFiledReport(
     );
     return row ? { id: row.id, eventId: row.event_id } : null;
   }
-  // Inside the caller's transaction (a staff member's scope): the event's policy looks the report
-  // up, which a statement cannot see of its own insert, so the event and its messages follow in a
-  // second statement of the same transaction.
+  // Under row-level security (a staff member's scope, which is one transaction): the event's policy
+  // looks the report up, which a statement cannot see of its own insert, so the event and its
+  // messages follow in a second statement of the same transaction.
   const report = await queryOne<{ id: number; municipality_id: number; tracking_code: string }>(
     db,
     sql`with ${withAll([filed, ...rest])}
