@@ -118,4 +118,43 @@ describe(`a filing's statements on the ${engine} engine`, () => {
     );
     expect(hits?.count).toBe(3);
   });
+
+  it("never files past a limit when filings at it race, and counts every attempt", async () => {
+    const db = await getDb();
+    const rule: RateLimit = { name: `filing-race-${randomUUID()}`, limit: 3, windowSeconds: 600 };
+    const rateLimits = [{ rule, key: "192.0.2.8" }];
+    const before = (await written())!.reports;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        fileReport({ db, report: report(), rateLimits }).then(
+          () => "filed",
+          (err: unknown) => (err instanceof AppError ? err.code : String(err)),
+        ),
+      ),
+    );
+    expect(answers.filter((a) => a === "filed")).toHaveLength(3);
+    expect(answers.filter((a) => a === "rate_limited")).toHaveLength(3);
+    expect((await written())!.reports).toBe(before! + 3);
+    const hits = await queryOne<{ count: number }>(
+      db,
+      sql`select sum(count)::int as count from rate_limit_hits where key = ${`${rule.name}:192.0.2.8`}`,
+    );
+    expect(hits?.count).toBe(6);
+  });
+
+  it("counts a refused filing (a category not offered there) against the limits too", async () => {
+    const db = await getDb();
+    const rule: RateLimit = { name: `filing-refused-${randomUUID()}`, limit: 5, windowSeconds: 600 };
+    const refused = await fileReport({
+      db,
+      report: report({ serviceCode: "not-offered-here" }),
+      rateLimits: [{ rule, key: "192.0.2.9" }],
+    }).catch((err: unknown) => err);
+    expect((refused as AppError).code).toBe("unprocessable");
+    const hits = await queryOne<{ count: number }>(
+      db,
+      sql`select sum(count)::int as count from rate_limit_hits where key = ${`${rule.name}:192.0.2.9`}`,
+    );
+    expect(hits?.count).toBe(1);
+  });
 });
