@@ -22,19 +22,10 @@ export async function consumeRateLimit(input: {
   key: string;
   now?: Date;
 }): Promise<void> {
-  await consumeRateLimits({ db: input.db, hits: [{ rule: input.rule, key: input.key }], now: input.now });
-}
-
-/** consumeRateLimit for several rules at once, in one statement. */
-export async function consumeRateLimits(input: {
-  db: Database;
-  hits: RateLimitHit[];
-  now?: Date;
-}): Promise<void> {
-  if (input.hits.length === 0) return;
   const now = input.now ?? new Date();
-  const counts = await queryRows<{ key: string; count: number }>(input.db, rateLimitHitsSql(input.hits, now));
-  refuseOverLimit({ hits: input.hits, counts, now });
+  const hits = [{ rule: input.rule, key: input.key }];
+  const counts = await queryRows<{ key: string; count: number }>(input.db, rateLimitHitsSql(hits, now));
+  refuseOverLimit({ hits, counts, now });
 }
 
 /** One hit to count against a rule. */
@@ -60,31 +51,6 @@ export function rateLimitHitsSql(hits: RateLimitHit[], now: Date): SQL {
         )}
         on conflict (key, window_start) do update set count = rate_limit_hits.count + 1
         returning key, count`;
-}
-
-/** The hits' counts in their current windows, read only (a row per hit already counted). */
-export function rateLimitCountsSql(hits: RateLimitHit[], now: Date): SQL {
-  return sql`select key, count from rate_limit_hits where (key, window_start) in (${sql.join(
-    hits.map(
-      (h) => sql`(${`${h.rule.name}:${h.key}`}, ${windowOf(h.rule, now).start.toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
-  )})`;
-}
-
-/** True when counting these hits once more would pass a limit (by rateLimitCountsSql's rows). */
-export function wouldPassLimit(hits: RateLimitHit[], counts: { key: string; count: number }[]): boolean {
-  return hits.some(
-    (hit) => (counts.find((c) => c.key === `${hit.rule.name}:${hit.key}`)?.count ?? 0) + 1 > hit.rule.limit,
-  );
-}
-
-/** Over rateLimitHitsSql's rows named `alias`: true when no hit passed its rule's limit. */
-export function withinLimitsSql(hits: RateLimitHit[], alias: string): SQL {
-  return sql`not exists (select 1 from ${sql.raw(alias)} h where ${sql.join(
-    hits.map((hit) => sql`(h.key = ${`${hit.rule.name}:${hit.key}`} and h.count > ${hit.rule.limit})`),
-    sql` or `,
-  )})`;
 }
 
 /** 429 when a counted hit (by rateLimitHitsSql's rows) passed its rule's limit. */

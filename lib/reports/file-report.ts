@@ -5,7 +5,7 @@ import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import * as t from "../../db/schema";
 import { computeDueAt } from "../calendar/working-days";
-import { consumeRateLimits, refuseOverLimit, wouldPassLimit, type RateLimitHit } from "../abuse/rate-limit";
+import { refuseOverLimit, type RateLimitHit } from "../abuse/rate-limit";
 import { AppError } from "../errors";
 import { locales, localized, type Locale, type LocalizedText } from "../i18n/config";
 import { pointSql, representativePointSql } from "../geo/sql";
@@ -121,217 +121,187 @@ export async function fileReport(input: {
     rateLimitHits: input.rateLimits,
     now,
   });
-  // The submission limits: a report that is written counts them in its own statement; any other
-  // answer (refused, invalid, a replay) counts them apart first, as a separate limit would.
-  const hits = input.rateLimits ?? [];
-  let uncounted = hits.length > 0;
-  const countApart = async () => {
-    if (!uncounted) return;
-    uncounted = false;
-    await consumeRateLimits({ db, hits, now });
-  };
-  if (uncounted && wouldPassLimit(hits, context.hitCounts)) await countApart();
-  try {
-    if (photoInputs.length > MAX_PHOTOS) {
-      throw new AppError({
-        code: "unprocessable",
-        messageKey: "tooManyPhotos",
-        details: { max: MAX_PHOTOS },
-      });
-    }
+  // Counted and refused before anything else is checked, as a separate limit would be.
+  if (input.rateLimits) refuseOverLimit({ hits: input.rateLimits, counts: context.hitCounts, now });
+  if (photoInputs.length > MAX_PHOTOS) {
+    throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
+  }
 
-    // Every channel: a report says what is wrong in words or in a photo.
-    if (!report.description && photoInputs.length === 0 && !report.mediaUrl) {
-      throw new AppError({
-        code: "unprocessable",
-        messageKey: "descriptionOrPhotoRequired",
-        details: { field: "description" },
-      });
-    }
+  // Every channel: a report says what is wrong in words or in a photo.
+  if (!report.description && photoInputs.length === 0 && !report.mediaUrl) {
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "descriptionOrPhotoRequired",
+      details: { field: "description" },
+    });
+  }
 
-    if (context.existing) {
-      await countApart();
-      return keyedReport(context.existing);
-    }
+  if (context.existing) return keyedReport(context.existing);
 
-    const municipalityId = context.municipalityId;
-    if (municipalityId === null)
-      throw await outsideServedArea({ db, position: report.position, locale: report.locale });
-    if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
-      throw new AppError({ code: "forbidden", messageKey: "outsideYourMunicipality" });
-    }
+  const municipalityId = context.municipalityId;
+  if (municipalityId === null)
+    throw await outsideServedArea({ db, position: report.position, locale: report.locale });
+  if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
+    throw new AppError({ code: "forbidden", messageKey: "outsideYourMunicipality" });
+  }
 
-    const drawn =
-      report.shape === undefined || report.shape === null
-        ? null
-        : await checkShape(db, municipalityId, report.shape);
-    const shape = drawn?.shape ?? null;
-    // A drawn report's pin is a point on its shape (the middle of a line, a point inside an area),
-    // so every consumer of the point alone (Open311, lists, clusters) still lands on the shape.
-    const position: [number, number] = drawn?.pointOn ?? report.position;
+  const drawn =
+    report.shape === undefined || report.shape === null
+      ? null
+      : await checkShape(db, municipalityId, report.shape);
+  const shape = drawn?.shape ?? null;
+  // A drawn report's pin is a point on its shape (the middle of a line, a point inside an area),
+  // so every consumer of the point alone (Open311, lists, clusters) still lands on the shape.
+  const position: [number, number] = drawn?.pointOn ?? report.position;
 
-    const category = context.category;
-    if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
-    // Training reports are never public: not on the map, the tiles, open data or Open311.
-    const training = context.isTraining;
-    const problems = checkAnswers(category.questions, report.answers);
-    const stop = problems.find((p) => p.problem === "stop");
-    if (stop && stop.problem === "stop") {
-      throw new AppError({
-        code: "unprocessable",
-        messageKey: "stopAnswer",
-        details: { notice: localized(stop.notice, report.locale) },
-      });
-    }
-    if (problems.length > 0)
-      throw new AppError({ code: "unprocessable", messageKey: "invalidAnswers", details: { problems } });
+  const category = context.category;
+  if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
+  // Training reports are never public: not on the map, the tiles, open data or Open311.
+  const training = context.isTraining;
+  const problems = checkAnswers(category.questions, report.answers);
+  const stop = problems.find((p) => p.problem === "stop");
+  if (stop && stop.problem === "stop") {
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: "stopAnswer",
+      details: { notice: localized(stop.notice, report.locale) },
+    });
+  }
+  if (problems.length > 0)
+    throw new AppError({ code: "unprocessable", messageKey: "invalidAnswers", details: { problems } });
 
-    // Every photo is checked and re-encoded before anything is stored.
-    const photos: ProcessedPhoto[] = [];
-    for (const photo of photoInputs) photos.push(await processPhoto(photo));
+  // Every photo is checked and re-encoded before anything is stored.
+  const photos: ProcessedPhoto[] = [];
+  for (const photo of photoInputs) photos.push(await processPhoto(photo));
 
-    // A point was routed by the context's statement; a drawn shape by the share of it in each area.
-    const routing: Pick<RoutingResult, "organisationId" | "reason" | "context"> = shape
-      ? await routeReport({
+  // A point was routed by the context's statement; a drawn shape by the share of it in each area.
+  const routing: Pick<RoutingResult, "organisationId" | "reason" | "context"> = shape
+    ? await routeReport({
+        db,
+        municipalityId,
+        responsibleKind: category.responsible_kind,
+        responsibleSector: category.responsible_sector,
+        position,
+        shape,
+      })
+    : {
+        ...decideOwner(context.candidates),
+        context: await collectSpatialContext({
           db,
           municipalityId,
-          responsibleKind: category.responsible_kind,
-          responsibleSector: category.responsible_sector,
           position,
-          shape,
-        })
-      : {
-          ...decideOwner(context.candidates),
-          context: await collectSpatialContext({
-            db,
-            municipalityId,
-            position,
-            known: { district: { districtId: context.districtId } },
-          }),
-        };
-    if (routing.organisationId === null && !context.contactCentre)
-      throw new Error(`municipality ${municipalityId} has no contact centre to triage reports`);
-    const owner =
-      routing.organisationId === null
-        ? context.contactCentre!
-        : (context.candidates.find((c) => c.id === routing.organisationId) ?? {
-            id: routing.organisationId,
-            ...(await findOwner({ db, organisationId: routing.organisationId })),
-          });
-    const dueAt = computeDueAt({
-      createdAt: now,
-      slaWorkingDays: category.sla_working_days,
-      overrides: context.calendar,
-    });
-    const permits = shape
-      ? await findLinkablePermits({ db, municipalityId, position, now })
-      : context.permits;
-    const screening = planNewReportScreening({
-      description: report.description,
-      heldWords: context.heldWords,
-      isPublic: category.is_public && !training,
-      now,
-    });
-    const contact =
-      input.citizen ||
-      (report.contact && (report.contact.name || report.contact.email || report.contact.phone))
-        ? {
-            userId: input.citizen?.userId ?? null,
-            name: report.contact?.name || null,
-            email: report.contact?.email || input.citizen?.email || null,
-            phone: report.contact?.phone || null,
-            anonymous: report.contact?.anonymous ?? false,
-            locale: report.locale,
-          }
-        : null;
-
-    const stored = await storePhotos({ photos, storage: input.storage, now });
-    const removeStored = stored.remove;
-
-    try {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const trackingCode = makeTrackingCode(cryptoRandom);
-        // Training: staff practise the procedure; nothing leaves the platform (no e-mail, no Open311 forward).
-        const notices = training
-          ? { messages: [], permitMessages: [] }
-          : await renderFilingNotices({
-              trackingCode,
-              category,
-              address: report.address || null,
-              dueAt,
-              reporter: contact?.email ? { email: contact.email, locale: contact.locale } : null,
-              owner,
-              permits,
-            });
-        const filed = await writeFiledReport(db, {
-          trackingCode,
-          municipalityId,
-          categoryId: category.id,
-          districtId: routing.context.districtId,
-          position,
-          shape,
-          address: report.address || null,
-          description: report.description,
-          answers: report.answers,
-          mediaUrl: report.mediaUrl ?? null,
-          channel: report.channel,
-          ownerId: owner.id,
-          routingNote: routing.organisationId === null ? routing.reason : null,
-          dueAt,
-          categoryIsPublic: category.is_public,
-          screening,
-          submissionKey: report.submissionKey ?? null,
-          contact,
-          photos: stored.rows(),
-          // The staff member who took it (phone, counter, field); none for a citizen's own report.
-          actor: {
-            userId: input.filedBy?.userId ?? null,
-            organisationId: input.filedBy?.organisationId ?? null,
-          },
-          internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
-          messages: notices.messages,
-          forwardToOrganisationId: training ? null : owner.id,
-          permitIds: permits.map((p) => p.id),
-          permitMessages: notices.permitMessages,
-          now,
-          rowSecurity: context.rowSecurity,
-          rateLimits: uncounted ? hits : [],
+          known: { district: { districtId: context.districtId } },
+        }),
+      };
+  if (routing.organisationId === null && !context.contactCentre)
+    throw new Error(`municipality ${municipalityId} has no contact centre to triage reports`);
+  const owner =
+    routing.organisationId === null
+      ? context.contactCentre!
+      : (context.candidates.find((c) => c.id === routing.organisationId) ?? {
+          id: routing.organisationId,
+          ...(await findOwner({ db, organisationId: routing.organisationId })),
         });
-        // Written or not, the statement counted the limits.
-        uncounted = false;
-        if (filed !== null && "overLimit" in filed) {
-          refuseOverLimit({ hits, counts: filed.overLimit, now });
-          throw new Error("the filing was held back by a limit that its counts do not show");
+  const dueAt = computeDueAt({
+    createdAt: now,
+    slaWorkingDays: category.sla_working_days,
+    overrides: context.calendar,
+  });
+  const permits = shape ? await findLinkablePermits({ db, municipalityId, position, now }) : context.permits;
+  const screening = planNewReportScreening({
+    description: report.description,
+    heldWords: context.heldWords,
+    isPublic: category.is_public && !training,
+    now,
+  });
+  const contact =
+    input.citizen || (report.contact && (report.contact.name || report.contact.email || report.contact.phone))
+      ? {
+          userId: input.citizen?.userId ?? null,
+          name: report.contact?.name || null,
+          email: report.contact?.email || input.citizen?.email || null,
+          phone: report.contact?.phone || null,
+          anonymous: report.contact?.anonymous ?? false,
+          locale: report.locale,
         }
-        if (filed !== null) {
-          return {
-            id: filed.id,
+      : null;
+
+  const stored = await storePhotos({ photos, storage: input.storage, now });
+  const removeStored = stored.remove;
+
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const trackingCode = makeTrackingCode(cryptoRandom);
+      // Training: staff practise the procedure; nothing leaves the platform (no e-mail, no Open311 forward).
+      const notices = training
+        ? { messages: [], permitMessages: [] }
+        : await renderFilingNotices({
             trackingCode,
-            status: "received",
+            category,
+            address: report.address || null,
             dueAt,
-            assignedOrganisationId: owner.id,
-            routingReason: routing.reason,
-            created: true,
-          };
-        }
-        // Nothing written: the submission key (a concurrent retry) or, rarely, the tracking code was taken.
-        if (report.submissionKey) {
-          const existing = await findBySubmissionKey(db, report.submissionKey);
-          if (existing) {
-            // A concurrent retry won: its photos are the report's, these copies go.
-            await removeStored();
-            return existing;
-          }
+            reporter: contact?.email ? { email: contact.email, locale: contact.locale } : null,
+            owner,
+            permits,
+          });
+      const filed = await writeFiledReport(db, {
+        trackingCode,
+        municipalityId,
+        categoryId: category.id,
+        districtId: routing.context.districtId,
+        position,
+        shape,
+        address: report.address || null,
+        description: report.description,
+        answers: report.answers,
+        mediaUrl: report.mediaUrl ?? null,
+        channel: report.channel,
+        ownerId: owner.id,
+        routingNote: routing.organisationId === null ? routing.reason : null,
+        dueAt,
+        categoryIsPublic: category.is_public,
+        screening,
+        submissionKey: report.submissionKey ?? null,
+        contact,
+        photos: stored.rows(),
+        // The staff member who took it (phone, counter, field); none for a citizen's own report.
+        actor: {
+          userId: input.filedBy?.userId ?? null,
+          organisationId: input.filedBy?.organisationId ?? null,
+        },
+        internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
+        messages: notices.messages,
+        forwardToOrganisationId: training ? null : owner.id,
+        permitIds: permits.map((p) => p.id),
+        permitMessages: notices.permitMessages,
+        now,
+        rowSecurity: context.rowSecurity,
+      });
+      if (filed !== null) {
+        return {
+          id: filed.id,
+          trackingCode,
+          status: "received",
+          dueAt,
+          assignedOrganisationId: owner.id,
+          routingReason: routing.reason,
+          created: true,
+        };
+      }
+      // Nothing written: the submission key (a concurrent retry) or, rarely, the tracking code was taken.
+      if (report.submissionKey) {
+        const existing = await findBySubmissionKey(db, report.submissionKey);
+        if (existing) {
+          // A concurrent retry won: its photos are the report's, these copies go.
+          await removeStored();
+          return existing;
         }
       }
-      throw new Error("could not allocate a tracking code");
-    } catch (err) {
-      // Nothing acknowledged, nothing kept: the photos of a report that was not saved are removed.
-      await removeStored();
-      throw err;
     }
+    throw new Error("could not allocate a tracking code");
   } catch (err) {
-    await countApart();
+    // Nothing acknowledged, nothing kept: the photos of a report that was not saved are removed.
+    await removeStored();
     throw err;
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Position } from "geojson";
 import type { Database } from "../../db/client";
-import { rateLimitCountsSql, type RateLimitHit } from "../abuse/rate-limit";
+import { rateLimitHitsSql, type RateLimitHit } from "../abuse/rate-limit";
 import { queryOne } from "../../db/query";
 import type { CalendarOverride } from "../calendar/working-days";
 import type { LocalizedText } from "../i18n/config";
@@ -59,15 +59,15 @@ export type FilingContext = {
   calendar: CalendarOverride[];
   heldWords: string[];
   permits: LinkablePermit[];
-  /** rate_limit_hits' counts before this filing. */
+  /** rate_limit_hits' counts after this filing's hits. */
   hitCounts: { key: string; count: number }[];
   /** Row-level security applies to this session (a staff member's scope, inside its transaction). */
   rowSecurity: boolean;
 };
 
 /**
- * Everything a filing at a point reads before it writes, in one statement (read only; with the
- * caller's rate-limit counts so far): the report already filed
+ * Everything a filing at a point reads before it writes, in one statement (which also counts the
+ * caller's rate-limit hits, so a refused filing is counted as before): the report already filed
  * under the submission key (a replay), the served municipality at the point (staff's own first),
  * the category there, the organisations that may own the report and the district, the contact
  * centre, the municipality's calendar and listed words, and the permits the report will be linked
@@ -80,7 +80,7 @@ export async function findFilingContext(input: {
   serviceCode: string;
   submissionKey: string | null;
   preferMunicipalityIds?: readonly number[];
-  /** The caller's submission limits: their current counts are read (the write counts them). */
+  /** Counted in the same statement (its only write): the caller's submission limits. */
   rateLimitHits?: RateLimitHit[];
   now: Date;
 }): Promise<FilingContext> {
@@ -106,7 +106,7 @@ export async function findFilingContext(input: {
     row_security: boolean;
   }>(
     input.db,
-    sql`with m as (
+    sql`with ${hits.length > 0 ? sql`hits as (${rateLimitHitsSql(hits, input.now)}), ` : sql``}m as (
           select id, is_training from municipalities
           where ST_Covers(boundary, ${point}) and (not is_training or id = any(${prefer}))
           order by (id = any(${prefer})) desc, code limit 1
@@ -136,7 +136,7 @@ export async function findFilingContext(input: {
              from calendar_overrides where municipality_id = m.id) as calendar,
           (select held_words from moderation_settings where municipality_id = m.id) as held_words,
           ${linkablePermitsSql({ municipalityId: municipality, position: input.position, now: input.now })} as permits,
-          ${hits.length > 0 ? sql`(select json_agg(json_build_object('key', key, 'count', count)) from (${rateLimitCountsSql(hits, input.now)}) h)` : sql`null::json`} as hit_counts,
+          ${hits.length > 0 ? sql`(select json_agg(json_build_object('key', key, 'count', count)) from hits)` : sql`null::json`} as hit_counts,
         row_security_active('report_events') as row_security
         from (select 1) one left join m on true`,
   );

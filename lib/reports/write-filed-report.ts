@@ -6,7 +6,6 @@ import { queryOne } from "../../db/query";
 import type * as t from "../../db/schema";
 import { localDate } from "../calendar/working-days";
 import { geoJsonSql, pointSql } from "../geo/sql";
-import { rateLimitHitsSql, wouldPassLimit, withinLimitsSql, type RateLimitHit } from "../abuse/rate-limit";
 import { notifyReportChangeSql } from "../live/report-changes";
 import type { NewReportScreening } from "../moderation/screen-new-report";
 import type { RenderedReportMessage } from "../notifications/enqueue-report-notifications";
@@ -55,8 +54,6 @@ export type FiledReportRows = {
   now: Date;
   /** Row-level security applies (the caller's transaction holds both statements then). */
   rowSecurity: boolean;
-  /** Submission limits counted in the same statement; nothing is filed when one is passed. */
-  rateLimits: RateLimitHit[];
 };
 
 /**
@@ -70,12 +67,11 @@ export type FiledReportRows = {
 export async function writeFiledReport(
   db: Database,
   rows: FiledReportRows,
-): Promise<{ id: number; eventId: number } | { overLimit: { key: string; count: number }[] } | null> {
+): Promise<{ id: number; eventId: number } | null> {
   const now = rows.now.toISOString();
   const point = pointSql(rows.position);
   const screened = rows.screening.report;
   const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-  const limited = rows.rateLimits.length > 0;
   const cte = (name: string, body: SQL) => sql`${sql.raw(name)} as (${body})`;
   const withAll = (ctes: SQL[]) => sql.join(ctes, sql`, `);
   const event = cte(
@@ -190,42 +186,29 @@ export async function writeFiledReport(
                  ${screened.publicDescription}, ${screened.moderatedAt?.toISOString() ?? null}::timestamptz,
                  ${rows.submissionKey}, ${now}::timestamptz, ${now}::timestamptz
           from service_categories c, (select ${rows.municipalityId}::int as municipality_id, ${point} as location) r
-          where c.id = ${rows.categoryId}${limited ? sql` and ${withinLimitsSql(rows.rateLimits, "hits")}` : sql``}
+          where c.id = ${rows.categoryId}
           on conflict do nothing
           returning id, tracking_code, status, assigned_organisation_id, municipality_id, updated_at`,
   );
-  const announce = sql`case when f.id is not null then ${notifyReportChangeSql(sql`f`)} end`;
-  // The limits counted with the filing: the hits first, the report only within them.
-  const hits = limited ? [cte("hits", rateLimitHitsSql(rows.rateLimits, rows.now))] : [];
-  const counted = limited
-    ? sql`(select json_agg(json_build_object('key', key, 'count', count)) from hits)`
-    : sql`null::json`;
+  const announce = notifyReportChangeSql(sql`f`);
   if (!rows.rowSecurity) {
     // One statement, atomic by itself.
-    const row = await queryOne<{ id: number | null; event_id: number | null; hit_counts: HitCounts }>(
+    const row = await queryOne<{ id: number; event_id: number }>(
       db,
-      sql`with ${withAll([...hits, filed, event, messages, ...rest])}
-          select f.id, (select id from event) as event_id, ${announce} as notified, ${counted} as hit_counts
-          from (select 1) one left join filed f on true`,
+      sql`with ${withAll([filed, event, messages, ...rest])}
+          select f.id, (select id from event) as event_id, ${announce} as notified from filed f`,
     );
-    return answer(rows, row?.id ?? null, row?.event_id ?? null, row?.hit_counts ?? null);
+    return row ? { id: row.id, eventId: row.event_id } : null;
   }
   // Under row-level security (a staff member's scope, which is one transaction): the event's policy
   // looks the report up, which a statement cannot see of its own insert, so the event and its
   // messages follow in a second statement of the same transaction.
-  const first = await queryOne<{
-    id: number | null;
-    municipality_id: number;
-    tracking_code: string;
-    hit_counts: HitCounts;
-  }>(
+  const report = await queryOne<{ id: number; municipality_id: number; tracking_code: string }>(
     db,
-    sql`with ${withAll([...hits, filed, ...rest])}
-        select f.id, f.municipality_id, f.tracking_code, ${announce} as notified, ${counted} as hit_counts
-        from (select 1) one left join filed f on true`,
+    sql`with ${withAll([filed, ...rest])}
+        select f.id, f.municipality_id, f.tracking_code, ${announce} as notified from filed f`,
   );
-  if (!first?.id) return answer(rows, null, null, first?.hit_counts ?? null);
-  const report = { ...first, id: first.id };
+  if (!report) return null;
   const written = await queryOne<{ event_id: number }>(
     db,
     sql`with ${withAll([
@@ -239,27 +222,6 @@ export async function writeFiledReport(
         select (select id from event) as event_id`,
   );
   return { id: report.id, eventId: written!.event_id };
-}
-
-type HitCounts = { key: string; count: number }[] | null;
-
-function answer(
-  rows: FiledReportRows,
-  id: number | null,
-  eventId: number | null,
-  counts: HitCounts,
-): { id: number; eventId: number } | { overLimit: { key: string; count: number }[] } | null {
-  if (id !== null) return { id, eventId: eventId! };
-  // Nothing filed: a limit was passed (the hit is counted all the same), or a key was taken.
-  if (
-    rows.rateLimits.length > 0 &&
-    wouldPassLimit(
-      rows.rateLimits,
-      (counts ?? []).map((c) => ({ ...c, count: c.count - 1 })),
-    )
-  )
-    return { overLimit: counts ?? [] };
-  return null;
 }
 
 /** camelCase keys to the snake_case column names jsonb_to_recordset reads. */
