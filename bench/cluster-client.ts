@@ -58,6 +58,8 @@ export function request(input: {
   body?: string | Buffer;
   timeoutMs?: number;
   localAddress?: string;
+  /** Connections to reuse (keep-alive, as nginx keeps them to the app); a new one per request without. */
+  agent?: http.Agent;
 }): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -68,7 +70,7 @@ export function request(input: {
           ? { ...input.headers, "content-length": String(Buffer.byteLength(input.body)) }
           : input.headers,
         localAddress: input.localAddress,
-        agent: false,
+        agent: input.agent ?? false,
         timeout: input.timeoutMs ?? 40_000,
       },
       (res) => {
@@ -97,6 +99,12 @@ export async function postReport(input: {
   description: string;
   submissionKey: string;
   position?: [number, number];
+  /**
+   * The client's address as the proxy in front of the app passes it (X-Forwarded-For), over the
+   * proxy's kept-alive connections (`agent`); without it, a loopback address of its own per request.
+   */
+  forwardedFor?: string;
+  agent?: http.Agent;
 }): Promise<HttpAnswer> {
   const boundary = `----civic${randomUUID()}`;
   const data = JSON.stringify({
@@ -109,9 +117,12 @@ export async function postReport(input: {
   return request({
     url: `${input.base}/api/reports`,
     method: "POST",
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    headers: {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      ...(input.forwardedFor ? { "x-forwarded-for": input.forwardedFor } : {}),
+    },
     body,
-    localAddress: nextLocalAddress(),
+    ...(input.forwardedFor ? { agent: input.agent } : { localAddress: nextLocalAddress() }),
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { queryOne } from "../../db/query";
+import { queryOne, queryRows } from "../../db/query";
 import { AppError } from "../errors";
 
 export type RateLimit = { name: string; limit: number; windowSeconds: number };
@@ -23,23 +23,53 @@ export async function consumeRateLimit(input: {
   now?: Date;
 }): Promise<void> {
   const now = input.now ?? new Date();
-  const windowMs = input.rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await queryOne<{ count: number }>(
-    input.db,
-    sql`insert into rate_limit_hits (key, window_start, count)
-        values (${`${input.rule.name}:${input.key}`}, ${windowStart.toISOString()}::timestamptz, 1)
+  const hits = [{ rule: input.rule, key: input.key }];
+  const counts = await queryRows<{ key: string; count: number }>(input.db, rateLimitHitsSql(hits, now));
+  refuseOverLimit({ hits, counts, now });
+}
+
+/** One hit to count against a rule. */
+export type RateLimitHit = { rule: RateLimit; key: string };
+
+function windowOf(rule: RateLimit, now: Date): { start: Date; ms: number } {
+  const ms = rule.windowSeconds * 1000;
+  return { start: new Date(Math.floor(now.getTime() / ms) * ms), ms };
+}
+
+/**
+ * Counts the hits (rules of different names) as one INSERT … RETURNING key, count: for a caller
+ * that counts them inside a statement of its own (a filing reads its context in the same one).
+ */
+export function rateLimitHitsSql(hits: RateLimitHit[], now: Date): SQL {
+  return sql`insert into rate_limit_hits (key, window_start, count)
+        values ${sql.join(
+          hits.map(
+            (h) =>
+              sql`(${`${h.rule.name}:${h.key}`}, ${windowOf(h.rule, now).start.toISOString()}::timestamptz, 1)`,
+          ),
+          sql`, `,
+        )}
         on conflict (key, window_start) do update set count = rate_limit_hits.count + 1
-        returning count`,
-  );
-  if ((row?.count ?? 0) > input.rule.limit) {
-    const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+        returning key, count`;
+}
+
+/** 429 when a counted hit (by rateLimitHitsSql's rows) passed its rule's limit. */
+export function refuseOverLimit(input: {
+  hits: RateLimitHit[];
+  counts: { key: string; count: number }[];
+  now: Date;
+}): void {
+  input.hits.forEach((hit) => {
+    const counted = input.counts.find((c) => c.key === `${hit.rule.name}:${hit.key}`);
+    if ((counted?.count ?? 0) <= hit.rule.limit) return;
+    const window = windowOf(hit.rule, input.now);
+    const retryAfterSeconds = Math.ceil((window.start.getTime() + window.ms - input.now.getTime()) / 1000);
     throw new AppError({
       code: "rate_limited",
       messageKey: "tooManySubmissions",
       details: { minutes: Math.ceil(retryAfterSeconds / 60) },
     });
-  }
+  });
 }
 
 /**

@@ -60,30 +60,41 @@ export function countWorkingDays(input: {
   return count;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a filing formats several
+// dates): one formatter per time zone and kind, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "date" | "clock", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format =
+      kind === "date"
+        ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+        : new Intl.DateTimeFormat("en-US", {
+            timeZone,
+            hourCycle: "h23",
+            year: "numeric",
+            month: "2-digit",
+            day: "2-digit",
+            hour: "2-digit",
+            minute: "2-digit",
+            second: "2-digit",
+          });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant in the municipality's time zone. */
 export function localDate(instant: Date, timeZone = MUNICIPAL_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return formatter("date", timeZone).format(instant);
 }
 
 /** The last instant of a local calendar date (23:59:59.999 in the time zone), as a UTC Date. */
 export function endOfLocalDay(date: string, timeZone = MUNICIPAL_TIME_ZONE): Date {
   const naiveUtc = new Date(`${date}T23:59:59.999Z`);
   // Offset of the zone at that moment: format the instant there and compare.
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(naiveUtc);
+  const parts = formatter("clock", timeZone).formatToParts(naiveUtc);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asLocal = Date.UTC(
     get("year"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { getDbHandle } from "../../db/client";
 import type { ReportStatus } from "../workflow/states";
@@ -29,13 +29,18 @@ export const REPORT_CHANGES_CHANNEL = "report_changes";
  * so nobody hears of a change that was rolled back.
  */
 export async function notifyReportChange(tx: Database, reportId: number): Promise<void> {
-  await tx.execute(
-    sql`select pg_notify(${REPORT_CHANGES_CHANNEL}, json_build_object(
-          'reportId', id, 'code', tracking_code, 'status', status,
-          'organisationId', assigned_organisation_id, 'municipalityId', municipality_id,
-          'updatedAt', updated_at)::text)
-        from reports where id = ${reportId}`,
-  );
+  await tx.execute(sql`select ${notifyReportChangeSql(sql`reports`)} from reports where id = ${reportId}`);
+}
+
+/**
+ * The NOTIFY of a change as an expression over a row of reports (or of an INSERT … RETURNING with
+ * the same columns) named `row`: for a statement that writes and announces at once.
+ */
+export function notifyReportChangeSql(row: SQL): SQL {
+  return sql`pg_notify(${REPORT_CHANGES_CHANNEL}, json_build_object(
+          'reportId', ${row}.id, 'code', ${row}.tracking_code, 'status', ${row}.status,
+          'organisationId', ${row}.assigned_organisation_id, 'municipalityId', ${row}.municipality_id,
+          'updatedAt', ${row}.updated_at)::text)`;
 }
 
 type Listener = (change: ReportChange) => void;

@@ -54,3 +54,68 @@ export async function screenNewReport(
   }
   return { masked: screening.masked, held: screening.hold };
 }
+
+/** What the automatic screen does to a report not yet written: its fields, and the log of it. */
+export type NewReportScreening = {
+  report: {
+    publicDescription: string | null;
+    isPublic: boolean;
+    hiddenAt: Date | null;
+    moderatedAt: Date | null;
+  };
+  actions: {
+    kind: "mask_contacts" | "hold";
+    reason: "contact_details" | "held_word";
+    note: string | null;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  }[];
+  flags: { reason: "contact_details" | "held_word"; note: string | null }[];
+};
+
+/**
+ * The same screen as screenNewReport, for a filing that writes the report and the screen's
+ * actions and flags in one statement: the report is born masked or held instead of being changed
+ * right after.
+ */
+export function planNewReportScreening(input: {
+  description: string;
+  heldWords: string[];
+  isPublic: boolean;
+  now: Date;
+}): NewReportScreening {
+  const screening = screenText({ text: input.description, heldWords: input.heldWords });
+  const plan: NewReportScreening = {
+    report: { publicDescription: null, isPublic: input.isPublic, hiddenAt: null, moderatedAt: null },
+    actions: [],
+    flags: [],
+  };
+  if (!screening.flag) return plan;
+  if (screening.masked) {
+    plan.report.publicDescription = screening.publicText;
+    plan.report.moderatedAt = input.now;
+    plan.actions.push({
+      kind: "mask_contacts",
+      reason: "contact_details",
+      note: null,
+      before: { publicDescription: null },
+      after: { publicDescription: screening.publicText },
+    });
+    plan.flags.push({ reason: "contact_details", note: null });
+  }
+  if (screening.hold) {
+    plan.report.isPublic = false;
+    plan.report.hiddenAt = input.now;
+    plan.report.moderatedAt = input.now;
+    const note = screening.heldWords.join(", ");
+    plan.actions.push({
+      kind: "hold",
+      reason: "held_word",
+      note,
+      before: { isPublic: input.isPublic, hidden: false },
+      after: { isPublic: false, hidden: true },
+    });
+    plan.flags.push({ reason: "held_word", note });
+  }
+  return plan;
+}

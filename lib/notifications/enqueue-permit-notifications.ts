@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
@@ -7,12 +6,83 @@ import * as t from "../../db/schema";
 import { getEnv } from "../env";
 import { isLocale, localized, type LocalizedText } from "../i18n/config";
 import { formatDate, renderNotification, translate, type Template } from "./render";
-
-type Recipient = { email: string; locale: string };
+import { recipientHash, type Recipient } from "./enqueue-report-notifications";
 
 export function permitMessageKey(permitId: number, eventId: number, email: string): string {
-  const who = createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 16);
-  return `permit-${permitId}-event-${eventId}-to-${who}`;
+  return `permit-${permitId}-event-${eventId}-to-${recipientHash(email)}`;
+}
+
+/** What a message about a permit says of it. */
+export type PermitSubject = { reference: string; kind: string; status: string; decisionDueAt: Date | null };
+
+export type RenderedPermitMessage = {
+  recipient: string;
+  locale: string;
+  template: Template;
+  subject: string;
+  body: string;
+};
+
+/** One message about a permit, in the recipient's language (the caller gives it its key). */
+export async function renderPermitMessage(input: {
+  permit: PermitSubject;
+  to: Recipient;
+  template: Template;
+  extra?: Record<string, string | number>;
+}): Promise<RenderedPermitMessage> {
+  const { permit, to, template } = input;
+  const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
+  const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
+  const rendered = await renderNotification({
+    locale,
+    template,
+    values: {
+      reference: permit.reference,
+      kind: await translate(locale, `permitKind.${permit.kind}`),
+      status: await translate(locale, `permitStatus.${permit.status}`),
+      due: formatDate(permit.decisionDueAt, locale),
+      url: `${baseUrl}/permits/track?number=${encodeURIComponent(permit.reference)}`,
+      ...input.extra,
+    },
+  });
+  return { recipient: to.email, locale, template, subject: rendered.subject, body: rendered.body };
+}
+
+/**
+ * "A report was filed at your site": to the holder (through the applicant's contact), the
+ * contractor and the issuing department, each address once.
+ */
+export async function renderReportLinkedMessages(input: {
+  permit: PermitSubject & { contractorEmail: string | null; organisationEmail: string | null };
+  applicant: Recipient | null;
+  report: { trackingCode: string; categoryName: LocalizedText };
+}): Promise<RenderedPermitMessage[]> {
+  const { permit, report } = input;
+  const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
+  const recipients: Recipient[] = [];
+  if (input.applicant) recipients.push(input.applicant);
+  if (permit.contractorEmail) recipients.push({ email: permit.contractorEmail, locale: "sr-Latn" });
+  if (permit.organisationEmail) recipients.push({ email: permit.organisationEmail, locale: "sr-Latn" });
+  const seen = new Set<string>();
+  const messages: RenderedPermitMessage[] = [];
+  for (const to of recipients) {
+    if (seen.has(to.email.toLowerCase())) continue;
+    seen.add(to.email.toLowerCase());
+    const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
+    messages.push(
+      await renderPermitMessage({
+        permit,
+        to,
+        template: "permit_report_linked",
+        extra: {
+          code: report.trackingCode,
+          category: localized(report.categoryName, locale),
+          reportUrl: `${baseUrl}/reports/${report.trackingCode}`,
+        },
+      }),
+    );
+  }
+  return messages;
 }
 
 /**
@@ -54,36 +124,38 @@ export async function enqueuePermitNotifications(
     tx,
     sql`select email, locale from permit_applicants where permit_id = ${permit.id} and email is not null`,
   );
-  const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
   const values: t.NewOutboxMessage[] = [];
-  const push = async (to: Recipient, template: Template, extra: Record<string, string | number>) => {
-    const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
-    const rendered = await renderNotification({
-      locale,
-      template,
-      values: {
-        reference: permit.reference,
-        kind: await translate(locale, `permitKind.${permit.kind}`),
-        status: await translate(locale, `permitStatus.${permit.status}`),
-        due: formatDate(permit.decision_due_at === null ? null : new Date(permit.decision_due_at), locale),
-        url: `${baseUrl}/permits/track?number=${encodeURIComponent(permit.reference)}`,
-        ...extra,
-      },
-    });
+  const push = (message: RenderedPermitMessage) => {
     values.push({
-      messageKey: permitMessageKey(permit.id, event.id, to.email),
-      recipient: to.email,
-      locale,
-      template,
-      subject: rendered.subject,
-      body: rendered.body,
+      messageKey: permitMessageKey(permit.id, event.id, message.recipient),
+      recipient: message.recipient,
+      locale: message.locale,
+      template: message.template,
+      subject: message.subject,
+      body: message.body,
       payload: { permitId: permit.id, eventId: event.id, reference: permit.reference },
     });
   };
+  const subject: PermitSubject = {
+    reference: permit.reference,
+    kind: permit.kind,
+    status: permit.status,
+    decisionDueAt: permit.decision_due_at === null ? null : new Date(permit.decision_due_at),
+  };
 
-  if (event.kind === "applied" && applicant) await push(applicant, "permit_application_received", {});
+  if (event.kind === "applied" && applicant)
+    push(
+      await renderPermitMessage({ permit: subject, to: applicant, template: "permit_application_received" }),
+    );
   if (event.kind === "status_changed" && applicant)
-    await push(applicant, "permit_status_changed", { text: event.note ?? "" });
+    push(
+      await renderPermitMessage({
+        permit: subject,
+        to: applicant,
+        template: "permit_status_changed",
+        extra: { text: event.note ?? "" },
+      }),
+    );
   if (event.kind === "report_linked" && event.report_id !== null) {
     const report = await queryOne<{ tracking_code: string; category_name: LocalizedText }>(
       tx,
@@ -91,21 +163,12 @@ export async function enqueuePermitNotifications(
           where r.id = ${event.report_id}`,
     );
     if (report) {
-      const recipients: Recipient[] = [];
-      if (applicant) recipients.push(applicant);
-      if (permit.contractor_email) recipients.push({ email: permit.contractor_email, locale: "sr-Latn" });
-      if (permit.org_email) recipients.push({ email: permit.org_email, locale: "sr-Latn" });
-      const seen = new Set<string>();
-      for (const to of recipients) {
-        if (seen.has(to.email.toLowerCase())) continue;
-        seen.add(to.email.toLowerCase());
-        const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
-        await push(to, "permit_report_linked", {
-          code: report.tracking_code,
-          category: localized(report.category_name, locale),
-          reportUrl: `${baseUrl}/reports/${report.tracking_code}`,
-        });
-      }
+      const messages = await renderReportLinkedMessages({
+        permit: { ...subject, contractorEmail: permit.contractor_email, organisationEmail: permit.org_email },
+        applicant: applicant ?? null,
+        report: { trackingCode: report.tracking_code, categoryName: report.category_name },
+      });
+      messages.forEach(push);
     }
   }
   if (values.length === 0) return 0;

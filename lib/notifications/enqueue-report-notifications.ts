@@ -28,7 +28,7 @@ type ReportRow = {
   org_name: LocalizedText | null;
 };
 
-type Recipient = { email: string; locale: string };
+export type Recipient = { email: string; locale: string };
 
 /** Events a citizen hears about: every public change. Internal notes and escalations stay inside. */
 const citizenEvents = new Set([
@@ -41,8 +41,79 @@ const citizenEvents = new Set([
 ]);
 
 export function messageKey(reportId: number, eventId: number, email: string): string {
-  const who = createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 16);
-  return `report-${reportId}-event-${eventId}-to-${who}`;
+  return `report-${reportId}-event-${eventId}-to-${recipientHash(email)}`;
+}
+
+/** The recipient's part of a message key: the address itself stays out of keys. */
+export function recipientHash(email: string): string {
+  return createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 16);
+}
+
+/** What a message about a report says of it. */
+export type ReportSubject = {
+  trackingCode: string;
+  categoryName: LocalizedText;
+  address: string | null;
+  dueAt: Date | null;
+};
+
+export type RenderedReportMessage = {
+  recipient: string;
+  locale: string;
+  template: Template;
+  subject: string;
+  body: string;
+};
+
+/** One message about a report, in the recipient's language (the caller gives it its key). */
+export async function renderReportMessage(input: {
+  report: ReportSubject;
+  to: Recipient;
+  template: Template;
+  extra?: Record<string, string | number>;
+}): Promise<RenderedReportMessage> {
+  const { report, to, template } = input;
+  const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
+  const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
+  const rendered = await renderNotification({
+    locale,
+    template,
+    values: {
+      code: report.trackingCode,
+      category: localized(report.categoryName, locale),
+      address: report.address ?? "—",
+      due: formatDate(report.dueAt, locale),
+      url: `${baseUrl}/reports/${report.trackingCode}`,
+      ...input.extra,
+    },
+  });
+  return { recipient: to.email, locale, template, subject: rendered.subject, body: rendered.body };
+}
+
+/**
+ * The messages a report's "created" event causes, as enqueueReportNotifications writes them: the
+ * receipt to the reporter, and to the owning organisation (not a contact centre) when it has an
+ * address. For a filing that writes them in its own statement; none in training.
+ */
+export async function renderCreatedMessages(input: {
+  report: ReportSubject;
+  reporter: Recipient | null;
+  owner: { email: string | null; kind: string };
+}): Promise<RenderedReportMessage[]> {
+  const messages: RenderedReportMessage[] = [];
+  if (input.reporter)
+    messages.push(
+      await renderReportMessage({ report: input.report, to: input.reporter, template: "report_received" }),
+    );
+  if (input.owner.email && input.owner.kind !== "contact_centre")
+    messages.push(
+      await renderReportMessage({
+        report: input.report,
+        to: { email: input.owner.email, locale: "sr-Latn" },
+        template: "organisation_assigned",
+      }),
+    );
+  return messages;
 }
 
 /**
@@ -80,8 +151,13 @@ export async function enqueueReportNotifications(
         union
         select email, locale from report_followers where report_id = ${input.reportId}`,
   );
-  const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
   const values: t.NewOutboxMessage[] = [];
+  const subject: ReportSubject = {
+    trackingCode: report.tracking_code,
+    categoryName: report.category_name,
+    address: report.address,
+    dueAt: report.due_at === null ? null : new Date(report.due_at),
+  };
 
   const push = async (
     event: EventRow,
@@ -89,23 +165,11 @@ export async function enqueueReportNotifications(
     template: Template,
     extra: Record<string, string | number>,
   ) => {
-    const locale = isLocale(to.locale) ? to.locale : "sr-Latn";
-    const common = {
-      code: report.tracking_code,
-      category: localized(report.category_name, locale),
-      address: report.address ?? "—",
-      due: formatDate(report.due_at === null ? null : new Date(report.due_at), locale),
-      url: `${baseUrl}/reports/${report.tracking_code}`,
-    };
-    const rendered = await renderNotification({ locale, template, values: { ...common, ...extra } });
+    const rendered = await renderReportMessage({ report: subject, to, template, extra });
     values.push({
+      ...rendered,
       // The questionnaire goes with the "resolved" update to the same person: a key of its own.
       messageKey: `${messageKey(report.id, event.id, to.email)}${template === "questionnaire" ? "-questionnaire" : ""}`,
-      recipient: to.email,
-      locale,
-      template,
-      subject: rendered.subject,
-      body: rendered.body,
       payload: { reportId: report.id, eventId: event.id, trackingCode: report.tracking_code },
     });
   };

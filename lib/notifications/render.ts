@@ -49,12 +49,18 @@ export async function translate(
   return t(key, values);
 }
 
+// One formatter per language, kept: building one costs far more than formatting with it.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Dates in messages: the recipient's language, the municipality's time zone. */
 export function formatDate(date: Date | null, locale: string): string {
   if (!date) return "—";
   const tag = locale === "en" ? "en-GB" : locale === "sr-Cyrl" ? "sr-Cyrl-RS" : "sr-Latn-RS";
   // Serbian dates end in a full stop ("24. novembar 2026."); the sentence around them brings its own.
-  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: BELGRADE_TIME_ZONE })
-    .format(date)
-    .replace(/\.$/, "");
+  let format = dateFormats.get(tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: BELGRADE_TIME_ZONE });
+    dateFormats.set(tag, format);
+  }
+  return format.format(date).replace(/\.$/, "");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Position } from "geojson";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
@@ -21,21 +21,13 @@ export async function linkReportToPermits(
   tx: Database,
   input: { reportId: number; municipalityId: number; position: Position; now: Date },
 ): Promise<number[]> {
-  const today = localDate(input.now);
   const linked = await queryRows<{ permit_id: number }>(
     tx,
     sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres, created_at)
         select ${input.reportId}, p.municipality_id, p.id, ST_Distance(p.site::geography, ${pointSql(input.position)}::geography),
                ${input.now.toISOString()}::timestamptz
         from public_permits p
-        where p.municipality_id = ${input.municipalityId}
-          and p.status = 'active'
-          and p.kind in (${sql.join(
-            reportLinkedKinds.map((k) => sql`${k}`),
-            sql`, `,
-          )})
-          and p.valid_from <= ${today}::date and p.valid_to >= ${today}::date
-          and ST_DWithin(p.site::geography, ${pointSql(input.position)}::geography, ${REPORT_LINK_RADIUS_METRES})
+        where ${linkablePermitsWhere(input)}
         on conflict do nothing
         returning permit_id`,
   );
@@ -47,4 +39,24 @@ export async function linkReportToPermits(
     await enqueuePermitNotifications(tx, { permitId: permit_id, eventId: event!.id });
   }
   return linked.map((l) => l.permit_id);
+}
+
+/**
+ * The permits (aliased `p`) a report at this point is linked to: active excavation or construction
+ * permits of its municipality, valid today, whose site contains the point or lies within 10 m.
+ */
+export function linkablePermitsWhere(input: {
+  municipalityId: number | SQL;
+  position: Position;
+  now: Date;
+}): SQL {
+  const today = localDate(input.now);
+  return sql`p.municipality_id = ${input.municipalityId}
+          and p.status = 'active'
+          and p.kind in (${sql.join(
+            reportLinkedKinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})
+          and p.valid_from <= ${today}::date and p.valid_to >= ${today}::date
+          and ST_DWithin(p.site::geography, ${pointSql(input.position)}::geography, ${REPORT_LINK_RADIUS_METRES})`;
 }

@@ -4,25 +4,36 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import * as t from "../../db/schema";
-import { computeDueAt, localDate } from "../calendar/working-days";
+import { computeDueAt } from "../calendar/working-days";
+import { refuseOverLimit, type RateLimitHit } from "../abuse/rate-limit";
 import { AppError } from "../errors";
 import { locales, localized, type Locale, type LocalizedText } from "../i18n/config";
 import { pointSql, representativePointSql } from "../geo/sql";
 import { validateGeometry } from "../geo/validate-geometry";
 import type { LineString, Polygon } from "geojson";
-import { notifyReportChange } from "../live/report-changes";
-import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
-import { linkReportToPermits } from "../permits/link-report-to-permits";
-import { uncoveredWorksSql } from "../permits/find-permit-coverage";
-import { findMunicipalityAt, routeReport, type RoutingReason } from "../routing/route-report";
-import { loadCalendar } from "../workflow/load-calendar";
+import {
+  recipientHash,
+  renderCreatedMessages,
+  type Recipient,
+} from "../notifications/enqueue-report-notifications";
+import { renderReportLinkedMessages } from "../notifications/enqueue-permit-notifications";
+import { decideOwner, routeReport, type RoutingReason, type RoutingResult } from "../routing/route-report";
+import { collectSpatialContext } from "../routing/spatial-context";
 import type { Storage } from "../storage/storage";
-import { screenNewReport } from "../moderation/screen-new-report";
+import { planNewReportScreening } from "../moderation/screen-new-report";
 import { storePhotos } from "./store-photos";
 import { MAX_PHOTOS, processPhoto, type ProcessedPhoto } from "./photos";
-import { checkAnswers, type CategoryQuestion } from "./questions";
+import { checkAnswers } from "./questions";
 import { cryptoRandom, makeTrackingCode } from "./tracking-code";
-import { transaction } from "../../db/transaction";
+import {
+  findFilingContext,
+  findLinkablePermits,
+  findOwner,
+  type FilingCategory,
+  type KeyedReport,
+  type LinkablePermit,
+} from "./find-filing-context";
+import { writeFiledReport, type FiledReportRows } from "./write-filed-report";
 
 export const MAX_DESCRIPTION = 4_000;
 
@@ -77,8 +88,9 @@ export type FiledReport = {
 
 /**
  * Files a report: checks where and what, routes it to its owner, sets its due date, and writes
- * the report, the reporter's contact, the first audit event and the receipt messages in one
- * transaction. Idempotent by submission key.
+ * the report, the reporter's contact, the first audit event and the receipt messages at once.
+ * Two statements: one reads what the filing decides on (find-filing-context.ts), one writes it all
+ * (write-filed-report.ts), atomic on its own. Idempotent by submission key.
  */
 export async function fileReport(input: {
   db: Database;
@@ -91,12 +103,26 @@ export async function fileReport(input: {
   citizen?: { userId: number; email: string };
   /** Staff file only inside the municipalities they work for; citizens and Open311 anywhere served. */
   municipalityIds?: readonly number[];
+  /** The submission limits to count against (a citizen's filing): counted in the filing's first statement. */
+  rateLimits?: RateLimitHit[];
   now?: Date;
 }): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
   const { db } = input;
   const now = input.now ?? new Date();
   const photoInputs = input.photos ?? [];
+  // One statement reads everything the filing needs to decide (find-filing-context.ts).
+  const context = await findFilingContext({
+    db,
+    position: report.position,
+    serviceCode: report.serviceCode,
+    submissionKey: report.submissionKey ?? null,
+    preferMunicipalityIds: input.municipalityIds,
+    rateLimitHits: input.rateLimits,
+    now,
+  });
+  // Counted and refused before anything else is checked, as a separate limit would be.
+  if (input.rateLimits) refuseOverLimit({ hits: input.rateLimits, counts: context.hitCounts, now });
   if (photoInputs.length > MAX_PHOTOS) {
     throw new AppError({ code: "unprocessable", messageKey: "tooManyPhotos", details: { max: MAX_PHOTOS } });
   }
@@ -110,16 +136,9 @@ export async function fileReport(input: {
     });
   }
 
-  if (report.submissionKey) {
-    const existing = await findBySubmissionKey(db, report.submissionKey);
-    if (existing) return existing;
-  }
+  if (context.existing) return keyedReport(context.existing);
 
-  const municipalityId = await findMunicipalityAt({
-    db,
-    position: report.position,
-    preferIds: input.municipalityIds,
-  });
+  const municipalityId = context.municipalityId;
   if (municipalityId === null)
     throw await outsideServedArea({ db, position: report.position, locale: report.locale });
   if (input.municipalityIds && !input.municipalityIds.includes(municipalityId)) {
@@ -135,24 +154,10 @@ export async function fileReport(input: {
   // so every consumer of the point alone (Open311, lists, clusters) still lands on the shape.
   const position: [number, number] = drawn?.pointOn ?? report.position;
 
-  // The category with its municipality's training flag, in one statement.
-  const category = await queryOne<{
-    id: number;
-    responsible_kind: string;
-    responsible_sector: string | null;
-    sla_working_days: number;
-    is_public: boolean;
-    questions: CategoryQuestion[];
-    is_training: boolean;
-  }>(
-    db,
-    sql`select c.id, c.responsible_kind, c.responsible_sector, c.sla_working_days, c.is_public, c.questions, m.is_training
-        from service_categories c join municipalities m on m.id = c.municipality_id
-        where c.municipality_id = ${municipalityId} and c.service_code = ${report.serviceCode} and c.active`,
-  );
+  const category = context.category;
   if (!category) throw new AppError({ code: "unprocessable", messageKey: "categoryNotOffered" });
   // Training reports are never public: not on the map, the tiles, open data or Open311.
-  const training = category.is_training;
+  const training = context.isTraining;
   const problems = checkAnswers(category.questions, report.answers);
   const stop = problems.find((p) => p.problem === "stop");
   if (stop && stop.problem === "stop") {
@@ -169,20 +174,57 @@ export async function fileReport(input: {
   const photos: ProcessedPhoto[] = [];
   for (const photo of photoInputs) photos.push(await processPhoto(photo));
 
-  const routing = await routeReport({
-    db,
-    municipalityId,
-    responsibleKind: category.responsible_kind,
-    responsibleSector: category.responsible_sector,
-    position,
-    shape,
-  });
-  const ownerId = routing.organisationId ?? (await contactCentreOf(db, municipalityId));
+  // A point was routed by the context's statement; a drawn shape by the share of it in each area.
+  const routing: Pick<RoutingResult, "organisationId" | "reason" | "context"> = shape
+    ? await routeReport({
+        db,
+        municipalityId,
+        responsibleKind: category.responsible_kind,
+        responsibleSector: category.responsible_sector,
+        position,
+        shape,
+      })
+    : {
+        ...decideOwner(context.candidates),
+        context: await collectSpatialContext({
+          db,
+          municipalityId,
+          position,
+          known: { district: { districtId: context.districtId } },
+        }),
+      };
+  if (routing.organisationId === null && !context.contactCentre)
+    throw new Error(`municipality ${municipalityId} has no contact centre to triage reports`);
+  const owner =
+    routing.organisationId === null
+      ? context.contactCentre!
+      : (context.candidates.find((c) => c.id === routing.organisationId) ?? {
+          id: routing.organisationId,
+          ...(await findOwner({ db, organisationId: routing.organisationId })),
+        });
   const dueAt = computeDueAt({
     createdAt: now,
     slaWorkingDays: category.sla_working_days,
-    overrides: await loadCalendar(db, municipalityId),
+    overrides: context.calendar,
   });
+  const permits = shape ? await findLinkablePermits({ db, municipalityId, position, now }) : context.permits;
+  const screening = planNewReportScreening({
+    description: report.description,
+    heldWords: context.heldWords,
+    isPublic: category.is_public && !training,
+    now,
+  });
+  const contact =
+    input.citizen || (report.contact && (report.contact.name || report.contact.email || report.contact.phone))
+      ? {
+          userId: input.citizen?.userId ?? null,
+          name: report.contact?.name || null,
+          email: report.contact?.email || input.citizen?.email || null,
+          phone: report.contact?.phone || null,
+          anonymous: report.contact?.anonymous ?? false,
+          locale: report.locale,
+        }
+      : null;
 
   const stored = await storePhotos({ photos, storage: input.storage, now });
   const removeStored = stored.remove;
@@ -190,90 +232,63 @@ export async function fileReport(input: {
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       const trackingCode = makeTrackingCode(cryptoRandom);
-      const filed = await transaction(db, async (tx) => {
-        // Conflicts on the submission key (a concurrent retry) or, rarely, on the tracking code
-        // insert nothing; which one it was is decided below.
-        const [row] = await tx
-          .insert(t.reports)
-          .values({
+      // Training: staff practise the procedure; nothing leaves the platform (no e-mail, no Open311 forward).
+      const notices = training
+        ? { messages: [], permitMessages: [] }
+        : await renderFilingNotices({
             trackingCode,
-            municipalityId,
-            categoryId: category.id,
-            districtId: routing.context.districtId,
-            location: { type: "Point", coordinates: position },
-            shape,
+            category,
             address: report.address || null,
-            description: report.description,
-            answers: report.answers,
-            mediaUrl: report.mediaUrl ?? null,
-            status: "received",
-            channel: report.channel,
-            assignedOrganisationId: ownerId,
-            routingNote: routing.organisationId === null ? routing.reason : null,
             dueAt,
-            isPublic: category.is_public && !training,
-            submissionKey: report.submissionKey ?? null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: t.reports.id });
-        if (!row) return null;
-        if (
-          input.citizen ||
-          (report.contact && (report.contact.name || report.contact.email || report.contact.phone))
-        ) {
-          await tx.insert(t.reportContacts).values({
-            reportId: row.id,
-            municipalityId,
-            userId: input.citizen?.userId ?? null,
-            name: report.contact?.name || null,
-            email: report.contact?.email || input.citizen?.email || null,
-            phone: report.contact?.phone || null,
-            anonymous: report.contact?.anonymous ?? false,
-            locale: report.locale,
+            reporter: contact?.email ? { email: contact.email, locale: contact.locale } : null,
+            owner,
+            permits,
           });
-        }
-        await stored.insert(tx, { reportId: row.id, municipalityId, isPublic: category.is_public });
-        const [event] = await tx
-          .insert(t.reportEvents)
-          .values({
-            reportId: row.id,
-            municipalityId,
-            kind: "created",
-            toStatus: "received",
-            toOrganisationId: ownerId,
-            // The staff member who took it (phone, counter, field); none for a citizen's own report.
-            actorUserId: input.filedBy?.userId ?? null,
-            actorOrganisationId: input.filedBy?.organisationId ?? null,
-            internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
-            createdAt: now,
-          })
-          .returning({ id: t.reportEvents.id });
-        await screenNewReport(tx, { reportId: row.id, municipalityId, description: report.description, now });
-        await enqueueReportNotifications(tx, { reportId: row.id, eventIds: [event!.id] });
-        // Inside or next to an active works site: the permit's holder and issuer hear of it.
-        await linkReportToPermits(tx, { reportId: row.id, municipalityId, position, now });
-        // The category's rule: works that no active permit covers are raised in priority.
-        await tx.execute(
-          sql`update reports r set priority = c.unpermitted_priority from service_categories c
-              where r.id = ${row.id} and c.id = r.category_id and c.unpermitted_priority > r.priority
-                and ${uncoveredWorksSql(localDate(now))}`,
-        );
-        await notifyReportChange(tx, row.id);
-        return row.id;
+      const filed = await writeFiledReport(db, {
+        trackingCode,
+        municipalityId,
+        categoryId: category.id,
+        districtId: routing.context.districtId,
+        position,
+        shape,
+        address: report.address || null,
+        description: report.description,
+        answers: report.answers,
+        mediaUrl: report.mediaUrl ?? null,
+        channel: report.channel,
+        ownerId: owner.id,
+        routingNote: routing.organisationId === null ? routing.reason : null,
+        dueAt,
+        categoryIsPublic: category.is_public,
+        screening,
+        submissionKey: report.submissionKey ?? null,
+        contact,
+        photos: stored.rows(),
+        // The staff member who took it (phone, counter, field); none for a citizen's own report.
+        actor: {
+          userId: input.filedBy?.userId ?? null,
+          organisationId: input.filedBy?.organisationId ?? null,
+        },
+        internalNote: routing.organisationId === null ? `routing: ${routing.reason}` : null,
+        messages: notices.messages,
+        forwardToOrganisationId: training ? null : owner.id,
+        permitIds: permits.map((p) => p.id),
+        permitMessages: notices.permitMessages,
+        now,
+        rowSecurity: context.rowSecurity,
       });
       if (filed !== null) {
         return {
-          id: filed,
+          id: filed.id,
           trackingCode,
           status: "received",
           dueAt,
-          assignedOrganisationId: ownerId,
+          assignedOrganisationId: owner.id,
           routingReason: routing.reason,
           created: true,
         };
       }
+      // Nothing written: the submission key (a concurrent retry) or, rarely, the tracking code was taken.
       if (report.submissionKey) {
         const existing = await findBySubmissionKey(db, report.submissionKey);
         if (existing) {
@@ -291,23 +306,55 @@ export async function fileReport(input: {
   }
 }
 
-async function findBySubmissionKey(db: Database, key: string): Promise<FiledReport | null> {
-  const row = await queryOne<{
-    id: number;
-    tracking_code: string;
-    status: t.Report["status"];
-    due_at: string | Date;
-    assigned_organisation_id: number;
-    routing_note: string | null;
-  }>(
-    db,
-    sql`select id, tracking_code, status, due_at, assigned_organisation_id, routing_note from reports where submission_key = ${key}`,
-  );
-  if (!row) return null;
+/** The created event's messages and the linked permits' notices, each with its recipient's key part. */
+async function renderFilingNotices(input: {
+  trackingCode: string;
+  category: FilingCategory;
+  address: string | null;
+  dueAt: Date;
+  reporter: Recipient | null;
+  owner: { email: string | null; kind: string };
+  permits: LinkablePermit[];
+}): Promise<Pick<FiledReportRows, "messages" | "permitMessages">> {
+  const subject = {
+    trackingCode: input.trackingCode,
+    categoryName: input.category.name,
+    address: input.address,
+    dueAt: input.dueAt,
+  };
+  const messages = (
+    await renderCreatedMessages({ report: subject, reporter: input.reporter, owner: input.owner })
+  ).map((m) => ({ ...m, who: recipientHash(m.recipient) }));
+  const permitMessages: FiledReportRows["permitMessages"] = [];
+  for (const permit of input.permits) {
+    const rendered = await renderReportLinkedMessages({
+      permit: {
+        reference: permit.reference,
+        kind: permit.kind,
+        status: permit.status,
+        decisionDueAt: permit.decision_due_at === null ? null : new Date(permit.decision_due_at),
+        contractorEmail: permit.contractor_email,
+        organisationEmail: permit.organisation_email,
+      },
+      applicant: permit.applicant,
+      report: { trackingCode: input.trackingCode, categoryName: input.category.name },
+    });
+    for (const m of rendered)
+      permitMessages.push({
+        ...m,
+        permitId: permit.id,
+        reference: permit.reference,
+        who: recipientHash(m.recipient),
+      });
+  }
+  return { messages, permitMessages };
+}
+
+function keyedReport(row: KeyedReport): FiledReport {
   return {
     id: row.id,
     trackingCode: row.tracking_code,
-    status: row.status,
+    status: row.status as t.Report["status"],
     dueAt: new Date(row.due_at),
     assignedOrganisationId: row.assigned_organisation_id,
     routingReason: (row.routing_note as RoutingReason | null) ?? "service_area",
@@ -315,14 +362,12 @@ async function findBySubmissionKey(db: Database, key: string): Promise<FiledRepo
   };
 }
 
-async function contactCentreOf(db: Database, municipalityId: number): Promise<number> {
-  const row = await queryOne<{ id: number }>(
+async function findBySubmissionKey(db: Database, key: string): Promise<FiledReport | null> {
+  const row = await queryOne<KeyedReport>(
     db,
-    sql`select id from organisations where municipality_id = ${municipalityId} and kind = 'contact_centre' and active
-        order by code limit 1`,
+    sql`select id, tracking_code, status, due_at, assigned_organisation_id, routing_note from reports where submission_key = ${key}`,
   );
-  if (!row) throw new Error(`municipality ${municipalityId} has no contact centre to triage reports`);
-  return row.id;
+  return row ? keyedReport(row) : null;
 }
 
 /**

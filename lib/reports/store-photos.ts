@@ -5,6 +5,15 @@ import * as t from "../../db/schema";
 import { getStorage, type Storage } from "../storage/storage";
 import type { ProcessedPhoto } from "./photos";
 
+export type StoredPhotoRow = {
+  storageKey: string;
+  contentType: string;
+  byteSize: number;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+};
+
 export type StoredPhotos = {
   /** Rows for `attachments`, to insert inside the caller's transaction. */
   insert: (
@@ -17,6 +26,8 @@ export type StoredPhotos = {
       isPublic: boolean;
     },
   ) => Promise<void>;
+  /** The same rows as values, for a statement that writes the report and its photos at once. */
+  rows: () => StoredPhotoRow[];
   /** Removes the files again: the transaction that would have referenced them did not commit. */
   remove: () => Promise<void>;
 };
@@ -43,8 +54,18 @@ export async function storePhotos(input: {
     await remove();
     throw err;
   }
+  const rows = (): StoredPhotoRow[] =>
+    stored.map((p) => ({
+      storageKey: p.key,
+      contentType: p.contentType,
+      byteSize: p.data.byteLength,
+      width: p.width,
+      height: p.height,
+      sha256: p.sha256,
+    }));
   return {
     remove,
+    rows,
     insert: async (tx, row) => {
       if (stored.length === 0) return;
       await tx.insert(t.attachments).values(

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { LineString, Polygon, Position } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
@@ -25,7 +25,8 @@ export type RoutingResult = {
   context: SpatialContext;
 };
 
-type Candidate = { id: number; code: string; has_area: boolean; interior: boolean };
+export type RoutingCandidate = { id: number; code: string; has_area: boolean; interior: boolean };
+type Candidate = RoutingCandidate;
 
 /**
  * Picks the organisation responsible for a report: the category names a kind (and sector) of
@@ -43,24 +44,35 @@ export async function routeReport(input: {
   shape?: LineString | Polygon | null;
 }): Promise<RoutingResult> {
   const { db, municipalityId, position } = input;
-  const point = pointSql(position);
   const candidates = input.shape
     ? await shapeCandidates({ ...input, shape: input.shape })
-    : await queryRows<Candidate>(
-        db,
-        sql`select id, code, service_area is not null as has_area,
+    : await queryRows<Candidate>(db, pointCandidatesSql(input));
+  const context = await collectSpatialContext({ db, municipalityId, position });
+  const decision = decideOwner(candidates);
+  return { ...decision, candidateIds: candidates.map((c) => c.id), context };
+}
+
+/**
+ * The organisations that may own a report at a point, ordered by code: those of the category's
+ * kind (and sector) whose service area covers the point, or that have none. The municipality, kind
+ * and sector may be SQL (a filing reads them in the same statement).
+ */
+export function pointCandidatesSql(input: {
+  municipalityId: number | SQL;
+  responsibleKind: string | SQL;
+  responsibleSector: string | null | SQL;
+  position: Position;
+}): SQL {
+  const point = pointSql(input.position);
+  return sql`select id, code, service_area is not null as has_area,
                (service_area is null or ST_Contains(service_area, ${point})) as interior
         from organisations
-        where municipality_id = ${municipalityId}
+        where municipality_id = ${input.municipalityId}
           and active
           and kind = ${input.responsibleKind}::organisation_kind
           and (${input.responsibleSector}::text is null or sector = ${input.responsibleSector}::text)
           and (service_area is null or ST_Covers(service_area, ${point}))
-        order by code`,
-      );
-  const context = await collectSpatialContext({ db, municipalityId, position });
-  const decision = decide(candidates);
-  return { ...decision, candidateIds: candidates.map((c) => c.id), context };
+        order by code`;
 }
 
 /**
@@ -101,7 +113,8 @@ async function shapeCandidates(input: {
   }));
 }
 
-function decide(candidates: Candidate[]): Pick<RoutingResult, "organisationId" | "reason"> {
+/** The owner among the candidates, or none and why (the rule the router applies). */
+export function decideOwner(candidates: Candidate[]): Pick<RoutingResult, "organisationId" | "reason"> {
   if (candidates.length === 0) return { organisationId: null, reason: "no_organisation" };
   const specific = candidates.filter((c) => c.has_area);
   if (specific.length === 0) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Position } from "geojson";
 import type { Database } from "../../db/client";
 import { queryOne } from "../../db/query";
@@ -29,13 +29,18 @@ export const districtProvider: SpatialContextProvider = {
   async lookup({ db, municipalityId, position }) {
     const row = await queryOne<{ id: number }>(
       db,
-      sql`select id from districts
-          where municipality_id = ${municipalityId} and ST_Covers(area, ${pointSql(position)})
-          order by code limit 1`,
+      sql`select ${districtAtSql({ municipalityId, position })} as id`,
     );
     return { districtId: row?.id ?? null };
   },
 };
+
+/** The district id at a point as a scalar subquery (null outside every district). */
+export function districtAtSql(input: { municipalityId: number | SQL; position: Position }): SQL {
+  return sql`(select id from districts
+          where municipality_id = ${input.municipalityId} and ST_Covers(area, ${pointSql(input.position)})
+          order by code limit 1)`;
+}
 
 const providers: SpatialContextProvider[] = [districtProvider];
 
@@ -43,11 +48,18 @@ export function registerSpatialContextProvider(provider: SpatialContextProvider)
   if (!providers.some((p) => p.name === provider.name)) providers.push(provider);
 }
 
+/**
+ * Every provider's context for the point. `known`: what the caller already read for some providers
+ * (by name; a filing reads the district in its one statement), so those are not asked again.
+ */
 export async function collectSpatialContext(input: {
   db: Database;
   municipalityId: number;
   position: Position;
+  known?: Record<string, Record<string, unknown>>;
 }): Promise<SpatialContext> {
-  const parts = await Promise.all(providers.map((p) => p.lookup(input)));
+  const parts = await Promise.all(
+    providers.map((p) => (input.known?.[p.name] ? Promise.resolve(input.known[p.name]!) : p.lookup(input))),
+  );
   return Object.assign({ districtId: null }, ...parts) as SpatialContext;
 }

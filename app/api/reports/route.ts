@@ -8,7 +8,7 @@ import {
   wantsOwnWrites,
 } from "@/db/read";
 import { retryLogged } from "@/db/retry";
-import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
+import { submissionLimits, type RateLimitHit } from "@/lib/abuse/rate-limit";
 import { parseBBox } from "@/lib/geo/bbox";
 import { clientIp, withApi, withPublicApi } from "@/lib/http";
 import { citizenFromRequest } from "@/lib/auth/session";
@@ -52,17 +52,15 @@ export const POST = withApi(async (req, { locale }) => {
   // mid-filing) can never file the report twice.
   report.submissionKey ??= randomUUID();
   const db = await getDb();
-  await retryLogged("rate limit", () =>
-    consumeRateLimit({ db, rule: submissionLimits.perIp, key: clientIp(req) }),
-  );
+  // Per address and per contact; counted in the filing's first statement, refused before anything else.
   const contactKey = report.contact?.email ?? report.contact?.phone?.replace(/\D/g, "");
-  if (contactKey)
-    await retryLogged("rate limit", () =>
-      consumeRateLimit({ db, rule: submissionLimits.perContact, key: contactKey }),
-    );
+  const rateLimits: RateLimitHit[] = [
+    { rule: submissionLimits.perIp, key: clientIp(req) },
+    ...(contactKey ? [{ rule: submissionLimits.perContact, key: contactKey }] : []),
+  ];
   const citizen = await citizenFromRequest(req);
   const filed = await retryLogged("filing", () =>
-    fileReport({ db, report, photos, citizen: citizen ?? undefined }),
+    fileReport({ db, report, photos, citizen: citizen ?? undefined, rateLimits }),
   );
   const response = NextResponse.json(
     {
