@@ -104,4 +104,16 @@ test("a visitor reports a consultation comment; the desk hides it from the moder
   await expect(history).toContainText("Accuses a person");
   await expect(history).toContainText("ime komšije");
   await expect(history).toContainText("Published → Published · hidden from the public");
+
+  // A moderator may change their mind: shown again, the comment is public as before, and the
+  // history keeps both decisions.
+  const row = page.locator(`li[data-comment="${commentId}"]`);
+  await row.getByLabel("Details (optional)").fill("provereno, bez imena");
+  await row.getByRole("button", { name: "Show again" }).click();
+  await expect(row.getByRole("button", { name: "Hide from the public" })).toBeVisible();
+  await expect(row.getByTestId("comment-moderation-history")).toContainText("provereno, bez imena");
+  await page.goto(`/consultations/${consultationId}?lang=en`);
+  const shown = page.getByTestId("consultation-comments").locator(`li[data-comment="${commentId}"]`);
+  await expect(shown.getByRole("button", { name: "Report this comment" })).toBeVisible();
+  await expect(shown).not.toContainText("This comment was removed by a moderator.");
 });
