@@ -5,7 +5,7 @@ import { queryOne, queryRows } from "../../db/query";
 import * as t from "../../db/schema";
 import { getEnv } from "../env";
 import { isLocale, localized, type LocalizedText } from "../i18n/config";
-import { formatDate, renderNotification, translate, type Template } from "./render";
+import { formatDate, renderNotification, translate, type AddressedMessage, type Template } from "./render";
 import { recipientHash, type Recipient } from "./enqueue-report-notifications";
 
 export function permitMessageKey(permitId: number, eventId: number, email: string): string {
@@ -15,13 +15,7 @@ export function permitMessageKey(permitId: number, eventId: number, email: strin
 /** What a message about a permit says of it. */
 export type PermitSubject = { reference: string; kind: string; status: string; decisionDueAt: Date | null };
 
-export type RenderedPermitMessage = {
-  recipient: string;
-  locale: string;
-  template: Template;
-  subject: string;
-  body: string;
-};
+export type RenderedPermitMessage = AddressedMessage;
 
 /** One message about a permit, in the recipient's language (the caller gives it its key). */
 export async function renderPermitMessage(input: {

@@ -8,7 +8,7 @@ import { getEnv } from "../env";
 import { enqueueOpen311Forwards } from "../open311/client/enqueue-forwards";
 import { localized, isLocale, type LocalizedText } from "../i18n/config";
 import { inReaderScript } from "../i18n/transliterate";
-import { formatDate, renderNotification, translate, type Template } from "./render";
+import { formatDate, renderNotification, translate, type AddressedMessage, type Template } from "./render";
 
 type EventRow = {
   id: number;
@@ -57,13 +57,7 @@ export type ReportSubject = {
   dueAt: Date | null;
 };
 
-export type RenderedReportMessage = {
-  recipient: string;
-  locale: string;
-  template: Template;
-  subject: string;
-  body: string;
-};
+export type RenderedReportMessage = AddressedMessage;
 
 /** One message about a report, in the recipient's language (the caller gives it its key). */
 export async function renderReportMessage(input: {

@@ -19,6 +19,9 @@ export type Template =
 
 export type RenderedMessage = { subject: string; body: string };
 
+/** A rendered message with whom it goes to, in which language, from which template. */
+export type AddressedMessage = RenderedMessage & { recipient: string; locale: string; template: Template };
+
 type Translator = (key: string, values?: Record<string, string | number>) => string;
 
 /** A notification in the recipient's language; values are plain strings already formatted for it. */

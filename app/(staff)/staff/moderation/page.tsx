@@ -26,8 +26,6 @@ export default async function ModerationQueuePage() {
   const db = await getDb();
   if (!user || !(await canModerate({ db, user }))) return <Forbidden />;
   const t = await getTranslations("moderation");
-  const tt = t as unknown as (key: string) => string;
-  const format = await getFormatter();
   const items = await listModerationQueue({ db, user, locale: (await getLocale()) as Locale });
   const consultationComments = await listFlaggedConsultationComments({ db, user });
   return (
@@ -40,15 +38,7 @@ export default async function ModerationQueuePage() {
             <h2>
               <Link href={`/staff/reports/${item.reportId}`}>{item.code}</Link> · {item.category}
             </h2>
-            <ul className="moderation-flags">
-              {item.flags.map((f) => (
-                <li key={f.id}>
-                  <strong>{tt(`reason.${f.reason}`)}</strong> · {tt(`source.${f.source}`)} ·{" "}
-                  {format.dateTime(new Date(f.createdAt), "mediumWithTime")}
-                  {f.note ? <p className="hint">{f.note}</p> : null}
-                </li>
-              ))}
-            </ul>
+            <FlagList flags={item.flags} />
             <ModerationControls {...item} openFlags={item.flags.length} />
             {item.comments.length > 0 ? (
               <>
@@ -80,15 +70,7 @@ export default async function ModerationQueuePage() {
                 <h3>
                   <Link href={`/staff/consultations/${c.consultationId}`}>{c.consultationTitle}</Link>
                 </h3>
-                <ul className="moderation-flags">
-                  {c.flags.map((f) => (
-                    <li key={f.id}>
-                      <strong>{tt(`reason.${f.reason}`)}</strong> · {tt(`source.${f.source}`)} ·{" "}
-                      {format.dateTime(new Date(f.createdAt), "mediumWithTime")}
-                      {f.note ? <p className="hint">{f.note}</p> : null}
-                    </li>
-                  ))}
-                </ul>
+                <FlagList flags={c.flags} />
                 <p>
                   <strong>{t("original")}:</strong> {c.body}
                 </p>
@@ -109,5 +91,26 @@ export default async function ModerationQueuePage() {
         </section>
       ) : null}
     </main>
+  );
+}
+
+/** The open flags on a report or a comment: reason, where it came from, when, and the flagger's words. */
+async function FlagList({
+  flags,
+}: {
+  flags: Array<{ id: number; reason: string; source: string; note: string | null; createdAt: string }>;
+}) {
+  const t = (await getTranslations("moderation")) as unknown as (key: string) => string;
+  const format = await getFormatter();
+  return (
+    <ul className="moderation-flags">
+      {flags.map((f) => (
+        <li key={f.id}>
+          <strong>{t(`reason.${f.reason}`)}</strong> · {t(`source.${f.source}`)} ·{" "}
+          {format.dateTime(new Date(f.createdAt), "mediumWithTime")}
+          {f.note ? <p className="hint">{f.note}</p> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
