@@ -52,7 +52,8 @@ export type DbHandle = {
    * Runs `fn` in a transaction that first runs `prelude`: one statement of literals (no parameters),
    * in practice `select set_config('role', …, true), set_config('civic.…', …, true)…` (the access
    * scope, lib/auth/db-scope.ts). On a server `begin` and the prelude travel as one message, so the
-   * scope costs one round trip; nested transactions inside are savepoints as usual.
+   * scope costs one round trip, and a transaction that wrote nothing answers without waiting for
+   * its commit; nested transactions inside are savepoints as usual.
    */
   scopedTransaction: <T>(prelude: string, fn: (tx: Database) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
@@ -191,8 +192,9 @@ export const publicRoleOptions = "-c role=civic_public";
  * over that connection, so `tx.transaction(…)` inside makes savepoints as it does anywhere else.
  * On a pipelining pool (node-postgres `pipeline: true`) the first statement of `fn` goes on the
  * wire right behind the prelude instead of waiting for its answer: the scope then costs the commit's
- * round trip only. A failed prelude fails that statement too (the transaction is aborted), and its
- * own error is the one reported.
+ * round trip only, and a transaction that wrote nothing (mayWrite) does not wait for its commit
+ * either. A failed prelude fails that statement too (the transaction is aborted), and its own error
+ * is the one reported.
  */
 export function serverScopedTransaction(
   pool: Pool,
@@ -204,6 +206,7 @@ export function serverScopedTransaction(
   return async <T>(prelude: string, fn: (tx: Database) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    let released = false;
     let preludeError: unknown;
     const opened = client.query(`begin; ${prelude}`).then(
       () => undefined,
@@ -221,6 +224,17 @@ export function serverScopedTransaction(
       await opened;
       if (preludeError) throw preludeError;
       await turns.settle();
+      if (!turns.wrote()) {
+        // Nothing was written: the commit only ends the transaction, so the answer does not wait for
+        // it. The connection goes back to the pool once the commit is answered (or is closed if it
+        // fails), so the next user never finds it inside this transaction.
+        released = true;
+        client.query("commit").then(
+          () => client.release(),
+          (err: Error) => client.release(err),
+        );
+        return result;
+      }
       await client.query("commit");
       return result;
     } catch (err) {
@@ -232,9 +246,19 @@ export function serverScopedTransaction(
       });
       throw preludeError ?? err;
     } finally {
-      client.release(broken);
+      if (!released) client.release(broken);
     }
   };
+}
+
+/**
+ * Whether a statement may change data (or deliver a notice at commit): an insert, update, delete,
+ * merge, copy, truncate, a notify or a row lock, at the top or in a CTE. The schema's functions
+ * change data only as triggers of such statements (migrations), so a statement without these words
+ * reads only. A false "yes" (the word in a literal) costs only a commit awaited as before.
+ */
+export function mayWrite(text: string): boolean {
+  return /\b(insert|update|delete|merge|copy|truncate|notify|pg_notify|lock|share)\b/i.test(text);
 }
 
 /**
@@ -246,11 +270,17 @@ export function serverScopedTransaction(
  * once and answer with the next statement; `settle()` before the commit reports one that failed
  * (a commit after a failed statement would otherwise end in a silent rollback).
  */
-function oneQueryAtATime(client: PoolClient): { client: PoolClient; settle: () => Promise<void> } {
+function oneQueryAtATime(client: PoolClient): {
+  client: PoolClient;
+  settle: () => Promise<void>;
+  /** Whether any statement so far may have changed data (mayWrite). */
+  wrote: () => boolean;
+} {
   const send = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
   const pipelining = Boolean((client as { pipeline?: boolean }).pipeline);
   let last: Promise<unknown> = Promise.resolve();
   let unanswered: Promise<unknown>[] = [];
+  let wrote = false;
   const settle = async () => {
     const waiting = unanswered;
     unanswered = [];
@@ -258,6 +288,8 @@ function oneQueryAtATime(client: PoolClient): { client: PoolClient; settle: () =
   };
   const query = (...args: unknown[]) => {
     const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | null)?.text;
+    // A statement whose text cannot be read counts as a write.
+    if (typeof text !== "string" || mayWrite(text)) wrote = true;
     if (pipelining && typeof text === "string" && /^(release )?savepoint sp\d+$/.test(text)) {
       // Written to the wire once the statements before it are answered; the next one follows it
       // without waiting for its answer.
@@ -287,6 +319,7 @@ function oneQueryAtATime(client: PoolClient): { client: PoolClient; settle: () =
       get: (target, property) => (property === "query" ? query : Reflect.get(target, property, target)),
     }),
     settle,
+    wrote: () => wrote,
   };
 }
 

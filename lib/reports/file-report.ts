@@ -275,7 +275,6 @@ export async function fileReport(input: {
         permitIds: permits.map((p) => p.id),
         permitMessages: notices.permitMessages,
         now,
-        rowSecurity: context.rowSecurity,
       });
       if (filed !== null) {
         return {

@@ -61,8 +61,6 @@ export type FilingContext = {
   permits: LinkablePermit[];
   /** rate_limit_hits' counts after this filing's hits. */
   hitCounts: { key: string; count: number }[];
-  /** Row-level security applies to this session (a staff member's scope, inside its transaction). */
-  rowSecurity: boolean;
 };
 
 /**
@@ -103,7 +101,6 @@ export async function findFilingContext(input: {
     held_words: string[] | null;
     permits: LinkablePermit[] | null;
     hit_counts: { key: string; count: number }[] | null;
-    row_security: boolean;
   }>(
     input.db,
     sql`with ${hits.length > 0 ? sql`hits as (${rateLimitHitsSql(hits, input.now)}), ` : sql``}m as (
@@ -136,8 +133,7 @@ export async function findFilingContext(input: {
              from calendar_overrides where municipality_id = m.id) as calendar,
           (select held_words from moderation_settings where municipality_id = m.id) as held_words,
           ${linkablePermitsSql({ municipalityId: municipality, position: input.position, now: input.now })} as permits,
-          ${hits.length > 0 ? sql`(select json_agg(json_build_object('key', key, 'count', count)) from hits)` : sql`null::json`} as hit_counts,
-        row_security_active('report_events') as row_security
+          ${hits.length > 0 ? sql`(select json_agg(json_build_object('key', key, 'count', count)) from hits)` : sql`null::json`} as hit_counts
         from (select 1) one left join m on true`,
   );
   return {
@@ -152,7 +148,6 @@ export async function findFilingContext(input: {
     heldWords: row?.held_words ?? [],
     permits: row?.permits ?? [],
     hitCounts: row?.hit_counts ?? [],
-    rowSecurity: row?.row_security ?? false,
   };
 }
 

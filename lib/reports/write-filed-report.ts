@@ -52,17 +52,14 @@ export type FiledReportRows = {
   permitIds: number[];
   permitMessages: (RenderedPermitMessage & { permitId: number; who: string; reference: string })[];
   now: Date;
-  /** Row-level security applies (the caller's transaction holds both statements then). */
-  rowSecurity: boolean;
 };
 
 /**
  * Writes a filed report in one statement, atomic on its own: the report, the reporter's contact,
  * its photos, the created event (chained by its trigger), the screen's actions and flags, the
  * receipt messages and Open311 forwards in the outbox, the permit links with their events and
- * messages, and the live NOTIFY (delivered at commit). Under row-level security the event and its
- * messages are a second statement (see below). Null when the tracking code or the submission
- * key is taken (nothing is written then).
+ * messages, and the live NOTIFY (delivered at commit). Null when the tracking code or the
+ * submission key is taken (nothing is written then).
  */
 export async function writeFiledReport(
   db: Database,
@@ -74,21 +71,25 @@ export async function writeFiledReport(
   const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
   const cte = (name: string, body: SQL) => sql`${sql.raw(name)} as (${body})`;
   const withAll = (ctes: SQL[]) => sql.join(ctes, sql`, `);
+  // The report's and its created event's ids are drawn first (`ids`), so no insert below has to
+  // return a row to name them: under a staff scope, returning a row's columns would check it against
+  // the table's read policy, which looks up the report, and a statement does not see its own insert
+  // (PostgreSQL applies SELECT policies to an INSERT only when RETURNING reads its columns).
   const event = cte(
     "event",
-    sql`insert into report_events (report_id, municipality_id, kind, to_status, to_organisation_id,
+    sql`insert into report_events (id, report_id, municipality_id, kind, to_status, to_organisation_id,
                                      actor_user_id, actor_organisation_id, internal_note, created_at)
-          select f.id, f.municipality_id, 'created', 'received', ${rows.ownerId}, ${rows.actor.userId}::int,
+          overriding system value
+          select f.event_id, f.id, f.municipality_id, 'created', 'received', ${rows.ownerId}, ${rows.actor.userId}::int,
                  ${rows.actor.organisationId}::int, ${rows.internalNote}, ${now}::timestamptz
-          from filed f
-          returning id, report_id`,
+          from filed f`,
   );
   const messages = cte(
     "messages",
     sql`insert into outbox_messages (message_key, recipient, locale, template, subject, body, payload)
-          select 'report-' || f.id || '-event-' || e.id || '-to-' || x.who, x.recipient, x.locale, x.template,
-                 x.subject, x.body, jsonb_build_object('reportId', f.id, 'eventId', e.id, 'trackingCode', f.tracking_code)
-          from filed f join event e on e.report_id = f.id,
+          select 'report-' || f.id || '-event-' || f.event_id || '-to-' || x.who, x.recipient, x.locale, x.template,
+                 x.subject, x.body, jsonb_build_object('reportId', f.id, 'eventId', f.event_id, 'trackingCode', f.tracking_code)
+          from filed f,
                jsonb_to_recordset(${json(rows.messages)})
                as x(who text, recipient text, locale text, template text, subject text, body text)
           on conflict (message_key) do nothing`,
@@ -122,39 +123,48 @@ export async function writeFiledReport(
           select f.municipality_id, f.id, 'automatic', x.reason::moderation_reason, x.note, ${now}::timestamptz
           from filed f, jsonb_to_recordset(${json(rows.screening.flags)}) as x(reason text, note text)`,
     ),
+    // The owner's Open311 systems that take this category, each forward's id drawn in advance.
     cte(
-      "forwards",
-      sql`insert into report_forwards (report_id, municipality_id, endpoint_id, external_service_code)
-          select f.id, f.municipality_id, e.id, fr.external_service_code
+      "forward_to",
+      sql`select nextval(pg_get_serial_sequence('report_forwards', 'id'))::int as id, e.id as endpoint_id,
+                 e.base_url, fr.external_service_code
           from filed f
           join open311_forward_rules fr on fr.category_id = ${rows.categoryId}
           join open311_endpoints e on e.id = fr.endpoint_id and e.active
-          where e.organisation_id = ${rows.forwardToOrganisationId}::int
-          on conflict (report_id, endpoint_id) do nothing
-          returning id, report_id, endpoint_id, external_service_code`,
+          where e.organisation_id = ${rows.forwardToOrganisationId}::int`,
+    ),
+    cte(
+      "forwards",
+      sql`insert into report_forwards (id, report_id, municipality_id, endpoint_id, external_service_code)
+          select w.id, f.id, f.municipality_id, w.endpoint_id, w.external_service_code
+          from filed f, forward_to w`,
     ),
     cte(
       "forward_messages",
       sql`insert into outbox_messages (message_key, channel, recipient, locale, template, subject, body, payload)
-          select 'open311-report-' || w.report_id || '-endpoint-' || w.endpoint_id, 'open311', e.base_url, 'en',
-                 'open311_forward', w.external_service_code, '', jsonb_build_object('reportId', w.report_id, 'forwardId', w.id)
-          from forwards w join open311_endpoints e on e.id = w.endpoint_id
+          select 'open311-report-' || f.id || '-endpoint-' || w.endpoint_id, 'open311', w.base_url, 'en',
+                 'open311_forward', w.external_service_code, '', jsonb_build_object('reportId', f.id, 'forwardId', w.id)
+          from filed f, forward_to w
           on conflict (message_key) do nothing`,
     ),
+    // The permits still linkable now, among those the filing read.
     cte(
       "permit_links",
-      sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres, created_at)
-          select f.id, p.municipality_id, p.id, ST_Distance(p.site::geography, ${point}::geography), ${now}::timestamptz
+      sql`select p.id as permit_id, p.municipality_id, ST_Distance(p.site::geography, ${point}::geography) as distance_metres
           from filed f, permits p
           where p.id = any(${`{${rows.permitIds.join(",")}}`}::int[])
-            and ${linkablePermitsWhere({ municipalityId: rows.municipalityId, position: rows.position, now: rows.now })}
-          on conflict do nothing
-          returning report_id, permit_id`,
+            and ${linkablePermitsWhere({ municipalityId: rows.municipalityId, position: rows.position, now: rows.now })}`,
+    ),
+    cte(
+      "report_permit_rows",
+      sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres, created_at)
+          select f.id, l.municipality_id, l.permit_id, l.distance_metres, ${now}::timestamptz
+          from filed f, permit_links l`,
     ),
     cte(
       "permit_events",
       sql`insert into permit_events (permit_id, kind, report_id, created_at)
-          select permit_id, 'report_linked', report_id, ${now}::timestamptz from permit_links
+          select l.permit_id, 'report_linked', f.id, ${now}::timestamptz from filed f, permit_links l
           returning id, permit_id`,
     ),
     cte(
@@ -169,13 +179,19 @@ export async function writeFiledReport(
           on conflict (message_key) do nothing`,
     ),
   ];
-  const filed = cte(
-    "filed",
-    sql`insert into reports (tracking_code, municipality_id, category_id, district_id, location, shape, address,
+  const ids = cte(
+    "ids",
+    sql`select nextval(pg_get_serial_sequence('reports', 'id'))::int as report_id,
+               nextval(pg_get_serial_sequence('report_events', 'id'))::int as event_id`,
+  );
+  const inserted = cte(
+    "inserted",
+    sql`insert into reports (id, tracking_code, municipality_id, category_id, district_id, location, shape, address,
                                description, answers, media_url, status, priority, channel, assigned_organisation_id,
                                routing_note, due_at, is_public, hidden_at, public_description, moderated_at,
                                submission_key, created_at, updated_at)
-          select ${rows.trackingCode}, ${rows.municipalityId}, c.id, ${rows.districtId}::int, ${point},
+          overriding system value
+          select ids.report_id, ${rows.trackingCode}, ${rows.municipalityId}, c.id, ${rows.districtId}::int, ${point},
                  ${rows.shape ? geoJsonSql(rows.shape) : sql`null`}, ${rows.address}, ${rows.description},
                  ${json(rows.answers)}, ${rows.mediaUrl}, 'received',
                  -- The category's rule: works that no active permit covers are raised in priority.
@@ -185,43 +201,29 @@ export async function writeFiledReport(
                  ${screened.isPublic}, ${screened.hiddenAt?.toISOString() ?? null}::timestamptz,
                  ${screened.publicDescription}, ${screened.moderatedAt?.toISOString() ?? null}::timestamptz,
                  ${rows.submissionKey}, ${now}::timestamptz, ${now}::timestamptz
-          from service_categories c, (select ${rows.municipalityId}::int as municipality_id, ${point} as location) r
+          from ids, service_categories c, (select ${rows.municipalityId}::int as municipality_id, ${point} as location) r
           where c.id = ${rows.categoryId}
           on conflict do nothing
-          returning id, tracking_code, status, assigned_organisation_id, municipality_id, updated_at`,
+          returning true as written`,
+  );
+  // The report as written (no row when the tracking code or the submission key was taken): what
+  // every insert after it and the live notice read.
+  const filed = cte(
+    "filed",
+    sql`select ids.report_id as id, ids.event_id, ${rows.trackingCode}::text as tracking_code,
+               'received'::report_status as status, ${rows.ownerId}::int as assigned_organisation_id,
+               ${rows.municipalityId}::int as municipality_id, ${now}::timestamptz as updated_at
+        from ids, inserted`,
   );
   const announce = notifyReportChangeSql(sql`f`);
-  if (!rows.rowSecurity) {
-    // One statement, atomic by itself.
-    const row = await queryOne<{ id: number; event_id: number }>(
-      db,
-      sql`with ${withAll([filed, event, messages, ...rest])}
-          select f.id, (select id from event) as event_id, ${announce} as notified from filed f`,
-    );
-    return row ? { id: row.id, eventId: row.event_id } : null;
-  }
-  // Under row-level security (a staff member's scope, which is one transaction): the event's policy
-  // looks the report up, which a statement cannot see of its own insert, so the event and its
-  // messages follow in a second statement of the same transaction.
-  const report = await queryOne<{ id: number; municipality_id: number; tracking_code: string }>(
+  // One statement, atomic by itself. Under a staff scope the event's check that its report is
+  // visible runs at commit (migration 0034), when the report this statement inserts is there.
+  const row = await queryOne<{ id: number; event_id: number }>(
     db,
-    sql`with ${withAll([filed, ...rest])}
-        select f.id, f.municipality_id, f.tracking_code, ${announce} as notified from filed f`,
+    sql`with ${withAll([ids, inserted, filed, event, messages, ...rest])}
+        select f.id, f.event_id, ${announce} as notified from filed f`,
   );
-  if (!report) return null;
-  const written = await queryOne<{ event_id: number }>(
-    db,
-    sql`with ${withAll([
-      cte(
-        "filed",
-        sql`select ${report.id}::int as id, ${report.municipality_id}::int as municipality_id, ${report.tracking_code}::text as tracking_code`,
-      ),
-      event,
-      messages,
-    ])}
-        select (select id from event) as event_id`,
-  );
-  return { id: report.id, eventId: written!.event_id };
+  return row ? { id: row.id, eventId: row.event_id } : null;
 }
 
 /** camelCase keys to the snake_case column names jsonb_to_recordset reads. */

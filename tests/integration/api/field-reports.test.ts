@@ -8,6 +8,7 @@ import * as t from "../../../db/schema";
 import { loadSessionUser, type SessionUser } from "../../../lib/auth/staff-user";
 import { engine } from "../../helpers/engine";
 import { sessionCookie } from "../../helpers/session";
+import { buildCategory } from "../../helpers/builders";
 import { buildWorkflowWorld } from "../../helpers/world";
 
 function multipart(data: unknown, cookie: string, locale = "en") {
@@ -79,5 +80,101 @@ describe(`filing from the field on the ${engine} engine`, () => {
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(/opštin|područj/i);
     expect((await queryOne<{ n: number }>(db, sql`select count(*)::int as n from reports`))!.n).toBe(before);
+  });
+  /** What a filing wrote beside the report: its created event, permit links and Open311 forwards. */
+  const writtenFor = async (code: string) =>
+    queryOne<{
+      organisation_id: number;
+      events: number;
+      permits: number;
+      forwards: number;
+      forward_messages: number;
+    }>(
+      await getDb(),
+      sql`select r.assigned_organisation_id as organisation_id,
+                 (select count(*)::int from report_events e where e.report_id = r.id and e.kind = 'created') as events,
+                 (select count(*)::int from report_permits p where p.report_id = r.id) as permits,
+                 (select count(*)::int from report_forwards f where f.report_id = r.id) as forwards,
+                 (select count(*)::int from outbox_messages o
+                   where o.channel = 'open311' and (o.payload->>'reportId')::int = r.id) as forward_messages
+          from reports r where r.tracking_code = ${code}`,
+    );
+
+  it("files a problem another organisation handles, which leaves the crew's own work", async () => {
+    // A water crew sees a pothole: the roads utility gets it, and the crew cannot open it afterwards.
+    const pothole = await buildCategory({ municipalityId: world.municipality.id, sector: "roads" });
+    const res = await POST(
+      multipart(
+        { serviceCode: pothole.serviceCode, position: world.inside, description: "Udarna rupa kod šahta." },
+        cookie,
+      ),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(201);
+    const written = await writtenFor((await res.json()).trackingCode);
+    expect(written).toMatchObject({ organisation_id: world.roads.id, events: 1 });
+  });
+
+  it("links a filing next to a permitted works site to the permit, and forwards it to the owner's Open311 system", async () => {
+    const db = await getDb();
+    const [w, s] = world.inside;
+    await db.insert(t.permits).values({
+      municipalityId: world.municipality.id,
+      reference: `352-${world.municipality.id}/2026`,
+      kind: "excavation",
+      status: "active",
+      holderName: "Vodovod d.o.o.",
+      holderIsCompany: true,
+      worksDescription: "Zamena cevi",
+      site: {
+        type: "MultiPolygon",
+        coordinates: [
+          [
+            [
+              [w - 0.001, s - 0.001],
+              [w + 0.001, s - 0.001],
+              [w + 0.001, s + 0.001],
+              [w - 0.001, s + 0.001],
+              [w - 0.001, s - 0.001],
+            ],
+          ],
+        ],
+      },
+      validFrom: "2026-01-01",
+      validTo: "2099-12-31",
+    });
+    const [endpoint] = await db
+      .insert(t.open311Endpoints)
+      .values({
+        municipalityId: world.municipality.id,
+        organisationId: world.water.id,
+        name: "Radni nalozi vodovoda",
+        baseUrl: "https://work-orders.water.example/open311",
+        apiKey: "k",
+      })
+      .returning();
+    await db
+      .insert(t.open311ForwardRules)
+      .values({ categoryId: world.category.id, endpointId: endpoint!.id, externalServiceCode: "LEAK" });
+    const res = await POST(
+      multipart(
+        {
+          serviceCode: world.category.serviceCode,
+          position: world.inside,
+          description: "Curi pored iskopa.",
+        },
+        cookie,
+      ),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(201);
+    const written = await writtenFor((await res.json()).trackingCode);
+    expect(written).toEqual({
+      organisation_id: world.water.id,
+      events: 1,
+      permits: 1,
+      forwards: 1,
+      forward_messages: 1,
+    });
   });
 });

@@ -291,6 +291,41 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
     expect(row!.claim ?? "").toBe("");
   });
 
+  it("lets staff add an event only to a report they can see, checked at commit, keeping nothing otherwise", async () => {
+    const db = await getDb();
+    const events = async (reportId: number) =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from report_events where report_id = ${reportId}`,
+        )
+      )[0]!.n;
+    // The report named by id and municipality, as a handler that forgot its own check would.
+    const note = async (reportId: number) => {
+      const [report] = await queryRows<{ municipality_id: number }>(
+        db,
+        sql`select municipality_id from reports where id = ${reportId}`,
+      );
+      return asStaff(users.operator.claims, (tx) =>
+        tx.execute(
+          sql`insert into report_events (report_id, municipality_id, kind, internal_note)
+              values (${reportId}, ${report!.municipality_id}, 'internal_note', 'Ekipa je na terenu.')`,
+        ),
+      );
+    };
+    const before = await events(reportOf.other_org);
+    // The roads utility's report, which the water utility's operator cannot see.
+    const refused = await note(reportOf.other_org).then(
+      () => "allowed",
+      (err: Error & { cause?: Error }) => String(err.cause?.message ?? err.message),
+    );
+    expect(refused).toMatch(/row-level security/);
+    expect(await events(reportOf.other_org)).toBe(before);
+    const held = await events(reportOf.held);
+    await note(reportOf.held);
+    expect(await events(reportOf.held)).toBe(held + 1);
+  });
+
   it("refuses desk rights outside a contact centre, whoever writes the membership", async () => {
     const db = await getDb();
     await expect(
