@@ -253,12 +253,14 @@ export function serverScopedTransaction(
 
 /**
  * Whether a statement may change data (or deliver a notice at commit): an insert, update, delete,
- * merge, copy, truncate, a notify or a row lock, at the top or in a CTE. The schema's functions
+ * merge, copy, truncate, a notify, a row lock, a schema change or a procedure, at the top or in a CTE. The schema's functions
  * change data only as triggers of such statements (migrations), so a statement without these words
  * reads only. A false "yes" (the word in a literal) costs only a commit awaited as before.
  */
 export function mayWrite(text: string): boolean {
-  return /\b(insert|update|delete|merge|copy|truncate|notify|pg_notify|lock|share)\b/i.test(text);
+  return /\b(insert|update|delete|merge|copy|truncate|notify|pg_notify|lock|share|create|alter|drop|grant|revoke|call|do)\b/i.test(
+    text,
+  );
 }
 
 /**

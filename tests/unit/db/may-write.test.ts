@@ -17,6 +17,8 @@ describe("which statements may change data", () => {
     ["select pg_notify('report_changes', $1)"],
     ["merge into reports r using src s on r.id = s.id when matched then update set status = s.status"],
     ["lock table reports in share row exclusive mode"],
+    ["create temporary table t as select 1"],
+    ["do $$ begin perform 1; end $$"],
   ])("counts %s as a write", (text) => {
     expect(mayWrite(text)).toBe(true);
   });
