@@ -207,7 +207,10 @@ export async function fileReport(input: {
     slaWorkingDays: category.sla_working_days,
     overrides: context.calendar,
   });
-  const permits = shape ? await findLinkablePermits({ db, municipalityId, position, now }) : context.permits;
+  const permits =
+    shape || context.permitIds.length > 0
+      ? await findLinkablePermits({ db, municipalityId, position, now })
+      : [];
   const screening = planNewReportScreening({
     description: report.description,
     heldWords: context.heldWords,

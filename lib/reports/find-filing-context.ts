@@ -58,7 +58,12 @@ export type FilingContext = {
   contactCentre: { id: number; email: string | null; kind: string } | null;
   calendar: CalendarOverride[];
   heldWords: string[];
-  permits: LinkablePermit[];
+  /**
+   * The permits the report will be linked to, by id (from public_permits). Their notices' details
+   * (contractor, applicant, issuing office) are read on their own when there are any
+   * (findLinkablePermits): rare, and the permit tables' policies would otherwise cost every filing.
+   */
+  permitIds: number[];
   /** rate_limit_hits' counts after this filing's hits. */
   hitCounts: { key: string; count: number }[];
 };
@@ -99,7 +104,7 @@ export async function findFilingContext(input: {
     contact_centre: FilingContext["contactCentre"];
     calendar: CalendarOverride[] | null;
     held_words: string[] | null;
-    permits: LinkablePermit[] | null;
+    permit_ids: number[] | null;
     hit_counts: { key: string; count: number }[] | null;
   }>(
     input.db,
@@ -132,7 +137,8 @@ export async function findFilingContext(input: {
           (select json_agg(json_build_object('date', date::text, 'isWorking', is_working))
              from calendar_overrides where municipality_id = m.id) as calendar,
           (select held_words from moderation_settings where municipality_id = m.id) as held_words,
-          ${linkablePermitsSql({ municipalityId: municipality, position: input.position, now: input.now })} as permits,
+          (select array_agg(p.id order by p.id) from public_permits p
+            where ${linkablePermitsWhere({ municipalityId: municipality, position: input.position, now: input.now })}) as permit_ids,
           ${hits.length > 0 ? sql`(select json_agg(json_build_object('key', key, 'count', count)) from hits)` : sql`null::json`} as hit_counts
         from (select 1) one left join m on true`,
   );
@@ -146,7 +152,7 @@ export async function findFilingContext(input: {
     contactCentre: row?.contact_centre ?? null,
     calendar: row?.calendar ?? [],
     heldWords: row?.held_words ?? [],
-    permits: row?.permits ?? [],
+    permitIds: row?.permit_ids ?? [],
     hitCounts: row?.hit_counts ?? [],
   };
 }

@@ -94,82 +94,95 @@ export async function writeFiledReport(
                as x(who text, recipient text, locale text, template text, subject text, body text)
           on conflict (message_key) do nothing`,
   );
+  // A part with nothing to write is left out of the statement: every table it names costs planning,
+  // and under a staff scope its policy's check as well.
   const rest = [
-    cte(
-      "contact",
-      sql`insert into report_contacts (report_id, municipality_id, user_id, name, email, phone, anonymous, locale)
+    rows.contact &&
+      cte(
+        "contact",
+        sql`insert into report_contacts (report_id, municipality_id, user_id, name, email, phone, anonymous, locale)
           select f.id, f.municipality_id, x.user_id, x.name, x.email, x.phone, x.anonymous, x.locale
           from filed f, jsonb_to_recordset(${json(rows.contact ? [toSnake(rows.contact)] : [])})
                as x(user_id int, name text, email text, phone text, anonymous boolean, locale text)`,
-    ),
-    cte(
-      "photos",
-      sql`insert into attachments (report_id, municipality_id, storage_key, content_type, byte_size, width, height, sha256, is_public)
+      ),
+    rows.photos.length > 0 &&
+      cte(
+        "photos",
+        sql`insert into attachments (report_id, municipality_id, storage_key, content_type, byte_size, width, height, sha256, is_public)
           select f.id, f.municipality_id, x.storage_key, x.content_type, x.byte_size, x.width, x.height, x.sha256, ${rows.categoryIsPublic}
           from filed f, jsonb_to_recordset(${json(rows.photos.map(toSnake))})
                as x(storage_key text, content_type text, byte_size int, width int, height int, sha256 text)`,
-    ),
-    cte(
-      "screen_actions",
-      sql`insert into moderation_actions (municipality_id, report_id, kind, reason, note, before, after, created_at)
+      ),
+    rows.screening.actions.length > 0 &&
+      cte(
+        "screen_actions",
+        sql`insert into moderation_actions (municipality_id, report_id, kind, reason, note, before, after, created_at)
           select f.municipality_id, f.id, x.kind::moderation_action_kind, x.reason::moderation_reason, x.note, x.before, x.after,
                  ${now}::timestamptz
           from filed f, jsonb_to_recordset(${json(rows.screening.actions)})
                as x(kind text, reason text, note text, before jsonb, after jsonb)`,
-    ),
-    cte(
-      "screen_flags",
-      sql`insert into moderation_flags (municipality_id, report_id, source, reason, note, created_at)
+      ),
+    rows.screening.flags.length > 0 &&
+      cte(
+        "screen_flags",
+        sql`insert into moderation_flags (municipality_id, report_id, source, reason, note, created_at)
           select f.municipality_id, f.id, 'automatic', x.reason::moderation_reason, x.note, ${now}::timestamptz
           from filed f, jsonb_to_recordset(${json(rows.screening.flags)}) as x(reason text, note text)`,
-    ),
+      ),
     // The owner's Open311 systems that take this category, each forward's id drawn in advance.
-    cte(
-      "forward_to",
-      sql`select nextval(pg_get_serial_sequence('report_forwards', 'id'))::int as id, e.id as endpoint_id,
+    rows.forwardToOrganisationId !== null &&
+      cte(
+        "forward_to",
+        sql`select nextval(pg_get_serial_sequence('report_forwards', 'id'))::int as id, e.id as endpoint_id,
                  e.base_url, fr.external_service_code
           from filed f
           join open311_forward_rules fr on fr.category_id = ${rows.categoryId}
           join open311_endpoints e on e.id = fr.endpoint_id and e.active
           where e.organisation_id = ${rows.forwardToOrganisationId}::int`,
-    ),
-    cte(
-      "forwards",
-      sql`insert into report_forwards (id, report_id, municipality_id, endpoint_id, external_service_code)
+      ),
+    rows.forwardToOrganisationId !== null &&
+      cte(
+        "forwards",
+        sql`insert into report_forwards (id, report_id, municipality_id, endpoint_id, external_service_code)
           select w.id, f.id, f.municipality_id, w.endpoint_id, w.external_service_code
           from filed f, forward_to w`,
-    ),
-    cte(
-      "forward_messages",
-      sql`insert into outbox_messages (message_key, channel, recipient, locale, template, subject, body, payload)
+      ),
+    rows.forwardToOrganisationId !== null &&
+      cte(
+        "forward_messages",
+        sql`insert into outbox_messages (message_key, channel, recipient, locale, template, subject, body, payload)
           select 'open311-report-' || f.id || '-endpoint-' || w.endpoint_id, 'open311', w.base_url, 'en',
                  'open311_forward', w.external_service_code, '', jsonb_build_object('reportId', f.id, 'forwardId', w.id)
           from filed f, forward_to w
           on conflict (message_key) do nothing`,
-    ),
+      ),
     // The permits still linkable now, among those the filing read.
-    cte(
-      "permit_links",
-      sql`select p.id as permit_id, p.municipality_id, ST_Distance(p.site::geography, ${point}::geography) as distance_metres
+    rows.permitIds.length > 0 &&
+      cte(
+        "permit_links",
+        sql`select p.id as permit_id, p.municipality_id, ST_Distance(p.site::geography, ${point}::geography) as distance_metres
           from filed f, permits p
           where p.id = any(${`{${rows.permitIds.join(",")}}`}::int[])
             and ${linkablePermitsWhere({ municipalityId: rows.municipalityId, position: rows.position, now: rows.now })}`,
-    ),
-    cte(
-      "report_permit_rows",
-      sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres, created_at)
+      ),
+    rows.permitIds.length > 0 &&
+      cte(
+        "report_permit_rows",
+        sql`insert into report_permits (report_id, municipality_id, permit_id, distance_metres, created_at)
           select f.id, l.municipality_id, l.permit_id, l.distance_metres, ${now}::timestamptz
           from filed f, permit_links l`,
-    ),
-    cte(
-      "permit_events",
-      sql`insert into permit_events (permit_id, kind, report_id, created_at)
+      ),
+    rows.permitIds.length > 0 &&
+      cte(
+        "permit_events",
+        sql`insert into permit_events (permit_id, kind, report_id, created_at)
           select l.permit_id, 'report_linked', f.id, ${now}::timestamptz from filed f, permit_links l
           returning id, permit_id`,
-    ),
-    cte(
-      "permit_messages",
-      sql`insert into outbox_messages (message_key, recipient, locale, template, subject, body, payload)
+      ),
+    rows.permitIds.length > 0 &&
+      cte(
+        "permit_messages",
+        sql`insert into outbox_messages (message_key, recipient, locale, template, subject, body, payload)
           select 'permit-' || pe.permit_id || '-event-' || pe.id || '-to-' || x.who, x.recipient, x.locale, x.template,
                  x.subject, x.body, jsonb_build_object('permitId', pe.permit_id, 'eventId', pe.id, 'reference', x.reference)
           from permit_events pe
@@ -177,8 +190,8 @@ export async function writeFiledReport(
                as x(permit_id int, who text, reference text, recipient text, locale text, template text, subject text, body text)
             on x.permit_id = pe.permit_id
           on conflict (message_key) do nothing`,
-    ),
-  ];
+      ),
+  ].filter((part): part is SQL => part !== false && part !== null);
   const ids = cte(
     "ids",
     sql`select nextval(pg_get_serial_sequence('reports', 'id'))::int as report_id,
@@ -220,7 +233,7 @@ export async function writeFiledReport(
   // visible runs at commit (migration 0034), when the report this statement inserts is there.
   const row = await queryOne<{ id: number; event_id: number }>(
     db,
-    sql`with ${withAll([ids, inserted, filed, event, messages, ...rest])}
+    sql`with ${withAll([ids, inserted, filed, event, ...(rows.messages.length > 0 ? [messages] : []), ...rest])}
         select f.id, f.event_id, ${announce} as notified from filed f`,
   );
   return row ? { id: row.id, eventId: row.event_id } : null;
