@@ -4,7 +4,8 @@
  * BENCH_DATABASE_URL: an existing empty one instead), seeded with the demo.
  *  1. Profile: 40 filings one after another, every statement timed at the driver, grouped by step.
  *  2. Rates, 8 in-process clients for BENCH_SECONDS each: a plain single-row INSERT into reports,
- *     then the filing (fileReport); the ratio is the filing's cost in plain inserts. Each kind
+ *     then the filing (fileReport: the report the web form's POST sends, counted against the same
+ *     per-address limit the route counts); the ratio is the filing's cost in plain inserts. Each kind
  *     runs in BENCH_ROUNDS interleaved rounds (after an unmeasured warm-up of each path), so the
  *     other load of a shared machine falls on all of them alike.
  *  3. The filing through HTTP with 8 clients (POST /api/reports as the web form sends it, each
@@ -23,6 +24,7 @@ import { Client } from "pg";
 import { openDatabase } from "../db/client";
 import { queryOne } from "../db/query";
 import { seedDemo } from "../db/seed/seed-demo";
+import { submissionLimits } from "../lib/abuse/rate-limit";
 import { fileReport } from "../lib/reports/file-report";
 import { percentile } from "./measure";
 import { postReport } from "./cluster-client";
@@ -36,6 +38,9 @@ const position = (i: number): [number, number] => [
   CUPRIJA[0] + (((i * 7919) % 1000) / 1000 - 0.5) * 0.016,
   CUPRIJA[1] + (((i * 104729) % 1000) / 1000 - 0.5) * 0.012,
 ];
+
+/** A client address of its own for filing i (the per-address limit counts each apart). */
+const clientAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
 type Timed = { text: string; values: unknown[]; ms: number };
 let recording: Timed[] | null = null;
@@ -77,9 +82,9 @@ function step(text: string): string {
   if (/^with/i.test(t) && writes.length > 1)
     return `insert ${[...new Set(writes)].join(" + ")}${/pg_notify/i.test(t) ? " + notify" : ""}`;
   if (/pg_notify/i.test(t)) return "notify";
-  const context = /^with m as \( ?select id, is_training from municipalities/i.test(t);
+  const context = /\bm as \( ?select id, is_training from municipalities/i.test(t);
   if (context)
-    return "select filing context (key, municipality, category, owners, district, calendar, permits)";
+    return "select filing context (key, municipality, category, owners, district, calendar, permits, rate limits)";
   const m = /^(insert into|update|delete from) "?(\w+)"?/i.exec(t);
   if (m) return `${m[1]!.toLowerCase()} ${m[2]}`;
   const from = /from "?(\w+)"?/i.exec(t);
@@ -113,6 +118,8 @@ async function run(url: string): Promise<void> {
   const handle = await openDatabase({ databaseUrl: url, dataDir: "" });
   const db = handle.db;
   await seedDemo(db, { demoApiKey: false });
+  // The filing the web form's POST makes (postReport below sends the same report), counted against
+  // the same limit the route counts for it: the client's address, a different one per filing.
   const file = (i: number, submissionKey = randomUUID()) =>
     fileReport({
       db,
@@ -120,9 +127,9 @@ async function run(url: string): Promise<void> {
         serviceCode: "pothole",
         position: position(i),
         description: "Profil prijave.",
-        contact: { email: `profile-${i}@example.org` },
         submissionKey,
       },
+      rateLimits: [{ rule: submissionLimits.perIp, key: clientAddress(i) }],
     });
   for (let i = 0; i < 5; i++) await file(i); // warm: prepared plans, caches
 
@@ -254,7 +261,7 @@ async function run(url: string): Promise<void> {
         submissionKey: randomUUID(),
         position: position(200_000 + i),
         // A citizen per filing: the per-address limit (10 in 10 minutes) counts each apart.
-        forwardedFor: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        forwardedFor: clientAddress(200_000 + i),
       }).then((answer) => {
         if (answer.status !== 201) throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
       });
