@@ -3,19 +3,14 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import * as t from "../../db/schema";
+import type { ModerationHistoryEntry } from "../moderation/list-moderation-history";
 
-/** One moderator's decision on a comment, as its history keeps it. */
-export type ConsultationModerationEntry = {
-  id: number;
-  kind: string;
-  reason: string;
-  note: string | null;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-  /** Null: a colleague the reader may not see, or a decision recorded before names were kept. */
-  actor: string | null;
-  createdAt: string;
-};
+/**
+ * One moderator's decision on a comment, as its history keeps it: a report's moderation entry without
+ * the photo. `actor` is null for a colleague the reader may not see, or a decision recorded before
+ * names were kept.
+ */
+export type ConsultationModerationEntry = Omit<ModerationHistoryEntry, "attachmentId">;
 
 /** An open "report this comment" flag from the public (moderators only: row-level security). */
 export type ConsultationCommentFlag = { id: number; reason: string; note: string | null; createdAt: string };

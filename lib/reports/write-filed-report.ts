@@ -102,7 +102,7 @@ export async function writeFiledReport(
         "contact",
         sql`insert into report_contacts (report_id, municipality_id, user_id, name, email, phone, anonymous, locale)
           select f.id, f.municipality_id, x.user_id, x.name, x.email, x.phone, x.anonymous, x.locale
-          from filed f, jsonb_to_recordset(${json(rows.contact ? [toSnake(rows.contact)] : [])})
+          from filed f, jsonb_to_recordset(${json([toSnake(rows.contact)])})
                as x(user_id int, name text, email text, phone text, anonymous boolean, locale text)`,
       ),
     rows.photos.length > 0 &&
