@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../db/client";
-import { queryRows } from "../../../db/query";
+import { queryOne, queryRows } from "../../../db/query";
 import * as t from "../../../db/schema";
 import { loadAdminScope } from "../../../lib/admin/admin-scope";
 import { createUser } from "../../../lib/admin/save-user";
@@ -106,6 +106,8 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
   const reportOf = {} as Record<Relation, number>;
   const codeOf = {} as Record<Relation, string>;
   let waterId: number;
+  let roadsId: number;
+  let leakId: number;
   let precisionReportCode: string;
   let exactPosition: [number, number];
 
@@ -119,7 +121,9 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
     const roads = await buildOrganisation({ municipalityId: a.id, sector: "roads" });
     const waterB = await buildOrganisation({ municipalityId: b.id, sector: "water" });
     waterId = water.id;
+    roadsId = roads.id;
     const leak = await buildCategory({ municipalityId: a.id });
+    leakId = leak.id;
     const noise = await buildCategory({ municipalityId: a.id, isPublic: false });
     const leakB = await buildCategory({ municipalityId: b.id });
     const construction = await buildCategory({ municipalityId: a.id });
@@ -291,7 +295,7 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
     expect(row!.claim ?? "").toBe("");
   });
 
-  it("lets staff add an event only to a report they can see, checked at commit, keeping nothing otherwise", async () => {
+  it("lets staff add an event only to a report they can see, refusing it at once and keeping nothing", async () => {
     const db = await getDb();
     const events = async (reportId: number) =>
       (
@@ -300,8 +304,9 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
           sql`select count(*)::int as n from report_events where report_id = ${reportId}`,
         )
       )[0]!.n;
-    // The report named by id and municipality, as a handler that forgot its own check would.
-    const note = async (reportId: number) => {
+    // The report named by id and municipality, as a handler that forgot its own check would; a
+    // forged first event as well as a note.
+    const add = async (reportId: number, kind: "internal_note" | "created") => {
       const [report] = await queryRows<{ municipality_id: number }>(
         db,
         sql`select municipality_id from reports where id = ${reportId}`,
@@ -309,21 +314,62 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
       return asStaff(users.operator.claims, (tx) =>
         tx.execute(
           sql`insert into report_events (report_id, municipality_id, kind, internal_note)
-              values (${reportId}, ${report!.municipality_id}, 'internal_note', 'Ekipa je na terenu.')`,
+              values (${reportId}, ${report!.municipality_id}, ${kind}::report_event_kind, 'Ekipa je na terenu.')`,
         ),
+      ).then(
+        () => "allowed",
+        (err: Error & { cause?: Error }) => String(err.cause?.message ?? err.message),
       );
     };
     const before = await events(reportOf.other_org);
     // The roads utility's report, which the water utility's operator cannot see.
-    const refused = await note(reportOf.other_org).then(
+    expect(await add(reportOf.other_org, "internal_note")).toMatch(/row-level security/);
+    expect(await add(reportOf.other_org, "created")).toMatch(/row-level security/);
+    expect(await events(reportOf.other_org)).toBe(before);
+    const held = await events(reportOf.held);
+    expect(await add(reportOf.held, "internal_note")).toBe("allowed");
+    expect(await events(reportOf.held)).toBe(held + 1);
+  });
+
+  it("takes a created event without looking the report up only in the statement that files the report", async () => {
+    // A water crew files a problem the roads utility handles (the insert policy allows it in their
+    // municipality); they cannot see it afterwards. The report written by one statement and its
+    // first event by the next is checked for visibility like any event, though its id is the one
+    // this session just drew; written together, the event is the filing's own.
+    const municipalityId = (await queryOne<{ id: number }>(
+      await getDb(),
+      sql`select municipality_id as id from reports where id = ${reportOf.held}`,
+    ))!.id;
+    const insertReport = (code: string) =>
+      sql`insert into reports (tracking_code, municipality_id, category_id, location, description, channel, assigned_organisation_id)
+          values (${code}, ${municipalityId}, ${leakId}, ST_SetSRID(ST_MakePoint(21.41, 43.95), 4326),
+                  'Udarna rupa kod šahta.', 'field', ${roadsId})`;
+    const separate = uniqueCode("SEP");
+    const refused = await asStaff(users.operator.claims, async (tx) => {
+      await tx.execute(insertReport(separate));
+      await tx.execute(
+        sql`insert into report_events (report_id, municipality_id, kind)
+            values (currval('reports_id_seq'), ${municipalityId}, 'created')`,
+      );
+    }).then(
       () => "allowed",
       (err: Error & { cause?: Error }) => String(err.cause?.message ?? err.message),
     );
     expect(refused).toMatch(/row-level security/);
-    expect(await events(reportOf.other_org)).toBe(before);
-    const held = await events(reportOf.held);
-    await note(reportOf.held);
-    expect(await events(reportOf.held)).toBe(held + 1);
+    const together = uniqueCode("ONE");
+    await asStaff(users.operator.claims, (tx) =>
+      tx.execute(
+        sql`with filed as (${insertReport(together)} returning true)
+            insert into report_events (report_id, municipality_id, kind, actor_user_id)
+            select currval('reports_id_seq'), ${municipalityId}, 'created', ${users.operator.id} from filed`,
+      ),
+    );
+    const written = await queryRows<{ code: string; events: number }>(
+      await getDb(),
+      sql`select r.tracking_code as code, (select count(*)::int from report_events e where e.report_id = r.id) as events
+          from reports r where r.tracking_code in (${separate}, ${together})`,
+    );
+    expect(written).toEqual([{ code: together, events: 1 }]);
   });
 
   it("refuses desk rights outside a contact centre, whoever writes the membership", async () => {
