@@ -149,8 +149,15 @@ async function main() {
       fileOn.push(
         await time(async () => {
           for (let i = 0; i < batch; i++)
+            // As the intake route files it: the filing is the last work of its scope.
             await asStaff(agent.claims, (db) =>
-              fileReport({ db, report: file(n++), filedBy, municipalityIds: agent.municipalityIds }),
+              fileReport({
+                db,
+                report: file(n++),
+                filedBy,
+                municipalityIds: agent.municipalityIds,
+                endsScope: true,
+              }),
             );
         }),
       );

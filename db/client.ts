@@ -217,13 +217,16 @@ export function serverScopedTransaction(
     try {
       if (!(client as { pipeline?: boolean }).pipeline) await opened;
       if (preludeError) throw preludeError;
-      const turns = oneQueryAtATime(client);
+      const turns = oneQueryAtATime(client, `begin; ${prelude}`);
       const session = new NodePgSession(turns.client, dialect, poolSession.schema, poolSession.options);
       const tx = new NodePgTransaction(dialect, session, poolSession.schema) as unknown as Database;
+      commitHooks.set(tx, turns.commitWithNext);
       const result = await fn(tx);
       await opened;
       if (preludeError) throw preludeError;
       await turns.settle();
+      // Committed with its last statement (commitWithNextStatement): nothing is left to end.
+      if (!turns.inTransaction()) return result;
       if (!turns.wrote()) {
         // Nothing was written: the commit only ends the transaction, so the answer does not wait for
         // it. The connection goes back to the pool once the commit is answered (or is closed if it
@@ -251,6 +254,21 @@ export function serverScopedTransaction(
   };
 }
 
+const commitHooks = new WeakMap<object, () => void>();
+
+/**
+ * Tells a scope (scopedTransaction) that its next statement is the last of its transaction: on a
+ * pipelining server connection `commit` goes on the wire right behind that statement, so the work
+ * pays no round trip of its own for the commit, and the statement answers only once both are
+ * answered (a commit that fails fails the statement: nothing is acknowledged that was not kept).
+ * A statement after it opens a new transaction with the scope's prelude (the same role and
+ * claims), so nothing ever runs outside the scope; what the caller needs atomic must be in the
+ * transaction before it. Anywhere else (embedded, outside a scope) it does nothing.
+ */
+export function commitWithNextStatement(db: Database): void {
+  commitHooks.get(db)?.();
+}
+
 /**
  * Whether a statement may change data (or deliver a notice at commit): an insert, update, delete,
  * merge, copy, truncate, a notify, a row lock, a schema change or a procedure, at the top or in a CTE. The schema's functions
@@ -272,17 +290,26 @@ export function mayWrite(text: string): boolean {
  * once and answer with the next statement; `settle()` before the commit reports one that failed
  * (a commit after a failed statement would otherwise end in a silent rollback).
  */
-function oneQueryAtATime(client: PoolClient): {
+function oneQueryAtATime(
+  client: PoolClient,
+  reopen: string,
+): {
   client: PoolClient;
   settle: () => Promise<void>;
-  /** Whether any statement so far may have changed data (mayWrite). */
+  /** Whether any statement of the open transaction may have changed data (mayWrite). */
   wrote: () => boolean;
+  /** Whether a transaction is open (false once one ended with its last statement). */
+  inTransaction: () => boolean;
+  /** The next statement ends the transaction (commitWithNextStatement). */
+  commitWithNext: () => void;
 } {
   const send = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
   const pipelining = Boolean((client as { pipeline?: boolean }).pipeline);
   let last: Promise<unknown> = Promise.resolve();
   let unanswered: Promise<unknown>[] = [];
   let wrote = false;
+  let open = true;
+  let commitNext = false;
   const settle = async () => {
     const waiting = unanswered;
     unanswered = [];
@@ -292,6 +319,38 @@ function oneQueryAtATime(client: PoolClient): {
     const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | null)?.text;
     // A statement whose text cannot be read counts as a write.
     if (typeof text !== "string" || mayWrite(text)) wrote = true;
+    // Decided when the statement is issued, so statements issued after it see the state it leaves.
+    const reopening = !open;
+    const committing = commitNext;
+    commitNext = false;
+    if (reopening) open = true;
+    if (committing) {
+      open = false;
+      wrote = false;
+    }
+    if (reopening || committing) {
+      const run = last.then(async () => {
+        if (reopening) {
+          // A new transaction under the same prelude, answered with the statement behind it.
+          const began = send(reopen);
+          began.catch(() => undefined); // reported by settle()
+          unanswered.push(began);
+          if (!pipelining) await settle();
+        }
+        const result = send(...args);
+        result.catch(() => undefined); // reported below
+        if (!pipelining) await result;
+        const committed = committing ? send("commit") : undefined;
+        committed?.catch(() => undefined); // reported below
+        await settle();
+        // A failed statement's error comes first (its commit then only ends the aborted transaction).
+        const answer = await result;
+        await committed;
+        return answer;
+      });
+      last = run.catch(() => undefined);
+      return run;
+    }
     if (pipelining && typeof text === "string" && /^(release )?savepoint sp\d+$/.test(text)) {
       // Written to the wire once the statements before it are answered; the next one follows it
       // without waiting for its answer.
@@ -322,6 +381,10 @@ function oneQueryAtATime(client: PoolClient): {
     }),
     settle,
     wrote: () => wrote,
+    inTransaction: () => open,
+    commitWithNext: () => {
+      commitNext = true;
+    },
   };
 }
 

@@ -105,6 +105,11 @@ export async function fileReport(input: {
   municipalityIds?: readonly number[];
   /** The submission limits to count against (a citizen's filing): counted in the filing's first statement. */
   rateLimits?: RateLimitHit[];
+  /**
+   * The caller does nothing more in its staff scope: the filing's write ends the scope's transaction
+   * (its commit travels with it, db/client.ts commitWithNextStatement).
+   */
+  endsScope?: boolean;
   now?: Date;
 }): Promise<FiledReport> {
   const report = fileReportSchema.parse(input.report);
@@ -277,6 +282,7 @@ export async function fileReport(input: {
         forwardToOrganisationId: training ? null : owner.id,
         permitIds: permits.map((p) => p.id),
         permitMessages: notices.permitMessages,
+        endsScope: input.endsScope ?? false,
         now,
       });
       if (filed !== null) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { LineString, Polygon } from "geojson";
-import type { Database } from "../../db/client";
+import { commitWithNextStatement, type Database } from "../../db/client";
 import { queryOne } from "../../db/query";
 import type * as t from "../../db/schema";
 import { localDate } from "../calendar/working-days";
@@ -51,6 +51,8 @@ export type FiledReportRows = {
   /** Permits to link (those the filing read, still linkable now) and their messages. */
   permitIds: number[];
   permitMessages: (RenderedPermitMessage & { permitId: number; who: string; reference: string })[];
+  /** Nothing follows the write in the caller's scope: its commit goes with it. */
+  endsScope: boolean;
   now: Date;
 };
 
@@ -229,8 +231,9 @@ export async function writeFiledReport(
         from ids, inserted`,
   );
   const announce = notifyReportChangeSql(sql`f`);
-  // One statement, atomic by itself. Under a staff scope the event's check that its report is
-  // visible runs at commit (migration 0034), when the report this statement inserts is there.
+  // One statement, atomic by itself. Under a staff scope the created event of the report it inserts
+  // passes the events' write policy as the filing's own (migration 0035).
+  if (rows.endsScope) commitWithNextStatement(db);
   const row = await queryOne<{ id: number; event_id: number }>(
     db,
     sql`with ${withAll([ids, inserted, filed, event, ...(rows.messages.length > 0 ? [messages] : []), ...rest])}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, getDbHandle } from "../../../db/client";
+import { commitWithNextStatement, getDb, getDbHandle } from "../../../db/client";
 import { queryOne, queryRows } from "../../../db/query";
 import { transaction } from "../../../db/transaction";
 import type { AccessClaims } from "../../../lib/auth/claims";
@@ -171,6 +171,52 @@ describe(`the access scope statement on the ${engine} engine`, () => {
       ),
     );
     for (const row of autocommit) expect(row!.fresh).toBe(true);
+  });
+
+  it("a statement that ends its scope's transaction is committed when it answers; what follows stays in the scope", async () => {
+    const db = await getDb();
+    const marker = `ends-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    await db.execute(sql`create table if not exists scope_statement_probe (note text)`);
+    await db.execute(sql`grant select, insert on scope_statement_probe to civic_staff`);
+    const seenOutside = async (note: string) =>
+      (await queryRows(db, sql`select 1 from scope_statement_probe where note = ${note}`)).length === 1;
+    const during = await asStaff(claims, async (tx) => {
+      commitWithNextStatement(tx);
+      await tx.execute(sql`insert into scope_statement_probe values (${`${marker}-last`})`);
+      // On a server the commit went with the insert: another connection sees the row already.
+      const committedAlready = engine === "server" ? await seenOutside(`${marker}-last`) : null;
+      // A statement after it runs in a new transaction, under the same role and claims.
+      await tx.execute(sql`insert into scope_statement_probe values (${`${marker}-after`})`);
+      return { committedAlready, state: (await queryOne<ScopeState>(tx, stateSql))! };
+    });
+    if (engine === "server") expect(during.committedAlready).toBe(true);
+    expect(during.state).toMatchObject({ current_user: "civic_staff", user_id: "41", orgs: "{7,9}" });
+    expect(await seenOutside(`${marker}-last`)).toBe(true);
+    expect(await seenOutside(`${marker}-after`)).toBe(true);
+    // A failed statement reports its own error, and its commit keeps nothing of the transaction.
+    const failed = asStaff(claims, async (tx) => {
+      await tx.execute(sql`insert into scope_statement_probe values (${`${marker}-before`})`);
+      commitWithNextStatement(tx);
+      await tx.execute(
+        sql`insert into scope_statement_probe values (${`${marker}-bad`}, 'no second column')`,
+      );
+    });
+    expect(await failure(failed)).toMatch(/more expressions than target columns/);
+    expect(await seenOutside(`${marker}-before`)).toBe(false);
+    // A commit that fails fails the statement that carried it: nothing is acknowledged unkept.
+    await db.execute(sql`create table if not exists scope_statement_unique (
+      note text unique deferrable initially deferred)`);
+    await db.execute(sql`grant select, insert on scope_statement_unique to civic_staff`);
+    const atCommit = asStaff(claims, async (tx) => {
+      await tx.execute(sql`insert into scope_statement_unique values (${marker})`);
+      commitWithNextStatement(tx);
+      await tx.execute(sql`insert into scope_statement_unique values (${marker})`);
+      return "acknowledged";
+    });
+    expect(await failure(atCommit)).toMatch(/duplicate key value/);
+    expect(await queryRows(db, sql`select 1 from scope_statement_unique where note = ${marker}`)).toEqual([]);
+    const states = await Promise.all(Array.from({ length: 12 }, () => queryOne<ScopeState>(db, stateSql)));
+    for (const state of states) expect(state!.current_user).not.toBe("civic_staff");
   });
 
   it.runIf(engine === "server")(

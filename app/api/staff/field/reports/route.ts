@@ -20,6 +20,8 @@ export const POST = withStaff("reports.act", async (req, { user, locale }) => {
     photos,
     filedBy: { userId: user.id, organisationId: user.organisationIds[0] ?? null },
     municipalityIds: user.municipalityIds,
+    // The answer is built from what the filing returns: nothing else is read or written in the scope.
+    endsScope: true,
   });
   return NextResponse.json(
     {
