@@ -339,9 +339,13 @@ function oneQueryAtATime(
         }
         const result = send(...args);
         result.catch(() => undefined); // reported below
-        if (!pipelining) await result;
-        const committed = committing ? send("commit") : undefined;
-        committed?.catch(() => undefined); // reported below
+        let committed: Promise<unknown> | undefined;
+        if (committing) {
+          // Sent whatever the statement's outcome: after a failure it ends the aborted transaction.
+          if (!pipelining) await result.catch(() => undefined);
+          committed = send("commit");
+          committed.catch(() => undefined); // reported below
+        }
         await settle();
         // A failed statement's error comes first (its commit then only ends the aborted transaction).
         const answer = await result;
