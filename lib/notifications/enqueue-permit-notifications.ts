@@ -81,9 +81,9 @@ export async function renderReportLinkedMessages(input: {
 
 /**
  * Writes the messages a permit event causes into the outbox, in the caller's transaction: the
- * applicant hears that the application was received and of every status change; when a report is
- * linked to the site, the holder (through the applicant's contact), the contractor and the issuing
- * department hear of it. Keys are deterministic, so enqueueing twice writes once.
+ * applicant hears that the application was received and of every status change. (A report linked
+ * to the site is told by the filing's own statement: renderReportLinkedMessages.) Keys are
+ * deterministic, so enqueueing twice writes once.
  */
 export async function enqueuePermitNotifications(
   tx: Database,
@@ -103,9 +103,9 @@ export async function enqueuePermitNotifications(
     sql`select p.id, p.reference, p.kind, p.status, p.valid_to::text as valid_to, p.decision_due_at, p.contractor_email, o.email as org_email
         from permits p left join organisations o on o.id = p.issuing_organisation_id where p.id = ${input.permitId}`,
   );
-  const event = await queryOne<{ id: number; kind: string; note: string | null; report_id: number | null }>(
+  const event = await queryOne<{ id: number; kind: string; note: string | null }>(
     tx,
-    sql`select id, kind, note, report_id from permit_events where id = ${input.eventId} and permit_id = ${input.permitId}`,
+    sql`select id, kind, note from permit_events where id = ${input.eventId} and permit_id = ${input.permitId}`,
   );
   if (!permit || !event) return 0;
   // Permits registered while training stay inside the platform too.
@@ -150,21 +150,6 @@ export async function enqueuePermitNotifications(
         extra: { text: event.note ?? "" },
       }),
     );
-  if (event.kind === "report_linked" && event.report_id !== null) {
-    const report = await queryOne<{ tracking_code: string; category_name: LocalizedText }>(
-      tx,
-      sql`select r.tracking_code, c.name as category_name from reports r join service_categories c on c.id = r.category_id
-          where r.id = ${event.report_id}`,
-    );
-    if (report) {
-      const messages = await renderReportLinkedMessages({
-        permit: { ...subject, contractorEmail: permit.contractor_email, organisationEmail: permit.org_email },
-        applicant: applicant ?? null,
-        report: { trackingCode: report.tracking_code, categoryName: report.category_name },
-      });
-      messages.forEach(push);
-    }
-  }
   if (values.length === 0) return 0;
   const inserted = await tx
     .insert(t.outboxMessages)

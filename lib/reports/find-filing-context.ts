@@ -75,7 +75,7 @@ export type FilingContext = {
  * the category there, the organisations that may own the report and the district, the contact
  * centre, the municipality's calendar and listed words, and the permits the report will be linked
  * to. The rules are those of findMunicipalityAt, routeReport, loadCalendar, getModerationSettings
- * and linkReportToPermits, whose SQL this reuses.
+ * and linkablePermitsWhere, whose SQL this reuses.
  */
 export async function findFilingContext(input: {
   db: Database;
@@ -189,8 +189,8 @@ function linkablePermitsSql(input: { municipalityId: number | SQL; position: Pos
                'id', p.id, 'reference', p.reference, 'kind', p.kind, 'status', p.status,
                'decision_due_at', p.decision_due_at, 'contractor_email', p.contractor_email,
                'organisation_email', o.email,
-               'applicant', (select json_build_object('email', a.email, 'locale', a.locale) from permit_applicants a
-                             where a.permit_id = p.id and a.email is not null limit 1)) order by p.id)
+               -- The holder hears of it whoever files (migration 0036).
+               'applicant', civic_permit_holder_notice_to(p.id)) order by p.id)
              from (select p.id from public_permits p where ${linkablePermitsWhere(input)}) l
              join permits p on p.id = l.id
              left join organisations o on o.id = p.issuing_organisation_id)`;

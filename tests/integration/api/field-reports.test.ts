@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "../../../app/api/staff/field/reports/route";
 import { getDb } from "../../../db/client";
-import { queryOne } from "../../../db/query";
+import { queryOne, queryRows } from "../../../db/query";
 import * as t from "../../../db/schema";
 import { loadSessionUser, type SessionUser } from "../../../lib/auth/staff-user";
 import { engine } from "../../helpers/engine";
@@ -143,6 +143,17 @@ describe(`filing from the field on the ${engine} engine`, () => {
       validFrom: "2026-01-01",
       validTo: "2099-12-31",
     });
+    // The holder's contact, which only the permits office reads: the crew's filing still tells them.
+    const [permit] = await db
+      .select({ id: t.permits.id })
+      .from(t.permits)
+      .where(sql`${t.permits.reference} = ${`352-${world.municipality.id}/2026`}`);
+    await db.insert(t.permitApplicants).values({
+      permitId: permit!.id,
+      name: "Vodovod d.o.o.",
+      email: `holder-${permit!.id}@works.example`,
+      locale: "en",
+    });
     const [endpoint] = await db
       .insert(t.open311Endpoints)
       .values({
@@ -176,5 +187,10 @@ describe(`filing from the field on the ${engine} engine`, () => {
       forwards: 1,
       forward_messages: 1,
     });
+    const holderNotice = await queryRows<{ locale: string; template: string }>(
+      db,
+      sql`select locale, template from outbox_messages where recipient = ${`holder-${permit!.id}@works.example`}`,
+    );
+    expect(holderNotice).toEqual([{ locale: "en", template: "permit_report_linked" }]);
   });
 });

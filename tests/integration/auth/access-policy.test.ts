@@ -372,6 +372,58 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
     expect(written).toEqual([{ code: together, events: 1 }]);
   });
 
+  it("gives a permit holder's notice address to staff of the permit's municipality only, for a permit in the public record", async () => {
+    const db = await getDb();
+    const municipalityId = (await queryOne<{ id: number }>(
+      db,
+      sql`select municipality_id as id from reports where id = ${reportOf.held}`,
+    ))!.id;
+    const permit = async (status: "active" | "applied") => {
+      const [row] = await db
+        .insert(t.permits)
+        .values({
+          municipalityId,
+          reference: uniqueCode("352"),
+          kind: "excavation",
+          status,
+          holderName: "Petar Investitor",
+          holderIsCompany: false,
+          worksDescription: "Priključak",
+          site: { type: "MultiPolygon", coordinates: [box(21.41, 43.94, 21.411, 43.941).coordinates] },
+          validFrom: "2026-01-01",
+          validTo: "2099-12-31",
+        })
+        .returning({ id: t.permits.id });
+      await db
+        .insert(t.permitApplicants)
+        .values({ permitId: row!.id, name: "Petar Investitor", email: `holder-${row!.id}@example.org` });
+      return row!.id;
+    };
+    const active = await permit("active");
+    const applied = await permit("applied");
+    const noticeTo = (id: number) => sql`select civic_permit_holder_notice_to(${id})->>'email' as email`;
+    const asUser = async (role: Role, id: number) =>
+      (await asStaff(users[role].claims, (tx) => queryOne<{ email: string | null }>(tx, noticeTo(id))))!
+        .email;
+    // A crew of the municipality, which cannot read applicants, gets the address for the notice.
+    expect(
+      await asStaff(users.operator.claims, (tx) =>
+        queryRows(tx, sql`select email from permit_applicants where permit_id = ${active}`),
+      ),
+    ).toEqual([]);
+    expect(await asUser("operator", active)).toBe(`holder-${active}@example.org`);
+    // Not for an application still in the office, not to another municipality's staff, not to the public.
+    expect(await asUser("operator", applied)).toBeNull();
+    expect(await asUser("agent_elsewhere", active)).toBeNull();
+    const publicAnswer = await asPublic((tx) =>
+      queryOne<{ email: string | null }>(tx, noticeTo(active)),
+    ).then(
+      (row) => row?.email ?? null,
+      () => null,
+    );
+    expect(publicAnswer).toBeNull();
+  });
+
   it("refuses desk rights outside a contact centre, whoever writes the membership", async () => {
     const db = await getDb();
     await expect(
