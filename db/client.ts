@@ -323,39 +323,15 @@ function oneQueryAtATime(
     const reopening = !open;
     const committing = commitNext;
     commitNext = false;
-    if (reopening) open = true;
-    if (committing) {
-      open = false;
-      wrote = false;
-    }
-    if (reopening || committing) {
-      const run = last.then(async () => {
-        if (reopening) {
-          // A new transaction under the same prelude, answered with the statement behind it.
-          const began = send(reopen);
-          began.catch(() => undefined); // reported by settle()
-          unanswered.push(began);
-          if (!pipelining) await settle();
-        }
-        const result = send(...args);
-        result.catch(() => undefined); // reported below
-        let committed: Promise<unknown> | undefined;
-        if (committing) {
-          // Sent whatever the statement's outcome: after a failure it ends the aborted transaction.
-          if (!pipelining) await result.catch(() => undefined);
-          committed = send("commit");
-          committed.catch(() => undefined); // reported below
-        }
-        await settle();
-        // A failed statement's error comes first (its commit then only ends the aborted transaction).
-        const answer = await result;
-        await committed;
-        return answer;
-      });
-      last = run.catch(() => undefined);
-      return run;
-    }
-    if (pipelining && typeof text === "string" && /^(release )?savepoint sp\d+$/.test(text)) {
+    open = !committing;
+    if (committing) wrote = false;
+    if (
+      pipelining &&
+      !reopening &&
+      !committing &&
+      typeof text === "string" &&
+      /^(release )?savepoint sp\d+$/.test(text)
+    ) {
       // Written to the wire once the statements before it are answered; the next one follows it
       // without waiting for its answer.
       const sent = last.then(() => {
@@ -367,14 +343,28 @@ function oneQueryAtATime(
       return sent.then(() => ({ command: "SAVEPOINT", rowCount: null, rows: [], fields: [] }));
     }
     const run = last.then(async () => {
-      const result = send(...args);
-      try {
-        await settle();
-      } catch (err) {
-        result.catch(() => undefined); // fails too (the transaction is aborted); the cause is reported
-        throw err;
+      if (reopening) {
+        // A new transaction under the same prelude, answered with the statement behind it.
+        const began = send(reopen);
+        began.catch(() => undefined); // reported by settle()
+        unanswered.push(began);
+        if (!pipelining) await settle();
       }
-      return result;
+      const result = send(...args);
+      // After a failure before it, it fails too (the transaction is aborted); the cause is reported.
+      result.catch(() => undefined);
+      let committed: Promise<unknown> | undefined;
+      if (committing) {
+        // Sent whatever the statement's outcome: after a failure it ends the aborted transaction.
+        if (!pipelining) await result.catch(() => undefined);
+        committed = send("commit");
+        committed.catch(() => undefined); // reported below
+      }
+      await settle();
+      // A failed statement's error comes first (its commit then only ends the aborted transaction).
+      const answer = await result;
+      await committed;
+      return answer;
     });
     last = run.catch(() => undefined);
     return run;
