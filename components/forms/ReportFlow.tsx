@@ -124,8 +124,9 @@ export function ReportFlow(props: Props) {
     return () => clearTimeout(timer);
   }, [draft, step]);
 
-  const startAgain = () => {
-    void clearDraft().catch(() => undefined);
+  // The form empties once the kept copy is gone, so a reload right after never brings it back.
+  const startAgain = async () => {
+    await clearDraft(draft.submissionKey).catch(() => undefined);
     setRestored(false);
     dispatch({ type: "reset", submissionKey: crypto.randomUUID() });
     setNearby(null);
@@ -274,7 +275,7 @@ export function ReportFlow(props: Props) {
           data,
           photos: draft.photos.map((p) => p.blob),
         });
-        await clearDraft();
+        await clearDraft(draft.submissionKey);
         moved.current = true;
         setQueued(true);
       } catch {
@@ -292,7 +293,7 @@ export function ReportFlow(props: Props) {
         setSubmitting(false);
         return;
       }
-      await clearDraft().catch(() => undefined);
+      await clearDraft(draft.submissionKey).catch(() => undefined);
       router.push(`/reports/${res.data.trackingCode}?filed=1`);
     } catch {
       await keep();
@@ -352,7 +353,7 @@ export function ReportFlow(props: Props) {
         {restored ? (
           <p className="banner info flow-restored" role="status">
             {t("draftRestored")}{" "}
-            <button type="button" className="link" onClick={startAgain}>
+            <button type="button" className="link" onClick={() => void startAgain()}>
               {t("startAgain")}
             </button>
           </p>

@@ -31,30 +31,57 @@ function database(): Promise<IDBPDatabase<ReportDb>> {
   return opening;
 }
 
+/**
+ * The drafts this page has forgotten (filed, queued or started over). A save still on its way for
+ * one of them is dropped, so a draft never comes back after it was cleared.
+ */
+const forgotten = new Set<string>();
+let previous: Promise<unknown> = Promise.resolve();
+
+/** Runs the draft's reads and writes one after another, in the order they were asked for. */
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const next = previous.then(work, work);
+  previous = next.catch(() => undefined);
+  return next;
+}
+
 /** Keeps the report in progress on this device, so a reload or a closed tab does not lose it. */
-export async function saveDraft(draft: ReportDraft, step: Step): Promise<void> {
-  const db = await database();
-  await db.put(
-    "drafts",
-    { ...draft, photos: draft.photos.map((p) => p.blob), step, savedAt: Date.now() },
-    CURRENT,
-  );
+export function saveDraft(draft: ReportDraft, step: Step): Promise<void> {
+  return inTurn(async () => {
+    if (forgotten.has(draft.submissionKey)) return;
+    const db = await database();
+    await db.put(
+      "drafts",
+      { ...draft, photos: draft.photos.map((p) => p.blob), step, savedAt: Date.now() },
+      CURRENT,
+    );
+  });
 }
 
 /** The report in progress on this device, with fresh preview URLs for its photos; null when none. */
-export async function loadDraft(): Promise<{ draft: ReportDraft; step: Step } | null> {
-  const db = await database();
-  const stored = await db.get("drafts", CURRENT);
-  if (!stored || Date.now() - stored.savedAt > DRAFT_DAYS * 86_400_000) return null;
-  const { step, savedAt: _savedAt, photos, ...rest } = stored;
-  return {
-    draft: { ...rest, photos: photos.map((blob) => ({ blob, url: URL.createObjectURL(blob) })) },
-    step,
-  };
+export function loadDraft(): Promise<{ draft: ReportDraft; step: Step } | null> {
+  return inTurn(async () => {
+    const db = await database();
+    const stored = await db.get("drafts", CURRENT);
+    if (!stored || Date.now() - stored.savedAt > DRAFT_DAYS * 86_400_000) return null;
+    const { step, savedAt: _savedAt, photos, ...rest } = stored;
+    return {
+      draft: { ...rest, photos: photos.map((blob) => ({ blob, url: URL.createObjectURL(blob) })) },
+      step,
+    };
+  });
 }
 
-export async function clearDraft(): Promise<void> {
-  await (await database()).delete("drafts", CURRENT);
+/**
+ * Forgets the report in progress (the one with this submission key); resolves once the deletion
+ * is committed, not merely requested, so a reload right after cannot bring it back.
+ */
+export function clearDraft(submissionKey: string): Promise<void> {
+  forgotten.add(submissionKey);
+  return inTurn(async () => {
+    const tx = (await database()).transaction("drafts", "readwrite");
+    await Promise.all([tx.store.delete(CURRENT), tx.done]);
+  });
 }
 
 /** Keeps a filing that could not be sent (no connection) until sendQueued() gets it through. */
