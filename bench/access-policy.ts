@@ -6,7 +6,8 @@
  *   - a staff member's queue read under row-level security (civic_staff with claims), against the
  *     same read as the application's role;
  *   - filing at the contact centre's intake inside the staff scope, against filing as the application.
- * Timings alternate on/off in rounds so the shared machine's noise falls on both alike. Results go to
+ * Timings alternate on/off in rounds, the one timed first changing every round, so the shared
+ * machine's noise and any warm-up of the one after fall on both alike. Results go to
  * bench/results/access-policy.json and .md, each as a ratio (target: overhead ≤ 10 %).
  * BENCH_POLICY_REPORTS sets the synthetic reports (default 50,000); BENCH_ADMIN_URL as for npm run bench.
  */
@@ -32,10 +33,27 @@ import { median, percentile, time } from "./measure";
 import { fillSyntheticReports, findDensestTile } from "./synthetic-reports";
 
 const REPORTS = Number(process.env.BENCH_POLICY_REPORTS ?? 50_000);
-// Enough samples that a p95 on a shared machine is not one unlucky timing (3 tiles × 30 rounds).
-const ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 30);
+// Enough samples that a p95 on a shared machine is not a handful of unlucky timings: 300 tiles and
+// 300 queue reads a side, 100 batches of filings a side.
+const ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 100);
 const log = (...args: unknown[]) =>
   console.info(`[policy ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+/** Times one round of on and off, the policy on first in even rounds and off first in odd ones. */
+async function pair(
+  round: number,
+  on: () => Promise<unknown>,
+  off: () => Promise<unknown>,
+  into: { on: number[]; off: number[] },
+) {
+  if (round % 2 === 0) {
+    into.on.push(await time(on));
+    into.off.push(await time(off));
+  } else {
+    into.off.push(await time(off));
+    into.on.push(await time(on));
+  }
+}
 
 /** The tile statement as it was before the policy: base tables, the exact pin, the public rule inline. */
 function withoutPolicy(text: string): string {
@@ -71,14 +89,16 @@ async function tileTimings(handle: DbHandle, tiles: Array<{ z: number; x: number
     await run(t, true);
     await run(t, false);
   }
-  const on: number[] = [];
-  const off: number[] = [];
+  const timings = { on: [] as number[], off: [] as number[] };
   for (let round = 0; round < ROUNDS; round++)
-    for (const t of tiles) {
-      on.push(await time(() => run(t, true)));
-      off.push(await time(() => run(t, false)));
-    }
-  return { on, off };
+    for (const t of tiles)
+      await pair(
+        round,
+        () => run(t, true),
+        () => run(t, false),
+        timings,
+      );
+  return timings;
 }
 
 async function main() {
@@ -119,16 +139,20 @@ async function main() {
     const operator = (await loadSessionUser(handle.db, operatorRow!.id))!;
     const scope = { organisationId: operatorRow!.organisation_id };
     log("timing the staff queue");
-    const queueOn: number[] = [];
-    const queueOff: number[] = [];
-    for (let round = 0; round < ROUNDS * 3; round++) {
-      queueOn.push(
-        await time(() =>
-          asStaff(operator.claims, (db) => listStaffQueue({ db, user: operator, scope, locale: "en" })),
-        ),
+    const queueOnce = (policy: boolean) =>
+      policy
+        ? asStaff(operator.claims, (db) => listStaffQueue({ db, user: operator, scope, locale: "en" }))
+        : listStaffQueue({ db: handle.db, user: operator, scope, locale: "en" });
+    for (let i = 0; i < 10; i++) await Promise.all([queueOnce(true), queueOnce(false)]);
+    const queue = { on: [] as number[], off: [] as number[] };
+    for (let round = 0; round < ROUNDS * 3; round++)
+      await pair(
+        round,
+        () => queueOnce(true),
+        () => queueOnce(false),
+        queue,
       );
-      queueOff.push(await time(() => listStaffQueue({ db: handle.db, user: operator, scope, locale: "en" })));
-    }
+    const { on: queueOn, off: queueOff } = queue;
 
     log("timing filings");
     const file = (n: number) => ({
@@ -143,36 +167,30 @@ async function main() {
     const filedBy = { userId: agent.id, organisationId: agent.organisationIds[0] ?? null };
     const batch = 20;
     let n = 0;
-    const fileOn: number[] = [];
-    const fileOff: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      fileOn.push(
-        await time(async () => {
-          for (let i = 0; i < batch; i++)
-            // As the intake route files it: the filing is the last work of its scope.
-            await asStaff(agent.claims, (db) =>
-              fileReport({
-                db,
-                report: file(n++),
-                filedBy,
-                municipalityIds: agent.municipalityIds,
-                endsScope: true,
-              }),
-            );
-        }),
-      );
-      fileOff.push(
-        await time(async () => {
-          for (let i = 0; i < batch; i++)
-            await fileReport({
-              db: handle.db,
+    const fileOnce = (policy: boolean) =>
+      policy
+        ? // As the intake route files it: the filing is the last work of its scope.
+          asStaff(agent.claims, (db) =>
+            fileReport({
+              db,
               report: file(n++),
               filedBy,
               municipalityIds: agent.municipalityIds,
-            });
-        }),
-      );
+              endsScope: true,
+            }),
+          )
+        : fileReport({ db: handle.db, report: file(n++), filedBy, municipalityIds: agent.municipalityIds });
+    for (let i = 0; i < 10; i++) {
+      await fileOnce(true);
+      await fileOnce(false);
     }
+    const filings = { on: [] as number[], off: [] as number[] };
+    const fileBatch = (policy: boolean) => async () => {
+      for (let i = 0; i < batch; i++) await fileOnce(policy);
+    };
+    for (let round = 0; round < ROUNDS; round++)
+      await pair(round, fileBatch(true), fileBatch(false), filings);
+    const { on: fileOn, off: fileOff } = filings;
     const perSecond = (ms: number[]) => (batch * ms.length * 1000) / ms.reduce((a, b) => a + b, 0);
     const p95 = (v: number[]) => Number(percentile(v, 95).toFixed(2));
     const p50 = (v: number[]) => Number(median(v).toFixed(2));
