@@ -116,12 +116,28 @@ export function ReportFlow(props: Props) {
     };
   }, []);
 
-  // Everything entered is kept on this device as it is typed (IndexedDB), photos included.
+  // Everything entered is kept on this device as it is typed (IndexedDB), photos included. The
+  // flow's data-draft says whether the latest entry is kept yet ("saving", then "saved").
+  const flowRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!loaded.current || !draft.submissionKey) return;
     if (!draft.position && !draft.serviceCode && !draft.description && draft.photos.length === 0) return;
-    const timer = setTimeout(() => void saveDraft(draft, step).catch(() => undefined), 300);
-    return () => clearTimeout(timer);
+    const flow = flowRef.current;
+    flow?.setAttribute("data-draft", "saving");
+    let current = true;
+    const timer = setTimeout(
+      () =>
+        void saveDraft(draft, step)
+          .then(() => {
+            if (current) flow?.setAttribute("data-draft", "saved");
+          })
+          .catch(() => undefined),
+      300,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [draft, step]);
 
   // The form empties once the kept copy is gone, so a reload right after never brings it back.
@@ -339,6 +355,7 @@ export function ReportFlow(props: Props) {
 
   return (
     <div
+      ref={flowRef}
       className="report-flow"
       data-step={step}
       data-screen={mapChoice.wide === null ? undefined : mapChoice.wide ? "wide" : "phone"}

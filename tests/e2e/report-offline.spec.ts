@@ -21,7 +21,7 @@ test("a half-filled report survives a reload, kept on the phone", async ({ page 
   await form.chooseCategory("Графити и оштећење јавних објеката");
   await form.describe("Графит на споменику.");
   // Saved as typed; a reload comes back to the same step with the same text.
-  await page.waitForTimeout(600);
+  await expect(page.locator(".report-flow")).toHaveAttribute("data-draft", "saved");
   await page.reload();
   await form.expectStep(3, { focused: false });
   await expect(page.locator("#description")).toHaveValue("Графит на споменику.");

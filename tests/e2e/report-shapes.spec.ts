@@ -15,7 +15,7 @@ type MapWindow = {
     areTilesLoaded: () => boolean;
     queryRenderedFeatures: (o: object) => Array<{ properties: { id: string }; geometry: { type: string } }>;
   };
-  civicPickerMap?: { getCenter: () => { lng: number; lat: number } };
+  civicPickerMap?: { getCenter: () => { lng: number; lat: number }; isMoving: () => boolean };
 };
 
 /** The shape drawn on the report page's interactive map, once it has been asked for. */
@@ -115,9 +115,12 @@ test("a line is drawn with the keyboard alone and filed", async ({ page }) => {
   const before = await page.evaluate(() => (window as unknown as MapWindow).civicPickerMap!.getCenter());
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  await page.waitForTimeout(600);
-  const after = await page.evaluate(() => (window as unknown as MapWindow).civicPickerMap!.getCenter());
-  expect(after.lng).toBeGreaterThan(before.lng);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as MapWindow).civicPickerMap!.getCenter().lng))
+    .toBeGreaterThan(before.lng);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as MapWindow).civicPickerMap!.isMoving()))
+    .toBe(false);
   await page.keyboard.press("Enter");
   await expect(status).toHaveText("Point 2 added.");
   await page.keyboard.press("ArrowUp");
