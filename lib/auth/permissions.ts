@@ -98,12 +98,17 @@ export function permissionScope(
   };
 }
 
-/** The roles that count, in the scopes they were granted in. */
-export function effectiveRoles(user: Pick<SessionUser, "memberships">): Role[] {
-  return [...new Set(user.memberships.filter(membershipHolds).map((m) => m.role))];
+/** The memberships that count: each role in the scope it was granted in. */
+export function effectiveMemberships(user: Pick<SessionUser, "memberships">): ScopedMembership[] {
+  return user.memberships.filter(membershipHolds);
 }
 
-/** When a user holds several roles, the procedure acts with the broadest one. */
+/** The roles that count (for choosing a landing page, not for deciding an action). */
+export function effectiveRoles(user: Pick<SessionUser, "memberships">): Role[] {
+  return [...new Set(effectiveMemberships(user).map((m) => m.role))];
+}
+
+/** When a user holds several roles, the one whose workspace they land in. */
 const precedence: Role[] = [
   "admin",
   "org_admin",

@@ -7,6 +7,7 @@ import type { SessionUser } from "./staff-user";
  * organisation's notes on a report they do not hold.
  */
 export type ReportAccessFacts = {
+  municipalityId: number;
   assignedOrganisationId: number | null;
   /** Organisations that held the report earlier (from its trail). */
   previousOrganisationIds: readonly number[];
@@ -14,16 +15,18 @@ export type ReportAccessFacts = {
 
 /**
  * The contact centre and administrators: they see and route every report of their municipalities
- * (the desk claim, lib/auth/claims.ts: an agent counts only in a contact-centre organisation). Which
- * municipality is row-level security's to decide; this answers the page's question "desk or not".
+ * (the desk claim, lib/auth/claims.ts: an agent counts only in a contact-centre organisation). This
+ * answers a page's question "desk anywhere or not"; of a report, `deskFor` its municipality.
  */
 export const isDesk = (user: Pick<SessionUser, "claims">) => user.claims.desk.length > 0;
+const deskFor = (user: Pick<SessionUser, "claims">, facts: ReportAccessFacts) =>
+  user.claims.desk.includes(facts.municipalityId);
 const holds = (user: SessionUser, facts: ReportAccessFacts) =>
   facts.assignedOrganisationId !== null && user.organisationIds.includes(facts.assignedOrganisationId);
 
 export function canViewReport(user: SessionUser, facts: ReportAccessFacts): boolean {
   return (
-    isDesk(user) ||
+    deskFor(user, facts) ||
     holds(user, facts) ||
     facts.previousOrganisationIds.some((id) => user.organisationIds.includes(id))
   );
@@ -31,7 +34,7 @@ export function canViewReport(user: SessionUser, facts: ReportAccessFacts): bool
 
 /** The reporter's contact: the desk always; the holding organisation unless the reporter asked to stay anonymous. */
 export function canSeeContact(user: SessionUser, facts: ReportAccessFacts & { anonymous: boolean }): boolean {
-  if (isDesk(user)) return true;
+  if (deskFor(user, facts)) return true;
   return holds(user, facts) && !facts.anonymous;
 }
 
@@ -41,6 +44,6 @@ export function canSeeInternalNote(
   facts: ReportAccessFacts,
   noteOrganisationId: number | null,
 ): boolean {
-  if (isDesk(user) || holds(user, facts)) return true;
+  if (deskFor(user, facts) || holds(user, facts)) return true;
   return noteOrganisationId !== null && user.organisationIds.includes(noteOrganisationId);
 }

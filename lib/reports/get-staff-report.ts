@@ -182,7 +182,11 @@ export async function getStaffReport(input: {
   const previous = [
     ...new Set(events.flatMap((e) => [e.from_org_id, e.to_org_id]).filter((id): id is number => id !== null)),
   ];
-  const facts = { assignedOrganisationId: row.organisation_id, previousOrganisationIds: previous };
+  const facts = {
+    municipalityId: row.municipality_id,
+    assignedOrganisationId: row.organisation_id,
+    previousOrganisationIds: previous,
+  };
   if (!canViewReport(user, facts)) return null;
 
   const contactRow = await queryOne<{
@@ -222,7 +226,12 @@ export async function getStaffReport(input: {
 
   const actor = actorOfUser(user);
   const allowed = (operation: Parameters<typeof isAllowed>[0]["operation"]) =>
-    isAllowed({ actor, operation, assignedOrganisationId: row.organisation_id });
+    isAllowed({
+      actor,
+      operation,
+      municipalityId: row.municipality_id,
+      assignedOrganisationId: row.organisation_id,
+    });
 
   return {
     id: row.id,

@@ -14,6 +14,7 @@ import { canTransition, transitions, type ReportStatus } from "./states";
 /** The part of a report the procedure reads and changes. */
 export type WorkflowState = {
   id: number;
+  municipalityId: number;
   status: ReportStatus;
   assignedOrganisationId: number | null;
   assignedUserId: number | null;
@@ -108,6 +109,7 @@ export function applyAction(
     !isAllowed({
       actor,
       operation: operationOf(action),
+      municipalityId: state.municipalityId,
       assignedOrganisationId: state.assignedOrganisationId,
     })
   ) {

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
 import * as t from "../../db/schema";
-import type { Actor } from "../auth/roles";
+import { actorOrganisationIds, type Actor } from "../auth/roles";
 import { AppError } from "../errors";
 import { notifyReportChange } from "../live/report-changes";
 import { enqueueReportNotifications } from "../notifications/enqueue-report-notifications";
@@ -39,6 +39,7 @@ const toDate = (v: string | Date | null): Date | null => (v === null ? null : ne
 export function toWorkflowState(row: LockedRow): WorkflowState {
   return {
     id: row.id,
+    municipalityId: row.municipality_id,
     status: row.status,
     assignedOrganisationId: row.assigned_organisation_id,
     assignedUserId: row.assigned_user_id,
@@ -186,8 +187,8 @@ async function transact(
           : null;
     const actorOrganisationId =
       input.actor.kind === "staff"
-        ? (input.actor.organisationIds.find((id) => id === current.assignedOrganisationId) ??
-          input.actor.organisationIds[0] ??
+        ? (actorOrganisationIds(input.actor).find((id) => id === current.assignedOrganisationId) ??
+          actorOrganisationIds(input.actor)[0] ??
           null)
         : input.actor.kind === "external_system"
           ? input.actor.organisationId

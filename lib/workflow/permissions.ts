@@ -2,8 +2,10 @@ import type { Actor, Role } from "../auth/roles";
 import type { ReportStatus } from "./states";
 
 /**
- * Who may do what to a report, in one table. "own" means the report is assigned to one of the
- * actor's organisations; the contact centre (agent) and admin act on every report.
+ * Who may do what to a report, in one table. Each of the actor's roles counts where it was
+ * granted: "own" roles (the handlers') act on reports assigned to the organisation the role is held
+ * in; the contact centre (agent) and admin act on every report of the municipality the role is held
+ * in. A user with several roles may act if any one of them, in its scope, allows it.
  */
 export type WorkflowOperation =
   | { type: "transition"; to: ReportStatus }
@@ -42,6 +44,8 @@ export function ruleFor(operation: WorkflowOperation): Rule {
 export function isAllowed(input: {
   actor: Actor;
   operation: WorkflowOperation;
+  /** The report's municipality and the organisation holding it. */
+  municipalityId: number;
   assignedOrganisationId: number | null;
 }): boolean {
   const rule = ruleFor(input.operation);
@@ -51,9 +55,12 @@ export function isAllowed(input: {
   if (actor.kind === "external_system") {
     return rule.roles.includes("utility_operator") && input.assignedOrganisationId === actor.organisationId;
   }
-  if (!rule.roles.includes(actor.role)) return false;
-  if (!rule.ownOnly.includes(actor.role)) return true;
-  return (
-    input.assignedOrganisationId !== null && actor.organisationIds.includes(input.assignedOrganisationId)
+  const { assignedOrganisationId } = input;
+  return actor.memberships.some((m) =>
+    !rule.roles.includes(m.role)
+      ? false
+      : rule.ownOnly.includes(m.role)
+        ? assignedOrganisationId !== null && m.organisationId === assignedOrganisationId
+        : m.municipalityId === input.municipalityId,
   );
 }

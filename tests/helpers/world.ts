@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
-import type { Actor } from "../../lib/auth/roles";
+import type { Actor, Role } from "../../lib/auth/roles";
 import { box, buildCategory, buildMunicipality, buildOrganisation, uniqueCode } from "./builders";
 
 /**
@@ -46,20 +46,15 @@ export async function buildWorkflowWorld(
     role: "org_admin",
     isLead: true,
   });
+  const staffActor = (userId: number, role: Role, organisationId: number): Actor => ({
+    kind: "staff",
+    userId,
+    memberships: [{ role, organisationId, municipalityId: municipality.id }],
+  });
   const actors = {
-    agent: { kind: "staff", userId: lead!.id, role: "agent", organisationIds: [contactCentre.id] } as Actor,
-    waterOperator: {
-      kind: "staff",
-      userId: lead!.id,
-      role: "utility_operator",
-      organisationIds: [water.id],
-    } as Actor,
-    roadsOperator: {
-      kind: "staff",
-      userId: lead!.id,
-      role: "utility_operator",
-      organisationIds: [roads.id],
-    } as Actor,
+    agent: staffActor(lead!.id, "agent", contactCentre.id),
+    waterOperator: staffActor(lead!.id, "utility_operator", water.id),
+    roadsOperator: staffActor(lead!.id, "utility_operator", roads.id),
     system: { kind: "system" } as Actor,
   };
   return {

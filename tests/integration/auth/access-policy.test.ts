@@ -101,6 +101,16 @@ const expected: Record<Role, Record<Relation, { report: boolean; contact: boolea
   },
 };
 
+async function orgMunicipality(organisationId: number): Promise<number | undefined> {
+  const [o] = await (
+    await getDb()
+  )
+    .select()
+    .from(t.organisations)
+    .where(sql`${t.organisations.id} = ${organisationId}`);
+  return o?.municipalityId;
+}
+
 describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () => {
   const users = {} as Record<Role, SessionUser>;
   const reportOf = {} as Record<Relation, number>;
@@ -110,6 +120,8 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
   let leakId: number;
   let precisionReportCode: string;
   let exactPosition: [number, number];
+  let municipalityA: number;
+  let deskBId: number;
 
   beforeAll(async () => {
     const db = await getDb();
@@ -122,6 +134,8 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
     const waterB = await buildOrganisation({ municipalityId: b.id, sector: "water" });
     waterId = water.id;
     roadsId = roads.id;
+    municipalityA = a.id;
+    deskBId = deskB.id;
     const leak = await buildCategory({ municipalityId: a.id });
     leakId = leak.id;
     const noise = await buildCategory({ municipalityId: a.id, isPublic: false });
@@ -485,6 +499,65 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
       .where(sql`${t.reports.id} = ${reportOf.held}`);
     expect(after!.duplicateOfId).toBeNull();
     expect(after!.status).toBe(held!.status);
+  });
+
+  it("lets a person with roles in two municipalities act in each only with the role held there", async () => {
+    const db = await getDb();
+    // The contact centre's agent in municipality B also works for the water utility of A.
+    const [u] = await db
+      .insert(t.users)
+      .values({ email: `${uniqueCode("both")}@policy.example`, name: "Dvojna uloga" })
+      .returning();
+    await db.insert(t.memberships).values([
+      { userId: u!.id, municipalityId: municipalityA, organisationId: waterId, role: "utility_operator" },
+      {
+        userId: u!.id,
+        municipalityId: (await orgMunicipality(deskBId))!,
+        organisationId: deskBId,
+        role: "agent",
+      },
+    ]);
+    const both = (await loadSessionUser(db, u!.id))!;
+    const leakInA = await buildReport({
+      municipalityId: municipalityA,
+      categoryId: leakId,
+      position: [21.41, 43.95],
+    });
+    await db.execute(sql`update reports set assigned_organisation_id = ${waterId} where id = ${leakInA.id}`);
+    const act = (action: object) =>
+      asStaff(both.claims, async (tx) => {
+        const [r] = await tx
+          .select()
+          .from(t.reports)
+          .where(sql`${t.reports.id} = ${leakInA.id}`);
+        return performReportAction({
+          db: tx,
+          reportId: leakInA.id,
+          expectedVersion: r!.version,
+          actor: actorOfUser(both),
+          action: action as never,
+        });
+      });
+    const status = async () =>
+      (
+        await db
+          .select()
+          .from(t.reports)
+          .where(sql`${t.reports.id} = ${leakInA.id}`)
+      )[0]!.status;
+    // In A they are the water utility's operator: no desk steps (B's desk does not reach A) …
+    await expect(act({ type: "transition", to: "triaged" })).rejects.toMatchObject({
+      messageKey: "actionNotAllowed",
+    });
+    expect(await status()).toBe("received");
+    // … but what the operator of the holding utility does.
+    await act({ type: "transition", to: "in_progress" });
+    await act({ type: "transition", to: "resolved", publicText: "Popravljeno." });
+    expect(await status()).toBe("resolved");
+    await expect(act({ type: "transition", to: "closed" })).rejects.toMatchObject({
+      messageKey: "actionNotAllowed",
+    });
+    expect(await status()).toBe("resolved");
   });
 
   it("publishes a precision-limited report at the same reduced point, with the street only, on every public read", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../../lib/auth/roles";
+import type { Actor, Role } from "../../../lib/auth/roles";
 import { AppError } from "../../../lib/errors";
 import {
   applyAction,
@@ -15,14 +15,21 @@ import { statusGroupOf } from "../../../lib/workflow/states";
 const WATER = 10;
 const ROADS = 11;
 const CONTACT = 1;
+const TOWN = 50;
+
+const staff = (userId: number, role: Role, organisationId: number | null): Actor => ({
+  kind: "staff",
+  userId,
+  memberships: [{ role, organisationId, municipalityId: TOWN }],
+});
 
 const actors: Record<string, Actor> = {
-  agent: { kind: "staff", userId: 1, role: "agent", organisationIds: [CONTACT] },
-  admin: { kind: "staff", userId: 2, role: "admin", organisationIds: [] },
-  waterOperator: { kind: "staff", userId: 3, role: "utility_operator", organisationIds: [WATER] },
-  roadsOperator: { kind: "staff", userId: 4, role: "utility_operator", organisationIds: [ROADS] },
-  waterLead: { kind: "staff", userId: 5, role: "org_admin", organisationIds: [WATER] },
-  planner: { kind: "staff", userId: 6, role: "planner", organisationIds: [] },
+  agent: staff(1, "agent", CONTACT),
+  admin: staff(2, "admin", null),
+  waterOperator: staff(3, "utility_operator", WATER),
+  roadsOperator: staff(4, "utility_operator", ROADS),
+  waterLead: staff(5, "org_admin", WATER),
+  planner: staff(6, "planner", null),
   reporter: { kind: "citizen", userId: 7, isReporter: true },
   stranger: { kind: "citizen", userId: 8, isReporter: false },
   system: { kind: "system" },
@@ -30,6 +37,7 @@ const actors: Record<string, Actor> = {
 
 const start: WorkflowState = {
   id: 100,
+  municipalityId: TOWN,
   status: "received",
   assignedOrganisationId: CONTACT,
   assignedUserId: null,
