@@ -86,6 +86,19 @@ export function hasPermission(user: Pick<SessionUser, "memberships">, permission
   return user.memberships.some((m) => grants(m, permission));
 }
 
+/**
+ * Whether the user may use the permission now, or why not: a password an administrator chose is
+ * changed before any other work, on every page, API and form action alike.
+ */
+export function permissionRefusal(
+  user: Pick<SessionUser, "memberships" | "mustChangePassword">,
+  permission: Permission,
+): "permissionDenied" | "passwordChangeRequired" | null {
+  if (!hasPermission(user, permission)) return "permissionDenied";
+  if (user.mustChangePassword && permission !== "account.password") return "passwordChangeRequired";
+  return null;
+}
+
 /** Where the user holds the permission: the municipalities and the organisations of those memberships. */
 export function permissionScope(
   user: Pick<SessionUser, "memberships">,

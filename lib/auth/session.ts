@@ -10,7 +10,7 @@ import type { Locale } from "../i18n/config";
 import type { CitizenSession } from "./email-link";
 import { authOptions } from "./options";
 import { actorOfUser } from "./actor";
-import { hasPermission, type Permission } from "./permissions";
+import { permissionRefusal, type Permission } from "./permissions";
 import type { Actor } from "./roles";
 import { authSecret } from "./secret";
 import { loadSessionUser, type SessionUser } from "./staff-user";
@@ -38,10 +38,13 @@ async function currentStaff(claimed: Pick<SessionUser, "id" | "sessionVersion"> 
   return user;
 }
 
-/** The signed-in staff member of a page if they hold the permission; null otherwise. */
+/**
+ * The signed-in staff member of a page or a form action if they may use the permission now (held,
+ * and no temporary password waiting to be changed); null otherwise.
+ */
 export async function staffWithPermission(permission: Permission): Promise<SessionUser | null> {
   const user = await staffForPage();
-  return user && hasPermission(user, permission) ? user : null;
+  return user && permissionRefusal(user, permission) === null ? user : null;
 }
 
 /** The same for a server-rendered page. */
@@ -88,11 +91,8 @@ async function authorise(req: NextRequest, permission: Permission): Promise<Sess
   const user = await staffFromRequest(req);
   if (!user) throw new AppError({ code: "unauthorized", messageKey: "signInRequired" });
   checkSameOrigin(req);
-  if (!hasPermission(user, permission))
-    throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
-  // A password an administrator chose is changed before any other work, on every API as on pages.
-  if (user.mustChangePassword && permission !== "account.password")
-    throw new AppError({ code: "forbidden", messageKey: "passwordChangeRequired" });
+  const refusal = permissionRefusal(user, permission);
+  if (refusal) throw new AppError({ code: "forbidden", messageKey: refusal });
   return user;
 }
 
