@@ -22,6 +22,10 @@ import { engine } from "../../helpers/engine";
 import { sessionCookie, staffRequest } from "../../helpers/session";
 import { GET as exportGET } from "../../../app/api/staff/analytics/export/route";
 import { isChangeVisible } from "../../../lib/live/visible-change";
+import { drawDistrictMap } from "../../../lib/analytics/draw-district-map";
+import { defaultAnalyticsFilters } from "../../../lib/analytics/filters";
+import { getAnalyticsOverview } from "../../../lib/analytics/get-analytics-overview";
+import { listFilterChoices } from "../../../lib/analytics/list-filter-choices";
 import { getPublicReport } from "../../../lib/reports/get-public-report";
 import { listPublicReports } from "../../../lib/reports/list-public-reports";
 import { listRequests } from "../../../lib/open311/requests";
@@ -600,6 +604,34 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
         expected.org_admin[relation].report,
       );
     expect(csv).not.toContain("Petar Prijavić");
+  });
+
+  it("counts in the analytics workspace, for each staff member, the reports row-level security shows them", async () => {
+    const counted = async (who: SessionUser) =>
+      asStaff(who.claims, async (db) => {
+        const now = new Date();
+        const overview = await getAnalyticsOverview({
+          db,
+          municipalityId: municipalityA,
+          filters: defaultAnalyticsFilters(now),
+          locale: "sr-Latn",
+          now,
+        });
+        // The summary's district map and the filter choices read under the same role.
+        await drawDistrictMap({ db, municipalityId: municipalityA });
+        await listFilterChoices({ db, municipalityId: municipalityA, locale: "sr-Latn" });
+        const visible = await queryOne<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from reports where municipality_id = ${municipalityA}`,
+        );
+        return { figures: overview.key.reports, visible: visible!.n };
+      });
+    const orgAdmin = await counted(users.org_admin);
+    const desk = await counted(users.agent);
+    expect(orgAdmin.figures).toBe(orgAdmin.visible);
+    expect(desk.figures).toBe(desk.visible);
+    // The water utility's administrator does not count the roads utility's or the private reports.
+    expect(orgAdmin.figures).toBeLessThan(desk.figures);
   });
 
   it("tells the live queue of a change only those who may read the report", async () => {

@@ -58,6 +58,22 @@ describe(`the staff authorisation matrix on the ${engine} engine`, () => {
     reportId = (await queryOne<{ id: number }>(db, sql`select min(id)::int as id from reports`))!.id;
   });
 
+  it("renders every staff page that reads data inside the staff member's access policy", () => {
+    // The workspace's landing page reads nothing but the session, and sends the user on.
+    const readsNothing = ["(staff)/staff/page.tsx"];
+    const dir = path.join(root, "app", "(staff)", "staff");
+    const pages = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) =>
+      f.endsWith("page.tsx"),
+    );
+    expect(pages.length).toBeGreaterThanOrEqual(15);
+    for (const page of pages) {
+      const name = path.join("(staff)", "staff", page).replaceAll(path.sep, "/");
+      if (readsNothing.includes(name)) continue;
+      const source = fs.readFileSync(path.join(dir, page), "utf8");
+      expect(source, name).toMatch(/export default async function \w+\([^)]*\) \{\s*return inStaffScope\(/);
+    }
+  });
+
   it("has a permission rule on every staff route handler", async () => {
     const files = staffRouteFiles();
     expect(files.length).toBeGreaterThanOrEqual(4);

@@ -8,7 +8,7 @@ import { ExportPanel } from "@/components/analytics/ExportPanel";
 import { KeyFigures } from "@/components/analytics/KeyFigures";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { listFilterChoices } from "@/lib/analytics/list-filter-choices";
-import { staffWithPermission } from "@/lib/auth/session";
+import { inStaffScope, staffWithPermission } from "@/lib/auth/session";
 import { getMunicipalityById } from "@/lib/places/get-municipality";
 import { loadAnalyticsPage } from "./load-analytics-page";
 
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AnalyticsPage({ searchParams }: Props) {
+async function AnalyticsPageContent({ searchParams }: Props) {
   const user = await staffWithPermission("analytics.view");
   if (!user) return <Forbidden />;
   const t = await getTranslations("analytics");
@@ -66,4 +66,9 @@ export default async function AnalyticsPage({ searchParams }: Props) {
       <AnalyticsFigures overview={page.overview} query={page.query} />
     </main>
   );
+}
+
+/** Every figure is counted under the staff member's access policy, as the analytics API counts it. */
+export default async function AnalyticsPage(...args: Parameters<typeof AnalyticsPageContent>) {
+  return inStaffScope(() => AnalyticsPageContent(...args));
 }

@@ -7,7 +7,7 @@ import { ModerationControls } from "@/components/moderation/ModerationControls";
 import { CommentModeration } from "@/components/moderation/CommentModeration";
 import { CommentReview } from "@/components/comments/CommentReview";
 import "@/components/comments/comments.css";
-import { staffWithPermission } from "@/lib/auth/session";
+import { inStaffScope, staffWithPermission } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { canModerate } from "@/lib/moderation/can-moderate";
 import { ConsultationModerationForm } from "@/components/consultations/ConsultationStaffActions";
@@ -19,8 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("queueTitle") };
 }
 
-/** The moderation queue: reports flagged by the public ("report abuse") or by the automatic screen. */
-export default async function ModerationQueuePage() {
+async function ModerationQueueContent() {
   // Moderation is decided per municipality and organisation (canModerate), on top of the workspace.
   const user = await staffWithPermission("staff.workspace");
   const db = await getDb();
@@ -113,4 +112,12 @@ async function FlagList({
       ))}
     </ul>
   );
+}
+
+/**
+ * The moderation queue: reports flagged by the public ("report abuse") or by the automatic screen,
+ * those the moderator's access policy shows them (the reports the moderation API lets them act on).
+ */
+export default async function ModerationQueuePage() {
+  return inStaffScope(() => ModerationQueueContent());
 }

@@ -8,7 +8,7 @@ import { KeyFigures } from "@/components/analytics/KeyFigures";
 import { PrintButton } from "@/components/analytics/PrintButton";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { drawDistrictMap } from "@/lib/analytics/draw-district-map";
-import { staffWithPermission } from "@/lib/auth/session";
+import { inStaffScope, staffWithPermission } from "@/lib/auth/session";
 import { loadAnalyticsPage } from "../load-analytics-page";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The summary for council meetings: key figures, a district map, hotspots and the charts, styled to print on A4. */
-export default async function AnalyticsSummaryPage({ searchParams }: Props) {
+async function AnalyticsSummaryContent({ searchParams }: Props) {
   const user = await staffWithPermission("analytics.view");
   if (!user) return <Forbidden />;
   const t = await getTranslations("analytics");
@@ -75,4 +74,12 @@ export default async function AnalyticsSummaryPage({ searchParams }: Props) {
       <p className="hint">{t("generatedAt", { at: now.toISOString().slice(0, 16).replace("T", " ") })}</p>
     </main>
   );
+}
+
+/**
+ * The summary for council meetings: key figures, a district map, hotspots and the charts, styled to
+ * print on A4; counted under the staff member's access policy, as the workspace is.
+ */
+export default async function AnalyticsSummaryPage(...args: Parameters<typeof AnalyticsSummaryContent>) {
+  return inStaffScope(() => AnalyticsSummaryContent(...args));
 }

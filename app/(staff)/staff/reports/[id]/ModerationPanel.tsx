@@ -1,18 +1,26 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { asStaff } from "@/lib/auth/db-scope";
 import { ModerationControls } from "@/components/moderation/ModerationControls";
 import type { SessionUser } from "@/lib/auth/staff-user";
 import { canModerate } from "@/lib/moderation/can-moderate";
 import { getModerationState } from "@/lib/moderation/get-moderation-state";
 import { listModerationHistory } from "@/lib/moderation/list-moderation-history";
 
-/** On a report's staff page: the moderation steps (moderators only) and the moderation history (all staff who see the report). */
+/**
+ * On a report's staff page: the moderation steps (moderators only) and the moderation history (all
+ * staff who see the report). React may render it once the page's own scope has ended, so it reads
+ * through a scope of its own (or the page's, while that is open).
+ */
 export async function ModerationPanel({ reportId, user }: { reportId: number; user: SessionUser }) {
-  const db = await getDb();
-  const state = await getModerationState({ db, reportId });
-  if (!state) return null;
-  const history = await listModerationHistory({ db, reportId });
-  const moderator = await canModerate({ db, user, municipalityId: state.municipalityId });
+  const read = await asStaff(user.claims, async (db) => {
+    const state = await getModerationState({ db, reportId });
+    if (!state) return null;
+    const history = await listModerationHistory({ db, reportId });
+    const moderator = await canModerate({ db, user, municipalityId: state.municipalityId });
+    return { state, history, moderator };
+  });
+  if (!read) return null;
+  const { state, history, moderator } = read;
   if (!moderator && history.length === 0) return null;
   const t = await getTranslations("moderation");
   const tt = t as unknown as (key: string) => string;
