@@ -21,7 +21,11 @@ export const signInLinkLimits: Record<"perEmail" | "perIp", RateLimit> = {
   perIp: { name: "signin-link-ip", limit: 20, windowSeconds: 3_600 },
 };
 
-export type CitizenSession = { userId: number; email: string };
+/**
+ * A citizen's session: the account and the session version it was issued with (absent: 1, the
+ * first). Sign-out bumps the account's version, so a copied cookie stops working (lib/auth/session.ts).
+ */
+export type CitizenSession = { userId: number; email: string; sessionVersion?: number };
 
 const emailSchema = z.string().trim().toLowerCase().email().max(254);
 
@@ -108,11 +112,11 @@ export async function consumeSignInLink(input: {
           returning email, locale`,
     );
     if (!link) return null;
-    const user = await queryOne<{ id: number; active: boolean }>(
+    const user = await queryOne<{ id: number; active: boolean; session_version: number }>(
       tx,
       sql`insert into users (email, name, locale) values (${link.email}, '', ${link.locale})
           on conflict (email) do update set email = excluded.email
-          returning id, active`,
+          returning id, active, session_version`,
     );
     if (!user || !user.active) return null;
     await tx.execute(
@@ -121,6 +125,6 @@ export async function consumeSignInLink(input: {
     await tx.execute(
       sql`update report_followers set user_id = ${user.id} where user_id is null and lower(email) = ${link.email}`,
     );
-    return { userId: user.id, email: link.email };
+    return { userId: user.id, email: link.email, sessionVersion: user.session_version };
   });
 }

@@ -65,7 +65,11 @@ export function authOptions(): NextAuthOptions {
           await refundRateLimit({ db, rule: loginLimits.failedPerIp, key: address });
           // A citizen with a password (the demo citizen) gets the same session as one signed in by link.
           if (user.roles.every((r) => r === "citizen")) {
-            const citizen: CitizenSession = { userId: user.id, email: user.email };
+            const citizen: CitizenSession = {
+              userId: user.id,
+              email: user.email,
+              sessionVersion: user.sessionVersion,
+            };
             return { id: String(user.id), email: user.email, name: user.name, citizen } as never;
           }
           return { id: String(user.id), email: user.email, name: user.name, staff: user } as never;
@@ -83,10 +87,13 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     events: {
-      // Sign-out ends the session on the server too: the version it carries stops being current.
+      // Sign-out ends the session on the server too, staff's and citizens' alike: the version it
+      // carries stops being current.
       async signOut({ token }) {
-        const id = Number((token?.staff as SessionUser | undefined)?.id);
-        if (Number.isInteger(id)) await revokeSessions({ db: await getDb(), userId: id });
+        const staffId = Number((token?.staff as SessionUser | undefined)?.id);
+        const citizenId = Number((token?.citizen as CitizenSession | undefined)?.userId);
+        for (const id of [staffId, citizenId])
+          if (Number.isInteger(id)) await revokeSessions({ db: await getDb(), userId: id });
       },
     },
     callbacks: {

@@ -2,7 +2,9 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
+import { sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
+import { queryOne } from "../../db/query";
 import { asStaff } from "./db-scope";
 import { AppError } from "../errors";
 import { withApi, type RouteContext } from "../http";
@@ -56,15 +58,28 @@ export async function staffForPage(): Promise<SessionUser | null> {
 /** The citizen signed in by e-mail link on a page ("My reports"), or null. */
 export async function citizenForPage(): Promise<CitizenSession | null> {
   const session = await getServerSession(authOptions());
-  const citizen = (session as unknown as { citizen?: CitizenSession } | null)?.citizen;
-  return citizen && Number.isInteger(citizen.userId) ? citizen : null;
+  return currentCitizen((session as unknown as { citizen?: CitizenSession } | null)?.citizen);
 }
 
 /** The citizen signed in by e-mail link who sent an API request, or null. */
 export async function citizenFromRequest(req: NextRequest): Promise<CitizenSession | null> {
   const token = await getToken({ req, secret: authSecret() });
-  const citizen = token?.citizen as CitizenSession | undefined;
-  return citizen && Number.isInteger(citizen.userId) ? citizen : null;
+  return currentCitizen(token?.citizen as CitizenSession | undefined);
+}
+
+/**
+ * The citizen a session names, if the session is still good, as for staff: the account exists and
+ * is active, and the session carries its current version (sign-out bumps it). Called before a
+ * request opens its scope: the application's connection reads the account.
+ */
+async function currentCitizen(claimed: CitizenSession | undefined): Promise<CitizenSession | null> {
+  if (!claimed || !Number.isInteger(claimed.userId)) return null;
+  const account = await queryOne<{ session_version: number; active: boolean }>(
+    await getDb(),
+    sql`select session_version, active from users where id = ${claimed.userId}`,
+  );
+  if (!account?.active || account.session_version !== Number(claimed.sessionVersion ?? 1)) return null;
+  return claimed;
 }
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
