@@ -65,14 +65,12 @@ describe(`sign-out ends the session on the server on the ${engine} engine`, () =
         passwordHash: await bcrypt.hash("x", 4),
       })
       .returning();
-    await db
-      .insert(t.memberships)
-      .values({
-        userId: u!.id,
-        municipalityId: municipality.id,
-        organisationId: water.id,
-        role: "utility_operator",
-      });
+    await db.insert(t.memberships).values({
+      userId: u!.id,
+      municipalityId: municipality.id,
+      organisationId: water.id,
+      role: "utility_operator",
+    });
     const staff = (await loadSessionUser(db, u!.id))!;
     const token: JWT = { sub: String(staff.id), staff };
     const cookie = await cookieOf(token);
