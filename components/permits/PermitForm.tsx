@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { MultiPolygon, Polygon } from "geojson";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { formatTrackingKey, trackingPath } from "@/lib/permits/tracking-key";
 import { PermitSiteInput } from "./PermitSiteInput";
 import { ConflictList, type ConflictItem } from "./ConflictList";
 
@@ -58,7 +59,11 @@ export function PermitForm({ mode, municipalityCode, bbox, initial, permitId, ve
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [conflicts, setConflicts] = useState<ConflictItem[] | null>(null);
-  const [receipt, setReceipt] = useState<{ reference: string; decisionDueAt: string } | null>(null);
+  const [receipt, setReceipt] = useState<{
+    reference: string;
+    trackingKey: string;
+    decisionDueAt: string;
+  } | null>(null);
   const submissionKey = useRef("");
   useEffect(() => {
     submissionKey.current = crypto.randomUUID();
@@ -112,6 +117,7 @@ export function PermitForm({ mode, municipalityCode, bbox, initial, permitId, ve
         id: number;
         conflicts: ConflictItem[];
         reference: string;
+        trackingKey: string;
         decisionDueAt: string;
       }>(request.url, { method: request.method, json: request.body });
       setSubmitting(false);
@@ -126,7 +132,11 @@ export function PermitForm({ mode, municipalityCode, bbox, initial, permitId, ve
         setConflicts(body.conflicts);
         router.refresh();
       } else {
-        setReceipt({ reference: body.reference, decisionDueAt: body.decisionDueAt });
+        setReceipt({
+          reference: body.reference,
+          trackingKey: body.trackingKey,
+          decisionDueAt: body.decisionDueAt,
+        });
         submissionKey.current = crypto.randomUUID();
       }
     } catch {
@@ -144,8 +154,11 @@ export function PermitForm({ mode, municipalityCode, bbox, initial, permitId, ve
             due: format.dateTime(new Date(receipt.decisionDueAt), "long"),
           })}
         </p>
+        <p data-testid="permit-tracking-key">
+          {t("trackingKey", { key: formatTrackingKey(receipt.trackingKey) })}
+        </p>
         <p>
-          <a href={`/permits/track?number=${encodeURIComponent(receipt.reference)}`}>{t("trackLink")}</a>
+          <a href={trackingPath(receipt.reference, receipt.trackingKey)}>{t("trackLink")}</a>
         </p>
       </div>
     );

@@ -53,6 +53,10 @@ export const permits = pgTable(
     decisionDueAt: timestamp("decision_due_at", { withTimezone: true }),
     // Client-generated key of an online application: a retry returns the first one.
     submissionKey: text("submission_key"),
+    // What the applicant follows the application with, besides its number (migration 0037).
+    trackingKey: text("tracking_key")
+      .notNull()
+      .default(sql`upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 12))`),
     // Optimistic locking: every change bumps it; a write with a stale version is refused.
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

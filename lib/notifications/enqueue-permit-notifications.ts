@@ -7,13 +7,21 @@ import { getEnv } from "../env";
 import { isLocale, localized, type LocalizedText } from "../i18n/config";
 import { formatDate, renderNotification, translate, type AddressedMessage, type Template } from "./render";
 import { recipientHash, type Recipient } from "./enqueue-report-notifications";
+import { trackingPath } from "../permits/tracking-key";
 
 export function permitMessageKey(permitId: number, eventId: number, email: string): string {
   return `permit-${permitId}-event-${eventId}-to-${recipientHash(email)}`;
 }
 
 /** What a message about a permit says of it. */
-export type PermitSubject = { reference: string; kind: string; status: string; decisionDueAt: Date | null };
+export type PermitSubject = {
+  reference: string;
+  kind: string;
+  status: string;
+  decisionDueAt: Date | null;
+  /** Given to the applicant only: their link then shows the reasons the office gave. */
+  trackingKey?: string;
+};
 
 export type RenderedPermitMessage = AddressedMessage;
 
@@ -35,7 +43,7 @@ export async function renderPermitMessage(input: {
       kind: await translate(locale, `permitKind.${permit.kind}`),
       status: await translate(locale, `permitStatus.${permit.status}`),
       due: formatDate(permit.decisionDueAt, locale),
-      url: `${baseUrl}/permits/track?number=${encodeURIComponent(permit.reference)}`,
+      url: `${baseUrl}${trackingPath(permit.reference, permit.trackingKey)}`,
       ...input.extra,
     },
   });
@@ -92,6 +100,7 @@ export async function enqueuePermitNotifications(
   const permit = await queryOne<{
     id: number;
     reference: string;
+    tracking_key: string;
     kind: string;
     status: string;
     valid_to: string;
@@ -100,7 +109,7 @@ export async function enqueuePermitNotifications(
     org_email: string | null;
   }>(
     tx,
-    sql`select p.id, p.reference, p.kind, p.status, p.valid_to::text as valid_to, p.decision_due_at, p.contractor_email, o.email as org_email
+    sql`select p.id, p.reference, p.tracking_key, p.kind, p.status, p.valid_to::text as valid_to, p.decision_due_at, p.contractor_email, o.email as org_email
         from permits p left join organisations o on o.id = p.issuing_organisation_id where p.id = ${input.permitId}`,
   );
   const event = await queryOne<{ id: number; kind: string; note: string | null }>(
@@ -130,8 +139,10 @@ export async function enqueuePermitNotifications(
       payload: { permitId: permit.id, eventId: event.id, reference: permit.reference },
     });
   };
+  // Every message here goes to the applicant: their links carry the tracking key.
   const subject: PermitSubject = {
     reference: permit.reference,
+    trackingKey: permit.tracking_key,
     kind: permit.kind,
     status: permit.status,
     decisionDueAt: permit.decision_due_at === null ? null : new Date(permit.decision_due_at),

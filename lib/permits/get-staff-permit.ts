@@ -27,7 +27,14 @@ export type StaffPermit = {
   validTo: string;
   decisionDueAt: string | null;
   createdAt: string;
-  applicant: { name: string; email: string | null; phone: string | null; address: string | null } | null;
+  /** The applicant's contact and tracking key: for the permits office, who reads applicants. */
+  applicant: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+    trackingKey: string;
+  } | null;
   nextStatuses: PermitStatus[];
   conflicts: PermitConflict[];
   history: Array<{
@@ -77,12 +84,13 @@ export async function getStaffPermit(input: {
     a_email: string | null;
     a_phone: string | null;
     a_address: string | null;
+    tracking_key: string;
   }>(
     db,
     sql`select p.id, p.municipality_id, p.reference, p.kind, p.status, p.version, p.channel, o.name as org, p.holder_name, p.holder_is_company,
                p.contractor, p.contractor_email, p.works_description, p.conditions, ST_AsGeoJSON(p.site, 7) as site,
                p.valid_from::text as valid_from, p.valid_to::text as valid_to, p.decision_due_at, p.created_at,
-               a.name as a_name, a.email as a_email, a.phone as a_phone, a.address as a_address
+               a.name as a_name, a.email as a_email, a.phone as a_phone, a.address as a_address, p.tracking_key
         from permits p
         left join organisations o on o.id = p.issuing_organisation_id
         left join permit_applicants a on a.permit_id = p.id
@@ -157,7 +165,13 @@ export async function getStaffPermit(input: {
     applicant:
       row.a_name === null
         ? null
-        : { name: row.a_name, email: row.a_email, phone: row.a_phone, address: row.a_address },
+        : {
+            name: row.a_name,
+            email: row.a_email,
+            phone: row.a_phone,
+            address: row.a_address,
+            trackingKey: row.tracking_key,
+          },
     nextStatuses: [...permitTransitions[row.status]],
     conflicts,
     history: history.map((h) => ({

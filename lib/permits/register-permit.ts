@@ -16,6 +16,8 @@ import { transaction } from "../../db/transaction";
 export type RegisteredPermit = {
   id: number;
   reference: string;
+  /** What the applicant follows it with, besides the number (the receipt prints it). */
+  trackingKey: string;
   decisionDueAt: Date;
   created: boolean;
   conflicts: PermitConflict[];
@@ -42,14 +44,20 @@ export async function registerPermit(input: {
   const { db } = input;
   const now = input.now ?? new Date();
   if (application.submissionKey) {
-    const existing = await queryOne<{ id: number; reference: string; decision_due_at: string | Date }>(
+    const existing = await queryOne<{
+      id: number;
+      reference: string;
+      tracking_key: string;
+      decision_due_at: string | Date;
+    }>(
       db,
-      sql`select id, reference, decision_due_at from permits where submission_key = ${application.submissionKey}`,
+      sql`select id, reference, tracking_key, decision_due_at from permits where submission_key = ${application.submissionKey}`,
     );
     if (existing)
       return {
         id: existing.id,
         reference: existing.reference,
+        trackingKey: existing.tracking_key,
         decisionDueAt: new Date(existing.decision_due_at),
         created: false,
         conflicts: [],
@@ -110,7 +118,7 @@ export async function registerPermit(input: {
         updatedAt: now,
       })
       .onConflictDoNothing({ target: t.permits.submissionKey })
-      .returning({ id: t.permits.id, reference: t.permits.reference });
+      .returning({ id: t.permits.id, reference: t.permits.reference, trackingKey: t.permits.trackingKey });
     if (!row) return null;
     await tx.insert(t.permitApplicants).values({
       permitId: row.id,
@@ -146,5 +154,12 @@ export async function registerPermit(input: {
     validTo: application.validTo,
     excludePermitId: permit.id,
   });
-  return { id: permit.id, reference: permit.reference, decisionDueAt, created: true, conflicts };
+  return {
+    id: permit.id,
+    reference: permit.reference,
+    trackingKey: permit.trackingKey,
+    decisionDueAt,
+    created: true,
+    conflicts,
+  };
 }

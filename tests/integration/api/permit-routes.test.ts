@@ -9,6 +9,8 @@ import { queryOne } from "../../../db/query";
 import { box } from "../../helpers/builders";
 import { engine } from "../../helpers/engine";
 import { buildWorkflowWorld } from "../../helpers/world";
+import { changePermitStatus } from "../../../lib/permits/change-permit-status";
+import type { PermitStatus } from "../../../lib/permits/permit-states";
 
 const params = { params: Promise.resolve({}) };
 
@@ -32,11 +34,12 @@ describe(`the public permit routes on the ${engine} engine`, () => {
     applicant: { name: "Jovana Jovanović", email: "jovana@mail.example", phone: "+381 63 123 456" },
   };
 
+  let world: Awaited<ReturnType<typeof buildWorkflowWorld>>;
   beforeAll(async () => {
-    await buildWorkflowWorld({ west: 21, south: 41 });
+    world = await buildWorkflowWorld({ west: 21, south: 41 });
   });
 
-  it("registers an online application once per submission key, and tracking by number shows the procedure without names", async () => {
+  it("registers an online application once per submission key, and tracking with the receipt's key shows the procedure without names", async () => {
     const key = "5d3c1f0e-2b4a-4c6d-8e9f-0a1b2c3d4e5f";
     const first = await apply(
       post("/api/permits/applications?lang=en", { ...application, submissionKey: key }),
@@ -57,30 +60,124 @@ describe(`the public permit routes on the ${engine} engine`, () => {
     );
     expect(channel).toEqual({ channel: "web", n: 1 });
 
-    const tracked = await track(
-      new NextRequest(
-        new URL(
-          `/api/permits/track?number=${encodeURIComponent(body.reference.toLowerCase())}`,
-          "http://localhost",
-        ),
-      ),
-      params,
+    // The receipt's tracking key opens the application; its number alone does not (numbers run in sequence).
+    expect(body.trackingKey).toMatch(/^[0-9A-F]{12}$/);
+    expect(body.url).toBe(
+      `/permits/track?number=${encodeURIComponent(body.reference)}&key=${body.trackingKey}`,
     );
+    const trackBy = (number: string, key?: string) =>
+      track(
+        new NextRequest(
+          new URL(
+            `/api/permits/track?lang=en&number=${encodeURIComponent(number)}${key === undefined ? "" : `&key=${encodeURIComponent(key)}`}`,
+            "http://localhost",
+          ),
+        ),
+        params,
+      );
+    // Typed as people do: the number in lower case, the key in groups, in lower case.
+    const readable = `${body.trackingKey.slice(0, 4)}-${body.trackingKey.slice(4, 8)} ${body.trackingKey.slice(8)}`;
+    const tracked = await trackBy(body.reference.toLowerCase(), readable.toLowerCase());
     expect(tracked.status).toBe(200);
     const text = await tracked.text();
     expect(JSON.parse(text)).toMatchObject({
       reference: body.reference,
       status: "applied",
+      withKey: true,
+      works: "Skela za fasadu",
       steps: [{ status: "applied" }],
     });
     expect(text).not.toContain("Jovan");
     expect(text).not.toContain("jovana@mail.example");
-    const missing = await track(
-      new NextRequest(new URL("/api/permits/track?number=999-1/2000-IV&lang=en", "http://localhost")),
-      params,
+    for (const key of [undefined, "", "000000000000", `${body.trackingKey}0`]) {
+      const refused = await trackBy(body.reference, key);
+      expect(refused.status, `key ${key}`).toBe(404);
+      expect((await refused.json()).error.message).toBe(
+        "There is no such permit, or it is not public and the tracking key is missing or wrong.",
+      );
+    }
+    expect((await trackBy("999-1/2000-IV")).status).toBe(404);
+  });
+
+  it("shows the office's reasons to the applicant's key only, and a granted permit to anyone as the public record does", async () => {
+    const db = await getDb();
+    const actorUserId = (world.actors.agent as { userId: number }).userId;
+    const municipalityIds = [world.municipality.id];
+    const file = async (submissionKey: string, from: number) => {
+      const response = await apply(
+        post(
+          "/api/permits/applications?lang=en",
+          {
+            ...application,
+            site: box(21.02 + from, 41.02, 21.0205 + from, 41.0204),
+            holderIsCompany: true,
+            holderName: "Gradnja d.o.o.",
+            submissionKey,
+          },
+          { "x-forwarded-for": `203.0.113.${20 + Math.round(from * 1000)}` },
+        ),
+        params,
+      );
+      expect(response.status).toBe(201);
+      const receipt = await response.json();
+      const id = (await queryOne<{ id: number }>(
+        db,
+        sql`select id from permits where reference = ${receipt.reference}`,
+      ))!.id;
+      return { ...receipt, id };
+    };
+    const step = async (id: number, to: PermitStatus, reason?: string) => {
+      const { version } = (await queryOne<{ version: number }>(
+        db,
+        sql`select version from permits where id = ${id}`,
+      ))!;
+      await changePermitStatus({
+        db,
+        permitId: id,
+        expectedVersion: version,
+        to,
+        reason,
+        actorUserId,
+        municipalityIds,
+      });
+    };
+    const trackBy = async (number: string, key?: string) => {
+      const response = await track(
+        new NextRequest(
+          new URL(
+            `/api/permits/track?number=${encodeURIComponent(number)}${key ? `&key=${key}` : ""}`,
+            "http://localhost",
+          ),
+        ),
+        params,
+      );
+      return { status: response.status, body: await response.json() };
+    };
+
+    const refused = await file("0b8e4a51-7c0d-4f59-9d1e-3a2b1c0d9e8f", 0);
+    await step(refused.id, "under_review");
+    await step(refused.id, "refused", "Skela bi zatvorila pešački prolaz.");
+    const withKey = await trackBy(refused.reference, refused.trackingKey);
+    expect(withKey.body).toMatchObject({ status: "refused", withKey: true });
+    expect(withKey.body.steps.map((s: { note: string | null }) => s.note)).toContain(
+      "Skela bi zatvorila pešački prolaz.",
     );
-    expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toBe("There is no such permit.");
+    expect((await trackBy(refused.reference)).status).toBe(404);
+
+    const granted = await file("4c1d2e3f-5a6b-4c7d-8e9f-1a2b3c4d5e6f", 0.002);
+    await step(granted.id, "under_review", "Dokumentacija je potpuna.");
+    await step(granted.id, "granted", "Uz uslov da se prolaz obezbedi.");
+    const open = await trackBy(granted.reference);
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({ status: "granted", withKey: false, works: "Skela za fasadu" });
+    expect(open.body.steps.map((s: { status: string }) => s.status)).toEqual([
+      "applied",
+      "under_review",
+      "granted",
+    ]);
+    expect(open.body.steps.every((s: { note: string | null }) => s.note === null)).toBe(true);
+    // The key of one application does not open another.
+    expect((await trackBy(refused.reference, granted.trackingKey)).status).toBe(404);
   });
 
   it("refuses a bad site with its reason in the caller's language and saves nothing", async () => {

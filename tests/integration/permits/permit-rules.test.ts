@@ -122,14 +122,19 @@ describe(`permit rules on the ${engine} engine`, () => {
         { kind: "applied", to_status: "applied", actor_user_id: null },
         { kind: "applied", to_status: "applied", actor_user_id: officerId },
       ]);
-      const receipt = await queryOne<{ recipient: string; subject: string }>(
+      const receipt = await queryOne<{ recipient: string; subject: string; body: string }>(
         db,
-        sql`select recipient, subject from outbox_messages where payload->>'permitId' = ${String(first.id)}`,
+        sql`select recipient, subject, body from outbox_messages where payload->>'permitId' = ${String(first.id)}`,
       );
-      expect(receipt).toEqual({
+      expect(receipt).toMatchObject({
         recipient: "milica@putevi.example",
         subject: "Application 344-001/2026-IV received",
       });
+      // The applicant's link carries the application's tracking key, so it shows the office's reasons.
+      expect(first.trackingKey).toMatch(/^[0-9A-F]{12}$/);
+      expect(receipt!.body).toContain(
+        `/permits/track?number=${encodeURIComponent("344-001/2026-IV")}&key=${first.trackingKey}`,
+      );
     });
 
     it("returns the first application for a retry with the same submission key", async () => {

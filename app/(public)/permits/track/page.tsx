@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { asPublic } from "@/lib/auth/db-scope";
 import { trackPermit } from "@/lib/permits/track-permit";
 
 export const dynamic = "force-dynamic";
@@ -12,15 +12,19 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-type Props = { searchParams: Promise<{ number?: string }> };
+type Props = { searchParams: Promise<{ number?: string; key?: string }> };
 
-/** An application followed by its registry number: status, decision deadline, steps. A plain GET form. */
+/**
+ * An application followed by its registry number and the applicant's tracking key: status, decision
+ * deadline, steps and the office's reasons. Without the key, a permit of the public record only. A
+ * plain GET form.
+ */
 export default async function TrackPermitPage({ searchParams }: Props) {
   const t = await getTranslations();
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const format = await getFormatter();
-  const { number } = await searchParams;
-  const permit = number ? await trackPermit({ db: await getDb(), reference: number }) : null;
+  const { number, key } = await searchParams;
+  const permit = number ? await asPublic((db) => trackPermit({ db, reference: number, key })) : null;
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), "long");
   const when = (iso: string) => format.dateTime(new Date(iso), "mediumWithTime");
   return (
@@ -41,6 +45,21 @@ export default async function TrackPermitPage({ searchParams }: Props) {
         <p id="permit-number-hint" className="hint">
           {t("permits.trackHint", { example: "344-12/2026-IV" })}
         </p>
+        <label htmlFor="permit-key">{t("permits.trackKeyLabel")}</label>
+        <input
+          id="permit-key"
+          name="key"
+          defaultValue={key ?? ""}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={20}
+          aria-invalid={number && !permit ? true : undefined}
+          aria-describedby={number && !permit ? "permit-number-error" : "permit-key-hint"}
+        />
+        <p id="permit-key-hint" className="hint">
+          {t("permits.trackKeyHint", { example: "7F3A-09C2-B41D" })}
+        </p>
         {number && !permit ? (
           <p id="permit-number-error" className="form-error" role="alert">
             {t("permits.trackNotFound")}
@@ -53,6 +72,7 @@ export default async function TrackPermitPage({ searchParams }: Props) {
       {permit ? (
         <section aria-labelledby="tracked-title" data-testid="tracked-permit">
           <h2 id="tracked-title">{permit.reference}</h2>
+          {permit.withKey ? null : <p className="hint">{t("permits.trackWithoutKey")}</p>}
           <dl className="facts">
             <dt>{t("permits.status")}</dt>
             <dd>{tt(`permitStatus.${permit.status}`)}</dd>

@@ -4,13 +4,14 @@ import { consumeRateLimit, submissionLimits } from "@/lib/abuse/rate-limit";
 import { clientIp, withApi } from "@/lib/http";
 import { permitApplicationSchema } from "@/lib/permits/permit-schema";
 import { registerPermit } from "@/lib/permits/register-permit";
+import { trackingPath } from "@/lib/permits/tracking-key";
 import { readJson } from "@/lib/request/read-body";
 
 export const dynamic = "force-dynamic";
 
 /**
  * One-stop shop: anyone applies for a permit online (JSON, see permitApplicationSchema). 201 with the
- * registry number and the decision deadline; a retry with the same submission key answers 200 with
+ * registry number, the tracking key (only the applicant gets it) and the decision deadline; a retry with the same submission key answers 200 with
  * the same application. The same limits as citizens' reports.
  */
 export const POST = withApi(async (req, { locale }) => {
@@ -26,8 +27,9 @@ export const POST = withApi(async (req, { locale }) => {
   return NextResponse.json(
     {
       reference: registered.reference,
+      trackingKey: registered.trackingKey,
       decisionDueAt: registered.decisionDueAt.toISOString(),
-      url: `/permits/track?number=${encodeURIComponent(registered.reference)}`,
+      url: trackingPath(registered.reference, registered.trackingKey),
       created: registered.created,
     },
     { status: registered.created ? 201 : 200 },

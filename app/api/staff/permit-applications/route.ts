@@ -19,6 +19,8 @@ export const POST = withStaff("permits.counter", async (req, { user, locale }) =
   return NextResponse.json(
     {
       reference: registered.reference,
+      // For the receipt handed to the applicant: tracking with it shows the office's reasons.
+      trackingKey: registered.trackingKey,
       decisionDueAt: registered.decisionDueAt.toISOString(),
       created: registered.created,
     },

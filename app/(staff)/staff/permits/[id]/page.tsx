@@ -13,6 +13,7 @@ import { Forbidden } from "@/components/staff/Forbidden";
 import { staffWithPermission, inStaffScope } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { getStaffPermit } from "@/lib/permits/get-staff-permit";
+import { formatTrackingKey } from "@/lib/permits/tracking-key";
 import { getStaffMunicipality } from "@/lib/places/get-municipality";
 
 export const dynamic = "force-dynamic";
@@ -97,6 +98,7 @@ async function StaffPermitPageContent({ params, searchParams }: Props) {
                 permit.applicant.email,
                 permit.applicant.phone,
                 permit.applicant.address,
+                t("permits.applicantTrackingKey", { key: formatTrackingKey(permit.applicant.trackingKey) }),
               ]
                 .filter(Boolean)
                 .join(" · ")
