@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { asPublic } from "@/lib/auth/db-scope";
 import { ReportsMap } from "@/components/map/ReportsMap";
 import { MapLegend } from "@/components/map/MapLegend";
 import { MunicipalityOverview } from "@/components/map/MunicipalityOverview";
@@ -34,10 +35,8 @@ function toParams(raw: Record<string, string | string[] | undefined>): URLSearch
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("meta");
   const locale = await getLocale();
-  const municipality = await getPublicMunicipality({
-    db: await getDb(),
-    code: toParams(await searchParams).get("municipality"),
-  });
+  const code = toParams(await searchParams).get("municipality");
+  const municipality = await asPublic((db) => getPublicMunicipality({ db, code }));
   const name = localized(municipality?.name, locale as never);
   return {
     title: { absolute: t("title", { municipality: name }) },
@@ -45,7 +44,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-export default async function HomePage({ searchParams }: Props) {
+/** The public map reads as the public role: only the public views and reference tables exist for it. */
+export default async function HomePage(...args: Parameters<typeof HomePageContent>) {
+  return asPublic(() => HomePageContent(...args));
+}
+
+async function HomePageContent({ searchParams }: Props) {
   const t = await getTranslations("home");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();

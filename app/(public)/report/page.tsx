@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { asPublic } from "@/lib/auth/db-scope";
 import { ReportFlow } from "@/components/forms/ReportFlow";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { getPublicMunicipality, isUnknownMunicipality } from "@/lib/places/get-municipality";
@@ -14,10 +15,8 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("report");
-  const municipality = await getPublicMunicipality({
-    db: await getDb(),
-    code: (await searchParams).municipality,
-  });
+  const code = (await searchParams).municipality;
+  const municipality = await asPublic((db) => getPublicMunicipality({ db, code }));
   const name = localized(municipality?.name, (await getLocale()) as Locale);
   return {
     title: t("title"),
@@ -27,7 +26,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 type Props = { searchParams: Promise<{ municipality?: string }> };
 
-export default async function ReportPage({ searchParams }: Props) {
+/** The report form's choices are read as the public role, as every public page reads. */
+export default async function ReportPage(...args: Parameters<typeof ReportPageContent>) {
+  return asPublic(() => ReportPageContent(...args));
+}
+
+async function ReportPageContent({ searchParams }: Props) {
   const t = await getTranslations("report");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();

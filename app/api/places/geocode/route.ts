@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getDb } from "@/db/client";
+import { asPublic } from "@/lib/auth/db-scope";
 import { AppError } from "@/lib/errors";
 import { withApi } from "@/lib/http";
 import { geocodeAddress } from "@/lib/places/geocode-address";
@@ -15,7 +15,7 @@ export const GET = withApi(async (req, { locale }) => {
   const query = (req.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
   if (hasControlCharacter(query))
     throw new AppError({ code: "unprocessable", messageKey: "controlCharacter", details: { field: "q" } });
-  const found = await geocodeAddress({ db: await getDb(), query, locale });
+  const found = await asPublic((db) => geocodeAddress({ db, query, locale }));
   if (!found) throw new AppError({ code: "not_found", messageKey: "addressNotFound" });
   const { municipalityId: _municipality, ...address } = found;
   return NextResponse.json(address, {
