@@ -54,6 +54,16 @@ async function checkMemberships(
   const kindOf = new Map(found.map((o) => [o.id, o.kind]));
   if (list.some((m) => m.role === "agent" && kindOf.get(m.organisationId ?? -1) !== "contact_centre"))
     throw new AppError({ code: "unprocessable", messageKey: "agentOutsideContactCentre" });
+  // So does the permits office's (migration 0038): municipality-wide or in a department.
+  if (
+    list.some(
+      (m) =>
+        m.role === "permit_officer" &&
+        m.organisationId !== null &&
+        kindOf.get(m.organisationId) !== "department",
+    )
+  )
+    throw new AppError({ code: "unprocessable", messageKey: "permitOfficerOutsideDepartment" });
   if (scope.all) return;
   for (const m of list) {
     const allowedRole = (rolesGrantableByOrgAdmin as readonly string[]).includes(m.role);

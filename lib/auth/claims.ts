@@ -1,4 +1,4 @@
-import { permissionScope } from "./permissions";
+import { membershipHolds, permissionScope } from "./permissions";
 import type { Role } from "./roles";
 
 /** A role as granted: in an organisation (staff) or municipality-wide (admin, planner, citizen). */
@@ -39,11 +39,14 @@ export type AccessClaims = {
 export const claimNames = ["desk", "overview", "orgs", "staff", "admin", "permits", "moderate"] as const;
 
 /**
- * A membership counts only in the scope it can have: desk rights come from the agent role in a
- * contact-centre organisation (migration 0019 refuses any other), administration from the admin
- * role of a municipality. The same rule as the permission table, expressed as the claims RLS reads.
+ * A membership counts only in the scope it can have (membershipHolds): desk rights come from the
+ * agent role in a contact-centre organisation (migration 0019 refuses any other), the permits
+ * office's from a municipality-wide or department membership (migration 0038), administration from
+ * the admin role of a municipality. The same rule as the permission table, as the claims RLS reads.
  */
-export function claimsOf(userId: number, memberships: readonly ScopedMembership[]): AccessClaims {
+export function claimsOf(userId: number, granted: readonly ScopedMembership[]): AccessClaims {
+  // Only memberships in a scope their role can have count (an old row awaiting repair does not).
+  const memberships = granted.filter(membershipHolds);
   const ids = (pick: (m: ScopedMembership) => number | null) => [
     ...new Set(memberships.map(pick).filter((v): v is number => v !== null)),
   ];

@@ -61,11 +61,14 @@ export type Permission = keyof typeof permissions;
 
 /**
  * A membership grants its role's permissions only where the role can hold: the agent role (desk
- * rights) in a contact-centre organisation. The database refuses any other agent membership
- * (migration 0019); this keeps an old row from counting while it is being repaired.
+ * rights) in a contact-centre organisation; the permit officer's (every permit of the municipality,
+ * with applicants) municipality-wide or in a department. The database refuses any other such
+ * membership (migrations 0019 and 0038); this keeps an old row from counting while it is repaired.
  */
-function membershipHolds(m: ScopedMembership): boolean {
-  return m.role !== "agent" || m.organisationKind === "contact_centre";
+export function membershipHolds(m: ScopedMembership): boolean {
+  if (m.role === "agent") return m.organisationKind === "contact_centre";
+  if (m.role === "permit_officer") return m.organisationId === null || m.organisationKind === "department";
+  return true;
 }
 
 /**

@@ -19,7 +19,8 @@ import {
   uniqueCode,
 } from "../../helpers/builders";
 import { engine } from "../../helpers/engine";
-import { sessionCookie, staffRequest } from "../../helpers/session";
+import { sessionCookie, sessionUserOf, staffRequest } from "../../helpers/session";
+import { hasPermission } from "../../../lib/auth/permissions";
 import { GET as exportGET } from "../../../app/api/staff/analytics/export/route";
 import { isChangeVisible } from "../../../lib/live/visible-change";
 import { drawDistrictMap } from "../../../lib/analytics/draw-district-map";
@@ -478,6 +479,52 @@ describe(`the access policy enforced by PostgreSQL on the ${engine} engine`, () 
     ).rejects.toMatchObject({
       messageKey: expect.stringMatching(/roleNotGrantable|agentOutsideContactCentre/),
     });
+  });
+
+  it("keeps the permits office's role to the municipality or a department, whoever grants it", async () => {
+    const db = await getDb();
+    const municipalityId = users.org_admin.memberships[0]!.municipalityId;
+    // The water utility's administrator cannot make their staff read every applicant of the municipality …
+    const scope = await loadAdminScope({ db, user: users.org_admin });
+    const email = `${uniqueCode("dozvole")}@policy.example`;
+    await expect(
+      createUser({
+        db,
+        scope,
+        actorUserId: users.org_admin.id,
+        user: {
+          email,
+          name: "Lažni Referent",
+          locale: "sr-Latn",
+          initialPassword: "privremena-lozinka-123",
+          memberships: [{ role: "permit_officer", organisationId: waterId, isLead: false }],
+        },
+      }),
+    ).rejects.toMatchObject({ messageKey: "permitOfficerOutsideDepartment" });
+    expect(await queryOne(db, sql`select id from users where email = ${email}`)).toBeUndefined();
+    // … nor can anyone write such a membership past the application.
+    await expect(
+      db.insert(t.memberships).values({
+        userId: users.operator.id,
+        municipalityId,
+        organisationId: waterId,
+        role: "permit_officer",
+      }),
+    ).rejects.toThrow();
+    // A row from before the rule grants nothing: no permits claim, no permit register.
+    const held = sessionUserOf({
+      id: users.operator.id,
+      memberships: [{ role: "permit_officer", organisationId: waterId, municipalityId }],
+    });
+    expect(held.claims.permits).toEqual([]);
+    expect(hasPermission(held, "permits.manage")).toBe(false);
+    // Municipality-wide, the permits office's role holds as before.
+    const office = sessionUserOf({
+      id: users.operator.id,
+      memberships: [{ role: "permit_officer", organisationId: null, municipalityId }],
+    });
+    expect(office.claims.permits).toEqual([municipalityId]);
+    expect(hasPermission(office, "permits.manage")).toBe(true);
   });
 
   it("does not let a duplicate point at a report the actor cannot see", async () => {

@@ -2,13 +2,22 @@ import { describe, expect, it } from "vitest";
 import { isPhoneBrowser, staffLandingPath } from "@/lib/auth/staff-landing";
 import type { ScopedMembership } from "@/lib/auth/claims";
 
-/** A membership as granted: the agent in a contact centre, staff in a utility, municipality-wide roles without one. */
+/**
+ * A membership as granted: the agent in a contact centre, the permit officer in a department (the
+ * permits office), other staff in a utility, municipality-wide roles without one.
+ */
 const m = (role: ScopedMembership["role"]): ScopedMembership => ({
   role,
   municipalityId: 1,
   organisationId: role === "admin" || role === "planner" ? null : 2,
   organisationKind:
-    role === "agent" ? "contact_centre" : role === "admin" || role === "planner" ? null : "utility_company",
+    role === "agent"
+      ? "contact_centre"
+      : role === "permit_officer"
+        ? "department"
+        : role === "admin" || role === "planner"
+          ? null
+          : "utility_company",
 });
 
 const iphone =
