@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryOne, queryRows } from "../../db/query";
+import { permissionScope } from "../auth/permissions";
 import type { SessionUser } from "../auth/staff-user";
 import { AppError } from "../errors";
 
@@ -33,23 +34,26 @@ export const adminMunicipalityCookieOptions = {
   maxAge: 60 * 60 * 24 * 365,
 } as const;
 
+/**
+ * The scope from the permission table (lib/auth/permissions.ts) over the user's memberships, as
+ * loaded for this request: admin.manage where they administer a municipality, else
+ * organisation.manage in the organisations they administer.
+ */
 export async function loadAdminScope(input: { db: Database; user: SessionUser }): Promise<AdminScope> {
-  const rows = await queryRows<{ role: string; organisation_id: number | null; municipality_id: number }>(
-    input.db,
-    sql`select role, organisation_id, municipality_id from memberships where user_id = ${input.user.id} and role in ('admin', 'org_admin')`,
-  );
-  const admin = rows.filter((r) => r.role === "admin");
-  if (admin.length > 0) {
-    const municipalityIds = [...new Set(admin.map((r) => r.municipality_id))];
+  const admin = permissionScope(input.user, "admin.manage");
+  if (admin.municipalityIds.length > 0) {
+    const { municipalityIds } = admin;
     return { all: true, municipalityIds, organisationIds: [], municipalityId: municipalityIds[0] ?? null };
   }
-  const own = rows.filter((r) => r.organisation_id !== null);
-  const municipalityIds = [...new Set(own.map((r) => r.municipality_id))];
+  const own = permissionScope(
+    { memberships: input.user.memberships.filter((m) => m.organisationId !== null) },
+    "organisation.manage",
+  );
   return {
     all: false,
-    municipalityIds,
-    organisationIds: [...new Set(own.map((r) => r.organisation_id!))],
-    municipalityId: municipalityIds[0] ?? null,
+    municipalityIds: own.municipalityIds,
+    organisationIds: own.organisationIds,
+    municipalityId: own.municipalityIds[0] ?? null,
   };
 }
 

@@ -40,6 +40,7 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
   );
   if (!row) return null;
   const { must_change_password: mustChangePassword, session_version: sessionVersion, ...user } = row;
+  // In the order granted: an administrator of several municipalities works in the first until they choose.
   const rows = await queryRows<{
     role: Role;
     organisation_id: number | null;
@@ -51,7 +52,8 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
     sql`select m.role, m.organisation_id, m.municipality_id, o.kind as organisation_kind,
                o.can_moderate and o.active as organisation_moderates
         from memberships m left join organisations o on o.id = m.organisation_id
-        where m.user_id = ${userId}`,
+        where m.user_id = ${userId}
+        order by m.id`,
   );
   const memberships: ScopedMembership[] = rows.map((m) => ({
     role: m.role,
