@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
+import { transaction } from "../../db/transaction";
 
 /**
  * Grants or withdraws moderation for the staff of the given organisations of one municipality:
@@ -12,7 +13,7 @@ export async function setOrganisationModeration(input: {
   municipalityId: number;
   granted: number[];
 }): Promise<void> {
-  await input.db.transaction(async (tx) => {
+  await transaction(input.db, async (tx) => {
     await tx
       .update(t.organisations)
       .set({ canModerate: false })

@@ -4,12 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadAdminScope } from "@/lib/admin/admin-scope";
-import { recordAdminChange } from "@/lib/admin/record-admin-change";
 import { staffWithPermission } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { saveModerationSettings } from "@/lib/moderation/moderation-settings";
-import { setOrganisationModeration } from "@/lib/moderation/set-organisation-moderation";
-import { savePrivacySettings } from "@/lib/privacy/privacy-settings";
+import { saveDataProtection } from "@/lib/privacy/save-data-protection";
 
 const months = z.coerce.number().int().min(1).max(240);
 
@@ -38,27 +35,16 @@ export async function saveDataProtectionSettings(form: FormData): Promise<void> 
   const scope = await loadAdminScope({ db, user });
   if (!scope.all || !scope.municipalityIds.includes(input.municipalityId))
     throw new AppError({ code: "forbidden", messageKey: "permissionDenied" });
-  const { municipalityId } = input;
-  const retention = {
-    contactRetentionMonths: input.contactRetentionMonths,
-    photoRetentionMonths: input.photoRetentionMonths,
-  };
-  await savePrivacySettings({ db, municipalityId, settings: retention });
-  const moderation = await saveModerationSettings({
+  await saveDataProtection({
     db,
-    municipalityId,
-    settings: { heldWords: input.heldWords.split(/[\n,]/), commentModeration: input.commentModeration },
-  });
-  await setOrganisationModeration({ db, municipalityId, granted: input.granted });
-  await recordAdminChange({
-    tx: db,
+    municipalityId: input.municipalityId,
     actorUserId: user.id,
-    municipalityId,
-    entity: "data_protection",
-    entityId: municipalityId,
-    action: "update",
-    before: null,
-    after: { ...retention, ...moderation, moderatingOrganisations: input.granted },
+    retention: {
+      contactRetentionMonths: input.contactRetentionMonths,
+      photoRetentionMonths: input.photoRetentionMonths,
+    },
+    moderation: { heldWords: input.heldWords.split(/[\n,]/), commentModeration: input.commentModeration },
+    granted: input.granted,
   });
   revalidatePath("/admin/privacy");
 }
