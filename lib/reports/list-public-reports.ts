@@ -10,8 +10,8 @@ import { startOfBelgradeDay } from "../time/belgrade";
 import { noFilters, type PublicFilters } from "./public-filters";
 
 /**
- * What anyone may see of a report. Built from an explicit column list over `reports` and
- * reference tables only: the reporter's contact (report_contacts) is never joined here.
+ * What anyone may see of a report. Built from an explicit column list over `public_reports` and
+ * reference tables only: the reporter's contact (report_contacts) is not there to join.
  */
 export type PublicReportProperties = {
   code: string;
