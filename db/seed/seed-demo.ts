@@ -193,8 +193,8 @@ async function linkDemoCitizen(tx: Database, input: { municipalityId: number; us
   const pick = async (statuses: string[], count: number, exclude: number[]) =>
     queryRows<{ id: number }>(
       tx,
-      sql`select r.id from reports r join service_categories c on c.id = r.category_id
-          where r.municipality_id = ${input.municipalityId} and r.is_public and c.is_public
+      sql`select r.id from public_reports r
+          where r.municipality_id = ${input.municipalityId}
             and r.status::text in ${statuses} and r.id not in ${[0, ...exclude]}
           order by r.resolved_at desc nulls last, r.created_at desc, r.id limit ${count}`,
     );

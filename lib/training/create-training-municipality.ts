@@ -103,9 +103,11 @@ export async function createTrainingMunicipality(input: {
       org_code: string;
     }>(
       tx,
-      sql`select c.service_code, ST_AsGeoJSON(r.location) as location, r.address, r.description, r.status, r.channel, r.due_at, r.created_at, o.code as org_code
-          from reports r join service_categories c on c.id = r.category_id join organisations o on o.id = r.assigned_organisation_id
-          where r.municipality_id = ${from.id} and r.is_public and c.is_public and r.duplicate_of_id is null
+      // From the public projection: the point and address as published (reduced for precision
+      // categories), a moderated description as redacted.
+      sql`select r.service_code, ST_AsGeoJSON(r.location) as location, r.address, r.description, r.status, r.channel, r.due_at, r.created_at, o.code as org_code
+          from public_reports r join organisations o on o.id = r.assigned_organisation_id
+          where r.municipality_id = ${from.id} and r.status <> 'duplicate'
           order by r.created_at desc limit ${input.demoReports ?? 40}`,
     );
     const categoryIds = new Map(
