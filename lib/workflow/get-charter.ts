@@ -22,6 +22,8 @@ export type CharterGroup = { code: string; name: string; categories: CharterRow[
 /**
  * The customer charter: each category's promised time and how often the promise was kept for
  * reports that fell due in the last 90 days. A report still open past its due date counts as late.
+ * The counts come from civic_charter_counts (migration 0039), the one rule for what the public sees
+ * of them, so the page reads as the public role.
  */
 export async function getCharter(input: {
   db: Database;
@@ -43,16 +45,13 @@ export async function getCharter(input: {
     input.db,
     sql`select g.code as group_code, g.name as group_name, c.service_code, c.name, c.sla_working_days,
                c.pause_sla_when_scheduled,
-               count(r.id)::int as due_total,
-               count(r.id) filter (where r.resolved_at is not null and r.resolved_at <= r.due_at)::int as on_time
+               coalesce(k.due_total, 0) as due_total, coalesce(k.on_time, 0) as on_time
         from service_categories c
         join category_groups g on g.id = c.group_id
-        left join reports r on r.category_id = c.id
-          and r.due_at > ${now}::timestamptz - make_interval(days => ${CHARTER_WINDOW_DAYS})
-          and r.due_at <= ${now}::timestamptz
-          and r.status not in ('rejected', 'duplicate')
+        left join civic_charter_counts(${input.municipalityId}::int,
+                    ${now}::timestamptz - make_interval(days => ${CHARTER_WINDOW_DAYS}), ${now}::timestamptz) k
+          on k.category_id = c.id
         where c.municipality_id = ${input.municipalityId} and c.active
-        group by g.code, g.name, g.sort_order, c.service_code, c.name, c.sla_working_days, c.pause_sla_when_scheduled, c.sort_order
         order by g.sort_order, c.sort_order`,
   );
   const groups: CharterGroup[] = [];

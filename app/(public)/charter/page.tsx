@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { asPublic } from "@/lib/auth/db-scope";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { getPublicMunicipality, isUnknownMunicipality } from "@/lib/places/get-municipality";
 import { CHARTER_WINDOW_DAYS, getCharter } from "@/lib/workflow/get-charter";
@@ -13,10 +14,8 @@ type Props = { searchParams: Promise<{ municipality?: string }> };
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("charter");
   const locale = (await getLocale()) as Locale;
-  const municipality = await getPublicMunicipality({
-    db: await getDb(),
-    code: (await searchParams).municipality,
-  });
+  const code = (await searchParams).municipality;
+  const municipality = await asPublic((db) => getPublicMunicipality({ db, code }));
   const name = localized(municipality?.name, locale);
   return {
     title: t("title", { municipality: name }),
@@ -24,7 +23,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-export default async function CharterPage({ searchParams }: Props) {
+/** The charter reads as the public role: the promised times, and the counts the database publishes. */
+export default async function CharterPage(...args: Parameters<typeof CharterPageContent>) {
+  return asPublic(() => CharterPageContent(...args));
+}
+
+async function CharterPageContent({ searchParams }: Props) {
   const t = await getTranslations("charter");
   const locale = (await getLocale()) as Locale;
   const db = await getDb();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../db/client";
+import { asPublic } from "../../../lib/auth/db-scope";
 import { getCharter } from "../../../lib/workflow/get-charter";
 import { buildReport } from "../../helpers/builders";
 import { engine } from "../../helpers/engine";
@@ -37,12 +38,10 @@ describe(`the customer charter on the ${engine} engine`, () => {
   });
 
   it("shows the promise and the share handled on time among reports due in the last 90 days", async () => {
-    const groups = await getCharter({
-      db: await getDb(),
-      municipalityId: world.municipality.id,
-      locale: "en",
-      now,
-    });
+    // As the page reads it: the public role, which reads no report table, gets the counts.
+    const groups = await asPublic((db) =>
+      getCharter({ db, municipalityId: world.municipality.id, locale: "en", now }),
+    );
     expect(groups).toHaveLength(1);
     expect(groups[0]!.categories).toEqual([
       {
