@@ -4,6 +4,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { memberships, users } from "../../db/schema";
+import type { ScopedMembership } from "../auth/claims";
+import { membershipHolds } from "../auth/permissions";
 import type { Role } from "../auth/roles";
 import { AppError } from "../errors";
 import { outOfScope, rolesGrantableByOrgAdmin, scopeMunicipalityId, type AdminScope } from "./admin-scope";
@@ -43,27 +45,30 @@ async function checkMemberships(
 ): Promise<void> {
   const orgIds = [...new Set(list.flatMap((m) => (m.organisationId === null ? [] : [m.organisationId])))];
   const found = orgIds.length
-    ? await queryRows<{ id: number; kind: string }>(
+    ? await queryRows<{ id: number; kind: NonNullable<ScopedMembership["organisationKind"]> }>(
         db,
         sql`select id, kind from organisations where municipality_id = ${municipalityId} and id in ${orgIds}`,
       )
     : [];
   if (found.length !== orgIds.length)
     throw new AppError({ code: "unprocessable", messageKey: "organisationNotFound" });
-  // Desk rights belong to the contact centre (the database refuses any other agent membership too).
+  // A role only where it can hold (the permission table's rule; the database refuses the rest too):
+  // desk rights in the contact centre, the permits office's municipality-wide or in a department.
   const kindOf = new Map(found.map((o) => [o.id, o.kind]));
-  if (list.some((m) => m.role === "agent" && kindOf.get(m.organisationId ?? -1) !== "contact_centre"))
-    throw new AppError({ code: "unprocessable", messageKey: "agentOutsideContactCentre" });
-  // So does the permits office's (migration 0038): municipality-wide or in a department.
-  if (
-    list.some(
-      (m) =>
-        m.role === "permit_officer" &&
-        m.organisationId !== null &&
-        kindOf.get(m.organisationId) !== "department",
-    )
-  )
-    throw new AppError({ code: "unprocessable", messageKey: "permitOfficerOutsideDepartment" });
+  const misplaced = list.find(
+    (m) =>
+      !membershipHolds({
+        role: m.role as Role,
+        organisationId: m.organisationId,
+        municipalityId,
+        organisationKind: kindOf.get(m.organisationId ?? -1) ?? null,
+      }),
+  );
+  if (misplaced)
+    throw new AppError({
+      code: "unprocessable",
+      messageKey: misplaced.role === "agent" ? "agentOutsideContactCentre" : "permitOfficerOutsideDepartment",
+    });
   if (scope.all) return;
   for (const m of list) {
     const allowedRole = (rolesGrantableByOrgAdmin as readonly string[]).includes(m.role);

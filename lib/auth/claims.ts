@@ -51,8 +51,8 @@ export function claimsOf(userId: number, granted: readonly ScopedMembership[]): 
     ...new Set(memberships.map(pick).filter((v): v is number => v !== null)),
   ];
   const staff = memberships.filter((m) => m.role !== "citizen");
-  const isDeskMembership = (m: ScopedMembership) =>
-    m.role === "admin" || (m.role === "agent" && m.organisationKind === "contact_centre");
+  // An agent membership that holds is in a contact centre (membershipHolds).
+  const isDeskMembership = (m: ScopedMembership) => m.role === "admin" || m.role === "agent";
   return {
     userId,
     desk: ids((m) => (isDeskMembership(m) ? m.municipalityId : null)),

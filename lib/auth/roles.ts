@@ -10,9 +10,10 @@ export type ActorMembership = { role: Role; organisationId: number | null; munic
 
 /**
  * Who acts on a report. Staff act with each role in the scope it was granted in (an agent of one
- * municipality's contact centre is no agent in another, where they may be an inspector); the system acts for
- * routing, escalation and automatic closing; a citizen acts on their own reports only; an
- * organisation's external system acts as that organisation's handlers would, on its reports only.
+ * municipality's contact centre is no agent in another, where they may be an inspector); the
+ * system acts for routing, escalation and automatic closing; a citizen acts on their own reports
+ * only; an organisation's external system acts as that organisation's handlers would, on its
+ * reports only.
  */
 export type Actor =
   | { kind: "staff"; userId: number; memberships: readonly ActorMembership[] }

@@ -40,7 +40,8 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
   );
   if (!row) return null;
   const { must_change_password: mustChangePassword, session_version: sessionVersion, ...user } = row;
-  // In the order granted: an administrator of several municipalities works in the first until they choose.
+  // In the order granted: an administrator of several municipalities works in the first until they
+  // choose another.
   const rows = await queryRows<{
     role: Role;
     organisation_id: number | null;

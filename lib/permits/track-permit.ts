@@ -33,9 +33,10 @@ export async function trackPermit(input: {
 }): Promise<TrackedPermit | null> {
   const reference = normaliseReference(input.reference);
   if (!reference) return null;
-  const row = await queryOne<{
-    tracked: (Omit<TrackedPermit, "decisionDueAt"> & { decisionDueAt: string | null }) | null;
-  }>(input.db, sql`select civic_track_permit(${reference}, ${normaliseTrackingKey(input.key)}) as tracked`);
+  const row = await queryOne<{ tracked: TrackedPermit | null }>(
+    input.db,
+    sql`select civic_track_permit(${reference}, ${normaliseTrackingKey(input.key)}) as tracked`,
+  );
   const tracked = row?.tracked;
   if (!tracked) return null;
   return {

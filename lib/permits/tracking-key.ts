@@ -6,7 +6,10 @@ export function normaliseReference(input: string): string {
   return input.replace(/\s+/g, "").toUpperCase().slice(0, 40);
 }
 
-/** Normalises a tracking key as people type or read it out: spaces, dashes and letter case do not matter. */
+/**
+ * Normalises a tracking key as people type or read it out: spaces, dashes and letter case do not
+ * matter. Anything but twelve hexadecimal characters is no key.
+ */
 export function normaliseTrackingKey(input: string | null | undefined): string | null {
   const key = (input ?? "").replace(/[\s-]+/g, "").toUpperCase();
   return /^[0-9A-F]{12}$/.test(key) ? key : null;

@@ -185,14 +185,14 @@ async function transact(
         : input.actor.kind === "citizen"
           ? input.actor.userId
           : null;
+    // Staff act for the organisation holding the report if they work for it, else their first.
+    const staffOrganisations = input.actor.kind === "staff" ? actorOrganisationIds(input.actor) : [];
     const actorOrganisationId =
-      input.actor.kind === "staff"
-        ? (actorOrganisationIds(input.actor).find((id) => id === current.assignedOrganisationId) ??
-          actorOrganisationIds(input.actor)[0] ??
-          null)
-        : input.actor.kind === "external_system"
-          ? input.actor.organisationId
-          : null;
+      input.actor.kind === "external_system"
+        ? input.actor.organisationId
+        : (staffOrganisations.find((id) => id === current.assignedOrganisationId) ??
+          staffOrganisations[0] ??
+          null);
     const inserted = await tx
       .insert(t.reportEvents)
       .values(

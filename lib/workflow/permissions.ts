@@ -56,11 +56,11 @@ export function isAllowed(input: {
     return rule.roles.includes("utility_operator") && input.assignedOrganisationId === actor.organisationId;
   }
   const { assignedOrganisationId } = input;
-  return actor.memberships.some((m) =>
-    !rule.roles.includes(m.role)
-      ? false
-      : rule.ownOnly.includes(m.role)
+  return actor.memberships.some(
+    (m) =>
+      rule.roles.includes(m.role) &&
+      (rule.ownOnly.includes(m.role)
         ? assignedOrganisationId !== null && m.organisationId === assignedOrganisationId
-        : m.municipalityId === input.municipalityId,
+        : m.municipalityId === input.municipalityId),
   );
 }

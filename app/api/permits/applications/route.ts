@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 
 /**
  * One-stop shop: anyone applies for a permit online (JSON, see permitApplicationSchema). 201 with the
- * registry number, the tracking key (only the applicant gets it) and the decision deadline; a retry with the same submission key answers 200 with
- * the same application. The same limits as citizens' reports.
+ * registry number, the tracking key (only the applicant gets it) and the decision deadline; a retry
+ * with the same submission key answers 200 with the same application. The same limits as citizens'
+ * reports.
  */
 export const POST = withApi(async (req, { locale }) => {
   const application = permitApplicationSchema.parse({
