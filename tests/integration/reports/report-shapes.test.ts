@@ -194,13 +194,13 @@ describe(`drawn lines and areas on the ${engine} engine`, () => {
     } as Parameters<typeof getTile>[0]);
     expect(tileFeatures(far.body, "shapes")).toHaveLength(0);
 
-    const today = new Date().toISOString().slice(0, 10);
     const exported = JSON.parse(
       await new Response(
         streamReportExport({
           db,
           municipalityId: world.municipality.id,
-          filters: { ...defaultAnalyticsFilters(), to: today, categories: [world.category.serviceCode] },
+          // The default period ends today in Belgrade, where the reports were filed a moment ago.
+          filters: { ...defaultAnalyticsFilters(), categories: [world.category.serviceCode] },
           format: "geojson",
           locale: "en",
         }),
